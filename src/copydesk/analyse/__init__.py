@@ -1,0 +1,1 @@
+"""Analysis: ``Article`` -> ``AnalysedArticle`` (spaCy plus copydesk's own components)."""

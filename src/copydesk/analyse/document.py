@@ -1,0 +1,139 @@
+"""``AnalysedArticle``: what the analysis layer hands to checks.
+
+Plain dataclasses with offsets into ``Article.text``. spaCy objects never leave ``analyse``, so
+checks and tests can build an ``AnalysedArticle`` by hand without loading a model
+(see ``copydesk.analyse.document.build_tokens`` for a tiny tokenizer used by tests).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from copydesk.model import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Quote,
+    TimeExpression,
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """One token. ``i`` is its index in ``AnalysedArticle.tokens``; ``head`` is the index of its
+    syntactic head (itself for a root)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str = ""
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    head: int = -1
+    ent_type: str = ""
+    ent_iob: str = "O"
+    sent: int = 0
+    whitespace: bool = True
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: tokens ``[first, last)`` and the paragraph index it belongs to."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class NameCluster:
+    """Mentions within one article that refer to one person or organisation, including
+    surname-only mentions and spelling variants. ``forms`` counts each written form."""
+
+    id: str
+    label: str
+    canonical: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class AnalysedArticle:
+    article: Article
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    clusters: list[NameCluster] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def index(self) -> None:
+        """Refresh lookup tables after ``tokens`` changed."""
+        self._token_starts = [t.start for t in self.tokens]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first : sentence.last]
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that covers ``offset``, or None."""
+        if not self._token_starts and self.tokens:
+            self.index()
+        k = bisect_right(self._token_starts, offset) - 1
+        if k >= 0 and self.tokens[k].start <= offset < self.tokens[k].end:
+            return self.tokens[k]
+        return None
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and self.sentences[k].start <= offset < max(self.sentences[k].end, offset + 1):
+            return self.sentences[k]
+        return None
+
+    def children(self, token: Token) -> Iterator[Token]:
+        sentence = self.sentences[token.sent]
+        for other in self.tokens[sentence.first : sentence.last]:
+            if other.head == token.i and other.i != token.i:
+                yield other
+
+    def entity_by_id(self, entity_id: str) -> Entity | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "events": [e.to_dict() for e in self.events],
+            "times": [t.to_dict() for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
+        }

@@ -1,0 +1,165 @@
+"""The check registry.
+
+A check is a function of the analysed article and the knowledge that yields findings::
+
+    @register("dates.weekday", severity="error")
+    def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+        '''A weekday that contradicts its date.'''
+
+``register`` only annotates the function; nothing global is kept. A ``Registry`` is built from an
+explicit list of built-in modules plus the ``copydesk.checks`` entry-point group, so a newsroom can
+ship its own checks as a package::
+
+    [project.entry-points."copydesk.checks"]
+    house_style = "newsroom_checks.house_style:check"
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from copydesk.errors import CheckError
+from copydesk.model import Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.analyse.document import AnalysedArticle
+    from copydesk.knowledge import Knowledge
+
+log = logging.getLogger(__name__)
+
+CheckFunction = Callable[["AnalysedArticle", "Knowledge"], Iterable[Finding]]
+
+ENTRY_POINT_GROUP = "copydesk.checks"
+
+#: Built-in checks, by module. Order is the order findings are produced in before sorting.
+BUILTIN_MODULES = (
+    "copydesk.checks.names_inconsistent",
+    "copydesk.checks.spelling",
+    "copydesk.checks.confusables",
+    "copydesk.checks.dates_weekday",
+    "copydesk.checks.quotes_unbalanced",
+)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    function: CheckFunction
+    severity: Severity
+    summary: str
+    origin: str
+
+    def run(self, article: AnalysedArticle, knowledge: Knowledge) -> list[Finding]:
+        return list(self.function(article, knowledge))
+
+
+def register(check_id: str, *, severity: str = "warning") -> Callable[[CheckFunction], CheckFunction]:
+    """Mark a function as a check with id ``area.problem`` and its usual severity."""
+    if "." not in check_id or check_id != check_id.strip().lower():
+        raise CheckError(f"check id {check_id!r} must look like 'area.problem' in lower case")
+    level = Severity.parse(severity)
+
+    def mark(function: CheckFunction) -> CheckFunction:
+        function.__copydesk_check__ = (check_id, level)  # type: ignore[attr-defined]
+        return function
+
+    return mark
+
+
+def spec_of(function: CheckFunction, origin: str) -> CheckSpec:
+    marker = getattr(function, "__copydesk_check__", None)
+    if marker is None:
+        raise CheckError(f"{origin}: {function!r} is not decorated with @register(...)")
+    check_id, level = marker
+    summary = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
+    return CheckSpec(check_id, function, level, summary, origin)
+
+
+class Registry:
+    """An ordered set of checks. Build one with ``Registry.default()`` or from specs."""
+
+    def __init__(self, specs: Iterable[CheckSpec] = ()):
+        self._specs: dict[str, CheckSpec] = {}
+        for spec in specs:
+            self.add(spec)
+
+    @classmethod
+    def default(cls, *, plugins: bool = True) -> Registry:
+        registry = cls()
+        for module_name in BUILTIN_MODULES:
+            module = importlib.import_module(module_name)
+            registry.add(spec_of(module.check, module_name))
+        if plugins:
+            for ep in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    registry.add(spec_of(ep.load(), f"entry point {ep.name} ({ep.value})"))
+                except Exception as exc:  # a broken plugin must not stop the desk
+                    log.error("skipping check plugin %s: %s", ep.value, exc)
+        return registry
+
+    def add(self, spec: CheckSpec) -> None:
+        if spec.id in self._specs:
+            raise CheckError(f"check {spec.id!r} is registered twice ({spec.origin})")
+        self._specs[spec.id] = spec
+
+    def select(self, patterns: Iterable[str] | None = None, *, exclude: Iterable[str] = ()) -> Registry:
+        """Checks whose id equals a pattern or starts with ``pattern.`` (``names`` → ``names.*``)."""
+        wanted = list(patterns or [])
+        unwanted = list(exclude)
+        for pattern in wanted + unwanted:
+            if not any(_matches(spec.id, pattern) for spec in self):
+                raise CheckError(f"no check matches {pattern!r}; known: {', '.join(self.ids())}")
+        return Registry(
+            spec
+            for spec in self
+            if (not wanted or any(_matches(spec.id, p) for p in wanted))
+            and not any(_matches(spec.id, p) for p in unwanted)
+        )
+
+    def ids(self) -> list[str]:
+        return list(self._specs)
+
+    def __iter__(self) -> Iterator[CheckSpec]:
+        return iter(self._specs.values())
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def __getitem__(self, check_id: str) -> CheckSpec:
+        return self._specs[check_id]
+
+    def run(self, article: AnalysedArticle, knowledge: Knowledge) -> list[Finding]:
+        """All findings of all checks, in text order, with exact duplicates removed."""
+        findings: list[Finding] = []
+        for spec in self:
+            try:
+                findings.extend(spec.run(article, knowledge))
+            except Exception:  # a check bug must not lose the article's other findings
+                log.exception("check %s failed on %s", spec.id, article.article.source)
+        return sort_findings(findings, article.article.text)
+
+
+def _matches(check_id: str, pattern: str) -> bool:
+    return check_id == pattern or check_id.startswith(pattern.rstrip(".") + ".")
+
+
+def sort_findings(findings: list[Finding], text: str) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for finding in sorted(findings, key=lambda f: (f.start, f.end, -f.severity, f.check)):
+        key = (finding.check, finding.start, finding.end)
+        if key in seen:
+            continue
+        if text[finding.start : finding.end] != finding.text:
+            log.error(
+                "dropping a finding of %s: text %r is not at [%d, %d)",
+                finding.check, finding.text, finding.start, finding.end,
+            )
+            continue
+        seen.add(key)
+        out.append(finding)
+    return out

@@ -1,0 +1,1 @@
+"""Ingest: bytes from files, directories, archives, JSONL and stdin -> ``Article``."""

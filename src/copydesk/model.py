@@ -1,0 +1,318 @@
+"""The data model shared by every layer: articles, mentions, entities, quotes, claims, events and
+findings. No I/O and no spaCy here.
+
+Offsets are the contract: every ``start``/``end`` pair is a half-open ``[start, end)`` range of
+Python ``str`` indices into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class Severity(IntEnum):
+    """How sure a finding is. Ordered, so ``severity >= Severity.WARNING`` works."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r}; choose one of {choices}") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A part of the article text with a role: ``headline``, ``standfirst``, ``body``,
+    ``section``, ``dateline``, ``updated``, ``furniture`` (page chrome that is not analysed)."""
+
+    start: int
+    end: int
+    role: str = "body"
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as ingested. ``text`` is what every offset points into."""
+
+    text: str
+    source: str = "<memory>"
+    url: str | None = None
+    headline: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str = "en"
+    regions: list[Region] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.text)
+
+    @property
+    def paragraphs(self) -> list[Region]:
+        """The regions that are analysed (headline, standfirst, body), in text order.
+
+        When ingest found no structure, every non-blank line run separated by blank lines is a
+        body paragraph."""
+        analysed = [r for r in self.regions if r.role in ANALYSED_ROLES]
+        if analysed or self.regions:
+            return analysed
+        return split_paragraphs(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "section": self.section,
+            "byline": self.byline,
+            "published": _iso(self.published),
+            "updated": _iso(self.updated),
+            "language": self.language,
+            "url": self.url,
+            "text": self.text,
+        }
+
+
+ANALYSED_ROLES = frozenset({"headline", "standfirst", "body"})
+
+
+def split_paragraphs(text: str, role: str = "body") -> list[Region]:
+    """Blank-line separated blocks; a text without blank lines has one paragraph per line."""
+    blocks: list[Region] = []
+    separator = "\n\n" if "\n\n" in text else "\n"
+    pos = 0
+    for chunk in text.split(separator):
+        start = pos + (len(chunk) - len(chunk.lstrip()))
+        end = pos + len(chunk.rstrip())
+        if end > start:
+            blocks.append(Region(start, end, role))
+        pos += len(chunk) + len(separator)
+    return blocks
+
+
+def content_id(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a finding was made: ``kind`` is e.g. ``spelling``, ``kb``, ``dateline``, ``lexicon``."""
+
+    kind: str
+    detail: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "detail": self.detail}
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        return out
+
+
+@dataclass(slots=True)
+class Finding:
+    check: str
+    severity: Severity
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    confidence: float = 0.5
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "severity": self.severity.label,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "confidence": round(float(self.confidence), 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    label: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    kb_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "name": self.name,
+            "kb_id": self.kb_id,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    entity: str | None
+    start: int | None
+    end: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect | mixed
+    speaker: Speaker | None = None
+    cue: tuple[int, int, str] | None = None
+    closed: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        cue = None
+        if self.cue is not None:
+            cue = {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": cue,
+        }
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None = None
+    approximate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "approximate": self.approximate,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression and its resolution against the dateline (``value`` is ISO 8601)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str = "date"  # date | time | datetime | year | duration | relative
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+        }
+
+
+@dataclass(slots=True)
+class Claim:
+    start: int
+    end: int
+    text: str
+    quantities: list[Quantity] = field(default_factory=list)
+    time: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "time": self.time,
+            "source": self.source,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    start: int
+    end: int
+    category: str
+    actor: str | None
+    target: str | None
+    time: str | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "category": self.category,
+            "actor": self.actor,
+            "target": self.target,
+            "time": self.time,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """Why an input could not be processed. Goes into the ``error`` field of schema 1."""
+
+    kind: str  # not-found | unreadable | binary | empty | encoding | too-large | no-article | parse
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "message": self.message}
