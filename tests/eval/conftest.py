@@ -1,0 +1,16 @@
+"""Evaluation gates on ../shared data. Skipped, with the reason, when ../shared is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"evaluation data not found at {SHARED} (the ../shared folder beside the repo)")
+    return SHARED
