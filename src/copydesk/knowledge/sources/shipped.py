@@ -1,0 +1,102 @@
+"""The shipped, reviewed knowledge in ``copydesk/data/kb`` (see docs/knowledge-data.md)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from copydesk.knowledge.records import (
+    AcronymRecord,
+    EntityRecord,
+    RoleRecord,
+    TitleRecord,
+)
+from copydesk.knowledge.sources.tsv import read_tsv, split_aliases
+
+NAME = "shipped"
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("copydesk") / "data" / "kb"))
+
+
+def people(directory: Path | None = None) -> Iterator[EntityRecord]:
+    directory = directory or data_dir()
+    records: dict[str, EntityRecord] = {}
+    for path in sorted((directory / "people").glob("*.people.tsv")):
+        for _, row in read_tsv(path):
+            record = records.get(row["key"])
+            if record is None:
+                record = records[row["key"]] = EntityRecord(
+                    key=row["key"], kind="person", name=row["name"], qid=row.get("qid") or None,
+                    enwiki=row.get("enwiki") or None, source=f"{NAME}:{path.name}",
+                )
+            record.aliases.extend(split_aliases(row.get("aliases", ""), "variant"))
+    for path in sorted((directory / "people").glob("*.roles.tsv")):
+        for number, row in read_tsv(path):
+            record = records.get(row["person"])
+            if record is None:
+                continue  # the data tests report unknown people; the build keeps going
+            record.roles.append(
+                RoleRecord(
+                    role=row["role"], of=row["of"], start=row.get("start") or None,
+                    end=row.get("end") or None, title=row.get("title") or None,
+                    note=row.get("note") or None,
+                )
+            )
+    yield from records.values()
+
+
+def organisations(directory: Path | None = None) -> Iterator[EntityRecord]:
+    path = (directory or data_dir()) / "organisations.tsv"
+    if not path.exists():
+        return
+    for _, row in read_tsv(path):
+        acronyms = [a.strip() for a in row.get("acronyms", "").split("|") if a.strip()]
+        aliases = [(a, "acronym") for a in acronyms]
+        aliases += split_aliases(row.get("aliases", ""), "variant")
+        yield EntityRecord(
+            key=row["key"], kind="organisation", name=row["name"], qid=row.get("qid") or None,
+            enwiki=row.get("enwiki") or None, country=row.get("country") or None,
+            subkind=row.get("kind") or None, aliases=aliases, source=f"{NAME}:{path.name}",
+        )
+
+
+def places(directory: Path | None = None) -> Iterator[EntityRecord]:
+    path = (directory or data_dir()) / "places.tsv"
+    if not path.exists():
+        return
+    for _, row in read_tsv(path):
+        aliases = split_aliases(row.get("variants", ""), "variant")
+        aliases += [(d.strip(), "demonym") for d in row.get("demonyms", "").split("|") if d.strip()]
+        yield EntityRecord(
+            key=row["key"], kind="place", name=row["name"], qid=row.get("qid") or None,
+            enwiki=row.get("enwiki") or None, country=row.get("country") or None,
+            subkind=row.get("kind") or None, aliases=aliases, source=f"{NAME}:{path.name}",
+        )
+
+
+def titles(directory: Path | None = None) -> Iterator[TitleRecord]:
+    directory = directory or data_dir()
+    for path in sorted(directory.glob("titles*.tsv")):
+        for _, row in read_tsv(path):
+            yield TitleRecord(row["title"], row["role"], row["of"] or "*", row.get("note") or None)
+
+
+def acronyms(directory: Path | None = None) -> Iterator[AcronymRecord]:
+    """General acronyms, plus each organisation's acronyms with its name as expansion."""
+    directory = directory or data_dir()
+    path = directory / "acronyms.tsv"
+    if path.exists():
+        for _, row in read_tsv(path):
+            yield AcronymRecord(
+                row["acronym"], row["expansion"], row.get("key") or None,
+                row.get("note") or None, f"{NAME}:{path.name}",
+            )
+    for org in organisations(directory):
+        forms = [org.name] + [a for a, kind in org.aliases if kind in ("official", "variant", "former", "short")]
+        for acronym in [a for a, kind in org.aliases if kind == "acronym"]:
+            for form in forms:
+                if " " in form:
+                    yield AcronymRecord(acronym, form, org.key, None, f"{NAME}:organisations.tsv")

@@ -1,0 +1,429 @@
+"""The knowledge base: people, organisations, places and acronyms with roles over time, in SQLite.
+
+Lookups:
+- ``exact(name)``: an alias equal after normalisation (case, accents, punctuation);
+- ``fuzzy(name)``: ranked candidates from a SymSpell deletion index over name tokens (one edit:
+  insert, delete, substitute, adjacent transposition), a transliteration skeleton and a phonetic
+  code, scored with rapidfuzz; all index work is indexed SQL, so it scales to millions of aliases
+  without loading them into memory;
+- ``holders(role, of, on)``: who held a role of a country or organisation on a date;
+- ``roles_of(key)``; ``titles(title)``: which roles a press title names;
+- ``expansions(acronym)`` and ``acronyms_for(expansion)``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from copydesk.errors import KnowledgeError
+from copydesk.knowledge.normalize import deletes, norm, phonetic, skeleton
+from copydesk.knowledge.records import (
+    AcronymRecord,
+    EntityRecord,
+    RoleRecord,
+    TitleRecord,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS entity (
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+    qid TEXT, enwiki TEXT, country TEXT, subkind TEXT, source TEXT);
+CREATE TABLE IF NOT EXISTS alias (
+    id INTEGER PRIMARY KEY, entity INTEGER NOT NULL REFERENCES entity(id), alias TEXT NOT NULL,
+    norm TEXT NOT NULL, skeleton TEXT NOT NULL, phonetic TEXT NOT NULL, kind TEXT NOT NULL,
+    UNIQUE (entity, norm, kind));
+CREATE TABLE IF NOT EXISTS alias_token (token TEXT NOT NULL, alias INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS token_delete (del TEXT NOT NULL, token TEXT NOT NULL,
+    PRIMARY KEY (del, token)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS role (
+    entity INTEGER NOT NULL REFERENCES entity(id), role TEXT NOT NULL, of TEXT NOT NULL,
+    start TEXT, "end" TEXT, title TEXT, note TEXT);
+CREATE TABLE IF NOT EXISTS title (title TEXT NOT NULL, norm TEXT NOT NULL, role TEXT NOT NULL,
+    of TEXT NOT NULL, note TEXT, UNIQUE (norm, role, of));
+CREATE TABLE IF NOT EXISTS acronym (acronym TEXT NOT NULL, expansion TEXT NOT NULL,
+    norm_expansion TEXT NOT NULL, entity INTEGER REFERENCES entity(id), note TEXT, source TEXT,
+    UNIQUE (acronym, norm_expansion));
+"""
+
+INDEXES = """
+CREATE INDEX IF NOT EXISTS alias_norm ON alias(norm);
+CREATE INDEX IF NOT EXISTS alias_skeleton ON alias(skeleton);
+CREATE INDEX IF NOT EXISTS alias_phonetic ON alias(phonetic);
+CREATE INDEX IF NOT EXISTS alias_entity ON alias(entity);
+CREATE INDEX IF NOT EXISTS alias_token_token ON alias_token(token);
+CREATE INDEX IF NOT EXISTS role_lookup ON role(role, of);
+CREATE INDEX IF NOT EXISTS role_entity ON role(entity);
+CREATE INDEX IF NOT EXISTS title_norm ON title(norm);
+CREATE INDEX IF NOT EXISTS acronym_acronym ON acronym(acronym);
+CREATE INDEX IF NOT EXISTS acronym_expansion ON acronym(norm_expansion);
+"""
+
+#: Tokens shorter than this are not put in the deletion index (initials, particles).
+MIN_FUZZY_TOKEN = 3
+#: A query token matching more aliases than this is too common to seed candidates on its own.
+COMMON_TOKEN_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: str
+    kind: str
+    name: str
+    qid: str | None
+    alias: str
+    alias_kind: str
+    score: float
+    method: str  # exact | skeleton | phonetic | edit
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    key: str
+    name: str
+    qid: str | None
+    role: str
+    of: str
+    start: str | None
+    end: str | None
+    title: str | None
+    note: str | None
+
+    @property
+    def record(self) -> RoleRecord:
+        return RoleRecord(self.role, self.of, self.start, self.end, self.title, self.note)
+
+
+class KnowledgeBase:
+    """A knowledge base in one SQLite file (or in memory with ``":memory:"``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, create: bool = True):
+        self.path = str(path)
+        if self.path != ":memory:" and not create and not Path(self.path).exists():
+            raise KnowledgeError(f"no knowledge base at {self.path}; run `copydesk kb build`")
+        try:
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
+        self._token_cache: dict[str, set[str]] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def add_entities(self, records: Iterable[EntityRecord]) -> int:
+        """Insert or merge entities (same key: aliases and roles are added). Returns the count."""
+        count = 0
+        with self.db:
+            for record in records:
+                self._add_entity(record)
+                count += 1
+        return count
+
+    def _add_entity(self, record: EntityRecord) -> int:
+        cur = self.db.execute("SELECT id FROM entity WHERE key = ?", (record.key,))
+        row = cur.fetchone()
+        if row is None:
+            cur = self.db.execute(
+                "INSERT INTO entity (key, kind, name, qid, enwiki, country, subkind, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.key, record.kind, record.name, record.qid or None,
+                    record.enwiki or None, record.country or None, record.subkind or None,
+                    record.source,
+                ),
+            )
+            entity_id = int(cur.lastrowid)
+        else:
+            entity_id = int(row[0])
+            if record.qid:
+                self.db.execute(
+                    "UPDATE entity SET qid = coalesce(qid, ?) WHERE id = ?", (record.qid, entity_id)
+                )
+        for alias, kind in [(record.name, "name"), *record.aliases]:
+            self._add_alias(entity_id, alias, kind)
+        for role in record.roles:
+            exists = self.db.execute(
+                'SELECT 1 FROM role WHERE entity=? AND role=? AND of=? AND coalesce(start,"")=?',
+                (entity_id, role.role, role.of, role.start or ""),
+            ).fetchone()
+            if not exists:
+                self.db.execute(
+                    'INSERT INTO role (entity, role, of, start, "end", title, note)'
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (entity_id, role.role, role.of, role.start, role.end, role.title, role.note),
+                )
+        return entity_id
+
+    def _add_alias(self, entity_id: int, alias: str, kind: str) -> None:
+        key = norm(alias)
+        if not key:
+            return
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO alias (entity, alias, norm, skeleton, phonetic, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (entity_id, alias, key, skeleton(alias), phonetic(alias), kind),
+        )
+        if not cur.rowcount:
+            return
+        alias_id = cur.lastrowid
+        for token in set(key.split()):
+            self.db.execute("INSERT INTO alias_token (token, alias) VALUES (?, ?)", (token, alias_id))
+            if len(token) >= MIN_FUZZY_TOKEN:
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO token_delete (del, token) VALUES (?, ?)",
+                    [(d, token) for d in deletes(token)],
+                )
+
+    def add_titles(self, records: Iterable[TitleRecord]) -> int:
+        with self.db:
+            rows = [(r.title, norm(r.title), r.role, r.of, r.note) for r in records]
+            self.db.executemany(
+                "INSERT OR IGNORE INTO title (title, norm, role, of, note) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
+    def add_acronyms(self, records: Iterable[AcronymRecord]) -> int:
+        count = 0
+        with self.db:
+            for r in records:
+                entity = None
+                if r.entity_key:
+                    row = self.db.execute(
+                        "SELECT id FROM entity WHERE key = ?", (r.entity_key,)
+                    ).fetchone()
+                    entity = row[0] if row else None
+                self.db.execute(
+                    "INSERT OR IGNORE INTO acronym (acronym, expansion, norm_expansion, entity,"
+                    " note, source) VALUES (?, ?, ?, ?, ?, ?)",
+                    (r.acronym, r.expansion, norm(r.expansion), entity, r.note, r.source),
+                )
+                count += 1
+        return count
+
+    def set_meta(self, **values: str) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items())
+            )
+
+    def finish(self) -> None:
+        """Create indexes and statistics after a bulk load."""
+        with self.db:
+            self.db.executescript(INDEXES)
+        self.db.execute("ANALYZE")
+
+    # ------------------------------------------------------------------ reading
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def stats(self) -> dict[str, int]:
+        counts = {}
+        for table in ("entity", "alias", "role", "title", "acronym"):
+            counts[table] = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for kind, n in self.db.execute("SELECT kind, count(*) FROM entity GROUP BY kind"):
+            counts[f"entity.{kind}"] = n
+        return counts
+
+    def entity(self, key: str) -> EntityRecord | None:
+        row = self.db.execute(
+            "SELECT id, key, kind, name, qid, enwiki, country, subkind, source FROM entity"
+            " WHERE key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        entity_id = row[0]
+        aliases = [
+            (a, k)
+            for a, k in self.db.execute(
+                "SELECT alias, kind FROM alias WHERE entity = ? AND kind != 'name'", (entity_id,)
+            )
+        ]
+        roles = [
+            RoleRecord(*r)
+            for r in self.db.execute(
+                'SELECT role, of, start, "end", title, note FROM role WHERE entity = ?'
+                " ORDER BY start",
+                (entity_id,),
+            )
+        ]
+        return EntityRecord(
+            key=row[1], kind=row[2], name=row[3], qid=row[4], enwiki=row[5], country=row[6],
+            subkind=row[7], aliases=aliases, roles=roles, source=row[8] or "",
+        )
+
+    def entities(self) -> Iterator[EntityRecord]:
+        keys = [k for (k,) in self.db.execute("SELECT key FROM entity ORDER BY key")]
+        for key in keys:
+            record = self.entity(key)
+            if record is not None:
+                yield record
+
+    _MATCH_SQL = (
+        "SELECT e.key, e.kind, e.name, e.qid, a.alias, a.kind, a.norm"
+        " FROM alias a JOIN entity e ON e.id = a.entity"
+    )
+
+    def exact(self, name: str, *, kind: str | None = None) -> list[Match]:
+        """Entities with an alias equal to ``name`` after normalisation."""
+        rows = self.db.execute(self._MATCH_SQL + " WHERE a.norm = ?", (norm(name),)).fetchall()
+        return self._rank(name, rows, kind, method="exact", limit=50)
+
+    def is_alias(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM alias WHERE norm = ? LIMIT 1", (norm(name),)).fetchone() is not None
+
+    def similar_tokens(self, token: str) -> set[str]:
+        """Known name tokens within one edit of ``token`` (itself included if known)."""
+        token = norm(token)
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
+        found: set[str] = set()
+        if len(token) >= MIN_FUZZY_TOKEN:
+            keys = list(deletes(token))
+            marks = ",".join("?" * len(keys))
+            for (candidate,) in self.db.execute(
+                f"SELECT DISTINCT token FROM token_delete WHERE del IN ({marks})", keys
+            ):
+                if OSA.distance(token, candidate, score_cutoff=1) <= 1:
+                    found.add(candidate)
+        if len(self._token_cache) > 100_000:
+            self._token_cache.clear()
+        self._token_cache[token] = found
+        return found
+
+    def fuzzy(
+        self, name: str, *, kind: str | None = None, limit: int = 5, min_score: float = 0.75
+    ) -> list[Match]:
+        """Ranked candidates for a possibly misspelt or differently romanised name."""
+        key = norm(name)
+        if not key:
+            return []
+        rows: dict[int, tuple] = {}
+        for row in self.db.execute(
+            "SELECT e.key, e.kind, e.name, e.qid, a.alias, a.kind, a.norm, a.id"
+            " FROM alias a JOIN entity e ON e.id = a.entity"
+            " WHERE a.norm = ? OR a.skeleton = ? OR a.phonetic = ? LIMIT 200",
+            (key, skeleton(name), phonetic(name)),
+        ):
+            rows[row[7]] = row[:7]
+        query_tokens = key.split()
+        for token in query_tokens:
+            similar = self.similar_tokens(token)
+            if not similar:
+                continue
+            marks = ",".join("?" * len(similar))
+            params = list(similar)
+            (count,) = self.db.execute(
+                f"SELECT count(*) FROM alias_token WHERE token IN ({marks})", params
+            ).fetchone()
+            if count > COMMON_TOKEN_LIMIT and len(query_tokens) > 1:
+                continue  # a common first name: let the rarer tokens find the candidates
+            for row in self.db.execute(
+                "SELECT e.key, e.kind, e.name, e.qid, a.alias, a.kind, a.norm, a.id"
+                " FROM alias_token t JOIN alias a ON a.id = t.alias"
+                f" JOIN entity e ON e.id = a.entity WHERE t.token IN ({marks}) LIMIT ?",
+                [*params, COMMON_TOKEN_LIMIT],
+            ):
+                rows[row[7]] = row[:7]
+        ranked = self._rank(name, list(rows.values()), kind, method=None, limit=limit * 4)
+        return [m for m in ranked if m.score >= min_score][:limit]
+
+    def _rank(self, name: str, rows, kind: str | None, *, method: str | None, limit: int) -> list[Match]:
+        key, skel, phon = norm(name), skeleton(name), phonetic(name)
+        best: dict[str, Match] = {}
+        for e_key, e_kind, e_name, qid, alias, alias_kind, alias_norm in rows:
+            if kind and e_kind != kind:
+                continue
+            if alias_norm == key:
+                how, score = "exact", 1.0
+            elif skeleton(alias) == skel:
+                how, score = "skeleton", 0.97
+            else:
+                score = _name_similarity(key, alias_norm)
+                how = "phonetic" if phonetic(alias) == phon and score > 0.6 else "edit"
+                if how == "phonetic":
+                    score = max(score, 0.9)
+            match = Match(e_key, e_kind, e_name, qid, alias, alias_kind, round(score, 4), method or how)
+            if e_key not in best or match.score > best[e_key].score:
+                best[e_key] = match
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.name))
+        return ranked[:limit]
+
+    def holders(self, role: str, of: str, on: date | None = None) -> list[Holding]:
+        """Who held ``role`` of ``of`` (ISO3 or organisation key); on a date if given."""
+        rows = self.db.execute(
+            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note'
+            " FROM role r JOIN entity e ON e.id = r.entity WHERE r.role = ? AND r.of = ?"
+            " ORDER BY r.start",
+            (role, of),
+        ).fetchall()
+        holdings = [Holding(*row) for row in rows]
+        if on is not None:
+            holdings = [h for h in holdings if h.record.covers(on)]
+        return holdings
+
+    def roles_of(self, key: str) -> list[Holding]:
+        rows = self.db.execute(
+            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note'
+            " FROM role r JOIN entity e ON e.id = r.entity WHERE e.key = ? ORDER BY r.start",
+            (key,),
+        ).fetchall()
+        return [Holding(*row) for row in rows]
+
+    def titles(self, title: str) -> list[TitleRecord]:
+        """The roles a press title can name (``Foreign Secretary`` -> foreign-minister of GBR)."""
+        rows = self.db.execute(
+            "SELECT title, role, of, note FROM title WHERE norm = ?", (norm(title),)
+        ).fetchall()
+        return [TitleRecord(*row) for row in rows]
+
+    def all_titles(self) -> list[TitleRecord]:
+        return [TitleRecord(*r) for r in self.db.execute("SELECT title, role, of, note FROM title")]
+
+    def expansions(self, acronym: str) -> list[AcronymRecord]:
+        rows = self.db.execute(
+            "SELECT a.acronym, a.expansion, e.key, a.note, a.source FROM acronym a"
+            " LEFT JOIN entity e ON e.id = a.entity WHERE a.acronym = ?",
+            (acronym,),
+        ).fetchall()
+        return [AcronymRecord(*row) for row in rows]
+
+    def acronyms_for(self, expansion: str) -> list[AcronymRecord]:
+        rows = self.db.execute(
+            "SELECT a.acronym, a.expansion, e.key, a.note, a.source FROM acronym a"
+            " LEFT JOIN entity e ON e.id = a.entity WHERE a.norm_expansion = ?",
+            (norm(expansion),),
+        ).fetchall()
+        return [AcronymRecord(*row) for row in rows]
+
+    def all_acronyms(self) -> set[str]:
+        return {a for (a,) in self.db.execute("SELECT DISTINCT acronym FROM acronym")}
+
+
+def _name_similarity(query: str, alias: str) -> float:
+    """0..1: whole-string similarity, with the last word (the surname) weighted in."""
+    whole = fuzz.ratio(query, alias) / 100
+    q_last, a_last = query.rsplit(" ", 1)[-1], alias.rsplit(" ", 1)[-1]
+    last = fuzz.ratio(q_last, a_last) / 100
+    if " " in query and " " in alias:
+        return 0.5 * whole + 0.5 * last
+    return whole
