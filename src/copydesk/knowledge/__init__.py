@@ -1,20 +1,29 @@
-"""Knowledge used by analysis and checks: the spelling lexicon, and (see ``store``) the knowledge
-base of people, organisations, places and acronyms."""
+"""Knowledge used by analysis and checks: the spelling lexicon and the knowledge base of people,
+organisations, places and acronyms with roles over time (``copydesk.knowledge.store``)."""
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
+from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 class Knowledge:
     """Everything checks may consult. Resources load lazily, on first use, and are then kept.
 
-    Pass ready-made parts to override the defaults (tests use small in-memory ones)."""
+    Pass ready-made parts to override the defaults (tests use small in-memory ones); ``kb_path``
+    names a knowledge base file (default: ``copydesk.knowledge.build.default_path()``, built from
+    the shipped data on first use)."""
 
-    def __init__(self, *, lexicon: Any = None):
+    def __init__(self, *, lexicon: Any = None, kb: Any = None, kb_path: str | Path | None = None):
+        self._kb_path = kb_path
         if lexicon is not None:
             self.__dict__["lexicon"] = lexicon
+        if kb is not None:
+            self.__dict__["kb"] = kb
 
     @cached_property
     def lexicon(self):
@@ -22,6 +31,28 @@ class Knowledge:
 
         return Lexicon.default()
 
+    @cached_property
+    def kb(self):
+        from copydesk.knowledge.build import build, default_path
+        from copydesk.knowledge.store import KnowledgeBase
+
+        path = Path(self._kb_path) if self._kb_path else default_path()
+        if not path.exists():
+            log.warning("building the knowledge base at %s from the shipped data", path)
+            return build(path)
+        return KnowledgeBase(path, create=False)
+
     def describe(self) -> list[dict[str, Any]]:
         """Name, origin and size of each knowledge source, for ``copydesk info``."""
-        return self.lexicon.describe()
+        sources = list(self.lexicon.describe())
+        stats = self.kb.stats()
+        meta = self.kb.meta()
+        sources.append(
+            {
+                "name": "knowledge base",
+                "origin": f"{self.kb.path} (sources: {meta.get('sources', '?')}, built {meta.get('built', '?')})",
+                "size": f"{stats['entity']} entities, {stats['alias']} aliases, "
+                f"{stats['role']} roles, {stats['title']} titles, {stats['acronym']} acronyms",
+            }
+        )
+        return sources
