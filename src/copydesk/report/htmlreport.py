@@ -1,0 +1,219 @@
+"""A self-contained HTML report for editors: one file, inline CSS, no scripts, no external assets.
+
+Per article: the headline and metadata, the article text with each finding's span highlighted in
+its severity's colour (hover shows the message and suggestion; a numbered marker after the span
+links to the finding in the list below), then the list of findings with their evidence.
+
+Everything taken from the input is escaped. Overlapping spans are drawn without nesting: the text
+is cut at every span boundary and each piece gets one ``<mark>`` carrying all the findings that
+cover it (coloured by the most serious), so the markup stays valid whatever the overlaps.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, TextIO
+
+from copydesk.report.locate import TextIndex
+from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.writer import ReportWriter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.model import Article, Finding
+    from copydesk.report.summary import Summary
+    from copydesk.serve.api import Report
+
+CSS = """
+body{font:16px/1.5 Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem 1.5rem;color:#1d1d1f}
+h1{font:600 1.4rem system-ui,sans-serif}
+h2{font:600 1.25rem system-ui,sans-serif;margin:0 0 .2rem}
+.article{border-top:3px solid #1d1d1f;margin:2rem 0;padding-top:1rem}
+.source,.meta,.summary{font:.85rem system-ui,sans-serif;color:#555}
+.source code{word-break:break-all}
+.text{white-space:pre-wrap;overflow-wrap:break-word;background:#fafafa;border:1px solid #ddd;
+ padding:1rem;margin:1rem 0}
+mark{padding:0 1px;border-radius:2px;color:inherit}
+mark.error{background:#ffd2d2;border-bottom:2px solid #c00}
+mark.warning{background:#ffefc2;border-bottom:2px solid #c80}
+mark.info{background:#dcecff;border-bottom:2px dotted #36c}
+sup.ref{font:700 .7rem system-ui,sans-serif}
+sup.ref a{text-decoration:none;color:#333}
+ol.findings{font:.95rem system-ui,sans-serif;padding-left:2rem}
+ol.findings li{margin:.6rem 0}
+ol.findings li:target{background:#fff7d6}
+.sev{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;
+ padding:0 .35rem;border-radius:3px;color:#fff}
+.sev.error{background:#c00}.sev.warning{background:#b36b00}.sev.info{background:#36c}
+.check{font-family:ui-monospace,monospace;font-size:.85rem}
+.quote{font-family:Georgia,serif}
+.suggestion{color:#060;font-weight:600}
+ul.evidence{margin:.2rem 0;color:#555;font-size:.85rem}
+.failed{border-left:4px solid #c00;padding-left:.8rem}
+.clean{color:#060}
+"""
+
+RANK = {s: k for k, s in enumerate(reversed(SEVERITY_ORDER))}  # info 0 < warning 1 < error 2
+
+
+class HtmlWriter(ReportWriter):
+    """Writes the page head at the first report, one section per report, the summary at close."""
+
+    name = "html"
+
+    def __init__(self, out: TextIO, *, styled: bool = False, title: str = "copydesk report"):
+        super().__init__(out, styled=styled)
+        self.title = title
+        self._count = 0
+        self._started = False
+
+    def write(self, report: Report) -> None:
+        self._start()
+        self._count += 1
+        self.out.write(render_report(report, number=self._count))
+        self.out.flush()
+
+    def close(self, summary: Summary) -> None:
+        self._start()
+        self.out.write(f'<footer class="summary"><p>{escape(summary.line())}</p></footer>\n')
+        self.out.write("</body>\n</html>\n")
+        super().close(summary)
+
+    def _start(self) -> None:
+        if not self._started:
+            self._started = True
+            self.out.write(page_head(self.title))
+
+
+def page_head(title: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{escape(title)}</h1>\n"
+    )
+
+
+def render_report(report: Report, *, number: int = 1) -> str:
+    """One ``<section>`` for one report; ``number`` makes anchors unique within the page."""
+    anchor = f"a{number}"
+    parts = [f'<section class="article" id="{anchor}">\n']
+    if report.error is not None:
+        parts.append(f'<p class="source">Source: <code>{escape(report.source)}</code></p>\n')
+        parts.append(
+            f'<p class="failed"><strong>Input failed</strong> ({escape(report.error.kind)}): '
+            f"{escape(report.error.message)}</p>\n</section>\n"
+        )
+        return "".join(parts)
+    article = report.article
+    text = article.text if article is not None else ""
+    headline = article.headline if article is not None and article.headline else report.source
+    parts.append(f"<h2>{escape(headline)}</h2>\n")
+    parts.append(f'<p class="source">Source: <code>{escape(report.source)}</code></p>\n')
+    if article is not None:
+        parts.append(f'<p class="meta">{escape(_metadata(article))}</p>\n')
+    parts.append(f'<p class="summary">{escape(_counts(report.findings))}</p>\n')
+    parts.append(f'<div class="text">{highlight(text, report.findings, anchor)}</div>\n')
+    if report.findings:
+        parts.append(_findings_list(report.findings, text, anchor))
+    else:
+        parts.append('<p class="clean">No findings.</p>\n')
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def highlight(text: str, findings: list[Finding], anchor: str = "a1") -> str:
+    """``text`` escaped, with every finding's span in a ``<mark>`` and a numbered marker after it.
+
+    Finding ``k`` (1-based, in list order) links to ``#{anchor}-f{k}``."""
+    cuts = {0, len(text)}
+    for finding in findings:
+        cuts.add(_clamp(finding.start, text))
+        cuts.add(_clamp(finding.end, text))
+    ends: dict[int, list[int]] = {}
+    for k, finding in enumerate(findings, 1):
+        ends.setdefault(_clamp(max(finding.end, finding.start), text), []).append(k)
+    points = sorted(cuts)
+    out: list[str] = []
+    for lo, hi in zip(points, points[1:] + [None]):
+        out.append(_markers(ends.get(lo, []), findings, anchor))
+        if hi is None:
+            break
+        covering = [f for f in findings if f.start <= lo and hi <= f.end and f.start < f.end]
+        piece = escape(text[lo:hi])
+        if covering:
+            worst = max(covering, key=lambda f: RANK[f.severity]).severity.label
+            title = escape("\n".join(_hover(f) for f in covering))
+            piece = f'<mark class="{worst}" title="{title}">{piece}</mark>'
+        out.append(piece)
+    return "".join(out)
+
+
+def _markers(numbers: list[int], findings: list[Finding], anchor: str) -> str:
+    return "".join(
+        f'<sup class="ref"><a href="#{anchor}-f{k}" title="{escape(_hover(findings[k - 1]))}">'
+        f"[{k}]</a></sup>"
+        for k in numbers
+    )
+
+
+def _hover(finding: Finding) -> str:
+    hover = f"{finding.severity.label} · {finding.check}: {finding.message}"
+    if finding.suggestion:
+        hover += f" → {finding.suggestion}"
+    return hover
+
+
+def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
+    index = TextIndex(text)
+    items = []
+    for k, finding in enumerate(findings, 1):
+        severity = finding.severity.label
+        item = [
+            f'<li id="{anchor}-f{k}"><span class="sev {severity}">{severity}</span> '
+            f'<span class="check">{escape(finding.check)}</span> '
+            f"at {index.label(finding.start)}: "
+            f'<q class="quote">{escape(finding.text)}</q> — {escape(finding.message)}'
+        ]
+        if finding.suggestion:
+            item.append(f' <span class="suggestion">→ {escape(finding.suggestion)}</span>')
+        if finding.evidence:
+            item.append('<ul class="evidence">')
+            for evidence in finding.evidence:
+                where = ""
+                if evidence.start is not None:
+                    where = f" (at {index.label(evidence.start)})"
+                item.append(
+                    f"<li>{escape(evidence.kind)}: {escape(evidence.detail)}{escape(where)}</li>"
+                )
+            item.append("</ul>")
+        item.append("</li>\n")
+        items.append("".join(item))
+    return '<ol class="findings">\n' + "".join(items) + "</ol>\n"
+
+
+def _metadata(article: Article) -> str:
+    facts = []
+    if article.published is not None:
+        facts.append(f"Published {article.published.isoformat(sep=' ', timespec='minutes')}")
+    if article.updated is not None:
+        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
+    if article.section:
+        facts.append(f"section {article.section}")
+    if article.byline:
+        facts.append(f"by {article.byline}")
+    if article.url:
+        facts.append(article.url)
+    facts.append(plural(len(article.text.split()), "word"))
+    return " · ".join(facts)
+
+
+def _counts(findings: list[Finding]) -> str:
+    if not findings:
+        return "No findings"
+    return ", ".join(
+        plural(sum(1 for f in findings if f.severity == s), s.label) for s in SEVERITY_ORDER
+    )
+
+
+def _clamp(offset: int, text: str) -> int:
+    return min(max(offset, 0), len(text))

@@ -1,0 +1,118 @@
+"""Markdown output, for pasting into a ticket, a pull request or a chat: per article a heading,
+the metadata, and a numbered list of findings with the sentence quoted and the span in bold.
+
+    ## Dock workers vote to strike as port talks collapse
+
+    `examples/harbour-strike.txt` · published 2023-03-03 07:40 · 312 words
+
+    1. **error** `grammar.confusables` at 7:20
+       > Union leaders said **its** “too late for half measures” after…
+
+       “its” is the possessive; “it's” is “it is”. → **it's**
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from copydesk.report.locate import TextIndex, snippet
+from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.writer import ReportWriter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.model import Article, Finding
+    from copydesk.report.summary import Summary
+    from copydesk.serve.api import Report
+
+#: Characters with a meaning in CommonMark inline text, escaped with a backslash.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
+
+
+def md_escape(value: str) -> str:
+    """Text shown literally in Markdown (no emphasis, links, HTML or table breaks)."""
+    return _SPECIAL.sub(r"\\\1", value).replace("\n", " ")
+
+
+def md_code(value: str) -> str:
+    """An inline code span that survives backticks in ``value``."""
+    fence = "`"
+    while fence in value:
+        fence += "`"
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+class MarkdownWriter(ReportWriter):
+    """One section per report, the run's summary at the end."""
+
+    name = "markdown"
+
+    def write(self, report: Report) -> None:
+        self.out.write(render_report(report))
+        self.out.flush()
+
+    def close(self, summary: Summary) -> None:
+        self.out.write(f"---\n\n_{md_escape(summary.line())}_\n")
+        super().close(summary)
+
+
+def render_report(report: Report) -> str:
+    """The Markdown for one report."""
+    article = report.article
+    title = article.headline if article is not None and article.headline else report.source
+    lines = [f"## {md_escape(title)}", ""]
+    if report.error is not None:
+        lines += [
+            f"{md_code(report.source)} · **input failed** ({md_escape(report.error.kind)}): "
+            f"{md_escape(report.error.message)}",
+            "",
+        ]
+        return "\n".join(lines) + "\n"
+    lines += [_metadata(report.source, article), ""]
+    if not report.findings:
+        return "\n".join(lines + ["No findings.", ""]) + "\n"
+    text = article.text if article is not None else ""
+    index = TextIndex(text)
+    ordered = sorted(report.findings, key=lambda f: (-f.severity, f.start, f.end))
+    for k, finding in enumerate(ordered, 1):
+        lines += _finding(k, finding, text, index, report)
+    return "\n".join(lines) + "\n"
+
+
+def _finding(k: int, finding: Finding, text: str, index: TextIndex, report: Report) -> list[str]:
+    piece = snippet(text, finding.start, finding.end, index=index, analysed=report.analysed)
+    core = piece.marked.strip()
+    lead = piece.marked[: len(piece.marked) - len(piece.marked.lstrip())]
+    trail = piece.marked[len(piece.marked.rstrip()) :]
+    marked = f"{lead}**{md_escape(core)}**{trail}" if core else "**‸**"
+    quote = md_escape(piece.before) + marked + md_escape(piece.after)
+    message = md_escape(finding.message)
+    if finding.suggestion:
+        message += f" → **{md_escape(finding.suggestion)}**"
+    out = [
+        f"{k}. **{finding.severity.label}** {md_code(finding.check)} "
+        f"at {index.label(finding.start)}",
+        f"   > {quote}",
+        "",
+        f"   {message}",
+    ]
+    for evidence in finding.evidence:
+        where = f" (at {index.label(evidence.start)})" if evidence.start is not None else ""
+        out.append(f"   - {md_escape(evidence.kind)}: {md_escape(evidence.detail)}{where}")
+    out.append("")
+    return out
+
+
+def _metadata(source: str, article: Article | None) -> str:
+    facts = [md_code(source)]
+    if article is not None:
+        if article.published is not None:
+            facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
+        if article.updated is not None:
+            facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
+        if article.byline:
+            facts.append(f"by {md_escape(article.byline)}")
+        facts.append(plural(len(article.text.split()), "word"))
+    return " · ".join(facts)
+

@@ -1,0 +1,162 @@
+"""The terminal report: per input a header, the findings grouped by severity, a summary line.
+
+On a terminal (``styled=True``) spans are underlined in their severity's colour through ``rich``;
+otherwise the output is plain text with ``^^^`` carets under each span, stable enough for tests
+and for piping into other tools. ``NO_COLOR`` is honoured by the caller deciding ``styled``
+(see ``copydesk.serve.cli``) and by rich itself.
+
+    3:20  grammar.confusables
+        Union leaders said its “too late for half measures” after a fourth round…
+                           ^^^
+        “its” is the possessive; “it's” is “it is”.
+        → it's
+        · lexicon: its/it's
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from copydesk.model import Severity
+from copydesk.report.locate import TextIndex, snippet
+from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.writer import ReportWriter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.model import Article, Finding
+    from copydesk.report.summary import Summary
+    from copydesk.serve.api import Report
+
+STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+INDENT = "    "
+RULE = "─"
+
+
+class TextWriter(ReportWriter):
+    """Human-readable report for a terminal or a plain-text file."""
+
+    name = "text"
+
+    def __init__(self, out: TextIO, *, styled: bool = False, width: int = 100):
+        super().__init__(out, styled=styled)
+        self.width = width
+        self._console = (
+            Console(
+                file=out,
+                force_terminal=True,
+                highlight=False,
+                markup=False,
+                emoji=False,
+                soft_wrap=True,
+                width=width,
+            )
+            if styled
+            else None
+        )
+
+    def write(self, report: Report) -> None:
+        for line in render_report(report, styled=self.styled, width=self.width):
+            self._emit(line)
+        self.out.flush()
+
+    def close(self, summary: Summary) -> None:
+        self._emit(Text(summary.line(), style="bold"))
+        super().close(summary)
+
+    def _emit(self, line: Text) -> None:
+        if self._console is not None:
+            self._console.print(line)
+        else:
+            self.out.write(line.plain + "\n")
+
+
+def render_report(report: Report, *, styled: bool = False, width: int = 100) -> list[Text]:
+    """The lines for one report (rich ``Text``; ``.plain`` is the uncoloured form)."""
+    lines = [_rule(report.source, width)]
+    if report.error is not None:
+        lines.append(Text(f"  input failed ({report.error.kind}): {report.error.message}", "red"))
+        lines.append(Text(""))
+        return lines
+    if report.article is not None:
+        lines.extend(_header(report.article))
+    if not report.findings:
+        lines.append(Text("  no findings", "green"))
+        lines.append(Text(""))
+        return lines
+    text = report.article.text if report.article is not None else ""
+    index = TextIndex(text)
+    for severity in SEVERITY_ORDER:
+        group = [f for f in report.findings if f.severity == severity]
+        if not group:
+            continue
+        lines.append(Text(""))
+        lines.append(Text(plural(len(group), severity.label).title(), f"bold {STYLES[severity]}"))
+        for finding in group:
+            lines.extend(_finding_lines(finding, report, text, index, styled, width))
+    lines.append(Text(""))
+    return lines
+
+
+def _rule(source: str, width: int) -> Text:
+    title = f"{RULE * 2} {source} "
+    return Text(title + RULE * max(width - cell_len(title), 3), "bold")
+
+
+def _header(article: Article) -> list[Text]:
+    lines = []
+    if article.headline:
+        lines.append(Text(article.headline, "bold"))
+    facts = []
+    if article.published is not None:
+        facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
+    if article.updated is not None:
+        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
+    if article.section:
+        facts.append(f"section {article.section}")
+    if article.byline:
+        facts.append(f"by {article.byline}")
+    facts.append(plural(len(article.text.split()), "word"))
+    lines.append(Text(" · ".join(facts), "dim"))
+    return lines
+
+
+def _finding_lines(
+    finding: Finding,
+    report: Report,
+    text: str,
+    index: TextIndex,
+    styled: bool,
+    width: int,
+) -> list[Text]:
+    colour = STYLES[finding.severity]
+    head = Text(f"  {index.label(finding.start)}  ")
+    head.append(finding.check, f"bold {colour}")
+    if finding.confidence:
+        head.append(f"  ({finding.confidence:.0%})", "dim")
+    lines = [head]
+    piece = snippet(
+        text, finding.start, finding.end, index=index, analysed=report.analysed,
+        width=max(width - len(INDENT), 40),
+    )
+    context = Text(INDENT + piece.before)
+    context.append(piece.marked or "‸", f"underline bold {colour}")
+    context.append(piece.after)
+    lines.append(context)
+    if not styled:
+        pad = " " * cell_len(INDENT + piece.before)
+        lines.append(Text(pad + "^" * max(cell_len(piece.marked), 1)))
+    lines.append(Text(INDENT + finding.message))
+    if finding.suggestion:
+        suggestion = Text(INDENT + "→ ")
+        suggestion.append(finding.suggestion, "bold green")
+        lines.append(suggestion)
+    for evidence in finding.evidence:
+        where = ""
+        if evidence.start is not None:
+            where = f" (at {index.label(evidence.start)})"
+        lines.append(Text(f"{INDENT}· {evidence.kind}: {evidence.detail}{where}", "dim"))
+    return lines
