@@ -94,5 +94,5 @@ def tokens(text: str) -> list[str]:
 
 def initials(text: str, *, skip: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", "to", "&"})) -> str:
     """Initial letters of the significant words: ``North Atlantic Treaty Organization -> NATO``."""
-    words = [w for w in re.split(r"[\s\-/]+", strip_accents(text)) if w]
+    words = [w for w in re.split(r"[\s/]+", strip_accents(text)) if w]
     return "".join(w[0].upper() for w in words if w.lower() not in skip and w[0].isalnum())
