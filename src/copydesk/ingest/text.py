@@ -1,10 +1,274 @@
-"""Plain text and scraped page text -> ``Article``."""
+"""Plain text and scraped page text -> ``Article``.
+
+``Article.text`` is the input with ``\\r\\n`` turned into ``\\n`` and nothing else changed, so every
+offset indexes the user's file. Structure is found line by line and recorded as regions:
+
+1. Page furniture anywhere ("Skip to main content", "Share", "Advertisement", cookie banners,
+   menus) -> ``furniture`` (not analysed).
+2. At the top, before the headline: short lines (1-3 words, no final punctuation) -> the one just
+   before the headline is the ``section``; datelines and bylines wherever they sit in the header.
+3. The headline is the first substantial line without a final period; a kicker such as
+   "BREAKING:" goes to ``article.meta["kicker"]``. A long line right after it is a ``standfirst``
+   when it has no final punctuation or when the header goes on after it (a dateline follows).
+4. Everything else is ``body``, one region per paragraph. A text with no structure is all body.
+"""
 
 from __future__ import annotations
 
-from copydesk.model import Article, split_paragraphs
+import re
+from dataclasses import dataclass, field
+
+from copydesk.ingest.datelines import DateLine, find_dates
+from copydesk.ingest.furniture import (
+    find_byline,
+    is_furniture,
+    is_menu_like,
+    is_navigation,
+    split_kicker,
+)
+from copydesk.model import Article, Region
+
+HEADER_LINES = 15
+"""Non-blank lines at the top searched for a headline, section and datelines."""
+
+DATEPARSER_CALLS = 6
+"""dateparser calls allowed per article (each costs about 2 ms)."""
+
+MAX_HEADLINE_WORDS = 25
+MIN_STANDFIRST_WORDS = 8
+MAX_SECTION_WORDS = 3
+
+_FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\.)\.[\"”’')\]]*$")
+_FINAL_PUNCT = re.compile(r"[.,;:!?…][\"”’')\]]*$")
+_LINK_WORDS = frozenset({"&", "and", "of", "the", "-", "–"})
+_INNER_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+@dataclass(slots=True)
+class _Structure:
+    regions: list[Region] = field(default_factory=list)
+    headline: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    kicker: str | None = None
+    dates: list[DateLine] = field(default_factory=list)
+    zones: list[str] = field(default_factory=list)
+    budget: list[int] = field(default_factory=lambda: [DATEPARSER_CALLS])
 
 
 def parse_text(text: str, *, source: str = "<text>") -> Article:
+    """Parse plain or scraped page text into an ``Article`` with regions and header fields."""
     text = text.replace("\r\n", "\n")
-    return Article(text=text, source=source, regions=split_paragraphs(text))
+    lines = _lines(text)
+    found = _Structure()
+    body_from = _read_header(lines, found)
+    _read_body(lines[body_from:], found, one_per_line="\n\n" not in text)
+    article = Article(
+        text=text,
+        source=source,
+        headline=found.headline,
+        section=found.section,
+        byline=found.byline,
+        regions=sorted(found.regions, key=lambda r: (r.start, r.end)),
+    )
+    published = [d for d in found.dates if not d.updated]
+    updated = [d for d in found.dates if d.updated]
+    article.published = published[0].value if published else None
+    article.updated = updated[0].value if updated else None
+    if found.kicker:
+        article.meta["kicker"] = found.kicker
+    if found.zones:
+        article.meta["timezone"] = found.zones[0]
+    return article
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with the offsets of their stripped content; ``block`` counts blank lines."""
+    lines: list[_Line] = []
+    pos = 0
+    block = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(_Line(start, start + len(stripped), stripped, block))
+        else:
+            block += 1
+        pos += len(raw) + 1
+    return lines
+
+
+def _read_header(lines: list[_Line], found: _Structure) -> int:
+    """Assign header roles from the top; return the index of the first body line."""
+    shorts: list[int] = []
+    headline: int | None = None
+    meta_after_headline = False
+    limit = min(len(lines), HEADER_LINES)
+    index = 0
+    while index < limit:
+        line = lines[index]
+        if _take_meta(line, found):
+            meta_after_headline = meta_after_headline or headline is not None
+            index += 1
+            continue
+        if is_furniture(line.text) or is_navigation(line.text):
+            found.regions.append(Region(line.start, line.end, "furniture"))
+            index += 1
+            continue
+        if headline is None:
+            if _is_short(line.text):
+                shorts.append(index)
+            elif is_menu_like(line.text) and _headline_ahead(lines, index + 1, limit):
+                found.regions.append(Region(line.start, line.end, "furniture"))
+            elif _is_headline(line.text):
+                headline = index
+                _set_headline(line, found)
+            else:
+                break
+        elif not meta_after_headline and _is_standfirst(lines, index, limit, found):
+            found.regions.append(Region(line.start, line.end, "standfirst"))
+            meta_after_headline = True  # whatever follows the standfirst is body
+        else:
+            break
+        index += 1
+    if headline is None and shorts:
+        # "Ebbers denies fraud" then body: a short line is the headline when nothing else is
+        headline = shorts.pop()
+        _set_headline(lines[headline], found)
+    if shorts:
+        section = lines[shorts[-1]]
+        found.section = section.text
+        found.regions.append(Region(section.start, section.end, "section"))
+        for other in shorts[:-1]:
+            found.regions.append(Region(lines[other].start, lines[other].end, "furniture"))
+    return index
+
+
+def _read_body(lines: list[_Line], found: _Structure, *, one_per_line: bool) -> None:
+    """Body paragraphs, with furniture and stray datelines carved out."""
+    paragraph: list[_Line] = []
+
+    def close() -> None:
+        if paragraph:
+            found.regions.append(Region(paragraph[0].start, paragraph[-1].end, "body"))
+            paragraph.clear()
+
+    for position, line in enumerate(lines):
+        alone = one_per_line or _alone(lines, position)
+        if is_furniture(line.text) or (alone and _late_dateline(line, found)):
+            close()
+            if not _covered(line, found):
+                found.regions.append(Region(line.start, line.end, "furniture"))
+            continue
+        if paragraph and (one_per_line or paragraph[-1].block != line.block):
+            close()
+        paragraph.append(line)
+    close()
+
+
+def _take_meta(line: _Line, found: _Structure) -> bool:
+    """Record datelines and a byline held by the line; True when the line is all metadata."""
+    if len(line.text) > 180:
+        return False
+    dates = find_dates(line.text, budget=found.budget)
+    byline = find_byline(line.text)
+    if byline is None and dates:
+        # "By Jane Smith | February 21, 2022": look for a byline in the part before the date
+        byline = find_byline(line.text[: dates[0].start].rstrip(" |•·–—-"))
+    if not dates and byline is None:
+        return False
+    for date in dates:
+        role = "updated" if date.updated else "dateline"
+        found.regions.append(Region(line.start + date.start, line.start + date.end, role))
+        found.dates.append(date)
+        if date.zone:
+            found.zones.append(date.zone)
+    if byline is not None:
+        name, start, end = byline
+        found.regions.append(Region(line.start + start, line.start + end, "byline"))
+        found.byline = found.byline or name
+    return True
+
+
+def _late_dateline(line: _Line, found: _Structure) -> bool:
+    """A standalone dateline below the header ("Published: 21 February 2022" at the foot)."""
+    if len(line.text) > 90 or not any(ch.isdigit() for ch in line.text):
+        return False
+    dates = find_dates(line.text, budget=found.budget)
+    if not dates:
+        return False
+    for date in dates:
+        role = "updated" if date.updated else "dateline"
+        found.regions.append(Region(line.start + date.start, line.start + date.end, role))
+        found.dates.append(date)
+    return True
+
+
+def _covered(line: _Line, found: _Structure) -> bool:
+    return any(r.start >= line.start and r.end <= line.end for r in found.regions[-3:])
+
+
+def _alone(lines: list[_Line], position: int) -> bool:
+    """The line is a paragraph of its own (blank lines, or other blocks, on both sides)."""
+    block = lines[position].block
+    before = position == 0 or lines[position - 1].block != block
+    after = position == len(lines) - 1 or lines[position + 1].block != block
+    return before and after
+
+
+def _set_headline(line: _Line, found: _Structure) -> None:
+    kicker, offset = split_kicker(line.text)
+    if kicker is not None:
+        found.kicker = kicker
+        kicker_end = line.start + len(line.text[:offset].rstrip())
+        found.regions.append(Region(line.start, kicker_end, "furniture"))
+    found.headline = line.text[offset:]
+    found.regions.append(Region(line.start + offset, line.end, "headline"))
+
+
+def _is_short(text: str) -> bool:
+    """A section label: 1-3 capitalised words, no final punctuation ("Politics", "US & Canada")."""
+    words = text.split()
+    if len(words) > MAX_SECTION_WORDS or len(text) > 40 or _FINAL_PUNCT.search(text):
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word.lower() in _LINK_WORDS for word in words)
+
+
+def _is_headline(text: str) -> bool:
+    """One sentence at most, no final period, not too long."""
+    words = len(text.split())
+    if not 1 <= words <= MAX_HEADLINE_WORDS or _FINAL_PERIOD.search(text):
+        return False
+    return not _INNER_SENTENCE_END.search(text)
+
+
+def _headline_ahead(lines: list[_Line], start: int, limit: int) -> bool:
+    for line in lines[start:limit]:
+        if is_furniture(line.text) or _is_short(line.text):
+            continue
+        return _is_headline(line.text)
+    return False
+
+
+def _is_standfirst(lines: list[_Line], index: int, limit: int, found: _Structure) -> bool:
+    """A long line after the headline with no final punctuation, or one the header goes on after."""
+    text = lines[index].text
+    if len(text.split()) < MIN_STANDFIRST_WORDS or len(text) > 600:
+        return False
+    if not _SENTENCE_END.search(text):
+        return True
+    for line in lines[index + 1 : limit]:
+        if is_furniture(line.text):
+            continue
+        budget = [min(1, found.budget[0])]
+        return bool(find_byline(line.text) or find_dates(line.text, budget=budget))
+    return False

@@ -1,0 +1,129 @@
+"""Page furniture, navigation, bylines and kickers in scraped text, recognised line by line.
+
+The patterns are general web-page chrome (skip links, share buttons, advertising labels,
+newsletter prompts, cookie banners, "read more" links, copyright lines), kept here as data so
+that adding one is a one-line change. They match a *whole* line, so a sentence that merely
+mentions "cookies" or "advertisement" is never taken for furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FURNITURE_PATTERNS: tuple[str, ...] = (
+    # accessibility and navigation links
+    r"skip (?:to|navigation)(?: (?:the )?(?:main )?(?:content|navigation|article|menu|search))?",
+    r"(?:main )?menu|navigation|search|close|open|back to top|go to top|top of page|home(?: ?page)?",
+    r"(?:sign|log) ?(?:in|up|out)|register|my account|subscribe(?: now| today)?|subscriber only",
+    # sharing and social
+    r"share(?: (?:this|the)(?: (?:article|story|post|page|video))?)?(?: (?:on|via) [\w ]{1,20})?",
+    r"(?:tweet|email|e-mail|print|copy link|copied|save|saved|bookmark|comments?|\d+ comments?)",
+    r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard)",
+    r"follow us(?: on [\w ,&]{1,40})?|follow (?:@\w+|[\w ]{1,30} on (?:twitter|x|facebook|instagram))",
+    # advertising
+    r"advertisement|advertising|advert|ad|sponsored(?: content| by .{1,40})?|promoted|paid content"
+    r"|story continues below(?: this)? (?:advertisement|ad)|continue reading below",
+    # newsletters and paywalls
+    r"(?:sign up|subscribe|register)(?: now| today)? (?:for|to) (?:our|the) .{0,40}newsletters?.{0,40}",
+    r".{0,40}\bnewsletter\b.{0,40}(?:sign up|subscribe|inbox).{0,40}",
+    r"(?:get|receive) (?:our|the) .{0,40}(?:newsletter|alerts?).{0,60}",
+    r"(?:already a subscriber\??|subscribe to (?:continue|read).{0,60}|this (?:article|content) is for subscribers.{0,40})",
+    # cross-links
+    r"read (?:more|next|this next|full (?:article|story))(?: ?[:>»›].{0,120})?|continue reading|see more|show more|load more",
+    r"(?:related|recommended|trending|popular|most read|most popular|more)(?: (?:articles?|stories|content|reading|topics|news|on this story|from [\w ]{1,30}|videos?))?",
+    r"(?:you (?:may|might) (?:also )?like|(?:also|recommended) for you|don'?t miss|editor'?s picks?|top stories)",
+    r"(?:listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|\d+ min(?:ute)?s? listen|audio available)",
+    # images and media
+    r"(?:image|photo|video|picture) (?:caption|copyright|source|credit)s?(?:[: ].{0,80})?|watch(?: video| now)?|play video|getty images",
+    # cookies and legal
+    r".{0,80}\b(?:we|this (?:site|website)) uses? cookies\b.{0,200}",
+    r"(?:accept|reject|allow|manage)(?: all)? cookies|cookie (?:policy|settings|preferences|notice)|privacy policy|terms (?:of (?:use|service)|and conditions)",
+    r"(?:copyright |\(c\) |©).{0,100}|all rights reserved\.?",
+    r"(?:contact us|about us|help|feedback|corrections?|report an? (?:error|issue|correction)|accessibility|sitemap)",
+)
+
+FURNITURE = re.compile(r"(?i)^\s*(?:" + "|".join(_FURNITURE_PATTERNS) + r")\s*[.:!>»›…]*\s*$")
+
+_MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but as is are was were be has have had "
+    "will would can could may might not no after before over into about amid against says said".split()
+)
+_KICKER = re.compile(
+    r"^(?P<kicker>(?:[A-Z][A-Z'’\-]*)(?: [A-Z][A-Z'’\-]*){0,2})\s*[:|]\s+(?P<rest>\S.*)$"
+)
+_KICKER_WORDS = frozenset(
+    "BREAKING EXCLUSIVE WATCH LIVE UPDATE UPDATED UPDATES OPINION ANALYSIS VIDEO PHOTOS PICTURES "
+    "REVIEW EDITORIAL EXPLAINER LISTEN COMMENT INTERVIEW REVEALED JUST IN DEVELOPING URGENT "
+    "FIRST LOOK SPONSORED PODCAST FACT CHECK CORRECTION".split()
+)
+_NAME_WORD = r"[A-Z][\w.'’\-]*"
+_NAME_LINK = r"(?:and|&|de|da|del|della|van|von|der|den|al|el|bin|la|le|du|dos)"
+_BYLINE = re.compile(
+    r"^(?i:(?:written |words |reporting |story |text |posted |report )?by|author:?)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:(?:\s+|,\s*)(?:{_NAME_LINK}\s+)*{_NAME_WORD}){{0,11}})\s*$"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A whole line of page chrome ("Share this article", "Advertisement", a cookie banner)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 300:
+        return False
+    return FURNITURE.match(stripped) is not None
+
+
+def is_navigation(line: str) -> bool:
+    """A menu-like line: three or more short items split by ``|``, ``•`` or ``>`` ("Home | World |
+    Politics"), or words that are each furniture ("Facebook Twitter Email")."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?\"”":
+        return False
+    items = [item for item in _MENU_SEPARATORS.split(stripped) if item]
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+        return True
+    words = stripped.split()
+    if len(words) >= 2 and all(FURNITURE.match(word) for word in words):
+        return True  # "Facebook Twitter Email"
+    return False
+
+
+def is_menu_like(line: str) -> bool:
+    """Five or more capitalised words and no function word: a menu, or a title-case headline.
+    The caller decides which by looking for a later headline."""
+    words = line.split()
+    if len(words) < 5 or line[-1] in ".!?\"”":
+        return False
+    return all(
+        word[0].isupper() and word.lower() not in _FUNCTION_WORDS and word.isalpha() for word in words
+    )
+
+
+def split_kicker(headline: str) -> tuple[str | None, int]:
+    """A label such as "BREAKING:" in front of a headline: ``(kicker, offset of the rest)``."""
+    match = _KICKER.match(headline)
+    if match is None:
+        return None, 0
+    kicker = match.group("kicker")
+    rest = match.group("rest")
+    words = kicker.replace("-", " ").split()
+    known = all(word in _KICKER_WORDS for word in words)
+    if not known and len(words) < 2:
+        return None, 0
+    if rest.isupper():  # an all-caps headline: "NATO: ALLIES AGREE" is not kicker + headline
+        return None, 0
+    return kicker, match.start("rest")
+
+
+def find_byline(line: str) -> tuple[str, int, int] | None:
+    """``(name, start, end)`` when the line is a byline such as "By Jane Smith and John Doe"."""
+    stripped = line.strip()
+    if len(stripped) > 120 or stripped.endswith("."):
+        return None
+    match = _BYLINE.match(stripped)
+    if match is None:
+        return None
+    lead = len(line) - len(line.lstrip())
+    name = match.group("name").strip(" ,")
+    start = lead + match.start("name")
+    return name, start, start + len(name)
