@@ -1,0 +1,340 @@
+"""The ``copydesk`` command: a thin shell over the Python API (``copydesk.serve.api.Desk``).
+
+One function per subcommand (``cmd_<name>``), each registered by an ``add_<name>`` function in
+``SUBCOMMANDS``; adding a subcommand means writing those two functions. The spaCy model loads only
+in commands that need it, and ``check`` loads it only when the first readable input arrives.
+
+Exit status (DESIGN.md, "The JSON contract"):
+  0  every input was processed (findings or not);
+  1  ``--fail-on SEVERITY`` was given and a finding at or above it was made;
+  2  a usage error, or an input failed (this wins over 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
+
+import copydesk
+from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
+from copydesk.model import Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.model import Article
+    from copydesk.serve.api import Desk, Report
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_FAILURE = 2
+
+PROG = "copydesk"
+FORMATS = ("text", "json", "jsonl", "html", "markdown")
+SEVERITIES = ("info", "warning", "error")
+DEFAULT_MAX_BYTES = 20_000_000
+_SIZE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+@dataclass
+class Context:
+    """What a subcommand gets besides its arguments: things tests inject instead of defaults."""
+
+    desk: Desk | None = None
+    stdin: BinaryIO | None = None
+
+    def make_desk(self, checks: list[str], exclude: list[str]) -> Desk:
+        """The injected desk (narrowed to ``checks``/``exclude``) or a newly loaded one."""
+        if self.desk is None:
+            from copydesk.serve.api import Desk
+
+            return Desk(checks=checks or None, exclude=exclude)
+        if not checks and not exclude:
+            return self.desk
+        narrowed = copy.copy(self.desk)
+        narrowed.registry = self.desk.registry.select(checks or None, exclude=exclude)
+        return narrowed
+
+
+# ---------------------------------------------------------------- argument types
+
+
+def severity_arg(value: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def date_arg(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date such as 2022-02-21 or 2022-02-21T09:14"
+        ) from None
+
+
+def size_arg(value: str) -> int:
+    """Bytes: ``5000000``, ``5M``, ``500k``, ``1G`` (decimal units)."""
+    text = value.strip().lower().removesuffix("b")
+    factor = _SIZE_SUFFIXES.get(text[-1:], 1) if text else 1
+    digits = text[:-1] if factor != 1 else text
+    try:
+        size = int(float(digits) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 5000000 or 5M") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"size must be positive, not {value!r}")
+    return size
+
+
+def id_list_arg(value: str) -> list[str]:
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one check id, e.g. spelling,dates.weekday")
+    return ids
+
+
+# ---------------------------------------------------------------- check
+
+
+def add_check(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="check articles and report findings",
+        description="Check articles (files, directories, or - for stdin) and report findings.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - (stdin)")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report here, not stdout")
+    parser.add_argument(
+        "--min-severity", type=severity_arg, metavar="|".join(SEVERITIES),
+        help="show (and write to JSON) only findings at or above this severity",
+    )
+    parser.add_argument(
+        "--fail-on", type=severity_arg, metavar="|".join(SEVERITIES),
+        help="exit 1 when a finding at or above this severity is made",
+    )
+    parser.add_argument(
+        "--published", type=date_arg, metavar="DATE",
+        help="publication date to assume where an input has none (ISO 8601)",
+    )
+    parser.add_argument(
+        "--checks", type=id_list_arg, action="extend", default=[], metavar="ID,...",
+        help="run only these checks (an area like 'names' selects names.*)",
+    )
+    parser.add_argument(
+        "--exclude", type=id_list_arg, action="extend", default=[], metavar="ID,...",
+        help="do not run these checks",
+    )
+    parser.add_argument(
+        "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
+        help="skip inputs larger than this (default 20M)",
+    )
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument(
+        "--progress", dest="progress", action="store_const", const=True, default=None,
+        help="always show progress on stderr",
+    )
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_const", const=False,
+        help="never show progress",
+    )
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colours in the text format (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    parser.set_defaults(handler=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    from copydesk.ingest.sources import read_inputs
+    from copydesk.report import open_writer
+    from copydesk.report.summary import Summary, at_least
+    from copydesk.serve.progress import ProgressDisplay
+
+    # Check ids are validated before any input is read or the model is loaded.
+    _validate_checks(args.checks, args.exclude, context)
+    out, close_out = _open_output(args.output)
+    styled = args.format == "text" and _want_colour(args.color, out if args.output else sys.stdout)
+    writer = open_writer(args.format, out, styled=styled)
+    summary = Summary()
+    worst: Severity | None = None
+    inputs = read_inputs(
+        args.paths, published=args.published, max_bytes=args.max_size, stdin=context.stdin
+    )
+    try:
+        with ProgressDisplay(enabled=_want_progress(args)) as progress:
+            for report in _reports(inputs, lambda: context.make_desk(args.checks, args.exclude)):
+                if report.error is not None:
+                    progress.message(f"{PROG}: {report.source}: {report.error.message}")
+                for finding in report.findings:
+                    worst = finding.severity if worst is None else max(worst, finding.severity)
+                shown = at_least(report, args.min_severity)
+                summary.add(shown)
+                writer.write(shown)
+                progress.advance(failed=report.error is not None)
+        writer.close(summary)
+    finally:
+        if close_out:
+            out.close()
+    if args.format != "text" and args.output and sys.stderr.isatty():
+        print(f"{PROG}: {summary.line()}; report written to {args.output}", file=sys.stderr)
+    if summary.failed:
+        return EXIT_FAILURE
+    if args.fail_on is not None and worst is not None and worst >= args.fail_on:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _reports(
+    inputs: Iterable[Article | IngestError], make_desk: Callable[[], Desk]
+) -> Iterator[Report]:
+    """Reports in input order. The desk (and the model) is created when the first article
+    arrives, so a run whose inputs all fail never loads the model."""
+    from copydesk.serve.api import Report
+    from copydesk.model import InputError
+
+    items = iter(inputs)
+    for item in items:
+        if isinstance(item, IngestError):
+            yield Report(source=item.source, error=InputError(item.kind, item.message))
+            continue
+        yield from make_desk().check_many(chain([item], items))
+        return
+
+
+def _validate_checks(checks: list[str], exclude: list[str], context: Context) -> None:
+    if not checks and not exclude:
+        return
+    if context.desk is not None:
+        registry = context.desk.registry
+    else:
+        from copydesk.checks.registry import Registry
+
+        registry = Registry.default()
+    try:
+        registry.select(checks or None, exclude=exclude)
+    except CheckError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _open_output(path: str | None):
+    if path is None or path == "-":
+        return sys.stdout, False
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n"), True
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _want_colour(choice: str, stream: Any) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _isatty(stream)
+
+
+def _want_progress(args: argparse.Namespace) -> bool:
+    if args.progress is not None:
+        return args.progress
+    if not _isatty(sys.stderr):
+        return False
+    # A live display on the same terminal as the report would tangle with it.
+    return args.output is not None or not _isatty(sys.stdout)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- info
+
+
+def add_info(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "info",
+        help="versions, model, knowledge sources and registered checks",
+        description="Show versions, the language model, knowledge sources and checks.",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=cmd_info)
+
+
+def cmd_info(args: argparse.Namespace, context: Context) -> int:
+    from copydesk.serve.info import collect_info, render_info
+
+    info = collect_info(context.desk)
+    if args.json:
+        import json
+
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(render_info(info))
+    return EXIT_FAILURE if info["problems"] else EXIT_OK
+
+
+# ---------------------------------------------------------------- entry point
+
+#: Subcommands in the order ``--help`` lists them. Later: kb, serve, batch.
+SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (add_check, add_info)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="An automated copy desk for news: findings and structured records.",
+        epilog="Exit status: 0 all inputs processed; 1 findings at --fail-on; 2 usage error "
+        "or a failed input.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {copydesk.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in SUBCOMMANDS:
+        add(commands)
+    return parser
+
+
+def main(
+    argv: list[str] | None = None, *, desk: Desk | None = None, stdin: BinaryIO | None = None
+) -> int:
+    """Run the CLI; returns the exit status. ``desk`` and ``stdin`` are for tests and embedding."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_FAILURE
+    try:
+        return args.handler(args, Context(desk=desk, stdin=stdin))
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except CopydeskError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:  # e.g. `copydesk check ... | head`
+        _silence_stdout()
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
