@@ -42,6 +42,10 @@ BUILTIN_MODULES = (
     "copydesk.checks.confusables",
     "copydesk.checks.dates_weekday",
     "copydesk.checks.quotes_unbalanced",
+    "copydesk.checks.names_unknown_variant",
+    "copydesk.checks.acronyms_expansion",
+    "copydesk.checks.acronyms_typo",
+    "copydesk.checks.roles_title",
 )
 
 

@@ -114,6 +114,7 @@ class KnowledgeBase:
         except sqlite3.DatabaseError as exc:
             raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
         self._token_cache: dict[str, set[str]] = {}
+        self._acronyms: frozenset[str] | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -228,6 +229,8 @@ class KnowledgeBase:
         with self.db:
             self.db.executescript(INDEXES)
         self.db.execute("ANALYZE")
+        self._acronyms = None
+        self._token_cache.clear()
 
     # ------------------------------------------------------------------ reading
 
@@ -415,8 +418,18 @@ class KnowledgeBase:
         ).fetchall()
         return [AcronymRecord(*row) for row in rows]
 
-    def all_acronyms(self) -> set[str]:
-        return {a for (a,) in self.db.execute("SELECT DISTINCT acronym FROM acronym")}
+    def all_acronyms(self) -> frozenset[str]:
+        """Every acronym the KB knows (general ones and organisations'), cached."""
+        if self._acronyms is None:
+            found = {a for (a,) in self.db.execute("SELECT DISTINCT acronym FROM acronym")}
+            found |= {a for (a,) in self.db.execute("SELECT alias FROM alias WHERE kind = 'acronym'")}
+            self._acronyms = frozenset(found)
+        return self._acronyms
+
+    def former_names(self, key: str) -> list[str]:
+        return [a for (a,) in self.db.execute(
+            "SELECT a.alias FROM alias a JOIN entity e ON e.id = a.entity"
+            " WHERE e.key = ? AND a.kind = 'former'", (key,))]
 
 
 def _name_similarity(query: str, alias: str) -> float:

@@ -95,7 +95,8 @@ def acronyms(directory: Path | None = None) -> Iterator[AcronymRecord]:
                 row.get("note") or None, f"{NAME}:{path.name}",
             )
     for org in organisations(directory):
-        forms = [org.name] + [a for a, kind in org.aliases if kind in ("official", "variant", "former", "short")]
+        # former names are not valid expansions today ("British Broadcasting Company")
+        forms = [org.name] + [a for a, kind in org.aliases if kind in ("official", "variant", "short", "full")]
         for acronym in [a for a, kind in org.aliases if kind == "acronym"]:
             for form in forms:
                 if " " in form:

@@ -1,0 +1,91 @@
+"""``acronyms.typo``: an all-capitals token that is not a known acronym but is one edit or one
+transposition away from a known one (``the WOT ruled`` → WTO)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+from copydesk.analyse.acronyms import find_expansions
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Evidence, Finding, Severity
+
+MIN_LENGTH, MAX_LENGTH = 3, 6
+
+
+def _is_candidate_token(token: Token) -> bool:
+    text = token.text
+    return MIN_LENGTH <= len(text) <= MAX_LENGTH and text.isalpha() and text.isupper()
+
+
+def _shouting(analysed: AnalysedArticle, token: Token) -> bool:
+    """A sentence mostly in capitals (a headline, a kicker) says nothing about acronyms."""
+    words = [t for t in analysed.sentence_tokens(analysed.sentences[token.sent]) if t.text.isalpha()]
+    return len(words) >= 3 and sum(t.text.isupper() for t in words) > len(words) / 2
+
+
+@register("acronyms.typo", severity="error")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """An unknown all-capitals word one edit or transposition away from a known acronym."""
+    kb = knowledge.kb
+    known = kb.all_acronyms()
+    defined = {e.acronym for e in find_expansions(article)}
+    written = {t.text for t in article.tokens if t.text.isupper() and t.text.isalpha()}
+    cache: dict[str, Finding | None] = {}
+    for token in article.tokens:
+        if not _is_candidate_token(token) or token.text in known or token.text in defined:
+            continue
+        if _shouting(article, token):
+            continue
+        if token.text not in cache:
+            cache[token.text] = _judge(token.text, known, written)
+        template = cache[token.text]
+        if template is None:
+            continue
+        yield Finding(
+            check=template.check, severity=template.severity, start=token.start, end=token.end,
+            text=token.text, message=template.message, suggestion=template.suggestion,
+            confidence=template.confidence, evidence=list(template.evidence),
+        )
+
+
+def _judge(word: str, known: frozenset[str], written: set[str]) -> Finding | None:
+    if zipf_frequency(word.lower(), "en") >= 3.0:
+        return None  # a word in capitals for emphasis, or an acronym in common use we lack
+    candidates = []
+    for acronym in known:
+        if abs(len(acronym) - len(word)) > 1 or not acronym.isalpha():
+            continue
+        if OSA.distance(word, acronym, score_cutoff=1) > 1:
+            continue
+        transposed = sorted(acronym) == sorted(word)
+        in_article = acronym in written
+        prominence = zipf_frequency(acronym.lower(), "en")
+        candidates.append((in_article, transposed, prominence, acronym))
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    best = candidates[0]
+    runner_up = candidates[1] if len(candidates) > 1 else None
+    clear = runner_up is None or best[:2] > runner_up[:2] or best[2] - runner_up[2] >= 1.0
+    if not clear:
+        return None
+    in_article, transposed, prominence, acronym = best
+    how = "its letters transposed" if transposed else "one letter different"
+    evidence = [Evidence("kb", f"{acronym} is a known acronym; {word} is not ({how})")]
+    if in_article:
+        evidence.append(Evidence("article", f"{acronym} is written elsewhere in this article"))
+    if runner_up is not None:
+        others = ", ".join(c[3] for c in candidates[1:4])
+        evidence.append(Evidence("kb", f"other known acronyms one edit away: {others}"))
+    severity = Severity.ERROR if (transposed or in_article) else Severity.WARNING
+    return Finding(
+        check="acronyms.typo", severity=severity, start=0, end=0, text=word,
+        message=f"'{word}' is not a known acronym; {acronym} has the same letters"
+        if transposed else f"'{word}' is not a known acronym; did you mean {acronym}?",
+        suggestion=acronym, confidence=0.9 if transposed else 0.6, evidence=evidence,
+    )
