@@ -1,0 +1,365 @@
+"""Inputs -> articles: files, directories, gzip, JSONL/NDJSON and standard input.
+
+``read_inputs`` yields, in input order, one ``Article`` or one ``IngestError`` (yielded, not
+raised) per article-sized input, so a batch run goes on past a bad file. ``str(error)`` reads
+"photo.png: binary file (PNG image), not an article"; ``error.message`` is the part after the
+input name.
+
+Sizes are checked before reading: a file larger than ``max_bytes`` is never opened, and gzip
+input is decompressed in a stream that stops as soon as the output passes ``max_bytes`` (a
+small gzip that would expand to gigabytes costs at most ``max_bytes`` of memory). For JSONL the
+limit applies to each record (line), so a large JSONL corpus streams.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import stat
+import sys
+import zlib
+from datetime import datetime
+from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
+
+from copydesk.errors import IngestError
+from copydesk.ingest.decode import decode_bytes, is_probably_html
+from copydesk.ingest.text import parse_text
+from copydesk.model import Article
+
+DEFAULT_MAX_BYTES = 20_000_000
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+GZIP_MAGIC = b"\x1f\x8b"
+STDIN_NAME = "<stdin>"
+_CHUNK = 1 << 20
+
+Item = Article | IngestError
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    published: datetime | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> Iterator[Item]:
+    """One ``Article`` or ``IngestError`` per input, in input order.
+
+    ``paths`` are files, directories (read recursively, sorted, hidden names skipped), ``.gz``
+    files, ``.jsonl``/``.ndjson`` files (one article per line) or ``-`` for standard input.
+    ``published`` overrides every article's published date. ``on_error`` is called with each
+    error as well as yielding it.
+    """
+    reader = _Reader(max_bytes=max_bytes, stdin=stdin)
+    for path in paths:
+        for item in reader.read(path):
+            if isinstance(item, IngestError):
+                if on_error is not None:
+                    on_error(item)
+            elif published is not None:
+                item.published = published
+            yield item
+
+
+class _Reader:
+    """Reads one path argument into items; holds the options and the directories already seen."""
+
+    def __init__(self, *, max_bytes: int, stdin: BinaryIO | None):
+        if max_bytes <= 0:
+            raise ValueError("max_bytes must be positive")
+        self.max_bytes = max_bytes
+        self.stdin = stdin
+
+    def read(self, path: str) -> Iterator[Item]:
+        if path == "-":
+            yield from self._stdin()
+            return
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            yield _missing(path)
+            return
+        except PermissionError:
+            yield IngestError(path, "unreadable", "permission denied")
+            return
+        except OSError as exc:
+            yield IngestError(path, "unreadable", _os_reason(exc))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            yield from self._directory(path, seen=set())
+        else:
+            yield from self._file(path, info)
+
+    def _directory(self, path: str, seen: set[tuple[int, int]]) -> Iterator[Item]:
+        info = os.stat(path)
+        key = (info.st_dev, info.st_ino)
+        if key in seen:  # a symbolic link back to a directory already being read
+            return
+        seen = seen | {key}
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(entry.name for entry in entries if not entry.name.startswith("."))
+        except OSError as exc:
+            yield IngestError(path, "unreadable", f"cannot list directory ({_os_reason(exc)})")
+            return
+        for name in names:
+            child = os.path.join(path, name)
+            try:
+                child_info = os.stat(child)
+            except FileNotFoundError:
+                yield _missing(child)
+                continue
+            except OSError as exc:
+                yield IngestError(child, "unreadable", _os_reason(exc))
+                continue
+            if stat.S_ISDIR(child_info.st_mode):
+                yield from self._directory(child, seen)
+            else:
+                yield from self._file(child, child_info)
+
+    def _file(self, path: str, info: os.stat_result) -> Iterator[Item]:
+        if not stat.S_ISREG(info.st_mode):
+            yield IngestError(path, "unreadable", f"not a regular file ({_file_kind(info.st_mode)})")
+            return
+        name = path.lower()
+        if name.endswith(JSONL_SUFFIXES):
+            yield from self._jsonl(path, gz=name.endswith(".gz"))
+            return
+        if info.st_size > self.max_bytes:
+            yield _too_large(path, info.st_size, self.max_bytes)
+            return
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(self.max_bytes + 1)
+                if len(data) > self.max_bytes:
+                    yield _too_large(path, len(data), self.max_bytes)
+                    return
+        except OSError as exc:
+            yield IngestError(path, "unreadable", _os_reason(exc))
+            return
+        inner = name[:-3] if name.endswith(".gz") else name
+        yield self._article(data, path, html=inner.endswith(HTML_SUFFIXES))
+
+    def _stdin(self) -> Iterator[Item]:
+        stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read(self.max_bytes + 1)
+        except OSError as exc:
+            yield IngestError(STDIN_NAME, "unreadable", _os_reason(exc))
+            return
+        if len(data) > self.max_bytes:
+            yield _too_large(STDIN_NAME, len(data), self.max_bytes, approximate=True)
+            return
+        if data.startswith(GZIP_MAGIC):
+            try:
+                data = self._gunzip(data, STDIN_NAME)
+            except IngestError as exc:
+                yield exc
+                return
+        if _looks_like_jsonl(data):
+            yield from self._records(io.BytesIO(data), STDIN_NAME)
+            return
+        yield self._article(data, STDIN_NAME, html=False)
+
+    def _article(self, data: bytes, source: str, *, html: bool) -> Item:
+        """Bytes of one article (gzip, HTML or text) -> an Article or an error."""
+        try:
+            if data.startswith(GZIP_MAGIC):
+                data = self._gunzip(data, source)
+            if not data.strip():
+                return IngestError(source, "empty", "empty file (nothing but whitespace)")
+            text, encoding = decode_bytes(data, source=source)
+            if not text.strip():
+                return IngestError(source, "empty", "empty file (nothing but whitespace)")
+            if html or is_probably_html(data):
+                article = _parse_html(text, source=source, url=None)
+            else:
+                article = parse_text(text, source=source)
+        except IngestError as exc:
+            return exc
+        article.meta["encoding"] = encoding
+        return article
+
+    def _gunzip(self, data: bytes, source: str) -> bytes:
+        """Decompress, stopping as soon as the output passes ``max_bytes``."""
+        out = bytearray()
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                while chunk := stream.read(min(_CHUNK, self.max_bytes + 1 - len(out))):
+                    out += chunk
+                    if len(out) > self.max_bytes:
+                        raise IngestError(
+                            source,
+                            "too-large",
+                            f"gzip data expands past the {_human(self.max_bytes)} limit "
+                            "(stopped reading; raise --max-size to allow it)",
+                        )
+        except (OSError, EOFError, zlib.error) as exc:
+            raise IngestError(source, "parse", f"damaged gzip data ({exc or 'truncated'})") from None
+        return bytes(out)
+
+    def _jsonl(self, path: str, *, gz: bool) -> Iterator[Item]:
+        try:
+            handle: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")
+        except OSError as exc:
+            yield IngestError(path, "unreadable", _os_reason(exc))
+            return
+        with handle:
+            yield from self._records(handle, path)
+
+    def _records(self, handle: IO[bytes], path: str) -> Iterator[Item]:
+        """One item per non-blank line; a line longer than ``max_bytes`` is skipped unread."""
+        number = 0
+        while True:
+            try:
+                line = handle.readline(self.max_bytes + 1)
+            except (OSError, EOFError, zlib.error) as exc:
+                yield IngestError(f"{path}:{number + 1}", "parse", f"damaged file ({exc or 'truncated'})")
+                return
+            if not line:
+                return
+            number += 1
+            source = f"{path}:{number}"
+            if len(line) > self.max_bytes and not line.endswith(b"\n"):
+                _skip_line(handle)
+                yield IngestError(source, "too-large", f"record longer than {_human(self.max_bytes)}")
+                continue
+            if line.strip():
+                yield self._record(line, source, first=number == 1)
+
+    def _record(self, line: bytes, source: str, *, first: bool) -> Item:
+        try:
+            raw = line.decode("utf-8-sig" if first else "utf-8")
+        except UnicodeDecodeError as exc:
+            return IngestError(source, "encoding", f"JSONL line is not UTF-8 (byte {exc.start})")
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            return IngestError(source, "parse", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        if not isinstance(record, dict):
+            return IngestError(source, "parse", "JSONL line is not an object")
+        try:
+            return _from_record(record, source)
+        except IngestError as exc:
+            return exc
+
+
+def _from_record(record: dict[str, Any], source: str) -> Article:
+    """An article from one JSONL object with ``text`` or ``html`` and optional metadata."""
+    url = _string(record, "url", source)
+    html, text = _string(record, "html", source), _string(record, "text", source)
+    if html is None and text is None:
+        raise IngestError(source, "parse", 'record has no "text" or "html" field')
+    body = html if html is not None else text
+    if not (body or "").strip():
+        raise IngestError(source, "empty", "record text is empty")
+    if html is not None:
+        article = _parse_html(html, source=source, url=url)
+    else:
+        article = parse_text(text or "", source=source)
+        article.url = url
+    for name in ("headline", "section", "byline"):
+        value = _string(record, name, source)
+        if value:
+            setattr(article, name, value)
+    for name in ("published", "updated"):
+        value = _string(record, name, source)
+        if value:
+            setattr(article, name, _record_date(value, name, source))
+    for name in ("id", "source"):
+        value = record.get(name)
+        if value is not None:
+            article.meta[f"record_{name}"] = value
+    return article
+
+
+def _record_date(value: str, name: str, source: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    from copydesk.ingest.datelines import parse_date_part
+
+    parsed = parse_date_part(value)
+    if parsed is None:
+        raise IngestError(source, "parse", f'"{name}" is not a date: {value[:40]!r}')
+    return parsed[0]
+
+
+def _string(record: dict[str, Any], name: str, source: str) -> str | None:
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    raise IngestError(source, "parse", f'"{name}" must be a string, not {type(value).__name__}')
+
+
+def _parse_html(html: str, *, source: str, url: str | None) -> Article:
+    """Delegate to the HTML extractor (imported here: it loads trafilatura)."""
+    try:
+        from copydesk.ingest.html import parse_html
+    except ImportError:
+        raise IngestError(source, "parse", "HTML input is not supported by this installation") from None
+    try:
+        return parse_html(html, source=source, url=url)
+    except IngestError:
+        raise
+    except Exception as exc:  # an extractor bug must not stop a batch
+        raise IngestError(source, "parse", f"could not parse the HTML ({type(exc).__name__}: {exc})") from None
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    """Standard input holding JSONL: the first line is a JSON object with text or html."""
+    first = data.lstrip()[:1]
+    if first != b"{":
+        return False
+    line = data.lstrip().split(b"\n", 1)[0]
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
+
+
+def _skip_line(handle: IO[bytes]) -> None:
+    while True:
+        rest = handle.readline(_CHUNK)
+        if not rest or rest.endswith(b"\n"):
+            return
+
+
+def _missing(path: str) -> IngestError:
+    if os.path.islink(path):
+        return IngestError(path, "not-found", f"broken symbolic link (to {os.readlink(path)})")
+    return IngestError(path, "not-found", "no such file or directory")
+
+
+def _too_large(path: str, size: int, limit: int, *, approximate: bool = False) -> IngestError:
+    what = "more than " + _human(limit) if approximate else _human(size)
+    return IngestError(
+        path, "too-large", f"file is {what}, over the {_human(limit)} limit (see --max-size)"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _human(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000  # type: ignore[assignment]
+    return f"{size} bytes"
