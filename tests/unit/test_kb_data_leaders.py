@@ -1,0 +1,288 @@
+"""Consistency of the shipped people/roles/titles data in ``src/copydesk/data/kb``.
+
+The validator below is self-contained (it reads the TSV files itself) so that it checks the files
+as a reviewer sees them: column counts, unique keys, references between files, role codes,
+``of`` codes, partial dates, and that no two holders of a single-holder office overlap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import pytest
+
+KB_DIR = Path(__file__).resolve().parents[2] / "src" / "copydesk" / "data" / "kb"
+
+PEOPLE_COLUMNS = ["key", "name", "qid", "enwiki", "aliases"]
+ROLES_COLUMNS = ["person", "role", "of", "start", "end", "title", "note"]
+TITLES_COLUMNS = ["title", "role", "of", "note"]
+ROLE_CODES_COLUMNS = ["role", "description"]
+
+#: Offices with one holder at a time per country or organisation.
+SINGLE_HOLDER = {"head-of-state", "head-of-government", "foreign-minister"}
+#: Overlap tolerated at hand-overs (a predecessor's last day is often the successor's first).
+OVERLAP_DAYS = 3
+#: Words in ``note`` that declare an intended overlap (co-holders, acting holders, ...).
+OVERLAP_MARKERS = ("co-holder", "overlap")
+ALIAS_KINDS = {"translit", "native", "short", "former", "full"}
+
+KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID_RE = re.compile(r"^Q[0-9]+$")
+ORG_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class Table:
+    """One TSV file: its rows as dicts, each with the line number it came from."""
+
+    name: str
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def parse_tsv(name: str, text: str, columns: list[str], errors: list[str]) -> Table:
+    """Parse the shipped TSV format (header, ``#`` comments, tabs, no quoting); report bad shapes."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    header: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header is None:
+            header = fields
+            if header != columns:
+                errors.append(f"{name}:{number}: header {header} != {columns}")
+            continue
+        if len(fields) != len(columns):
+            errors.append(f"{name}:{number}: {len(fields)} fields, expected {len(columns)}")
+            continue
+        if any(f != f.strip() for f in fields):
+            errors.append(f"{name}:{number}: stray whitespace around a field")
+        rows.append((number, dict(zip(columns, fields))))
+    return Table(name, rows)
+
+
+def date_bounds(value: str) -> tuple[date, date] | None:
+    """Earliest and latest day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean; None if invalid."""
+    match = DATE_RE.match(value)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
+def valid_of(value: str, allow_any: bool = False) -> bool:
+    """An ISO 3166-1 alpha-3 code, a lowercase organisation key, or ``*`` where allowed."""
+    if allow_any and value == "*":
+        return True
+    if value.isupper():
+        return pycountry.countries.get(alpha_3=value) is not None
+    return bool(ORG_RE.match(value))
+
+
+def check_people(tables: list[Table], errors: list[str]) -> dict[str, tuple[str, str]]:
+    """Check people rows; return key -> (name, qid) over all files."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for table in tables:
+        keys_here: set[str] = set()
+        for number, row in table.rows:
+            where = f"{table.name}:{number}"
+            key = row["key"]
+            if not KEY_RE.match(key):
+                errors.append(f"{where}: bad key {key!r}")
+            if key in keys_here:
+                errors.append(f"{where}: duplicate key {key!r}")
+            keys_here.add(key)
+            if not row["name"]:
+                errors.append(f"{where}: empty name")
+            if row["qid"] and not QID_RE.match(row["qid"]):
+                errors.append(f"{where}: bad qid {row['qid']!r}")
+            if not row["enwiki"] or " " in row["enwiki"]:
+                errors.append(f"{where}: enwiki must be a title with underscores: {row['enwiki']!r}")
+            for alias in filter(None, row["aliases"].split("|")):
+                kind, _, text = alias.partition(":")
+                if kind not in ALIAS_KINDS or not text.strip():
+                    errors.append(f"{where}: bad alias {alias!r}")
+            identity = (row["name"], row["qid"])
+            if key in seen and seen[key][:2] != identity:
+                errors.append(f"{where}: {key!r} differs from {seen[key][2]}: {identity} vs {seen[key][:2]}")
+            seen.setdefault(key, (*identity, where))
+    return {key: value[:2] for key, value in seen.items()}
+
+
+def check_roles(tables: list[Table], people: set[str], codes: set[str], errors: list[str]) -> None:
+    """Check role rows: references, codes, dates, and overlaps of single-holder offices."""
+    spans: dict[tuple[str, str], list[tuple[date, date, str, str, str]]] = defaultdict(list)
+    for table in tables:
+        for number, row in table.rows:
+            where = f"{table.name}:{number}"
+            if row["person"] not in people:
+                errors.append(f"{where}: unknown person {row['person']!r}")
+            if row["role"] not in codes:
+                errors.append(f"{where}: unknown role {row['role']!r}")
+            if not valid_of(row["of"]):
+                errors.append(f"{where}: bad of {row['of']!r}")
+            if not row["title"]:
+                errors.append(f"{where}: empty title")
+            start = date_bounds(row["start"])
+            end = date_bounds(row["end"]) if row["end"] else (date.max, date.max)
+            if start is None or end is None:
+                errors.append(f"{where}: bad date {row['start']!r} / {row['end']!r}")
+                continue
+            if start[0] > end[1]:
+                errors.append(f"{where}: start {row['start']} after end {row['end']}")
+                continue
+            if row["role"] in SINGLE_HOLDER:
+                # the shortest span the row can mean, so that only certain overlaps are reported
+                spans[(row["role"], row["of"])].append(
+                    (start[1], end[0], row["person"], row["note"].lower(), where))
+    for (role, of), items in spans.items():
+        items.sort()
+        for i, (start_a, end_a, who_a, note_a, where_a) in enumerate(items):
+            for start_b, end_b, who_b, note_b, where_b in items[i + 1:]:
+                if start_b >= end_a:
+                    break
+                days = (min(end_a, end_b) - start_b).days
+                marked = any(m in note_a or m in note_b for m in OVERLAP_MARKERS)
+                if days > OVERLAP_DAYS and not marked:
+                    errors.append(f"{where_b}: {who_b} overlaps {who_a} ({where_a}) as {role} of {of} "
+                                  f"by {days} days")
+
+
+def check_titles(tables: list[Table], codes: set[str], errors: list[str]) -> None:
+    """Check title rows: role codes, ``of`` codes, unique (title, role, of)."""
+    for table in tables:
+        seen: set[tuple[str, str, str]] = set()
+        for number, row in table.rows:
+            where = f"{table.name}:{number}"
+            if row["role"] not in codes:
+                errors.append(f"{where}: unknown role {row['role']!r}")
+            if not valid_of(row["of"], allow_any=True):
+                errors.append(f"{where}: bad of {row['of']!r}")
+            key = (row["title"], row["role"], row["of"])
+            if key in seen:
+                errors.append(f"{where}: duplicate title row {key}")
+            seen.add(key)
+
+
+def validate(files: dict[str, str]) -> list[str]:
+    """Validate a KB given as {relative path: text}; return a list of problems (empty when fine)."""
+    errors: list[str] = []
+    codes_table = parse_tsv("roles.tsv", files.get("roles.tsv", ""), ROLE_CODES_COLUMNS, errors)
+    codes = {row["role"] for _, row in codes_table.rows}
+    if len(codes) != len(codes_table.rows):
+        errors.append("roles.tsv: duplicate role codes")
+    people_tables = [parse_tsv(n, t, PEOPLE_COLUMNS, errors)
+                     for n, t in sorted(files.items()) if n.endswith(".people.tsv")]
+    role_tables = [parse_tsv(n, t, ROLES_COLUMNS, errors)
+                   for n, t in sorted(files.items()) if n.endswith(".roles.tsv")]
+    title_tables = [parse_tsv(n, t, TITLES_COLUMNS, errors)
+                    for n, t in sorted(files.items())
+                    if n.startswith("titles") and n.endswith(".tsv")]
+    people = check_people(people_tables, errors)
+    check_roles(role_tables, set(people), codes, errors)
+    check_titles(title_tables, codes, errors)
+    return errors
+
+
+def load_kb(directory: Path = KB_DIR) -> dict[str, str]:
+    """The files the validator looks at, keyed by path relative to the KB directory."""
+    paths = [directory / "roles.tsv", *directory.glob("titles*.tsv"),
+             *(directory / "people").glob("*.people.tsv"), *(directory / "people").glob("*.roles.tsv")]
+    return {p.relative_to(directory).as_posix(): p.read_text(encoding="utf-8")
+            for p in paths if p.exists()}
+
+
+# ---------------------------------------------------------------------------------------------
+
+GOOD = {
+    "roles.tsv": "role\tdescription\nhead-of-state\tHead of state\nforeign-minister\tForeign minister\n",
+    "titles.tsv": "title\trole\tof\tnote\nForeign Minister\tforeign-minister\t*\t\n",
+    "people/t.people.tsv": "key\tname\tqid\tenwiki\taliases\n"
+                           "anna-nowak\tAnna Nowak\tQ1\tAnna_Nowak\ttranslit:Anna Novak\n"
+                           "jan-kowal\tJan Kowal\t\tJan_Kowal\t\n",
+    "people/t.roles.tsv": "person\trole\tof\tstart\tend\ttitle\tnote\n"
+                          "anna-nowak\tforeign-minister\tPOL\t2001-05\t2003-02-01\tMinister\t\n"
+                          "jan-kowal\tforeign-minister\tPOL\t2003-02-01\t\tMinister\t\n",
+}
+
+
+def with_row(path: str, line: str) -> dict[str, str]:
+    """GOOD with one more line appended to one file."""
+    files = dict(GOOD)
+    files[path] = files[path] + line + "\n"
+    return files
+
+
+def test_shipped_leaders_files_exist():
+    names = load_kb()
+    assert {"roles.tsv", "titles.tsv", "people/leaders.people.tsv", "people/leaders.roles.tsv"} <= set(names)
+
+
+def test_shipped_kb_data_is_consistent():
+    problems = validate(load_kb())
+    assert problems == [], "\n".join(problems[:50])
+
+
+def test_shipped_leaders_cover_g20_offices():
+    text = load_kb()["people/leaders.roles.tsv"]
+    offices = {tuple(line.split("\t")[1:3]) for line in text.splitlines()[1:] if not line.startswith("#")}
+    for country in ("USA", "GBR", "DEU", "FRA", "RUS", "CHN", "IND", "JPN", "BRA", "ZAF"):
+        for role in ("head-of-state", "head-of-government", "foreign-minister"):
+            assert (role, country) in offices, (role, country)
+
+
+def test_validator_accepts_good_sample():
+    assert validate(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "expected"),
+    [
+        ("people/t.roles.tsv", "ghost\tforeign-minister\tPOL\t2004\t\tMinister\t", "unknown person"),
+        ("people/t.roles.tsv", "jan-kowal\tforeign-minister\tPOL\t2004\t\tMinister", "6 fields"),
+        ("people/t.roles.tsv", "jan-kowal\tforeign-ministre\tPOL\t2004\t\tMinister\t", "unknown role"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tXXX\t2004\t\tPresident\t", "bad of"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004-13\t\tPresident\t", "bad date"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2005\t2004\tPresident\t", "after end"),
+        ("people/t.roles.tsv", "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\t", "overlaps"),
+        ("people/t.people.tsv", "jan-kowal\tJan Kowal\t\tJan_Kowal\t", "duplicate key"),
+        ("people/t.people.tsv", "ewa-lis\tEwa Lis\tQ12x\tEwa_Lis\t", "bad qid"),
+        ("people/t.people.tsv", "ewa-lis\tEwa Lis\t\tEwa_Lis\tEva Lis", "bad alias"),
+        ("people/u.people.tsv", "anna-nowak\tAnna Nowakowa\tQ1\tAnna_Nowak\t", "differs"),
+        ("titles.tsv", "Minister\tminister\t*\t", "unknown role"),
+    ],
+)
+def test_validator_rejects_broken_row(path, line, expected):
+    files = dict(GOOD)
+    if path not in files:
+        files[path] = "key\tname\tqid\tenwiki\taliases\n"
+    files[path] += line + "\n"
+    problems = validate(files)
+    assert any(expected in p for p in problems), problems
+
+
+def test_overlap_marked_in_note_is_allowed():
+    files = with_row("people/t.roles.tsv",
+                     "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\tco-holder with Jan Kowal")
+    assert validate(files) == []
+
+
+def test_partial_dates_only_report_certain_overlaps():
+    # "2003-02" may end on 2003-02-01, so a successor from 2003-02-01 does not overlap
+    files = dict(GOOD)
+    files["people/t.roles.tsv"] = files["people/t.roles.tsv"].replace("2003-02-01\tMinister\t\n", "2003-02\tMinister\t\n", 1)
+    assert validate(files) == []
