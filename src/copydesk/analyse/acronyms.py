@@ -16,7 +16,7 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
 _WORD = r"[A-Z][\w'’\-]*"
 _LINK = r"(?:of|for|and|the|on|in|de|du|des|la|le|to|&)"
 _PHRASE = rf"{_WORD}(?:\s+(?:{_LINK}\s+)*{_WORD})*"
-_AFTER_PAREN = re.compile(rf"\(\s*({_PHRASE})\s*\)")
+_AFTER_PAREN = re.compile(rf"\s*\(\s*({_PHRASE})\s*\)")
 _AFTER_COMMA = re.compile(rf",\s+(?:the\s+)?({_PHRASE})")
 _BEFORE_PAREN = re.compile(rf"({_PHRASE})\s*\(\s*$")
 

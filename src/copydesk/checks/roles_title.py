@@ -46,15 +46,18 @@ def _person(article: AnalysedArticle, titled: TitledMention, kb) -> tuple[str, s
     return None
 
 
-def _offices(titled: TitledMention, kb) -> list[tuple[str, str]]:
-    """The (role, of) pairs the title can name, with ``*`` resolved by the nationality word."""
+def _offices(titled: TitledMention, career: list[Holding]) -> list[tuple[str, str]]:
+    """The (role, of) pairs the title can name. ``*`` titles take the nationality written before
+    them, or else each country the person held office in ("Foreign Minister X" for a Russian
+    politician names Russia's foreign minister)."""
+    countries = [titled.country] if titled.country else sorted({h.of for h in career})
     offices = []
     for row in titled.roles:
         if row.of != "*":
             if titled.country in (None, row.of):
                 offices.append((row.role, row.of))
-        elif titled.country:
-            offices.append((row.role, titled.country))
+        else:
+            offices.extend((row.role, of) for of in countries)
     return offices
 
 
@@ -66,14 +69,8 @@ def _overlaps(holding: Holding, first: date, last: date) -> bool:
 
 def _judge(article, titled, person, kb, period) -> Finding | None:
     key, name = person
-    offices = _offices(titled, kb)
-    if not offices and titled.country is None:
-        # a generic title ("Foreign Minister") with no country: any country's office will do
-        offices = sorted({(h.role, h.of) for h in kb.roles_of(key) if h.role in {r.role for r in titled.roles}})
-        if offices:
-            return None  # the person held such an office somewhere
-        offices = []
     career = kb.roles_of(key)
+    offices = _offices(titled, career)
     covered = []
     for role, of in offices:
         holders = kb.holders(role, of)
@@ -129,9 +126,11 @@ def _career(name: str, career: list[Holding]) -> str:
 
 
 def _title_for(holding: Holding, kb) -> str | None:
-    """The press title for a role: a country-specific one if there is one, the shortest."""
+    """The press title for a role: the country's own if there is one (the shortest: "Chancellor"
+    rather than "Chancellor of the Exchequer"), else the first generic one listed."""
     rows = [t for t in kb.all_titles() if t.role == holding.role]
     specific = [t.title for t in rows if t.of == holding.of]
+    if specific:
+        return min(specific, key=len)
     generic = [t.title for t in rows if t.of == "*"]
-    choices = specific or generic
-    return min(choices, key=len) if choices else holding.title
+    return generic[0] if generic else holding.title

@@ -400,7 +400,7 @@ class KnowledgeBase:
         return [TitleRecord(*row) for row in rows]
 
     def all_titles(self) -> list[TitleRecord]:
-        return [TitleRecord(*r) for r in self.db.execute("SELECT title, role, of, note FROM title")]
+        return [TitleRecord(*r) for r in self.db.execute("SELECT title, role, of, note FROM title ORDER BY rowid")]
 
     def expansions(self, acronym: str) -> list[AcronymRecord]:
         rows = self.db.execute(

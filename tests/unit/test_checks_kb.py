@@ -1,0 +1,180 @@
+"""Checks that use the knowledge base, on texts and a small knowledge base written for the tests
+(fictional people holding offices of real countries)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from copydesk.checks import acronyms_expansion, acronyms_typo, names_unknown_variant, roles_title
+from copydesk.ingest.text import parse_text
+from copydesk.knowledge import Knowledge
+from copydesk.knowledge.records import AcronymRecord, EntityRecord, RoleRecord, TitleRecord
+from copydesk.knowledge.store import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    kb = KnowledgeBase(":memory:")
+    kb.add_entities(
+        [
+            EntityRecord(
+                "marta-lindqvist", "person", "Marta Lindqvist",
+                roles=[
+                    RoleRecord("foreign-minister", "SWE", "2015-02-01", "2019-06-30", "Minister for Foreign Affairs"),
+                    RoleRecord("head-of-government", "SWE", "2019-07-01", "2023-03-31", "Prime Minister"),
+                ],
+            ),
+            EntityRecord(
+                "erik-sandgren", "person", "Erik Sandgren",
+                roles=[RoleRecord("defence-minister", "SWE", "2014-10-03", "2022-10-18", "Minister for Defence")],
+            ),
+            EntityRecord(
+                "harbour-authority", "organisation", "Harbour Management Authority",
+                aliases=[("HMA", "acronym"), ("Harbour Maintenance Administration", "former")],
+            ),
+            EntityRecord("sweden", "place", "Sweden", country="SWE", subkind="country",
+                         aliases=[("Swedish", "demonym")]),
+        ]
+    )
+    kb.add_titles(
+        [
+            TitleRecord("Foreign Minister", "foreign-minister", "*"),
+            TitleRecord("Defence Minister", "defence-minister", "*"),
+            TitleRecord("Prime Minister", "head-of-government", "*"),
+        ]
+    )
+    kb.add_acronyms(
+        [
+            AcronymRecord("HMA", "Harbour Management Authority", "harbour-authority"),
+            AcronymRecord("RLO", "Regional Logistics Organization"),
+        ]
+    )
+    kb.finish()
+    return Knowledge(kb=kb)
+
+
+def run(check, analyser, knowledge, text, published=None):
+    article = parse_text(text)
+    article.published = published
+    return list(check.check(analyser.analyse(article), knowledge))
+
+
+# ---------------------------------------------------------------- roles.title
+
+def test_title_the_person_never_held(analyser, knowledge):
+    text = "Swedish Defence Minister Marta Lindqvist arrived in Oslo on Monday for talks.\n"
+    [finding] = run(roles_title, analyser, knowledge, text, datetime(2017, 5, 2))
+    assert finding.text == "Defence Minister"
+    assert finding.suggestion == "Foreign Minister"
+    assert finding.severity.label == "error"
+    assert any("Erik Sandgren" in e.detail for e in finding.evidence)
+
+
+def test_title_held_but_not_on_the_date(analyser, knowledge):
+    text = "Swedish Foreign Minister Marta Lindqvist arrived in Oslo on Monday for talks.\n"
+    [finding] = run(roles_title, analyser, knowledge, text, datetime(2021, 5, 2))
+    assert finding.severity.label == "warning"
+    assert finding.suggestion == "Prime Minister"
+
+
+def test_right_title_and_qualified_title_are_silent(analyser, knowledge):
+    right = "Swedish Foreign Minister Marta Lindqvist arrived in Oslo on Monday for talks.\n"
+    assert run(roles_title, analyser, knowledge, right, datetime(2017, 5, 2)) == []
+    former = "Former Defence Minister Marta Lindqvist arrived in Oslo on Monday for talks.\n"
+    assert run(roles_title, analyser, knowledge, former, datetime(2017, 5, 2)) == []
+
+
+def test_title_without_a_date_uses_the_year_the_text_mentions(analyser, knowledge):
+    text = (
+        "Defence Minister Marta Lindqvist said the 2016 budget would be tight.\n\n"
+        "The cuts planned for 2016 worried the navy.\n"
+    )
+    [finding] = run(roles_title, analyser, knowledge, text)
+    assert finding.suggestion == "Foreign Minister"
+    assert any("2016" in e.detail for e in finding.evidence)
+
+
+def test_unknown_person_is_not_judged(analyser, knowledge):
+    text = "Swedish Defence Minister Karin Holm arrived in Oslo on Monday for talks.\n"
+    assert run(roles_title, analyser, knowledge, text, datetime(2017, 5, 2)) == []
+
+
+# ---------------------------------------------------------------- acronyms.expansion
+
+def test_wrong_expansion_in_parentheses(analyser, knowledge):
+    text = "Dock fees were raised by the HMA (Harbour Maritime Authority) last week.\n"
+    [finding] = run(acronyms_expansion, analyser, knowledge, text)
+    assert finding.text == "Harbour Maritime Authority"
+    assert finding.suggestion == "Harbour Management Authority"
+
+
+def test_wrong_expansion_after_a_comma(analyser, knowledge):
+    text = "Ships must register with the HMA, the Harbour Marine Authority, before docking.\n"
+    [finding] = run(acronyms_expansion, analyser, knowledge, text)
+    assert finding.text == "Harbour Marine Authority"
+
+
+def test_right_expansion_and_spelling_variant_are_silent(analyser, knowledge):
+    assert run(acronyms_expansion, analyser, knowledge,
+               "Fees were raised by the HMA (Harbour Management Authority) last week.\n") == []
+    assert run(acronyms_expansion, analyser, knowledge,
+               "Depots are run by the RLO (Regional Logistics Organisation) in the north.\n") == []
+
+
+def test_former_name_is_a_warning(analyser, knowledge):
+    text = "Fees were raised by the Harbour Maintenance Administration (HMA) last week.\n"
+    [finding] = run(acronyms_expansion, analyser, knowledge, text)
+    assert finding.severity.label == "warning" and "former name" in finding.message
+
+
+def test_parenthesis_that_is_not_an_expansion_is_ignored(analyser, knowledge):
+    assert run(acronyms_expansion, analyser, knowledge,
+               "Fees were raised by the HMA (Stockholm) last week.\n") == []
+
+
+# ---------------------------------------------------------------- acronyms.typo
+
+def test_transposed_acronym(analyser, knowledge):
+    text = "Fees were raised by the MHA last week, the port said.\n"
+    [finding] = run(acronyms_typo, analyser, knowledge, text)
+    assert (finding.text, finding.suggestion) == ("MHA", "HMA")
+
+
+def test_known_acronym_and_capitalised_words_are_silent(analyser, knowledge):
+    assert run(acronyms_typo, analyser, knowledge, "Fees were raised by the HMA last week.\n") == []
+    assert run(acronyms_typo, analyser, knowledge, "The port said it was FREE to enter.\n") == []
+
+
+def test_acronym_defined_in_the_article_is_silent(analyser, knowledge):
+    text = "The Harbour Apprentice Movement (HAM) met on Monday. HAM wants more places.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+
+
+# ---------------------------------------------------------------- names.unknown-variant
+
+def test_misspelt_name_with_a_fitting_title(analyser, knowledge):
+    text = (
+        "Swedish Foreign Minister Marta Lindqvsit said on Monday that talks would go on.\n\n"
+        "Lindqvsit added that she was hopeful.\n"
+    )
+    findings = run(names_unknown_variant, analyser, knowledge, text, datetime(2017, 5, 2))
+    assert [f.text for f in findings] == ["Lindqvsit", "Lindqvsit"]
+    assert {f.suggestion for f in findings} == {"Lindqvist"}
+    assert findings[0].severity.label == "error"
+
+
+def test_misspelt_surname_with_the_same_given_name(analyser, knowledge):
+    text = "Erik Sandgern, who ran the ministry for years, visited the base on Monday.\n"
+    [finding] = run(names_unknown_variant, analyser, knowledge, text)
+    assert (finding.text, finding.suggestion) == ("Sandgern", "Sandgren")
+    assert finding.severity.label == "warning"
+
+
+def test_known_and_unrelated_names_are_silent(analyser, knowledge):
+    text = (
+        "Marta Lindqvist met Erik Sandgren and Johan Berg in Oslo on Monday.\n\n"
+        "Lindqvist said the meeting went well.\n"
+    )
+    assert run(names_unknown_variant, analyser, knowledge, text) == []
