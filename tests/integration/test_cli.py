@@ -19,6 +19,7 @@ from typing import Iterator
 import pytest
 
 from copydesk.checks.registry import Registry, register, spec_of
+from copydesk.ingest.sources import STDIN_NAME
 from copydesk.model import Finding, Severity
 from copydesk.report.schema import validate
 from copydesk.serve.cli import main
@@ -166,7 +167,7 @@ def test_published_option_sets_the_date(capsys, plumbing_desk, story):
 def test_stdin_dash_is_read(capsys, plumbing_desk):
     _, out, _ = run(capsys, ["check", "-f", "json", "-"], plumbing_desk, stdin=STORY.encode())
     obj = json.loads(out)
-    assert obj["source"] == "-" and "teh" in {f["text"] for f in obj["findings"]}
+    assert obj["source"] == STDIN_NAME and "teh" in {f["text"] for f in obj["findings"]}
 
 
 def test_directory_is_expanded(capsys, plumbing_desk, story, clean):
@@ -256,6 +257,17 @@ def test_failing_inputs_alone_never_load_the_model(capsys, monkeypatch, tmp_path
     monkeypatch.setattr(copydesk.serve.api.Desk, "__init__", refuse)
     code, out, _ = run(capsys, ["check", "-f", "jsonl", str(tmp_path / "a"), str(tmp_path / "b")])
     assert code == 2 and len(out.splitlines()) == 2
+
+
+def test_internal_error_exits_2_not_1(capsys, monkeypatch, story):
+    import copydesk.serve.api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(copydesk.serve.api.Desk, "__init__", broken)
+    code, _, err = run(capsys, ["check", str(story)])
+    assert code == 2 and "internal error" in err and "RuntimeError: boom" in err
 
 
 # ------------------------------------------------------------------ other formats

@@ -122,7 +122,7 @@ def add_check(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--published", type=date_arg, metavar="DATE",
-        help="publication date to assume where an input has none (ISO 8601)",
+        help="publication date of every input, replacing the one found (ISO 8601)",
     )
     parser.add_argument(
         "--checks", type=id_list_arg, action="extend", default=[], metavar="ID,...",
@@ -286,7 +286,13 @@ def cmd_info(args: argparse.Namespace, context: Context) -> int:
 # ---------------------------------------------------------------- entry point
 
 #: Subcommands in the order ``--help`` lists them. Later: kb, serve, batch.
-SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (add_check, add_info)
+def add_kb(commands: argparse._SubParsersAction) -> None:
+    from copydesk.serve.kb_cli import add_kb as add
+
+    add(commands)
+
+
+SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (add_check, add_info, add_kb)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -326,6 +332,13 @@ def main(
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception:  # a bug: show it, but keep exit status 1 for --fail-on alone
+        import traceback
+
+        traceback.print_exc()
+        print(f"{PROG}: internal error (the traceback above is a bug; please report it)",
+              file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def _silence_stdout() -> None:
