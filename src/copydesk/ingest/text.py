@@ -164,7 +164,8 @@ def _read_body(lines: list[_Line], found: _Structure, *, one_per_line: bool) -> 
 
     for position, line in enumerate(lines):
         alone = one_per_line or _alone(lines, position)
-        if is_furniture(line.text) or (alone and _late_dateline(line, found)):
+        chrome = alone and (is_navigation(line.text) or _late_dateline(line, found))
+        if is_furniture(line.text) or chrome:
             close()
             if not _covered(line, found):
                 found.regions.append(Region(line.start, line.end, "furniture"))

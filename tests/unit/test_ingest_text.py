@@ -1,0 +1,270 @@
+"""parse_text: structure of plain and scraped page text, on fixtures written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from copydesk.ingest.datelines import find_dates
+from copydesk.ingest.furniture import find_byline, is_furniture, is_navigation, split_kicker
+from copydesk.ingest.text import parse_text
+from copydesk.model import Article
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
+
+
+def load(name: str) -> Article:
+    return parse_text((FIXTURES / name).read_bytes().decode("utf-8"), source=name)
+
+
+def texts(article: Article, role: str) -> list[str]:
+    return [article.text[r.start : r.end] for r in article.regions if r.role == role]
+
+
+# --- a scraped page with furniture, section, kicker, standfirst, byline, dateline, update ---
+
+
+@pytest.fixture(scope="module")
+def scraped() -> Article:
+    return load("scraped_page.txt")
+
+
+def test_text_is_the_input_unchanged(scraped: Article) -> None:
+    assert scraped.text == (FIXTURES / "scraped_page.txt").read_text(encoding="utf-8")
+
+
+def test_crlf_becomes_lf_and_nothing_else_changes() -> None:
+    raw = (FIXTURES / "scraped_page_crlf.txt").read_bytes().decode("utf-8")
+    article = parse_text(raw)
+    assert "\r\n" in raw
+    assert article.text == raw.replace("\r\n", "\n")
+
+
+def test_crlf_file_gives_the_same_structure(scraped: Article) -> None:
+    crlf = load("scraped_page_crlf.txt")
+    assert [r.role for r in crlf.regions] == [r.role for r in scraped.regions]
+    assert crlf.headline == scraped.headline
+
+
+def test_skip_link_menu_and_sign_in_are_furniture(scraped: Article) -> None:
+    furniture = texts(scraped, "furniture")
+    assert furniture[:3] == ["Skip to main content", "Home | World | Business | Sport | Culture", "Sign in"]
+
+
+def test_in_body_furniture_is_carved_out(scraped: Article) -> None:
+    furniture = texts(scraped, "furniture")
+    for line in ("Share this article", "Advertisement", "Read more: Port workers march on city hall",
+                 "Sign up for our morning newsletter"):
+        assert line in furniture
+    assert not any("Advertisement" in body for body in texts(scraped, "body"))
+
+
+def test_cookie_banner_is_furniture(scraped: Article) -> None:
+    assert any(line.startswith("We use cookies") for line in texts(scraped, "furniture"))
+
+
+def test_section_is_the_short_line_before_the_headline(scraped: Article) -> None:
+    assert scraped.section == "World"
+    assert texts(scraped, "section") == ["World"]
+
+
+def test_kicker_goes_to_meta_and_headline_is_the_rest(scraped: Article) -> None:
+    assert scraped.meta["kicker"] == "EXCLUSIVE"
+    assert scraped.headline == "Harbour city council votes to close coal terminal by 2030"
+    assert texts(scraped, "headline") == [scraped.headline]
+
+
+def test_long_line_after_headline_is_standfirst(scraped: Article) -> None:
+    assert texts(scraped, "standfirst") == [
+        "Councillors backed the plan after a six-hour debate that split the ruling coalition "
+        "and drew hundreds of protesters to the town hall"
+    ]
+
+
+def test_byline_names(scraped: Article) -> None:
+    assert scraped.byline == "Maria Okonkwo and Tom Field"
+
+
+def test_dateline_and_update_line(scraped: Article) -> None:
+    assert scraped.published == datetime(2022, 3, 14, 10, 30)
+    assert scraped.updated == datetime(2022, 3, 14, 16, 5)
+    assert texts(scraped, "dateline") == ["Monday 14 March 2022 10.30 GMT"]
+    assert texts(scraped, "updated") == ["Last updated 14 March 2022 at 16:05"]
+
+
+def test_named_timezone_is_kept_as_written(scraped: Article) -> None:
+    assert scraped.published is not None and scraped.published.tzinfo is None
+    assert scraped.meta["timezone"] == "GMT"
+
+
+def test_body_paragraphs(scraped: Article) -> None:
+    body = texts(scraped, "body")
+    assert len(body) == 4
+    assert body[0].startswith("The Northport council voted")
+    assert body[-1].startswith("Opponents said")
+
+
+def test_regions_are_sorted_and_disjoint(scraped: Article) -> None:
+    ends = 0
+    for region in scraped.regions:
+        assert region.start >= ends
+        assert region.end > region.start
+        ends = region.end
+
+
+def test_paragraphs_are_the_analysed_regions(scraped: Article) -> None:
+    roles = [r.role for r in scraped.paragraphs]
+    assert roles[:2] == ["headline", "standfirst"]
+    assert set(roles[2:]) == {"body"}
+
+
+# --- other shapes ---
+
+
+def test_headline_then_body() -> None:
+    article = load("headline_body.txt")
+    assert article.headline == "Rail fares to rise by 3% in January"
+    assert [r.role for r in article.regions] == ["headline", "body", "body", "body"]
+
+
+def test_first_paragraph_of_headline_body_text_is_not_standfirst() -> None:
+    assert not texts(load("headline_body.txt"), "standfirst")
+
+
+def test_text_without_structure_is_all_body() -> None:
+    article = load("no_structure.txt")
+    assert article.headline is None
+    assert {r.role for r in article.regions} == {"body"}
+    assert len(article.regions) == 2
+
+
+def test_weekday_dateline_under_headline() -> None:
+    article = load("wire_dateline.txt")
+    assert article.headline == "Storm closes schools across the north coast"
+    assert article.published == datetime(2016, 11, 9)
+    assert texts(article, "dateline") == ["Wednesday, November 9, 2016"]
+
+
+def test_single_newline_page_with_us_dateline() -> None:
+    article = load("us_style.txt")
+    assert (article.section, article.headline) == ("Opinion", "Mayor signs budget with new money for bus lanes")
+    assert article.byline == "Dana Whitfield, CNN"
+    assert article.published == datetime(2022, 3, 7, 15, 5)
+
+
+def test_share_buttons_run_together_is_furniture() -> None:
+    assert "Facebook Twitter Email" in texts(load("us_style.txt"), "furniture")
+
+
+def test_short_first_line_before_body_is_the_headline() -> None:
+    article = parse_text("Chipmaker cuts jobs\n\nThe company said on Friday it would cut 400 jobs.\n")
+    assert article.headline == "Chipmaker cuts jobs"
+    assert article.section is None
+
+
+def test_first_line_ending_with_a_period_is_body() -> None:
+    article = parse_text("The minister resigned on Friday.\n\nShe had been in post for a year.\n")
+    assert article.headline is None
+
+
+def test_first_line_with_two_sentences_is_not_a_headline() -> None:
+    article = parse_text("Phones are smaller than ever. But are they better?\n\nMore text follows here.\n")
+    assert article.headline is None
+
+
+def test_question_headline() -> None:
+    article = parse_text("Is the four-day week here to stay?\n\nFirms in the trial said output held up.\n")
+    assert article.headline == "Is the four-day week here to stay?"
+
+
+def test_sentence_with_a_date_in_the_body_is_not_a_dateline() -> None:
+    article = parse_text("Talks end\n\nThe talks ended on 21 February 2022.\n\nNo deal was reached.\n")
+    assert article.published is None
+
+
+def test_iso_dateline_with_offset_is_aware() -> None:
+    article = parse_text("Talks end without a deal\n\n2022-02-21T09:14:00+02:00\n\nNo deal was reached.\n")
+    assert article.published == datetime(2022, 2, 21, 9, 14, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_dateline_at_the_foot_of_the_page() -> None:
+    article = parse_text("Talks end without a deal\n\nNo deal was reached.\n\nPublished: 21 February 2022\n")
+    assert article.published == datetime(2022, 2, 21)
+
+
+def test_empty_text_has_no_regions() -> None:
+    assert parse_text("").regions == []
+
+
+# --- the line classifiers on their own ---
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Skip to main content", "Share", "Share this article", "Tweet", "Advertisement",
+     "Sign up for our newsletter", "Read more", "Accept all cookies", "Copyright © 2021 Example Media",
+     "Story continues below advertisement", "5 min read"],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The ruling sent advertisement revenue down 4%.", "Share prices fell sharply on Monday",
+     "Read more about the case in court papers filed on Friday.", "Politics"],
+)
+def test_sentences_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_menu_with_separators_is_navigation() -> None:
+    assert is_navigation("News • Sport • Weather • Travel")
+
+
+def test_headline_is_not_navigation() -> None:
+    assert not is_navigation("Russia declines summit with US for now")
+
+
+@pytest.mark.parametrize("headline", ["NATO: allies agree new plan", "Ukraine: talks go on", "UK: rates rise"])
+def test_colon_headlines_without_kicker(headline: str) -> None:
+    assert split_kicker(headline) == (None, 0)
+
+
+def test_kicker_breaking_news() -> None:
+    assert split_kicker("BREAKING NEWS: Storm hits coast") == ("BREAKING NEWS", 15)
+
+
+def test_byline_needs_capitalised_names() -> None:
+    assert find_byline("by the time the polls closed") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("February 21, 2022 9:14am", datetime(2022, 2, 21, 9, 14)),
+        ("21 February 2022", datetime(2022, 2, 21)),
+        ("Published 3:05 PM EST, Mon March 7, 2022", datetime(2022, 3, 7, 15, 5)),
+        ("2022-02-21T09:14:00Z", datetime(2022, 2, 21, 9, 14, tzinfo=timezone.utc)),
+        ("Monday 21 February 2022 10.30 GMT", datetime(2022, 2, 21, 10, 30)),
+    ],
+)
+def test_dateline_formats(line: str, expected: datetime) -> None:
+    (found,) = find_dates(line)
+    assert found.value == expected
+
+
+def test_update_line_is_marked_as_update() -> None:
+    (found,) = find_dates("Updated: February 21, 2022 12:57pm")
+    assert found.updated and found.value == datetime(2022, 2, 21, 12, 57)
+
+
+def test_published_and_updated_on_one_line() -> None:
+    dates = find_dates("Published 9:14 AM ET, Mon February 21, 2022 | Updated 12:57 PM ET, Mon February 21, 2022")
+    assert [d.updated for d in dates] == [False, True]
+
+
+def test_dateparser_budget_limits_calls() -> None:
+    assert find_dates("21 February 2022", budget=[0]) == []
