@@ -13,8 +13,8 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -179,7 +179,8 @@ def test_directory_is_expanded(capsys, plumbing_desk, story, clean):
 def test_output_file_gets_the_report_and_stdout_stays_empty(capsys, plumbing_desk, story, tmp_path):
     target = tmp_path / "out" / "report.json"
     target.parent.mkdir()
-    code, out, _ = run(capsys, ["check", "-f", "json", "-o", str(target), str(story)], plumbing_desk)
+    argv = ["check", "-f", "json", "-o", str(target), str(story)]
+    code, out, _ = run(capsys, argv, plumbing_desk)
     assert (code, out) == (0, "")
     validate(json.loads(target.read_text(encoding="utf-8")))
 
@@ -319,7 +320,7 @@ def test_progress_never_reaches_stdout(capsys, plumbing_desk, tmp_path):
 
 
 def test_info_json_lists_model_and_checks(capsys, plumbing_desk):
-    code, out, _ = run(capsys, ["info", "--json"], plumbing_desk)
+    _, out, _ = run(capsys, ["info", "--json"], plumbing_desk)
     info = json.loads(out)
     assert info["model"]["name"] == "en_core_web_md"
     assert [c["id"] for c in info["checks"]] == ["test.typo", "test.doubled", "test.very"]
@@ -369,13 +370,15 @@ def test_builtin_checks_flag_a_misspelling(capsys, desk, tmp_path):
 
 
 def test_console_script_version():
-    proc = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [str(EXE), "--version"], check=False, capture_output=True, text=True, timeout=60
+    )
     assert (proc.returncode, proc.stdout.strip()) == (0, "copydesk 0.1.0")
 
 
 def test_python_dash_m_runs_the_cli():
     proc = subprocess.run([sys.executable, "-m", "copydesk", "--version"],
-                          capture_output=True, text=True, timeout=60)
+                          check=False, capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "copydesk 0.1.0"
 
 
@@ -383,7 +386,7 @@ def test_console_script_check_jsonl_with_a_missing_file(story, tmp_path):
     missing = tmp_path / "missing.txt"
     proc = subprocess.run(
         [str(EXE), "check", "-f", "jsonl", "--no-progress", str(story), str(missing)],
-        capture_output=True, text=True, timeout=300,
+        check=False, capture_output=True, text=True, timeout=300,
     )
     objects = [json.loads(line) for line in proc.stdout.splitlines()]
     for obj in objects:
@@ -402,7 +405,7 @@ def test_every_option_and_subcommand_is_documented():
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
     missing = [f"copydesk {name}" for name in commands if f"`copydesk {name}`" not in page]
-    for name, sub in commands.items():
+    for sub in commands.values():
         for action in sub._actions:
             missing += [opt for opt in action.option_strings if opt not in ("-h", "--help")
                         and f"`{opt}" not in page and f"{opt}`" not in page]

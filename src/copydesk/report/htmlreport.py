@@ -169,10 +169,12 @@ def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
     for k, finding in enumerate(findings, 1):
         severity = finding.severity.label
         item = [
-            f'<li id="{anchor}-f{k}"><span class="sev {severity}">{severity}</span> '
-            f'<span class="check">{escape(finding.check)}</span> '
-            f"at {index.label(finding.start)}: "
-            f'<q class="quote">{escape(finding.text)}</q> — {escape(finding.message)}'
+            (
+                f'<li id="{anchor}-f{k}"><span class="sev {severity}">{severity}</span> '
+                f'<span class="check">{escape(finding.check)}</span> '
+                f"at {index.label(finding.start)}: "
+                f'<q class="quote">{escape(finding.text)}</q> — {escape(finding.message)}'
+            )
         ]
         if finding.suggestion:
             item.append(f' <span class="suggestion">→ {escape(finding.suggestion)}</span>')

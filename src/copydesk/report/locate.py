@@ -116,9 +116,14 @@ def _context_bounds(
     if analysed is not None and analysed.sentences:
         first = analysed.sentence_of(start)
         last = analysed.sentence_of(max(end - 1, start))
-        if first is not None and last is not None and first.start <= start and end <= last.end:
-            if "\n" not in text[first.start : last.end]:
-                return first.start, last.end
+        if (
+            first is not None
+            and last is not None
+            and first.start <= start
+            and end <= last.end
+            and "\n" not in text[first.start : last.end]
+        ):
+            return first.start, last.end
     index = index or TextIndex(text)
     lo, _ = index.line_bounds(start)
     _, hi = index.line_bounds(end)

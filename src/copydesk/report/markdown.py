@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from copydesk.report.locate import TextIndex, snippet
-from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.summary import plural
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,8 +64,10 @@ def render_report(report: Report) -> str:
     lines = [f"## {md_escape(title)}", ""]
     if report.error is not None:
         lines += [
-            f"{md_code(report.source)} · **input failed** ({md_escape(report.error.kind)}): "
-            f"{md_escape(report.error.message)}",
+            (
+                f"{md_code(report.source)} · **input failed** ({md_escape(report.error.kind)}): "
+                f"{md_escape(report.error.message)}"
+            ),
             "",
         ]
         return "\n".join(lines) + "\n"
@@ -90,9 +92,9 @@ def _finding(k: int, finding: Finding, text: str, index: TextIndex, report: Repo
     message = md_escape(finding.message)
     if finding.suggestion:
         message += f" → **{md_escape(finding.suggestion)}**"
+    where = index.label(finding.start)
     out = [
-        f"{k}. **{finding.severity.label}** {md_code(finding.check)} "
-        f"at {index.label(finding.start)}",
+        f"{k}. **{finding.severity.label}** {md_code(finding.check)} at {where}",
         f"   > {quote}",
         "",
         f"   {message}",

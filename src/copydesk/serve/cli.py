@@ -16,10 +16,11 @@ import argparse
 import copy
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import copydesk
 from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
@@ -197,8 +198,8 @@ def _reports(
 ) -> Iterator[Report]:
     """Reports in input order. The desk (and the model) is created when the first article
     arrives, so a run whose inputs all fail never loads the model."""
-    from copydesk.serve.api import Report
     from copydesk.model import InputError
+    from copydesk.serve.api import Report
 
     items = iter(inputs)
     for item in items:
@@ -285,14 +286,20 @@ def cmd_info(args: argparse.Namespace, context: Context) -> int:
 
 # ---------------------------------------------------------------- entry point
 
-#: Subcommands in the order ``--help`` lists them. Later: kb, serve, batch.
+
 def add_kb(commands: argparse._SubParsersAction) -> None:
+    """``copydesk kb ...`` lives in ``copydesk.serve.kb_cli``."""
     from copydesk.serve.kb_cli import add_kb as add
 
     add(commands)
 
 
-SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (add_check, add_info, add_kb)
+#: Subcommands in the order ``--help`` lists them. Later: serve, batch.
+SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
+    add_check,
+    add_info,
+    add_kb,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -332,7 +339,7 @@ def main(
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
-    except Exception:  # a bug: show it, but keep exit status 1 for --fail-on alone
+    except Exception:  # noqa: BLE001 - a bug: shown, and exit 1 stays reserved for --fail-on
         import traceback
 
         traceback.print_exc()

@@ -72,7 +72,7 @@ def _model(desk: Desk | None, problems: list[str]) -> dict[str, str] | None:
     try:
         nlp = desk.analyser.nlp if desk is not None else load_model()
         return model_info(nlp)
-    except Exception as exc:  # reported, not raised: info is a health check
+    except Exception as exc:  # noqa: BLE001 - reported, info is a health check
         problems.append(f"model: {exc}")
         return None
 
@@ -83,7 +83,7 @@ def _knowledge(desk: Desk | None, problems: list[str]) -> list[dict[str, Any]]:
     try:
         knowledge = desk.knowledge if desk is not None else Knowledge()
         return [dict(source) for source in knowledge.describe()]
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - reported, info is a health check
         problems.append(f"knowledge: {exc}")
         return []
 
@@ -93,7 +93,7 @@ def _checks(desk: Desk | None, problems: list[str]) -> list[dict[str, str]]:
 
     try:
         registry = desk.registry if desk is not None else Registry.default()
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - reported, info is a health check
         problems.append(f"checks: {exc}")
         return []
     return [

@@ -9,7 +9,7 @@ Nothing is ever written to stdout.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Self, TextIO
 
 
 class ProgressDisplay:
@@ -24,7 +24,7 @@ class ProgressDisplay:
         self._progress = None
         self._task = None
 
-    def __enter__(self) -> ProgressDisplay:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -60,8 +60,13 @@ class ProgressDisplay:
 
     def _start(self) -> None:
         from rich.console import Console
-        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-        from rich.progress import TimeElapsedColumn
+        from rich.progress import (
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         console = Console(file=self.stream, force_terminal=True)
         self._progress = Progress(
