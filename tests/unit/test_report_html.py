@@ -98,3 +98,15 @@ def test_failed_input_is_shown(make_report):
 def test_page_is_one_balanced_document(make_report):
     html = page(make_report(TEXT, [("its", "a.b", "error")]), make_report(TEXT, []))
     assert html.startswith("<!DOCTYPE html>") and balanced(html)
+
+
+def test_page_furniture_is_greyed_and_findings_still_marked(make_report):
+    from copydesk.model import Region
+
+    text = "Skip to main content\n\nTalks fail\n\nThe goverment waits.\n"
+    report = make_report(text, [("goverment", "spelling", "warning")])
+    regions = [Region(0, 20, "furniture"), Region(22, 32, "headline"), Region(34, 54, "body")]
+    html = highlight(text, report.findings, regions=regions)
+    assert '<span class="r-furniture">Skip to main content</span>' in html
+    assert '<span class="r-headline">Talks fail</span>' in html
+    assert '<mark class="warning"' in html and balanced(html)

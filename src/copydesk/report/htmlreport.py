@@ -11,6 +11,7 @@ cover it (coloured by the most serious), so the markup stays valid whatever the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
@@ -19,7 +20,7 @@ from copydesk.report.summary import SEVERITY_ORDER, plural
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from copydesk.model import Article, Finding
+    from copydesk.model import Article, Finding, Region
     from copydesk.report.summary import Summary
     from copydesk.serve.api import Report
 
@@ -49,6 +50,9 @@ ol.findings li:target{background:#fff7d6}
 .suggestion{color:#060;font-weight:600}
 ul.evidence{margin:.2rem 0;color:#555;font-size:.85rem}
 .failed{border-left:4px solid #c00;padding-left:.8rem}
+.r-furniture{color:#999;text-decoration:line-through}
+.r-section,.r-dateline,.r-updated,.r-byline{color:#666;font-style:italic}
+.r-headline{font-weight:700}.r-standfirst{font-style:italic}
 .clean{color:#060}
 """
 
@@ -112,7 +116,9 @@ def render_report(report: Report, *, number: int = 1) -> str:
     if article is not None:
         parts.append(f'<p class="meta">{escape(_metadata(article))}</p>\n')
     parts.append(f'<p class="summary">{escape(_counts(report.findings))}</p>\n')
-    parts.append(f'<div class="text">{highlight(text, report.findings, anchor)}</div>\n')
+    regions = article.regions if article is not None else []
+    body = highlight(text, report.findings, anchor, regions=regions)
+    parts.append(f'<div class="text">{body}</div>\n')
     if report.findings:
         parts.append(_findings_list(report.findings, text, anchor))
     else:
@@ -121,11 +127,19 @@ def render_report(report: Report, *, number: int = 1) -> str:
     return "".join(parts)
 
 
-def highlight(text: str, findings: list[Finding], anchor: str = "a1") -> str:
+def highlight(
+    text: str, findings: list[Finding], anchor: str = "a1", *, regions: Iterable[Region] = ()
+) -> str:
     """``text`` escaped, with every finding's span in a ``<mark>`` and a numbered marker after it.
 
-    Finding ``k`` (1-based, in list order) links to ``#{anchor}-f{k}``."""
+    Finding ``k`` (1-based, in list order) links to ``#{anchor}-f{k}``. Text in ``regions`` is
+    wrapped in ``<span class="r-{role}">`` (page furniture greyed out, the headline in bold)."""
+    roles = sorted(
+        (_clamp(r.start, text), _clamp(r.end, text), r.role) for r in regions if r.role != "body"
+    )
     cuts = {0, len(text)}
+    for start, end, _ in roles:
+        cuts.update((start, end))
     for finding in findings:
         cuts.add(_clamp(finding.start, text))
         cuts.add(_clamp(finding.end, text))
@@ -144,6 +158,9 @@ def highlight(text: str, findings: list[Finding], anchor: str = "a1") -> str:
             worst = max(covering, key=lambda f: RANK[f.severity]).severity.label
             title = escape("\n".join(_hover(f) for f in covering))
             piece = f'<mark class="{worst}" title="{title}">{piece}</mark>'
+        role = next((r for start, end, r in roles if start <= lo and hi <= end), None)
+        if role is not None and piece:
+            piece = f'<span class="r-{escape(role)}">{piece}</span>'
         out.append(piece)
     return "".join(out)
 

@@ -15,6 +15,7 @@ and for piping into other tools. ``NO_COLOR`` is honoured by the caller deciding
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING, TextIO
 
 from rich.cells import cell_len
@@ -41,8 +42,11 @@ class TextWriter(ReportWriter):
 
     name = "text"
 
-    def __init__(self, out: TextIO, *, styled: bool = False, width: int = 100):
+    def __init__(self, out: TextIO, *, styled: bool = False, width: int | None = None):
         super().__init__(out, styled=styled)
+        if width is None:  # a terminal's own width, within reason; 100 columns for files
+            columns = shutil.get_terminal_size((100, 24)).columns if styled else 100
+            width = min(max(columns, 60), 160)
         self.width = width
         self._console = (
             Console(
