@@ -81,5 +81,7 @@ class ProgressDisplay:
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        self._task = self._progress.add_task("check", total=None, failures="")
+        self._task = self._progress.add_task(
+            "check", total=None, completed=self.done, failures=self._failures_label()
+        )
         self._progress.start()
