@@ -1,0 +1,279 @@
+"""Spelling variants of proper names within one article.
+
+A *name word* is a capitalised word in the article (``Kowalczyk``, ``Group``, ``Korea``). Two
+name words are *spelling variants* when they are one edit apart (two for long words), the rarer
+form is not itself a common word or well-known name, and nothing suggests two different things
+(different given names before them, an inflection such as ``Korea``/``Korean``, a standard
+transliteration pair such as ``Dmitry``/``Dmitri``).
+
+``find_spelling_variants`` returns each such pair with the occurrences of both forms; the name
+clusters (``copydesk.analyse.names``) merge them, and the ``names.inconsistent`` check decides
+which form is wrong and how sure it is.
+
+Transliteration equivalence is modelled by general romanisation rules (endings ``-y/-i/-iy/-yy``,
+``kh``/``h``, ``ou``/``u``, ``j``/``y``/``dzh`` before a vowel, ``w``/``v``, diacritics), not by a
+list of names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from copydesk.analyse.document import AnalysedArticle, Token
+
+#: Words that precede a name without being part of it.
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister
+    president minister secretary senator sen rep governor gov judge justice general gen
+    colonel col captain capt major chancellor king queen prince princess pope saint st
+    chairman chairwoman chief mayor ambassador commissioner director spokesman spokeswoman
+    the a an of and in for on at to by with from""".split()
+)
+
+#: Endings that make a related word (plural, demonym, adjective), not a misspelling.
+INFLECTIONS = ("s", "es", "'s", "’s", "n", "an", "ans", "ian", "ians", "i", "is", "ese", "ish", "ns")
+
+#: A form more frequent than this (Zipf scale, wordfreq) is an ordinary word or a well-known name
+#: in its own right, so it is never taken for a misspelling of a similar name.
+COMMON_ZIPF = 2.5
+
+#: Above this Zipf frequency a form is taken to be an English word, never a romanised name.
+ENGLISH_WORD_ZIPF = 4.0
+
+_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+_TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"(?:ae)", "a"),
+        (r"(?:oe)", "o"),
+        (r"(?:ue)", "u"),
+        (r"dzh|dj", "j"),
+        (r"kh", "h"),
+        (r"gh", "g"),
+        (r"ph", "f"),
+        (r"sch", "sh"),
+        (r"tch", "ch"),
+        (r"tz", "ts"),
+        (r"ou", "u"),
+        (r"w", "v"),
+        (r"ks", "x"),
+        (r"(?:iy|yy|ij|ii|yi|y|i)$", "i"),
+        (r"ey(?=[^aeiou]|$)", "ei"),
+        (r"[iyj](?=[aeiou])", "j"),
+    )
+)
+
+
+@dataclass(slots=True)
+class NameWord:
+    """One occurrence of a capitalised word."""
+
+    text: str
+    start: int
+    end: int
+    token: int
+    paragraph: int
+    name_like: bool  # inside an entity, tagged PROPN, or capitalised mid-sentence
+    before: str | None = None  # the capitalised word just before, within the same name
+    after: str | None = None
+
+
+@dataclass(slots=True)
+class SpellingVariant:
+    """Two spellings of what is probably one name: ``rare`` is the form written less often."""
+
+    rare: str
+    common: str
+    distance: int
+    rare_words: list[NameWord] = field(default_factory=list)
+    common_words: list[NameWord] = field(default_factory=list)
+    shared_context: bool = False  # the two forms share a neighbouring name word
+
+    @property
+    def rare_count(self) -> int:
+        return len(self.rare_words)
+
+    @property
+    def common_count(self) -> int:
+        return len(self.common_words)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str) -> str:
+    """A key under which standard romanisation variants of a name coincide."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for pattern, repl in _TRANSLIT_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def transliteration_equivalent(a: str, b: str) -> bool:
+    """``Dmitry``/``Dmitri``, ``Sergey``/``Sergei``, ``Zelensky``/``Zelenskyy``: both standard.
+
+    Ordinary English words are not romanised, so a pair in which one form is a common English
+    word (``South``/``Suth``) is never a transliteration pair."""
+    if translit_key(a) != translit_key(b):
+        return False
+    return max(word_frequency(a), word_frequency(b)) < ENGLISH_WORD_ZIPF
+
+
+def is_inflection(a: str, b: str) -> bool:
+    """``Korea``/``Korean``, ``Apple``/``Apple's``, ``Iraq``/``Iraqi``: related words."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
+
+@lru_cache(maxsize=65536)
+def word_frequency(word: str) -> float:
+    """Zipf frequency of a word in general English (0 for unknown words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def max_distance(a: str, b: str) -> int:
+    """One edit; two when both words are long and start alike."""
+    if min(len(a), len(b)) >= 9 and a[0].lower() == b[0].lower():
+        return 2
+    return 1
+
+
+def spelling_distance(a: str, b: str) -> int | None:
+    """The edit distance between two name forms when they could be one name misspelt, else None."""
+    if a.lower() == b.lower() or min(len(a), len(b)) < 4:
+        return None
+    limit = max_distance(a, b)
+    if abs(len(a) - len(b)) > limit:
+        return None
+    distance = OSA.distance(a.lower(), b.lower(), score_cutoff=limit)
+    if distance > limit:
+        return None
+    if transliteration_equivalent(a, b) or is_inflection(a, b):
+        return None
+    return distance
+
+
+def is_name_shaped(text: str) -> bool:
+    """Capitalised, with a lower-case letter, letters only (``O'Brien`` and ``Jean-Yves`` too)."""
+    return (
+        len(text) >= 3
+        and text[0].isupper()
+        and any(ch.islower() for ch in text)
+        and _WORD.match(text) is not None
+    )
+
+
+def collect_name_words(analysed: AnalysedArticle) -> list[NameWord]:
+    """Every capitalised word of the analysed text, with its neighbours inside the same name."""
+    tokens = analysed.tokens
+    sentences = analysed.sentences
+    words: list[NameWord] = []
+    for k, token in enumerate(tokens):
+        if not is_name_shaped(token.text):
+            continue
+        sentence = sentences[token.sent] if token.sent < len(sentences) else None
+        initial = sentence is not None and _is_sentence_initial(tokens, k, sentence.first)
+        name_like = bool(token.ent_type and token.ent_type not in _NUMERIC_ENTS) or token.pos == "PROPN"
+        if not initial and not name_like:
+            name_like = True
+        words.append(
+            NameWord(
+                text=token.text,
+                start=token.start,
+                end=token.end,
+                token=k,
+                paragraph=sentence.paragraph if sentence is not None else 0,
+                name_like=name_like,
+                before=_neighbour(tokens, k, -1),
+                after=_neighbour(tokens, k, 1),
+            )
+        )
+    return words
+
+
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":", "…"})
+
+
+def _is_sentence_initial(tokens: list[Token], k: int, first: int) -> bool:
+    j = k - 1
+    while j >= first and tokens[j].text in _OPENERS:
+        j -= 1
+    return j < first
+
+
+def _neighbour(tokens: list[Token], k: int, step: int) -> str | None:
+    """The adjacent capitalised word in the same sentence (titles skipped), if any."""
+    j = k + step
+    if not 0 <= j < len(tokens) or tokens[j].sent != tokens[k].sent:
+        return None
+    other = tokens[j]
+    if other.text.rstrip(".").lower() in TITLES or not is_name_shaped(other.text):
+        return None
+    if other.pos != "PROPN" and not (other.ent_type and other.ent_type not in _NUMERIC_ENTS):
+        return None
+    return other.text
+
+
+def find_spelling_variants(
+    analysed: AnalysedArticle, words: list[NameWord] | None = None
+) -> list[SpellingVariant]:
+    """Pairs of name forms in the article that look like one name spelt two ways."""
+    if words is None:
+        words = collect_name_words(analysed)
+    by_form: dict[str, list[NameWord]] = {}
+    for word in words:
+        by_form.setdefault(word.text, []).append(word)
+    # Only a rare form can be the misspelling; any name-like form can be the right one.
+    rare_forms = [f for f in by_form if word_frequency(f) < COMMON_ZIPF]
+    named_forms = [f for f, ws in by_form.items() if any(w.name_like for w in ws)]
+    variants: list[SpellingVariant] = []
+    seen: set[frozenset[str]] = set()
+    for rare in rare_forms:
+        for other in named_forms:
+            pair = frozenset((rare, other))
+            if other == rare or pair in seen:
+                continue
+            distance = spelling_distance(rare, other)
+            if distance is None:
+                continue
+            seen.add(pair)
+            variant = _judge(rare, other, distance, by_form)
+            if variant is not None:
+                variants.append(variant)
+    return variants
+
+
+def _judge(
+    form: str, other: str, distance: int, by_form: dict[str, list[NameWord]]
+) -> SpellingVariant | None:
+    """Order the pair (rarer in the text first) and reject it when context shows two names."""
+    a, b = by_form[form], by_form[other]
+    if len(a) > len(b) or (len(a) == len(b) and word_frequency(form) > word_frequency(other)):
+        if word_frequency(other) >= COMMON_ZIPF:
+            return None  # the rarer-in-text form is a common word: two different words
+        form, other, a, b = other, form, b, a
+    if not any(w.name_like for w in b):
+        return None
+    before_a = {w.before for w in a if w.before}
+    before_b = {w.before for w in b if w.before}
+    after_a = {w.after for w in a if w.after}
+    after_b = {w.after for w in b if w.after}
+    shared = bool(before_a & before_b) or bool(after_a & after_b)
+    if before_a and before_b and not shared and not _similar_sets(before_a, before_b):
+        return None  # "Ed Miliband" and "David Milliband": different given names
+    return SpellingVariant(form, other, distance, list(a), list(b), shared)
+
+
+def _similar_sets(left: set[str], right: set[str]) -> bool:
+    return any(
+        x == y or transliteration_equivalent(x, y) or spelling_distance(x, y) is not None
+        for x in left
+        for y in right
+    )

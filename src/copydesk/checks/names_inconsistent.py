@@ -1,0 +1,104 @@
+"""``names.inconsistent``: one name spelt two ways in one article.
+
+The spelling written less often is flagged at each of its occurrences, with the other spelling as
+the suggestion and, as evidence, how often and where each spelling is written. When both are
+written equally often, the spelling that general English text knows better wins if the difference
+is clear; otherwise the pair is left alone. Standard transliteration pairs (``Dmitry``/``Dmitri``)
+are never flagged. See ``docs/checks/names.inconsistent.md``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from copydesk.analyse.variants import NameWord, SpellingVariant, find_spelling_variants, word_frequency
+from copydesk.checks.registry import register
+from copydesk.model import Evidence, Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.analyse.document import AnalysedArticle
+    from copydesk.knowledge import Knowledge
+
+#: With equal counts, one spelling must be this much more frequent in general English (Zipf)...
+TIE_MARGIN = 1.0
+#: ...and the other this rare, for the rarer one to be called wrong.
+TIE_RARE_ZIPF = 1.5
+#: Below this length a one-edit variant can easily be another real name: never an error.
+SHORT_NAME = 5
+
+
+@register("names.inconsistent", severity="error")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """A name spelt two ways in one article: the less frequent spelling is probably wrong."""
+    for variant in find_spelling_variants(article):
+        decided = _decide(variant)
+        if decided is None:
+            continue
+        wrong, right, wrong_words, right_words = decided
+        severity, confidence = _severity(variant, wrong, wrong_words, right_words)
+        detail = (
+            f"'{right}' is written {_times(len(right_words))} ({_paragraphs(right_words)}); "
+            f"'{wrong}' {_times(len(wrong_words))}"
+        )
+        for word in wrong_words:
+            other = _nearest(right_words, word.start)
+            yield Finding(
+                check="names.inconsistent",
+                severity=severity,
+                start=word.start,
+                end=word.end,
+                text=word.text,
+                message=(
+                    f"'{wrong}' is probably a misspelling of '{right}', "
+                    "the spelling used elsewhere in this article"
+                ),
+                suggestion=right,
+                confidence=confidence,
+                evidence=[Evidence("spelling", detail, other.start, other.end)],
+            )
+
+
+def _decide(
+    variant: SpellingVariant,
+) -> tuple[str, str, list[NameWord], list[NameWord]] | None:
+    """(wrong, right, wrong occurrences, right occurrences), or None when it cannot be told."""
+    if variant.rare_count < variant.common_count:
+        return variant.rare, variant.common, variant.rare_words, variant.common_words
+    rare_zipf, common_zipf = word_frequency(variant.rare), word_frequency(variant.common)
+    if common_zipf - rare_zipf >= TIE_MARGIN and rare_zipf < TIE_RARE_ZIPF:
+        return variant.rare, variant.common, variant.rare_words, variant.common_words
+    if rare_zipf - common_zipf >= TIE_MARGIN and common_zipf < TIE_RARE_ZIPF:
+        return variant.common, variant.rare, variant.common_words, variant.rare_words
+    return None
+
+
+def _severity(
+    variant: SpellingVariant, wrong: str, wrong_words: list[NameWord], right_words: list[NameWord]
+) -> tuple[Severity, float]:
+    """Error when the evidence is strong: one edit, written once against at least twice, not a
+    short name and not a word general English knows; a warning otherwise."""
+    strong = (
+        variant.distance == 1
+        and len(wrong_words) == 1
+        and len(right_words) >= 2
+        and len(wrong) >= SHORT_NAME
+        and word_frequency(wrong) < TIE_RARE_ZIPF
+    )
+    confidence = 0.9 if strong else 0.6
+    if variant.shared_context:
+        confidence += 0.05
+    return (Severity.ERROR if strong else Severity.WARNING), confidence
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _paragraphs(words: list[NameWord]) -> str:
+    numbers = sorted({w.paragraph + 1 for w in words})
+    label = "paragraph" if len(numbers) == 1 else "paragraphs"
+    return f"{label} {', '.join(str(n) for n in numbers)}"
+
+
+def _nearest(words: list[NameWord], offset: int) -> NameWord:
+    return min(words, key=lambda w: abs(w.start - offset))
