@@ -267,4 +267,16 @@ def test_published_and_updated_on_one_line() -> None:
 
 
 def test_dateparser_budget_limits_calls() -> None:
-    assert find_dates("21 February 2022", budget=[0]) == []
+    budget = [1]
+    assert find_dates("3:05 PM EST, Mon March 7, 2022", budget=budget)
+    assert budget == [0]
+    assert find_dates("4:10 PM EST, Tue March 8, 2022", budget=budget) == []
+
+
+def test_common_forms_need_no_dateparser_call() -> None:
+    (found,) = find_dates("Wednesday, November 9, 2016", budget=[0])
+    assert found.value == datetime(2016, 11, 9)
+
+
+def test_impossible_date_is_not_a_dateline() -> None:
+    assert find_dates("February 30, 2022") == []

@@ -38,6 +38,23 @@ _DATE_WORD = re.compile(
     rf"(?i)^(?:{_MONTHS}|{_WEEKDAYS})\.?$|^\d+(?:st|nd|rd|th)?$|^\d[\d:./T+\-Z]*$"
     r"|^(?:a\.?m\.?|p\.?m\.?|\d{1,2}(?:[:.]\d\d)?(?:am|pm))$|^(?-i:[A-Z]{1,5})$|^(?:at|on|of|the|and)$"
 )
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}
+_COMMON = re.compile(
+    rf"(?i)(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month1>{_MONTHS})\.?,?"
+    rf"|(?P<month2>{_MONTHS})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)"
+    rf"\s+(?P<year>{_YEAR})"
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d\d)\s*(?P<half>[ap]\.?m\.?)?"
+    r"(?:\s+(?-i:[A-Z]{2,5}))?)?"
+)
 _OFFSET = re.compile(r"(?:(?<=\d)Z|\b(?:UTC|GMT)?\s?([+-])(\d\d):?(\d\d))\s*$")
 _ZONE = re.compile(r"\b(?!AM\b|PM\b)([A-Z]{2,5})\b")
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+")
@@ -98,7 +115,7 @@ def parse_date_part(part: str, *, budget: list[int] | None = None) -> tuple[date
             tz = timezone.utc
     zone_match = _ZONE.search(rest) if offset is None else None
     zone = zone_match.group(1) if zone_match else None
-    value = _iso(rest) or _dateparser(rest, budget)
+    value = _iso(rest) or _common(rest) or _dateparser(rest, budget)
     if value is None:
         return None
     if tz is not None:
@@ -132,6 +149,27 @@ def _iso(text: str) -> datetime | None:
         return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _common(text: str) -> datetime | None:
+    """The usual English forms without dateparser: "[Monday,] 21 February 2022 [10.30 GMT]",
+    "[Mon] February 21, 2022[,] [at] 9:14am"."""
+    match = _COMMON.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBER.get((match.group("month1") or match.group("month2") or "").lower(), 0)
+    day = int(match.group("day1") or match.group("day2"))
+    hour = int(match.group("hour") or 0)
+    minute = int(match.group("minute") or 0)
+    half = (match.group("half") or "").replace(".", "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    try:
+        return datetime(int(match.group("year")), month, day, hour, minute)
     except ValueError:
         return None
 

@@ -44,6 +44,7 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
 
 FURNITURE = re.compile(r"(?i)^\s*(?:" + "|".join(_FURNITURE_PATTERNS) + r")\s*[.:!>»›…]*\s*$")
 
+MAX_MENU_CHARS = 300
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but as is are was were be has have had "
@@ -77,13 +78,13 @@ def is_navigation(line: str) -> bool:
     """A menu-like line: three or more short items split by ``|``, ``•`` or ``>`` ("Home | World |
     Politics"), or words that are each furniture ("Facebook Twitter Email")."""
     stripped = line.strip()
-    if not stripped or stripped[-1] in ".!?\"”":
+    if not stripped or len(stripped) > MAX_MENU_CHARS or stripped[-1] in ".!?\"”":
         return False
     items = [item for item in _MENU_SEPARATORS.split(stripped) if item]
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
         return True
     words = stripped.split()
-    if len(words) >= 2 and all(FURNITURE.match(word) for word in words):
+    if 2 <= len(words) <= 8 and all(FURNITURE.match(word) for word in words):
         return True  # "Facebook Twitter Email"
     return False
 
@@ -91,6 +92,8 @@ def is_navigation(line: str) -> bool:
 def is_menu_like(line: str) -> bool:
     """Five or more capitalised words and no function word: a menu, or a title-case headline.
     The caller decides which by looking for a later headline."""
+    if len(line) > MAX_MENU_CHARS:
+        return False
     words = line.split()
     if len(words) < 5 or line[-1] in ".!?\"”":
         return False

@@ -40,6 +40,7 @@ MAX_SECTION_WORDS = 3
 
 _FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\.)\.[\"”’')\]]*$")
 _FINAL_PUNCT = re.compile(r"[.,;:!?…][\"”’')\]]*$")
+_DIGIT = re.compile(r"\d")
 _LINK_WORDS = frozenset({"&", "and", "of", "the", "-", "–"})
 _INNER_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -63,6 +64,13 @@ class _Structure:
     dates: list[DateLine] = field(default_factory=list)
     zones: list[str] = field(default_factory=list)
     budget: list[int] = field(default_factory=lambda: [DATEPARSER_CALLS])
+    seen_dates: dict[str, list[DateLine]] = field(default_factory=dict)
+
+    def dates_in(self, line: str) -> list[DateLine]:
+        """``find_dates`` once per distinct line, within this article's dateparser budget."""
+        if line not in self.seen_dates:
+            self.seen_dates[line] = find_dates(line, budget=self.budget)
+        return self.seen_dates[line]
 
 
 def parse_text(text: str, *, source: str = "<text>") -> Article:
@@ -180,7 +188,7 @@ def _take_meta(line: _Line, found: _Structure) -> bool:
     """Record datelines and a byline held by the line; True when the line is all metadata."""
     if len(line.text) > 180:
         return False
-    dates = find_dates(line.text, budget=found.budget)
+    dates = found.dates_in(line.text)
     byline = find_byline(line.text)
     if byline is None and dates:
         # "By Jane Smith | February 21, 2022": look for a byline in the part before the date
@@ -202,9 +210,9 @@ def _take_meta(line: _Line, found: _Structure) -> bool:
 
 def _late_dateline(line: _Line, found: _Structure) -> bool:
     """A standalone dateline below the header ("Published: 21 February 2022" at the foot)."""
-    if len(line.text) > 90 or not any(ch.isdigit() for ch in line.text):
+    if len(line.text) > 90 or found.budget[0] <= 0 or not _DIGIT.search(line.text):
         return False
-    dates = find_dates(line.text, budget=found.budget)
+    dates = found.dates_in(line.text)
     if not dates:
         return False
     for date in dates:
@@ -238,14 +246,18 @@ def _set_headline(line: _Line, found: _Structure) -> None:
 
 def _is_short(text: str) -> bool:
     """A section label: 1-3 capitalised words, no final punctuation ("Politics", "US & Canada")."""
+    if len(text) > 40:
+        return False
     words = text.split()
-    if len(words) > MAX_SECTION_WORDS or len(text) > 40 or _FINAL_PUNCT.search(text):
+    if len(words) > MAX_SECTION_WORDS or _FINAL_PUNCT.search(text):
         return False
     return all(word[0].isupper() or word[0].isdigit() or word.lower() in _LINK_WORDS for word in words)
 
 
 def _is_headline(text: str) -> bool:
     """One sentence at most, no final period, not too long."""
+    if len(text) > 300:
+        return False
     words = len(text.split())
     if not 1 <= words <= MAX_HEADLINE_WORDS or _FINAL_PERIOD.search(text):
         return False
@@ -270,6 +282,5 @@ def _is_standfirst(lines: list[_Line], index: int, limit: int, found: _Structure
     for line in lines[index + 1 : limit]:
         if is_furniture(line.text):
             continue
-        budget = [min(1, found.budget[0])]
-        return bool(find_byline(line.text) or find_dates(line.text, budget=budget))
+        return bool(find_byline(line.text) or found.dates_in(line.text))
     return False
