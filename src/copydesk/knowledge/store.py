@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS acronym_expansion ON acronym(norm_expansion);
 MIN_FUZZY_TOKEN = 3
 #: A query token matching more aliases than this is too common to seed candidates on its own.
 COMMON_TOKEN_LIMIT = 500
+#: A second query token's neighbourhood is read only when it is at most this large.
+SECOND_TOKEN_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,63 +315,92 @@ class KnowledgeBase:
         self._token_cache[token] = found
         return found
 
+    _LIGHT_SQL = (
+        "SELECT a.id, a.norm, a.skeleton, a.phonetic, e.kind FROM alias a"
+        " JOIN entity e ON e.id = a.entity"
+    )
+    _TOKEN_SQL = (
+        "SELECT a.id, a.norm, a.skeleton, a.phonetic, e.kind FROM alias_token t"
+        " JOIN alias a ON a.id = t.alias JOIN entity e ON e.id = a.entity"
+    )
+
     def fuzzy(
         self, name: str, *, kind: str | None = None, limit: int = 5, min_score: float = 0.75
     ) -> list[Match]:
-        """Ranked candidates for a possibly misspelt or differently romanised name."""
+        """Ranked candidates for a possibly misspelt or differently romanised name.
+
+        Candidates come from the exact, skeleton and phonetic keys, and from the deletion index
+        of each query token, rarest token first, until enough candidates are in hand; they are
+        scored on their normalised forms, and only the best few are read in full."""
         key = norm(name)
         if not key:
             return []
         rows: dict[int, tuple] = {}
-        for row in self.db.execute(
-            "SELECT e.key, e.kind, e.name, e.qid, a.alias, a.kind, a.norm, a.id"
-            " FROM alias a JOIN entity e ON e.id = a.entity"
-            " WHERE a.norm = ? OR a.skeleton = ? OR a.phonetic = ? LIMIT 200",
-            (key, skeleton(name), phonetic(name)),
-        ):
-            rows[row[7]] = row[:7]
-        query_tokens = key.split()
-        for token in query_tokens:
+
+        def collect(sql: str, params) -> None:
+            for row in self.db.execute(sql, params):
+                rows[row[0]] = row
+
+        collect(self._LIGHT_SQL + " WHERE a.norm = ? LIMIT 50", (key,))
+        collect(self._LIGHT_SQL + " WHERE a.skeleton = ? LIMIT 50", (skeleton(name),))
+        collect(self._LIGHT_SQL + " WHERE a.phonetic = ? LIMIT 20", (phonetic(name),))
+        neighbourhoods = []
+        for token in set(key.split()):
             similar = self.similar_tokens(token)
-            if not similar:
+            if similar:
+                marks = ",".join("?" * len(similar))
+                (count,) = self.db.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM alias_token WHERE token IN ({marks})"
+                    f" LIMIT {COMMON_TOKEN_LIMIT + 1})",
+                    list(similar),
+                ).fetchone()
+                neighbourhoods.append((count, marks, list(similar)))
+        # the rarest token's neighbourhood always; a second one only while it is small (a typo
+        # two edits deep in the surname is still found through the given name)
+        for k, (count, marks, params) in enumerate(sorted(neighbourhoods)):
+            if k and count > SECOND_TOKEN_LIMIT:
+                break
+            collect(self._TOKEN_SQL + f" WHERE t.token IN ({marks}) LIMIT {COMMON_TOKEN_LIMIT}", params)
+            if k:
+                break
+        scored = []
+        skel, phon = skeleton(name), phonetic(name)
+        for alias_id, alias_norm, alias_skel, alias_phon, e_kind in rows.values():
+            if kind and e_kind != kind:
                 continue
-            marks = ",".join("?" * len(similar))
-            params = list(similar)
-            (count,) = self.db.execute(
-                f"SELECT count(*) FROM alias_token WHERE token IN ({marks})", params
-            ).fetchone()
-            if count > COMMON_TOKEN_LIMIT and len(query_tokens) > 1:
-                continue  # a common first name: let the rarer tokens find the candidates
+            scored.append((_score(key, skel, phon, alias_norm, alias_skel, alias_phon), alias_id))
+        scored.sort(reverse=True)
+        top = [(s, alias_id) for (s, _how), alias_id in scored[: limit * 4] if s >= min_score]
+        if not top:
+            return []
+        details = {
+            row[0]: row[1:]
             for row in self.db.execute(
-                "SELECT e.key, e.kind, e.name, e.qid, a.alias, a.kind, a.norm, a.id"
-                " FROM alias_token t JOIN alias a ON a.id = t.alias"
-                f" JOIN entity e ON e.id = a.entity WHERE t.token IN ({marks}) LIMIT ?",
-                [*params, COMMON_TOKEN_LIMIT],
-            ):
-                rows[row[7]] = row[:7]
-        ranked = self._rank(name, list(rows.values()), kind, method=None, limit=limit * 4)
-        return [m for m in ranked if m.score >= min_score][:limit]
+                "SELECT a.id, e.key, e.kind, e.name, e.qid, a.alias, a.kind FROM alias a"
+                " JOIN entity e ON e.id = a.entity WHERE a.id IN (%s)" % ",".join("?" * len(top)),
+                [alias_id for _, alias_id in top],
+            )
+        }
+        hows = {alias_id: how for (_s, how), alias_id in scored[: limit * 4]}
+        best: dict[str, Match] = {}
+        for score, alias_id in top:
+            e_key, e_kind, e_name, qid, alias, alias_kind = details[alias_id]
+            if e_key not in best:
+                best[e_key] = Match(e_key, e_kind, e_name, qid, alias, alias_kind, round(score, 4), hows[alias_id])
+        return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
 
     def _rank(self, name: str, rows, kind: str | None, *, method: str | None, limit: int) -> list[Match]:
+        """Score rows ``(key, kind, name, qid, alias, alias kind, norm)``."""
         key, skel, phon = norm(name), skeleton(name), phonetic(name)
         best: dict[str, Match] = {}
         for e_key, e_kind, e_name, qid, alias, alias_kind, alias_norm in rows:
             if kind and e_kind != kind:
                 continue
-            if alias_norm == key:
-                how, score = "exact", 1.0
-            elif skeleton(alias) == skel:
-                how, score = "skeleton", 0.97
-            else:
-                score = _name_similarity(key, alias_norm)
-                how = "phonetic" if phonetic(alias) == phon and score > 0.6 else "edit"
-                if how == "phonetic":
-                    score = max(score, 0.9)
+            score, how = _score(key, skel, phon, alias_norm, skeleton(alias), phonetic(alias))
             match = Match(e_key, e_kind, e_name, qid, alias, alias_kind, round(score, 4), method or how)
             if e_key not in best or match.score > best[e_key].score:
                 best[e_key] = match
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.name))
-        return ranked[:limit]
+        return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
 
     def holders(self, role: str, of: str, on: date | None = None) -> list[Holding]:
         """Who held ``role`` of ``of`` (ISO3 or organisation key); on a date if given."""
@@ -430,6 +461,18 @@ class KnowledgeBase:
         return [a for (a,) in self.db.execute(
             "SELECT a.alias FROM alias a JOIN entity e ON e.id = a.entity"
             " WHERE e.key = ? AND a.kind = 'former'", (key,))]
+
+
+def _score(key: str, skel: str, phon: str, alias_norm: str, alias_skel: str, alias_phon: str):
+    """(score 0..1, how) of one alias against a query given as its norm, skeleton and phonetic."""
+    if alias_norm == key:
+        return 1.0, "exact"
+    if alias_skel == skel:
+        return 0.97, "skeleton"
+    score = _name_similarity(key, alias_norm)
+    if alias_phon == phon and score > 0.6:
+        return max(score, 0.9), "phonetic"
+    return score, "edit"
 
 
 def _name_similarity(query: str, alias: str) -> float:
