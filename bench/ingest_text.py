@@ -6,7 +6,8 @@ Prints milliseconds per article for ``parse_text`` over the 2,225 BBC texts (dec
 first), for ``read_inputs`` over the same files (stat, read, decode, parse), and the ratio of each
 to a baseline run in the same process: the old minimal ingest (``split_paragraphs``) and, with
 ``--spacy N``, the bare spaCy parse (``nlp.pipe``) of N of the articles. Also prints how many first
-lines were taken as the headline (the corpus's line 1 is the headline). Skips with a message when
+lines were taken as the headline (the corpus's line 1 is the headline), and the cost on the
+Wikinews pages of ../shared/eval/dev, which carry a dateline. Skips with a message when
 ../shared is absent.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "corpus" / "bbc-news-2225" / "bbc"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
 def best_of(repeat: int, run) -> float:
@@ -61,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
           f"  ({parsed / baseline:.1f}x minimal)")
     print(f"  read_inputs (stat+read+decode)    {read / n * 1000:.3f} ms/article")
     print(f"  headline == line 1: {headlines}/{n}")
+    dated = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("weekday-date-*.txt"))]
+    if dated:
+        dated_time = best_of(args.repeat, lambda: [parse_text(t) for t in dated * 10])
+        found = sum(parse_text(t).published is not None for t in dated)
+        print(f"  parse_text, pages with a dateline {dated_time / (10 * len(dated)) * 1000:.3f} ms/article"
+              f"  (dateline found in {found}/{len(dated)}, eval/dev weekday-date files)")
     if args.spacy:
         from copydesk.analyse.pipeline import load_model
 
