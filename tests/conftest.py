@@ -69,3 +69,70 @@ def build_report(
 @pytest.fixture
 def make_report() -> Callable[..., object]:
     return build_report
+
+
+_HANDMADE_TOKEN = r"[^\W\d_]+(?=['’]s\b)|['’]s\b|\d[\d,.]*\d|\w+(?:['’-]\w+)*|[^\w\s]"
+
+
+def build_analysed(
+    text: str,
+    *,
+    entities: dict[str, str] | None = None,
+    published: datetime | None = None,
+):
+    """An ``AnalysedArticle`` built without the model: regex tokens, sentences split at . ! ?,
+    capitalised words tagged PROPN, and each ``entities`` surface form (``{"Anna Kowalczyk":
+    "PERSON", "Sunday": "DATE"}``) marked as an entity (with a mention for name labels)
+    wherever it occurs."""
+    import re
+
+    from copydesk.analyse.document import AnalysedArticle, Sentence, Token
+    from copydesk.analyse.pipeline import ENTITY_LABELS
+    from copydesk.model import Mention
+
+    article = Article(text=text, regions=split_paragraphs(text), published=published)
+    analysed = AnalysedArticle(article=article)
+    for number, region in enumerate(article.paragraphs):
+        first = len(analysed.tokens)
+        for match in re.finditer(_HANDMADE_TOKEN, text[region.start : region.end]):
+            start, end = region.start + match.start(), region.start + match.end()
+            k = len(analysed.tokens)
+            word = match.group()
+            initial = k == first
+            analysed.tokens.append(
+                Token(i=k, start=start, end=end, text=word, lemma=word.lower(),
+                      pos="PROPN" if word[:1].isupper() and not initial else "X",
+                      head=k, sent=len(analysed.sentences),
+                      whitespace=end < len(text) and text[end] == " ")
+            )
+            if word in ".!?":
+                analysed.sentences.append(Sentence(analysed.tokens[first].start, end, first, k + 1, number))
+                first = k + 1
+        if first < len(analysed.tokens):
+            analysed.sentences.append(
+                Sentence(analysed.tokens[first].start, analysed.tokens[-1].end, first, len(analysed.tokens), number)
+            )
+            for token in analysed.tokens[first:]:
+                token.sent = len(analysed.sentences) - 1
+    analysed.index()
+    taken: list[tuple[int, int]] = []
+    for surface, label in sorted((entities or {}).items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue  # inside a longer entity already marked
+            taken.append((match.start(), match.end()))
+            inside = [t for t in analysed.tokens if match.start() <= t.start and t.end <= match.end()]
+            for n, token in enumerate(inside):
+                token.ent_type, token.ent_iob = label, "B" if n == 0 else "I"
+                if token.text[:1].isupper():
+                    token.pos = "PROPN"
+            if label in ENTITY_LABELS:
+                analysed.mentions.append(Mention(match.start(), match.end(), surface, label))
+    analysed.mentions.sort(key=lambda m: m.start)
+    return analysed
+
+
+@pytest.fixture
+def handmade() -> Callable[..., object]:
+    """``handmade(text, entities={...}, published=...)`` -> an ``AnalysedArticle`` without the model."""
+    return build_analysed

@@ -64,6 +64,7 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ks", "x"),
         (r"(?:iy|yy|ij|ii|yi|y|i)$", "i"),
         (r"ey(?=[^aeiou]|$)", "ei"),
+        (r"ay(?=[^aeiou]|$)", "ai"),
         (r"[iyj](?=[aeiou])", "j"),
     )
 )
@@ -209,16 +210,25 @@ def _is_sentence_initial(tokens: list[Token], k: int, first: int) -> bool:
 
 
 def _neighbour(tokens: list[Token], k: int, step: int) -> str | None:
-    """The adjacent capitalised word in the same sentence (titles skipped), if any."""
+    """The adjacent part of the same name in the sentence: a capitalised name word or an initial
+    ("A Masi"), looking past particles ("David dal Maso" -> "David"); titles are not names."""
     j = k + step
+    while 0 <= j < len(tokens) and tokens[j].sent == tokens[k].sent and tokens[j].text in _PARTICLES:
+        j += step
     if not 0 <= j < len(tokens) or tokens[j].sent != tokens[k].sent:
         return None
     other = tokens[j]
+    if _INITIAL.match(other.text):
+        return other.text[0]
     if other.text.rstrip(".").lower() in TITLES or not is_name_shaped(other.text):
         return None
     if other.pos != "PROPN" and not (other.ent_type and other.ent_type not in _NUMERIC_ENTS):
         return None
     return other.text
+
+
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dal", "dos", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "el"})
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def find_spelling_variants(
@@ -266,14 +276,20 @@ def _judge(
     after_a = {w.after for w in a if w.after}
     after_b = {w.after for w in b if w.after}
     shared = bool(before_a & before_b) or bool(after_a & after_b)
-    if before_a and before_b and not shared and not _similar_sets(before_a, before_b):
-        return None  # "Ed Miliband" and "David Milliband": different given names
+    if not shared and (_conflict(before_a, before_b) or _conflict(after_a, after_b)):
+        # "Ed Miliband" and "David Milliband", "A Masi" and "D Maso", "Arjen Robben" and
+        # "Arjan de Zeeuw": the neighbouring name words say these are two people.
+        return None
     return SpellingVariant(form, other, distance, list(a), list(b), shared)
 
 
-def _similar_sets(left: set[str], right: set[str]) -> bool:
-    return any(
-        x == y or transliteration_equivalent(x, y) or spelling_distance(x, y) is not None
-        for x in left
-        for y in right
-    )
+def _conflict(left: set[str], right: set[str]) -> bool:
+    """Both forms have neighbouring name words and none of them is compatible."""
+    return bool(left and right) and not any(_compatible(x, y) for x in left for y in right)
+
+
+def _compatible(x: str, y: str) -> bool:
+    """Same name, a variant of it, or an initial that fits ("A" and "Andrea")."""
+    if min(len(x), len(y)) == 1:
+        return x[0].upper() == y[0].upper()
+    return x == y or transliteration_equivalent(x, y) or spelling_distance(x, y) is not None

@@ -22,13 +22,17 @@ _MONTH_ALT = r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|" + "|".j
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
 
+_SP = r"[ \t\u00a0]+"  # spaces within one line: a date never runs across a line break
+_NOT_TIME = r"(?![ \t]*(?:GMT|BST|UTC|CET|EST|EDT|PST|ET|hrs|am|pm|a\.m\.|p\.m\.)\b|[:.]\d)"
+
 #: Weekday, then a date: "Tuesday, March 1, 2022", "Tuesday 1 March 2022", "Tue, 1 Mar",
 #: "Tuesday, the 1st of March", "Tuesday (March 1)", "Tuesday, 2022-03-01".
 WEEKDAY_DATE = re.compile(
-    rf"""\b(?P<weekday>{_WEEKDAY_ALT})(?![\w])[,\s(]*\s*
+    rf"""\b(?P<weekday>{_WEEKDAY_ALT})(?![\w])[, \t\u00a0(]*
     (?:
-        (?P<month1>{_MONTH_ALT})\s+(?P<day1>{_DAY})\b(?:,?\s+(?P<year1>{_YEAR})\b)?
-      | (?:the\s+)?(?P<day2>{_DAY})(?:\s+of)?\s+(?P<month2>{_MONTH_ALT})(?![\w])(?:,?\s+(?P<year2>{_YEAR})\b)?
+        (?P<month1>{_MONTH_ALT}){_SP}(?P<day1>{_DAY})\b(?:,?{_SP}(?P<year1>{_YEAR})\b{_NOT_TIME})?
+      | (?:the{_SP})?(?P<day2>{_DAY})(?:{_SP}of)?{_SP}(?P<month2>{_MONTH_ALT})(?![\w])
+        (?:,?{_SP}(?P<year2>{_YEAR})\b{_NOT_TIME})?
       | (?P<iso>(?P<year3>{_YEAR})-(?P<month3>[01]\d)-(?P<day3>[0-3]\d))\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -36,9 +40,9 @@ WEEKDAY_DATE = re.compile(
 
 #: A date with a year standing alone on a line near the top: the dateline of scraped pages.
 DATELINE_DATE = re.compile(
-    rf"""^[ \t]*(?:(?:{_WEEKDAY_ALT})[,\s]+)?
-    (?:(?P<month1>{_MONTH_ALT})\s+(?P<day1>{_DAY}),?\s+(?P<year1>{_YEAR})
-      |(?P<day2>{_DAY})\s+(?P<month2>{_MONTH_ALT})\s+(?P<year2>{_YEAR}))\b""",
+    rf"""^[ \t]*(?:(?:{_WEEKDAY_ALT})[, \t]+)?
+    (?:(?P<month1>{_MONTH_ALT}){_SP}(?P<day1>{_DAY}),?{_SP}(?P<year1>{_YEAR})
+      |(?P<day2>{_DAY}){_SP}(?P<month2>{_MONTH_ALT}),?{_SP}(?P<year2>{_YEAR}))\b{_NOT_TIME}""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 
@@ -78,6 +82,8 @@ def find_weekday_dates(text: str) -> list[WeekdayDate]:
     found = []
     for match in WEEKDAY_DATE.finditer(text):
         groups = match.groupdict()
+        if groups["weekday"][0].islower() and groups["weekday"].lower() not in WEEKDAYS:
+            continue  # "sat 1 March": a verb, not an abbreviated weekday
         if groups["iso"]:
             month, day, year = int(groups["month3"]), int(groups["day3"]), int(groups["year3"])
         else:
