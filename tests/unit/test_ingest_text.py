@@ -280,3 +280,33 @@ def test_common_forms_need_no_dateparser_call() -> None:
 
 def test_impossible_date_is_not_a_dateline() -> None:
     assert find_dates("February 30, 2022") == []
+
+
+def test_menu_of_capitalised_words_before_headline_is_furniture() -> None:
+    text = "Home News Sport Business Technology Culture Travel\n\nCouncil backs harbour plan\n\nThe vote was close.\n"
+    article = parse_text(text)
+    assert article.headline == "Council backs harbour plan"
+    assert "Home News Sport Business Technology Culture Travel" in texts(article, "furniture")
+
+
+def test_title_case_headline_without_function_words_stays_headline() -> None:
+    text = (
+        "Senate Passes Sweeping Climate Bill\n\nLawmakers approved the package after months of talks "
+        "and a late change to the tax credits\n\nMarch 3, 2023\n\nThe Senate voted 51 to 49.\n"
+    )
+    article = parse_text(text)
+    assert article.headline == "Senate Passes Sweeping Climate Bill"
+    assert len(texts(article, "standfirst")) == 1
+
+
+def test_date_before_headline_and_label_lines() -> None:
+    text = "Business\nPublished\n21 February 2022\nChipmaker cuts 400 jobs in Europe\nThe company said demand had fallen.\n"
+    article = parse_text(text)
+    assert (article.section, article.headline) == ("Business", "Chipmaker cuts 400 jobs in Europe")
+    assert article.published == datetime(2022, 2, 21)
+    assert "Published" in texts(article, "furniture")
+
+
+def test_image_caption_line_in_body_is_furniture() -> None:
+    text = "Floods hit valley towns\n\nRivers burst their banks overnight.\n\nImage caption, Residents were moved to the school hall\n\nMore rain is due.\n"
+    assert texts(parse_text(text), "furniture") == ["Image caption, Residents were moved to the school hall"]

@@ -34,7 +34,10 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:you (?:may|might) (?:also )?like|(?:also|recommended) for you|don'?t miss|editor'?s picks?|top stories)",
     r"(?:listen to (?:this )?article.{0,30}|\d+ min(?:ute)?s? read|\d+ min(?:ute)?s? listen|audio available)",
     # images and media
-    r"(?:image|photo|video|picture) (?:caption|copyright|source|credit)s?(?:[: ].{0,80})?|watch(?: video| now)?|play video|getty images",
+    r"(?:image|photo|video|picture) (?:caption|copyright|source|credit)s?(?:[:, ].{0,120})?|watch(?: video| now)?|play video|getty images",
+    r"(?:photo|image|picture|photograph)s?\s*:\s*.{1,60}",
+    # labels whose value sits on the next line
+    r"(?:published|updated|last updated|posted|modified|by|written by|author)\s*:?",
     # cookies and legal
     r".{0,80}\b(?:we|this (?:site|website)) uses? cookies\b.{0,200}",
     r"(?:accept|reject|allow|manage)(?: all)? cookies|cookie (?:policy|settings|preferences|notice)|privacy policy|terms (?:of (?:use|service)|and conditions)",
@@ -45,6 +48,7 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
 FURNITURE = re.compile(r"(?i)^\s*(?:" + "|".join(_FURNITURE_PATTERNS) + r")\s*[.:!>»›…]*\s*$")
 
 MAX_MENU_CHARS = 300
+MIN_MENU_WORDS = 6
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but as is are was were be has have had "
@@ -90,12 +94,12 @@ def is_navigation(line: str) -> bool:
 
 
 def is_menu_like(line: str) -> bool:
-    """Five or more capitalised words and no function word: a menu, or a title-case headline.
+    """Six or more capitalised words and no function word: a menu, or a title-case headline.
     The caller decides which by looking for a later headline."""
     if len(line) > MAX_MENU_CHARS:
         return False
     words = line.split()
-    if len(words) < 5 or line[-1] in ".!?\"”":
+    if len(words) < MIN_MENU_WORDS or line[-1] in ".!?\"”":
         return False
     return all(
         word[0].isupper() and word.lower() not in _FUNCTION_WORDS and word.isalpha() for word in words

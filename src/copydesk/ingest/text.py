@@ -36,6 +36,7 @@ DATEPARSER_CALLS = 6
 
 MAX_HEADLINE_WORDS = 25
 MIN_STANDFIRST_WORDS = 8
+MAX_HEADLINE_AFTER_MENU = 20
 MAX_SECTION_WORDS = 3
 
 _FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\.)\.[\"”’')\]]*$")
@@ -265,10 +266,11 @@ def _is_headline(text: str) -> bool:
 
 
 def _headline_ahead(lines: list[_Line], start: int, limit: int) -> bool:
+    """A headline-sized line comes next (a long line without a period would be a standfirst)."""
     for line in lines[start:limit]:
         if is_furniture(line.text) or _is_short(line.text):
             continue
-        return _is_headline(line.text)
+        return _is_headline(line.text) and len(line.text.split()) <= MAX_HEADLINE_AFTER_MENU
     return False
 
 
