@@ -1,0 +1,69 @@
+"""Timestamps as pages write them (ISO 8601 and its relatives, RFC 2822, "June 7, 2020") ->
+naive ``datetime`` in the page's own wall-clock time.
+
+The offset is dropped, not applied: "2020-06-07T23:30:00-04:00" is June 7 where it was
+published, and that local date is what a dateline says and what readers and gold data mean.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+_ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+EARLIEST = datetime(1995, 1, 1)
+
+
+def parse_date(raw: str | None) -> datetime | None:
+    """Parse one timestamp string; ``None`` when it is not a date."""
+    if not raw:
+        return None
+    text = raw.strip()[:80]
+    if not text:
+        return None
+    iso = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text
+    try:
+        return _naive(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    match = _ISO_DAY.search(text) or _COMPACT.match(text)
+    if match:
+        try:
+            return datetime(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    if _EPOCH.match(text):
+        seconds = int(text[:10])
+        return datetime(1970, 1, 1) + timedelta(seconds=seconds)
+    try:
+        return _naive(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateparser(text)
+
+
+def plausible(value: datetime, *, now: datetime | None = None) -> bool:
+    """A publication time between 1995 and tomorrow."""
+    latest = (now or datetime.now()) + timedelta(days=1)
+    return EARLIEST <= value <= latest
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
+
+
+def _dateparser(text: str) -> datetime | None:
+    if not re.search(r"\d", text) or len(text) > 40:
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(
+            text, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]}
+        )
+    except Exception:  # noqa: BLE001 -- dateparser raises assorted errors on junk
+        return None
+    return _naive(parsed) if parsed else None

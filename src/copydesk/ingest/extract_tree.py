@@ -1,0 +1,153 @@
+"""Decode and parse a web page once, defensively, into an lxml tree every extractor can share.
+
+Hostile pages this guards against:
+
+- **deep nesting**: libxml2 stops building the tree at depth 256 (2048 with ``huge_tree``), so
+  text below that depth silently vanishes. When the parsed tree is deeper than
+  :data:`MAX_DEPTH`, the markup is re-emitted by a streaming tokenizer that leaves out tags
+  nested deeper than the limit but keeps their text, and parsed again: the text survives and
+  later recursive code (readability, jusText's SAX walk) stays shallow;
+- **huge attributes** (inline images as data URIs, tracking blobs): attribute values longer than
+  :data:`MAX_ATTRIBUTE` characters are dropped, they never carry article text;
+- **undecodable bytes**: the encoding is guessed (``trafilatura.utils.decode_file``, which tries
+  UTF-8 first); what still fails is replaced, never raised.
+
+Size is capped by the caller (``copydesk.ingest`` rejects inputs over its limit before this).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from lxml import etree, html
+from lxml.html import HtmlElement
+from trafilatura.utils import decode_file
+
+MAX_DEPTH = 200
+MAX_ATTRIBUTE = 65_536
+
+_PARSER = html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
+)
+
+
+def decode(page: str | bytes) -> str:
+    """The page as text: ``str`` unchanged, bytes decoded with a guessed encoding."""
+    if isinstance(page, str):
+        return page
+    return decode_file(page)
+
+
+def parse_tree(page: str) -> HtmlElement | None:
+    """Parse decoded HTML into a tree, or ``None`` when lxml finds nothing to build.
+
+    The tree is cleaned of over-deep nesting and huge attributes (see the module docstring)."""
+    if not page.strip():
+        return None
+    # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
+    root = _parse(page)
+    if root is None:
+        return None
+    if max_depth(root) > MAX_DEPTH:
+        root = _parse(flatten_markup(page))
+        if root is None:
+            return None
+    drop_huge_attributes(root)
+    return root
+
+
+def _parse(page: str) -> HtmlElement | None:
+    # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
+    data = page.encode("utf-8", "surrogatepass")
+    try:
+        return html.fromstring(data, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def drop_huge_attributes(root: HtmlElement, limit: int = MAX_ATTRIBUTE) -> int:
+    """Remove attribute values longer than ``limit`` characters; return how many were removed."""
+    removed = 0
+    for element in root.iter():
+        attrib = element.attrib
+        for name in [k for k, v in attrib.items() if len(v) > limit]:
+            del attrib[name]
+            removed += 1
+    return removed
+
+
+def max_depth(root: HtmlElement) -> int:
+    """Depth of the deepest element (the root is depth 1), without recursion."""
+    depth = deepest = 0
+    for event, _element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def flatten_markup(page: str, limit: int = MAX_DEPTH) -> str:
+    """Rewrite ``page`` so no element is nested deeper than ``limit``.
+
+    A streaming tokenizer (the standard library's, which has no depth limit) re-emits the page;
+    start and end tags beyond the limit are left out while their text is kept, in order."""
+    flattener = _Flattener(limit)
+    flattener.feed(page)
+    flattener.close()
+    return "".join(flattener.out)
+
+
+class _Flattener(HTMLParser):
+    """Re-emits markup, dropping tags nested deeper than ``limit`` but keeping their text."""
+
+    def __init__(self, limit: int):
+        super().__init__(convert_charrefs=False)
+        self.limit = limit
+        self.stack: list[tuple[str, bool]] = []  # (tag, emitted)
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raw = self.get_starttag_text() or f"<{tag}>"
+        if tag in _VOID:
+            self.out.append(raw)
+            return
+        emitted = len(self.stack) < self.limit
+        self.stack.append((tag, emitted))
+        if emitted:
+            self.out.append(raw)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or f"<{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                for name, emitted in reversed(self.stack[index:]):
+                    if emitted:
+                        self.out.append(f"</{name}>")
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)

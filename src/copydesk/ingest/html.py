@@ -1,0 +1,95 @@
+"""HTML page -> ``Article``: main text by extractor agreement, metadata from markup.
+
+    article = parse_html(page_bytes, source="page.html")
+
+The page is decoded and parsed once (:mod:`copydesk.ingest.extract_tree`, which defends against
+over-deep nesting and huge attributes); the main text is the medoid of several extractors
+(:mod:`copydesk.ingest.extract_vote`); the headline, byline, section, dates, language and URL come
+from JSON-LD, Open Graph and meta tags (:mod:`copydesk.ingest.metadata`). See ``docs/html.md``.
+
+``Article.text`` holds the extracted body paragraphs separated by a blank line; each paragraph is
+one ``body`` region. The headline stays in ``Article.headline`` and is put into the text only when
+the extractor kept it as the first paragraph (then that region is marked ``headline``).
+"""
+
+from __future__ import annotations
+
+from copydesk.errors import IngestError
+from copydesk.ingest.extract_tree import decode, parse_tree
+from copydesk.ingest.extract_vote import vote
+from copydesk.ingest.metadata import comparable, extract_metadata
+from copydesk.model import Article, Region
+
+MIN_ARTICLE_WORDS = 10
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    source: str,
+    url: str | None = None,
+    use_htmldate: bool = True,
+    shortcut: float | None = None,
+) -> Article:
+    """Extract the article of one web page.
+
+    ``use_htmldate=False`` skips htmldate's content heuristics when the markup gives no date;
+    ``shortcut`` trades a little accuracy for speed (see ``extract_vote.vote``).
+    Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
+    ``IngestError(source, "no-article", ...)`` when it has no article text."""
+    try:
+        page = decode(html)
+    except (UnicodeError, LookupError) as err:
+        raise IngestError(source, "parse", f"cannot decode the page: {err}") from err
+    tree = parse_tree(page)
+    if tree is None:
+        raise IngestError(source, "parse", "the page is not parseable HTML")
+    meta = extract_metadata(tree, url=url, use_htmldate=use_htmldate)
+    winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
+    if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
+        raise IngestError(source, "no-article", "no article text found on the page")
+    text, regions = assemble(paragraphs, meta.headline)
+    article = Article(
+        text=text,
+        source=source,
+        url=meta.url,
+        headline=meta.headline,
+        section=meta.section,
+        byline=meta.byline,
+        published=meta.published,
+        updated=meta.updated,
+        regions=regions,
+    )
+    if meta.language:
+        article.language = meta.language
+    article.meta.update(
+        {"extractor": winner, "sources": dict(meta.sources), "site_name": meta.site_name}
+    )
+    return article
+
+
+def extract_text(
+    html: str | bytes, *, url: str | None = None, shortcut: float | None = None
+) -> list[str]:
+    """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
+    tree = parse_tree(decode(html))
+    if tree is None:
+        return []
+    return vote(tree, url, shortcut=shortcut)[1]
+
+
+def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Region]]:
+    """Join paragraphs with blank lines; one region per paragraph (``headline`` for a leading
+    paragraph that repeats the headline, ``body`` otherwise)."""
+    regions: list[Region] = []
+    pieces: list[str] = []
+    position = 0
+    wanted = comparable(headline) if headline else None
+    for index, paragraph in enumerate(paragraphs):
+        if pieces:
+            position += 2
+        role = "headline" if index == 0 and wanted and comparable(paragraph) == wanted else "body"
+        regions.append(Region(position, position + len(paragraph), role))
+        pieces.append(paragraph)
+        position += len(paragraph)
+    return "\n\n".join(pieces), regions
