@@ -1,0 +1,86 @@
+"""The ``dates.weekday`` check."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from copydesk.analyse.weekdays import find_weekday_dates, weekday_like
+from copydesk.checks.dates_weekday import check
+from copydesk.model import Region, Severity
+
+
+def findings(handmade, text, published=None):
+    return list(check(handmade(text, published=published), None))
+
+
+def test_dateline_weekday_that_contradicts_its_date_is_an_error(handmade):
+    text = "Storm hits coast\n\nWednesday, March 1, 2022\n\nA storm hit the coast."
+    (finding,) = findings(handmade, text)
+    assert (finding.text, finding.severity) == ("Wednesday", Severity.ERROR)
+
+
+def test_suggestion_is_the_right_weekday(handmade):
+    text = "Storm hits coast\n\nWednesday, March 1, 2022\n\nA storm hit the coast."
+    (finding,) = findings(handmade, text)
+    assert finding.suggestion == "Tuesday"
+
+
+def test_evidence_is_the_calendar(handmade):
+    text = "Storm hits coast\n\nWednesday, March 1, 2022\n\nA storm hit the coast."
+    (finding,) = findings(handmade, text)
+    assert finding.evidence[0].detail == "1 March 2022 is a Tuesday"
+    assert text[finding.evidence[0].start : finding.evidence[0].end] == "March 1, 2022"
+
+
+def test_correct_dateline_is_silent(handmade):
+    text = "Storm hits coast\n\nTuesday, March 1, 2022\n\nA storm hit the coast."
+    assert findings(handmade, text) == []
+
+
+def test_day_month_year_order(handmade):
+    (finding,) = findings(handmade, "The vote is on Monday 1 March 2022, officials said.")
+    assert finding.suggestion == "Tuesday"
+
+
+def test_abbreviation_gets_an_abbreviated_suggestion(handmade):
+    found = findings(handmade, "Polls close Wed 1 Mar.", published=datetime(2022, 2, 21))
+    assert [(f.text, f.suggestion) for f in found] == [("Wed", "Tue")]
+
+
+def test_date_without_year_uses_the_article_year(handmade):
+    found = findings(handmade, "Talks resume on Sunday, 21 February.", published=datetime(2022, 2, 18))
+    assert [(f.text, f.suggestion) for f in found] == [("Sunday", "Monday")]
+
+
+def test_date_without_year_and_no_article_date_is_silent(handmade):
+    assert findings(handmade, "Talks resume on Sunday, 21 February.") == []
+
+
+def test_yesterday_with_the_wrong_weekday(handmade):
+    found = findings(handmade, "The talks ended yesterday (Saturday) without a deal.",
+                     published=datetime(2022, 2, 21, 9, 0))
+    assert [(f.text, f.suggestion) for f in found] == [("Saturday", "Sunday")]
+
+
+def test_yesterday_with_the_right_weekday_is_silent(handmade):
+    text = "The talks ended yesterday (Sunday) without a deal."
+    assert findings(handmade, text, published=datetime(2022, 2, 21, 9, 0)) == []
+
+
+def test_update_before_publication_is_flagged_on_the_update_line(handmade):
+    text = "Storm hits coast\nPublished 21 February 2022 12:00\nUpdated 21 February 2022 09:00\n\nBody."
+    analysed = handmade(text, published=datetime(2022, 2, 21, 12, 0))
+    analysed.article.updated = datetime(2022, 2, 21, 9, 0)
+    start = text.index("Updated")
+    analysed.article.regions.append(Region(start, text.index("\n", start), "updated"))
+    (finding,) = list(check(analysed, None))
+    assert finding.text == "Updated 21 February 2022 09:00"
+
+
+def test_time_on_the_next_line_is_not_a_year():
+    (found,) = find_weekday_dates("Tuesday, 1 March\n\n2000 GMT")
+    assert found.year is None
+
+
+def test_weekday_like_keeps_case():
+    assert weekday_like("FRIDAY", 0) == "MONDAY"

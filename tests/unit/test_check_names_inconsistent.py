@@ -1,0 +1,110 @@
+"""The ``names.inconsistent`` check."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.checks.names_inconsistent import check
+from copydesk.model import Severity
+
+STORY = (
+    "Foreign Minister Anna Kowalczyk arrived in Brussels on Monday.\n\n"
+    "Officials said Kowalczyk would meet her counterparts. Mrs Kowalczyk declined to comment.\n\n"
+    "Later Kowalcyk told reporters the talks had been useful.\n\n"
+    "Kowalczyk returns to Warsaw on Wednesday."
+)
+PEOPLE = {"Anna Kowalczyk": "PERSON", "Kowalczyk": "PERSON", "Brussels": "GPE", "Warsaw": "GPE"}
+
+
+def findings(handmade, text, entities):
+    return list(check(handmade(text, entities=entities), None))
+
+
+def test_minority_spelling_is_flagged_once(handmade):
+    found = findings(handmade, STORY, PEOPLE)
+    assert [f.text for f in found] == ["Kowalcyk"]
+
+
+def test_suggestion_is_the_majority_spelling(handmade):
+    (finding,) = findings(handmade, STORY, PEOPLE)
+    assert finding.suggestion == "Kowalczyk"
+
+
+def test_one_edit_against_several_is_an_error(handmade):
+    (finding,) = findings(handmade, STORY, PEOPLE)
+    assert finding.severity == Severity.ERROR
+
+
+def test_evidence_counts_both_spellings_with_paragraphs(handmade):
+    (finding,) = findings(handmade, STORY, PEOPLE)
+    evidence = finding.evidence[0]
+    assert evidence.kind == "spelling"
+    assert evidence.detail == "'Kowalczyk' is written 4 times (paragraphs 1, 2, 4); 'Kowalcyk' once"
+
+
+def test_evidence_points_at_another_occurrence(handmade):
+    text = STORY
+    (finding,) = findings(handmade, text, PEOPLE)
+    evidence = finding.evidence[0]
+    assert text[evidence.start : evidence.end] == "Kowalczyk"
+
+
+def test_finding_span_is_the_misspelt_word(handmade):
+    (finding,) = findings(handmade, STORY, PEOPLE)
+    assert STORY[finding.start : finding.end] == "Kowalcyk"
+
+
+def test_short_name_variant_is_only_a_warning(handmade):
+    text = ("Ms Lomax said growth was strong. Lomax expects more. Analysts agreed with Lomax. "
+            "Ms Lmax added that risks remain.")
+    found = findings(handmade, text, {"Lomax": "PERSON"})
+    assert [(f.text, f.severity) for f in found] == [("Lmax", Severity.WARNING)]
+
+
+def test_org_word_variant_is_flagged(handmade):
+    text = ("The Vestey Group owns the land. The Vestey Group said it would appeal.\n\n"
+            "A spokesman for the Vestey Gruop said the ruling was unfair.")
+    found = findings(handmade, text, {"Vestey Group": "ORG", "Vestey Gruop": "PERSON"})
+    assert [(f.text, f.suggestion) for f in found] == [("Gruop", "Group")]
+
+
+def test_transliteration_pair_is_silent(handmade):
+    text = ("Dmitry Peskov said on Monday that talks would go on. Dmitry Peskov repeated it. "
+            "Dmitri Peskov, the Kremlin spokesman, added nothing.")
+    assert findings(handmade, text, {"Dmitry Peskov": "PERSON", "Dmitri Peskov": "PERSON"}) == []
+
+
+def test_two_people_with_similar_surnames_are_silent(handmade):
+    text = ("Karen Walborn won the race. Karen Walborn was delighted. "
+            "Steve Walbern finished third.")
+    entities = {"Karen Walborn": "PERSON", "Steve Walbern": "PERSON"}
+    assert findings(handmade, text, entities) == []
+
+
+def test_equal_counts_of_two_unknown_spellings_are_silent(handmade):
+    text = "Mr Tarvosk spoke first. Then Mr Tarvask replied."
+    assert findings(handmade, text, {"Tarvosk": "PERSON", "Tarvask": "PERSON"}) == []
+
+
+def test_equal_counts_resolved_by_general_frequency(handmade):
+    text = "Shares in Microsoft rose. Analysts said Micrisoft had done well."
+    found = findings(handmade, text, {"Microsoft": "ORG", "Micrisoft": "ORG"})
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [
+        ("Micrisoft", "Microsoft", Severity.WARNING)
+    ]
+
+
+def test_clean_story_is_silent(handmade):
+    text = ("Hillary Clinton visited Clifton on Tuesday. Clinton met the mayor of Clifton. "
+            "Ms Clinton said Korea and Korean firms mattered.")
+    entities = {"Hillary Clinton": "PERSON", "Clinton": "PERSON", "Clifton": "GPE",
+                "Korea": "GPE", "Korean": "NORP"}
+    assert findings(handmade, text, entities) == []
+
+
+@pytest.mark.model
+def test_with_the_model_the_misspelt_surname_is_flagged(analyser):
+    from copydesk.ingest.text import parse_text
+
+    found = list(check(analyser.analyse(parse_text(STORY)), None))
+    assert [(f.text, f.suggestion) for f in found] == [("Kowalcyk", "Kowalczyk")]
