@@ -310,3 +310,38 @@ def test_date_before_headline_and_label_lines() -> None:
 def test_image_caption_line_in_body_is_furniture() -> None:
     text = "Floods hit valley towns\n\nRivers burst their banks overnight.\n\nImage caption, Residents were moved to the school hall\n\nMore rain is due.\n"
     assert texts(parse_text(text), "furniture") == ["Image caption, Residents were moved to the school hall"]
+
+
+def test_symbol_or_comma_line_is_not_a_headline() -> None:
+    article = parse_text("×\nWednesday,\nStorm closes schools\n\nSchools were closed on Wednesday.\n")
+    assert article.headline == "Storm closes schools"
+
+
+def test_short_line_is_headline_only_right_before_the_body() -> None:
+    text = "Chipmaker cuts jobs\n\nAdvertisement\n\nThe company said on Friday it would cut 400 jobs.\n"
+    assert parse_text(text).headline == "Chipmaker cuts jobs"
+
+
+def test_short_lines_over_a_text_without_headline_are_furniture() -> None:
+    text = "Video\nScoreboard\nStandings\nThe league said on Monday that the final would move to May.\n"
+    article = parse_text(text)
+    assert article.headline is None and article.section is None
+    assert texts(article, "furniture") == ["Video", "Scoreboard", "Standings"]
+
+
+def test_company_cookie_banner_is_furniture() -> None:
+    banner = ("Example Media uses cookies for personalisation and advertising. Learn more or change "
+              "your cookie preferences. By continuing to use the site you agree.")
+    assert is_furniture(banner)
+
+
+def test_sentence_about_cookies_is_not_furniture() -> None:
+    assert not is_furniture("The site uses cookies to track readers, the regulator found.")
+
+
+def test_every_line_is_covered_by_a_region() -> None:
+    text = "Video\nScoreboard\nNews • Sport • Weather\nChipmaker cuts jobs\n\nThe company cut 400 jobs.\n"
+    article = parse_text(text)
+    covered = "".join(" " if any(r.start <= i < r.end for r in article.regions) else ch
+                      for i, ch in enumerate(article.text))
+    assert covered.strip() == ""

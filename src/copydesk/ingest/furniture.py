@@ -39,14 +39,18 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
     # labels whose value sits on the next line
     r"(?:published|updated|last updated|posted|modified|by|written by|author)\s*:?",
     # cookies and legal
-    r".{0,80}\b(?:we|this (?:site|website)) uses? cookies\b.{0,200}",
+    r"(?=.{0,300}\b(?:accept|consent|preferences|settings|continu\w+|privacy|policy|learn more|agree)\b)"
+    r".{0,100}\b(?:uses?|using) cookies\b.{0,500}",
     r"(?:accept|reject|allow|manage)(?: all)? cookies|cookie (?:policy|settings|preferences|notice)|privacy policy|terms (?:of (?:use|service)|and conditions)",
     r"(?:copyright |\(c\) |©).{0,100}|all rights reserved\.?",
+    r"[\W_]+",  # no letter or digit at all: "×", "|", "* * *"
     r"(?:contact us|about us|help|feedback|corrections?|report an? (?:error|issue|correction)|accessibility|sitemap)",
 )
 
 FURNITURE = re.compile(r"(?i)^\s*(?:" + "|".join(_FURNITURE_PATTERNS) + r")\s*[.:!>»›…]*\s*$")
 
+MAX_FURNITURE_CHARS = 600
+"""Longer lines are never furniture (cookie banners are the longest, a few sentences)."""
 MAX_MENU_CHARS = 300
 MIN_MENU_WORDS = 6
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
@@ -73,7 +77,7 @@ _BYLINE = re.compile(
 def is_furniture(line: str) -> bool:
     """A whole line of page chrome ("Share this article", "Advertisement", a cookie banner)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 300:
+    if not stripped or len(stripped) > MAX_FURNITURE_CHARS:
         return False
     return FURNITURE.match(stripped) is not None
 

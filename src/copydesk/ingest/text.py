@@ -42,6 +42,7 @@ MAX_SECTION_WORDS = 3
 _FINAL_PERIOD = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\.)\.[\"”’')\]]*$")
 _FINAL_PUNCT = re.compile(r"[.,;:!?…][\"”’')\]]*$")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 _LINK_WORDS = frozenset({"&", "and", "of", "the", "-", "–"})
 _INNER_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -120,6 +121,7 @@ def _read_header(lines: list[_Line], found: _Structure) -> int:
     """Assign header roles from the top; return the index of the first body line."""
     shorts: list[int] = []
     headline: int | None = None
+    previous_content = last_content = -1  # the content lines (not furniture or metadata) last seen
     meta_after_headline = False
     limit = min(len(lines), HEADER_LINES)
     index = 0
@@ -134,6 +136,7 @@ def _read_header(lines: list[_Line], found: _Structure) -> int:
             index += 1
             continue
         if headline is None:
+            previous_content, last_content = last_content, index
             if _is_short(line.text):
                 shorts.append(index)
             elif is_menu_like(line.text) and _headline_ahead(lines, index + 1, limit):
@@ -141,6 +144,9 @@ def _read_header(lines: list[_Line], found: _Structure) -> int:
             elif _is_headline(line.text):
                 headline = index
                 _set_headline(line, found)
+            elif len(line.text.split()) <= MAX_SECTION_WORDS and not _SENTENCE_END.search(line.text):
+                # a fragment of page chrome above the headline ("Wednesday,", "Nov 20")
+                found.regions.append(Region(line.start, line.end, "furniture"))
             else:
                 break
         elif not meta_after_headline and _is_standfirst(lines, index, limit, found):
@@ -149,11 +155,18 @@ def _read_header(lines: list[_Line], found: _Structure) -> int:
         else:
             break
         index += 1
-    if headline is None and shorts:
-        # "Ebbers denies fraud" then body: a short line is the headline when nothing else is
+    if index < limit:  # the body starts at ``index``
+        before_body = previous_content
+    else:  # the text ended inside the header, or the header window is used up
+        before_body = last_content if index == len(lines) else -2
+    if headline is None and shorts and shorts[-1] == before_body and _is_headline(lines[before_body].text):
+        # "Ebbers denies fraud" then body: a short line right before the body is the headline
         headline = shorts.pop()
         _set_headline(lines[headline], found)
-    if shorts:
+    if headline is None:  # short lines above an article without a headline are page chrome
+        for other in shorts:
+            found.regions.append(Region(lines[other].start, lines[other].end, "furniture"))
+    elif shorts:
         section = lines[shorts[-1]]
         found.section = section.text
         found.regions.append(Region(section.start, section.end, "section"))
@@ -260,7 +273,9 @@ def _is_headline(text: str) -> bool:
     if len(text) > 300:
         return False
     words = len(text.split())
-    if not 1 <= words <= MAX_HEADLINE_WORDS or _FINAL_PERIOD.search(text):
+    if not 1 <= words <= MAX_HEADLINE_WORDS or _FINAL_PERIOD.search(text) or text[-1] in ",;:":
+        return False
+    if len(_WORD.findall(text)) < 2:  # "×", "Features": not a headline on their own
         return False
     return not _INNER_SENTENCE_END.search(text)
 
