@@ -39,8 +39,6 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
     # labels whose value sits on the next line
     r"(?:published|updated|last updated|posted|modified|by|written by|author)\s*:?",
     # cookies and legal
-    r"(?=.{0,300}\b(?:accept|consent|preferences|settings|continu\w+|privacy|policy|learn more|agree)\b)"
-    r".{0,100}\b(?:uses?|using) cookies\b.{0,500}",
     r"(?:accept|reject|allow|manage)(?: all)? cookies|cookie (?:policy|settings|preferences|notice)|privacy policy|terms (?:of (?:use|service)|and conditions)",
     r"(?:copyright |\(c\) |©).{0,100}|all rights reserved\.?",
     r"[\W_]+",  # no letter or digit at all: "×", "|", "* * *"
@@ -48,9 +46,17 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
 )
 
 FURNITURE = re.compile(r"(?i)^\s*(?:" + "|".join(_FURNITURE_PATTERNS) + r")\s*[.:!>»›…]*\s*$")
+COOKIE_BANNER = re.compile(
+    r"(?is)(?=.*\b(?:accept|consent|preferences|settings|continu\w+|privacy|policy|learn more|agree)\b)"
+    r".{0,100}\b(?:uses?|using) cookies\b.*"
+)
+"""A cookie notice ("Example Media uses cookies ... change your cookie preferences"); a sentence
+about cookies without consent or settings words is not one."""
 
 MAX_FURNITURE_CHARS = 600
 """Longer lines are never furniture (cookie banners are the longest, a few sentences)."""
+MAX_SHORT_FURNITURE_CHARS = 260
+"""Every pattern but the cookie banner matches lines up to this length."""
 MAX_MENU_CHARS = 300
 MIN_MENU_WORDS = 6
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
@@ -79,7 +85,9 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_FURNITURE_CHARS:
         return False
-    return FURNITURE.match(stripped) is not None
+    if len(stripped) <= MAX_SHORT_FURNITURE_CHARS and FURNITURE.match(stripped):
+        return True
+    return "cookie" in stripped.lower() and COOKIE_BANNER.match(stripped) is not None
 
 
 def is_navigation(line: str) -> bool:
