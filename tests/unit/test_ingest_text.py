@@ -77,10 +77,11 @@ def test_kicker_goes_to_meta_and_headline_is_the_rest(scraped: Article) -> None:
 
 
 def test_long_line_after_headline_is_standfirst(scraped: Article) -> None:
-    assert texts(scraped, "standfirst") == [
+    standfirst = (
         "Councillors backed the plan after a six-hour debate that split the ruling coalition "
         "and drew hundreds of protesters to the town hall"
-    ]
+    )
+    assert texts(scraped, "standfirst") == [standfirst]
 
 
 def test_byline_names(scraped: Article) -> None:

@@ -21,8 +21,8 @@ _FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|messenger|flipboard)",
     r"follow us(?: on [\w ,&]{1,40})?|follow (?:@\w+|[\w ]{1,30} on (?:twitter|x|facebook|instagram))",
     # advertising
-    r"advertisement|advertising|advert|ad|sponsored(?: content| by .{1,40})?|promoted|paid content"
-    r"|story continues below(?: this)? (?:advertisement|ad)|continue reading below",
+    r"advertisement|advertising|advert|ad|sponsored(?: content| by .{1,40})?|promoted|paid content",
+    r"story continues below(?: this)? (?:advertisement|ad)|continue reading below",
     # newsletters and paywalls
     r"(?:sign up|subscribe|register)(?: now| today)? (?:for|to) (?:our|the) .{0,40}newsletters?.{0,40}",
     r".{0,40}\bnewsletter\b.{0,40}(?:sign up|subscribe|inbox).{0,40}",

@@ -21,7 +21,8 @@ import stat
 import sys
 import zlib
 from datetime import datetime
-from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, BinaryIO
 
 from copydesk.errors import IngestError
 from copydesk.ingest.decode import decode_bytes, is_probably_html
@@ -140,7 +141,7 @@ class _Reader:
         except OSError as exc:
             yield IngestError(path, "unreadable", _os_reason(exc))
             return
-        inner = name[:-3] if name.endswith(".gz") else name
+        inner = name.removesuffix(".gz")
         yield self._article(data, path, html=inner.endswith(HTML_SUFFIXES))
 
     def _stdin(self) -> Iterator[Item]:
