@@ -306,14 +306,12 @@ def test_html_is_routed_to_the_html_extractor(tmp_path: Path, monkeypatch) -> No
     assert calls == [("<!DOCTYPE html>", path, None)]
 
 
-@pytest.mark.xfail(strict=False, reason="copydesk.ingest.html.parse_html is written by another helper")
 def test_html_file_through_the_real_extractor(tmp_path: Path) -> None:
     article = one([write(tmp_path / "page.html", PAGE)])
     assert isinstance(article, Article)
     assert "council voted on Monday" in article.text
 
 
-@pytest.mark.xfail(strict=False, reason="copydesk.ingest.html.parse_html is written by another helper")
 def test_html_page_without_article(tmp_path: Path) -> None:
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
     assert error([write(tmp_path / "menu.html", page)]).kind == "no-article"
