@@ -84,13 +84,14 @@ def date_bounds(value: str) -> tuple[date, date] | None:
         return None
 
 
-def valid_of(value: str, allow_any: bool = False) -> bool:
-    """An ISO 3166-1 alpha-3 code, a lowercase organisation key, or ``*`` where allowed."""
+def valid_of(value: str, organisations: set[str] | None, allow_any: bool = False) -> bool:
+    """An ISO 3166-1 alpha-3 code, an organisation key (one of ``organisations`` when that file is
+    known, else any lowercase slug), or ``*`` where allowed."""
     if allow_any and value == "*":
         return True
     if value.isupper():
         return pycountry.countries.get(alpha_3=value) is not None
-    return bool(ORG_RE.match(value))
+    return bool(ORG_RE.match(value)) and (organisations is None or value in organisations)
 
 
 def check_people(tables: list[Table], errors: list[str]) -> dict[str, tuple[str, str]]:
@@ -123,7 +124,8 @@ def check_people(tables: list[Table], errors: list[str]) -> dict[str, tuple[str,
     return {key: value[:2] for key, value in seen.items()}
 
 
-def check_roles(tables: list[Table], people: set[str], codes: set[str], errors: list[str]) -> None:
+def check_roles(tables: list[Table], people: set[str], codes: set[str], organisations: set[str] | None,
+                errors: list[str]) -> None:
     """Check role rows: references, codes, dates, and overlaps of single-holder offices."""
     spans: dict[tuple[str, str], list[tuple[date, date, str, str, str]]] = defaultdict(list)
     for table in tables:
@@ -133,7 +135,7 @@ def check_roles(tables: list[Table], people: set[str], codes: set[str], errors: 
                 errors.append(f"{where}: unknown person {row['person']!r}")
             if row["role"] not in codes:
                 errors.append(f"{where}: unknown role {row['role']!r}")
-            if not valid_of(row["of"]):
+            if not valid_of(row["of"], organisations):
                 errors.append(f"{where}: bad of {row['of']!r}")
             if not row["title"]:
                 errors.append(f"{where}: empty title")
@@ -162,7 +164,8 @@ def check_roles(tables: list[Table], people: set[str], codes: set[str], errors: 
                                   f"by {days} days")
 
 
-def check_titles(tables: list[Table], codes: set[str], errors: list[str]) -> None:
+def check_titles(tables: list[Table], codes: set[str], organisations: set[str] | None,
+                 errors: list[str]) -> None:
     """Check title rows: role codes, ``of`` codes, unique (title, role, of)."""
     for table in tables:
         seen: set[tuple[str, str, str]] = set()
@@ -170,7 +173,7 @@ def check_titles(tables: list[Table], codes: set[str], errors: list[str]) -> Non
             where = f"{table.name}:{number}"
             if row["role"] not in codes:
                 errors.append(f"{where}: unknown role {row['role']!r}")
-            if not valid_of(row["of"], allow_any=True):
+            if not valid_of(row["of"], organisations, allow_any=True):
                 errors.append(f"{where}: bad of {row['of']!r}")
             key = (row["title"], row["role"], row["of"])
             if key in seen:
@@ -192,15 +195,19 @@ def validate(files: dict[str, str]) -> list[str]:
     title_tables = [parse_tsv(n, t, TITLES_COLUMNS, errors)
                     for n, t in sorted(files.items())
                     if n.startswith("titles") and n.endswith(".tsv")]
+    organisations = None
+    if "organisations.tsv" in files:  # only its first column matters here
+        organisations = {line.split("\t", 1)[0] for line in files["organisations.tsv"].splitlines()[1:]
+                         if line.strip() and not line.startswith("#")}
     people = check_people(people_tables, errors)
-    check_roles(role_tables, set(people), codes, errors)
-    check_titles(title_tables, codes, errors)
+    check_roles(role_tables, set(people), codes, organisations, errors)
+    check_titles(title_tables, codes, organisations, errors)
     return errors
 
 
 def load_kb(directory: Path = KB_DIR) -> dict[str, str]:
     """The files the validator looks at, keyed by path relative to the KB directory."""
-    paths = [directory / "roles.tsv", *directory.glob("titles*.tsv"),
+    paths = [directory / "roles.tsv", directory / "organisations.tsv", *directory.glob("titles*.tsv"),
              *(directory / "people").glob("*.people.tsv"), *(directory / "people").glob("*.roles.tsv")]
     return {p.relative_to(directory).as_posix(): p.read_text(encoding="utf-8")
             for p in paths if p.exists()}
@@ -211,6 +218,8 @@ def load_kb(directory: Path = KB_DIR) -> dict[str, str]:
 GOOD = {
     "roles.tsv": "role\tdescription\nhead-of-state\tHead of state\nforeign-minister\tForeign minister\n",
     "titles.tsv": "title\trole\tof\tnote\nForeign Minister\tforeign-minister\t*\t\n",
+    "organisations.tsv": "key\tname\tacronyms\taliases\tkind\tcountry\tqid\tenwiki\n"
+                         "un\tUnited Nations\tUN\t\tintergovernmental\t\t\t\n",
     "people/t.people.tsv": "key\tname\tqid\tenwiki\taliases\n"
                            "anna-nowak\tAnna Nowak\tQ1\tAnna_Nowak\ttranslit:Anna Novak\n"
                            "jan-kowal\tJan Kowal\t\tJan_Kowal\t\n",
@@ -264,6 +273,7 @@ def test_validator_accepts_good_sample():
         ("people/t.people.tsv", "ewa-lis\tEwa Lis\t\tEwa_Lis\tEva Lis", "bad alias"),
         ("people/u.people.tsv", "anna-nowak\tAnna Nowakowa\tQ1\tAnna_Nowak\t", "differs"),
         ("titles.tsv", "Minister\tminister\t*\t", "unknown role"),
+        ("titles.tsv", "Secretary-General\tsecretary-general\twto\t", "bad of"),
     ],
 )
 def test_validator_rejects_broken_row(path, line, expected):
