@@ -86,6 +86,14 @@ def test_equal_counts_of_two_unknown_spellings_are_silent(handmade):
     assert findings(handmade, text, {"Tarvosk": "PERSON", "Tarvask": "PERSON"}) == []
 
 
+def test_equal_counts_resolved_by_the_full_name(handmade):
+    text = "Lydia Tarvosk spoke first. The minister, Ms Tarvask, then left."
+    found = findings(handmade, text, {"Lydia Tarvosk": "PERSON", "Tarvask": "PERSON"})
+    assert [(f.text, f.suggestion, f.severity) for f in found] == [
+        ("Tarvask", "Tarvosk", Severity.WARNING)
+    ]
+
+
 def test_equal_counts_resolved_by_general_frequency(handmade):
     text = "Shares in Microsoft rose. Analysts said Micrisoft had done well."
     found = findings(handmade, text, {"Microsoft": "ORG", "Micrisoft": "ORG"})

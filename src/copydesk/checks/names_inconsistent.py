@@ -3,7 +3,8 @@
 The spelling written less often is flagged at each of its occurrences, with the other spelling as
 the suggestion and, as evidence, how often and where each spelling is written. When both are
 written equally often, the spelling that general English text knows better wins if the difference
-is clear; otherwise the pair is left alone. Standard transliteration pairs (``Dmitry``/``Dmitri``)
+is clear, else the spelling written in a full name ("Lydia Buchtmann" against "Ms Bauchtman");
+otherwise the pair is left alone. Standard transliteration pairs (``Dmitry``/``Dmitri``)
 are never flagged. See ``docs/checks/names.inconsistent.md``.
 """
 
@@ -68,6 +69,14 @@ def _decide(
     if common_zipf - rare_zipf >= TIE_MARGIN and rare_zipf < TIE_RARE_ZIPF:
         return variant.rare, variant.common, variant.rare_words, variant.common_words
     if rare_zipf - common_zipf >= TIE_MARGIN and common_zipf < TIE_RARE_ZIPF:
+        return variant.common, variant.rare, variant.common_words, variant.rare_words
+    # Still a tie: the spelling written in the full name ("Lydia Buchtmann") is taken as right
+    # against a bare or titled one ("Ms Bauchtman").
+    rare_full = any(w.before for w in variant.rare_words)
+    common_full = any(w.before for w in variant.common_words)
+    if common_full and not rare_full:
+        return variant.rare, variant.common, variant.rare_words, variant.common_words
+    if rare_full and not common_full:
         return variant.common, variant.rare, variant.common_words, variant.rare_words
     return None
 
