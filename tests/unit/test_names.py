@@ -65,6 +65,14 @@ def test_surname_and_variant_join_the_full_name(handmade):
     assert "Kowalcyk" in person.forms
 
 
+def test_variant_labelled_as_a_place_joins_the_person(handmade):
+    analysed = handmade(KOWALCZYK, entities={"Anna Kowalczyk": "PERSON", "Kowalczyk": "PERSON",
+                                             "Kowalcyk": "GPE"})
+    build_entities(analysed)
+    person = next(c for c in analysed.clusters if c.canonical == "Anna Kowalczyk")
+    assert "Kowalcyk" in person.forms
+
+
 def test_unlabelled_variant_becomes_a_mention(handmade):
     analysed = handmade(KOWALCZYK, entities={"Anna Kowalczyk": "PERSON", "Kowalczyk": "PERSON"})
     build_entities(analysed)

@@ -124,7 +124,7 @@ def _group_mentions(mentions: list[Mention], spelling: dict[str, str]) -> list[_
                 groups.append(group)
             group.mentions.append(mention)
             by_surname.setdefault(words[-1], []).append((mention.start, group))
-        elif len(words) == 1 and mention.label in _SURNAME_LABELS:
+        elif len(words) == 1 and (mention.label in _SURNAME_LABELS or _is_variant(mention, spelling)):
             pending.append((mention, words[0]))
         else:
             _add_other(groups, others, mention, tuple(words))
@@ -135,6 +135,11 @@ def _group_mentions(mentions: list[Mention], spelling: dict[str, str]) -> list[_
         else:
             _add_other(groups, others, mention, (word,))
     return groups
+
+
+def _is_variant(mention: Mention, spelling: dict[str, str]) -> bool:
+    """A misspelt name keeps its place in a cluster whatever label spaCy gave it."""
+    return any(word in spelling for word in name_words(mention.text))
 
 
 def _add_other(
