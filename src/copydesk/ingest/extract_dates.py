@@ -67,3 +67,46 @@ def _dateparser(text: str) -> datetime | None:
     except Exception:  # noqa: BLE001 -- dateparser raises assorted errors on junk
         return None
     return _naive(parsed) if parsed else None
+
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_VISIBLE_DATE = re.compile(
+    r"(?P<label>(?:published|posted|updated|modified|last updated|originally published)"
+    r"(?:\s+on)?\s*:?\s*)?"
+    r"(?P<date>"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"  # February 9th, 2024
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}"  # 12 Jan 2026
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"  # 2024-01-12T00:30
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}"  # 3/4/2025, 12.16.2025 (month first)
+    rf"|{_MONTH}\s+(?:19|20)\d{{2}}"  # November 2015
+    r")\b",
+    re.IGNORECASE,
+)
+_UPDATE_LABEL = re.compile(r"updated|modified", re.IGNORECASE)
+
+
+def visible_dates(text: str) -> list[tuple[datetime, bool]]:
+    """Dates written in running text, in order, each with whether it is labelled as an update.
+
+    Numeric day/month dates are read month first (3/4/2025 is March 4), as US pages write them."""
+    found: list[tuple[datetime, bool]] = []
+    for match in _VISIBLE_DATE.finditer(text):
+        raw = match["date"]
+        value = _numeric_month_first(raw) or parse_date(raw)
+        if value is not None and plausible(value):
+            found.append((value, bool(match["label"] and _UPDATE_LABEL.search(match["label"]))))
+    return found
+
+
+def _numeric_month_first(raw: str) -> datetime | None:
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", raw)
+    if not match:
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    month, day = (first, second) if first <= 12 else (second, first)
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None

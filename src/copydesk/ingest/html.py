@@ -44,7 +44,7 @@ def parse_html(
     tree = parse_tree(page)
     if tree is None:
         raise IngestError(source, "parse", "the page is not parseable HTML")
-    meta = extract_metadata(tree, url=url, use_htmldate=use_htmldate)
+    meta = extract_metadata(tree, url=url, page=page if use_htmldate else None)
     winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")

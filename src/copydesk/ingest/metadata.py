@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -23,7 +22,7 @@ from lxml.html import HtmlElement
 from rapidfuzz import fuzz
 
 from copydesk.ingest import extract_jsonld as jsonld
-from copydesk.ingest.extract_dates import parse_date, plausible
+from copydesk.ingest.extract_dates import parse_date, plausible, visible_dates
 
 PUBLISHED_META = (
     "article:published_time", "og:published_time", "og:article:published_time",
@@ -41,9 +40,11 @@ UPDATED_META = (
 )
 _SEPARATORS = re.compile(r"\s+[|\-–—·•:/»]+\s+|\s*[|·•»]\s*")
 _SPACE = re.compile(r"\s+")
+_BANNER_SPLIT = re.compile(r"\s+[|\-–—·•:/»]+\s+|\s*[|·•»]\s*|:\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 HEADLINE_SOURCES = ("jsonld", "og", "twitter", "title")
 HEADING_MATCH = 50.0
+HEADER_CHARS = 600
 
 
 @dataclass(slots=True)
@@ -90,9 +91,12 @@ def meta_values(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 def extract_metadata(
-    tree: HtmlElement, *, url: str | None = None, use_htmldate: bool = True
+    tree: HtmlElement, *, url: str | None = None, page: str | None = None
 ) -> PageMetadata:
-    """Everything we can learn about the article from the page's markup."""
+    """Everything we can learn about the article from the page's markup.
+
+    ``page`` is the decoded HTML the tree came from; when given, htmldate's content heuristics
+    are the last resort for the published date (it reparses the page its own way)."""
     metas = meta_values(tree)
     articles = jsonld.article_objects(jsonld.load_blocks(tree))
     first = articles[0] if articles else {}
@@ -117,7 +121,9 @@ def extract_metadata(
         "article:section", "section", "parsely-section"
     )
     result.language = _language(tree, first, meta)
-    result.published, result.sources["published"] = _published(tree, articles, metas, use_htmldate)
+    result.published, result.sources["published"] = _published(
+        tree, articles, metas, result.url, page
+    )
     result.updated, result.sources["updated"] = _first_date(
         [("jsonld", jsonld.text_value(a.get("dateModified"))) for a in articles]
         + [(key, v) for key in UPDATED_META for v in metas.get(key, ())]
@@ -179,21 +185,26 @@ def choose_headline(
     """The visible ``<h1>`` that matches the metadata titles, else the metadata consensus.
 
     Metadata titles are written for search engines and share sites; the ``<h1>`` is what the
-    reader sees. A heading is taken when its words overlap the metadata consensus by at least
-    :data:`HEADING_MATCH` (rapidfuzz ``token_set_ratio``) and it is not the site's own name."""
+    reader sees. A heading is taken when its words overlap a metadata title by at least
+    :data:`HEADING_MATCH` (rapidfuzz ``token_set_ratio``; ties go to the closer spelling), or when
+    the only metadata is the ``<title>``, and it is not the site's own name."""
     consensus, source = metadata_consensus(offered, site_name)
-    banners = _banner_names(offered, site_name, consensus)
-    best, best_score = None, -1.0
+    banners = _banner_names(offered, site_name)
+    best, best_score = None, (-1.0, -1.0)
     for heading in headings:
         key = comparable(heading)
         if key in banners:
             continue
         score = max(
-            (fuzz.token_set_ratio(key, comparable(v)) for v in offered.values()), default=0.0
+            ((fuzz.token_set_ratio(key, comparable(v)), fuzz.ratio(key, comparable(v)))
+             for v in offered.values()),
+            default=(0.0, 0.0),
         )
         if score > best_score:
             best, best_score = heading, score
-    if best is not None and (consensus is None or best_score >= HEADING_MATCH):
+    if best is None:
+        return consensus, source
+    if consensus is None or best_score[0] >= HEADING_MATCH or set(offered) == {"title"}:
         return best, "h1"
     return consensus, source
 
@@ -222,14 +233,15 @@ def metadata_consensus(offered: dict[str, str], site_name: str | None) -> tuple[
     return None, "none"
 
 
-def _banner_names(offered: dict[str, str], site_name: str | None, consensus: str | None) -> set[str]:
-    """Names of the site itself: og:site_name and the parts cut off the titles' ends."""
+def _banner_names(offered: dict[str, str], site_name: str | None) -> set[str]:
+    """Names of the site itself: og:site_name, and the other part of a title one of whose parts
+    is another source's title ("Site: Story" when og:title is "Story")."""
     names = {comparable(site_name)} if site_name else set()
-    keep = comparable(consensus) if consensus else ""
+    values = {comparable(v) for v in offered.values()}
     for value in offered.values():
-        pieces = [comparable(p) for p in _SEPARATORS.split(value) if p.strip()]
-        if len(pieces) > 1:
-            names.update(p for p in (pieces[0], pieces[-1]) if p and p not in keep)
+        pieces = [comparable(p) for p in _BANNER_SPLIT.split(value) if p.strip()]
+        if len(pieces) > 1 and any(p in values for p in pieces):
+            names.update(p for p in pieces if p not in values)
     return names
 
 
@@ -270,7 +282,11 @@ def _first_date(offers: list[tuple[str, str | None]]) -> tuple[datetime | None, 
 
 
 def _published(
-    tree: HtmlElement, articles: list[dict], metas: dict[str, list[str]], use_htmldate: bool
+    tree: HtmlElement,
+    articles: list[dict],
+    metas: dict[str, list[str]],
+    url: str | None,
+    page: str | None,
 ) -> tuple[datetime | None, str]:
     offers: list[tuple[str, str | None]] = [
         ("jsonld", jsonld.text_value(a.get("datePublished") or a.get("dateCreated")))
@@ -282,18 +298,73 @@ def _published(
         ' | //*[contains(@class, "publish")]/descendant-or-self::time[@datetime]'
     )[:10]:
         offers.append(("time", element.get("datetime") or element.get("content")))
-    found = _first_date(offers)
-    if found[0] is not None or not use_htmldate:
-        return found
-    return _htmldate(tree)
+    found, source = _first_date(offers)
+    in_url = url_date(url)
+    if in_url is not None and (found is None or abs(found - in_url) <= timedelta(days=1.5)):
+        # The URL's day is the newsroom's own; markup times are often shifted to UTC.
+        if found is None or found.date() != in_url.date():
+            return in_url, "url"
+    if found is not None:
+        return found, source
+    seen = visible_dates(header_text(tree))
+    original = [value for value, is_update in seen if not is_update]
+    if original:
+        return original[0], "visible"
+    if page is not None:
+        found, source = _htmldate(page, url)
+    if found is None and seen:
+        return seen[0][0], "visible-updated"
+    return found, source
 
 
-def _htmldate(tree: HtmlElement) -> tuple[datetime | None, str]:
+def header_text(tree: HtmlElement, limit: int = HEADER_CHARS) -> str:
+    """The first ``limit`` characters of text from the first ``<h1>`` on: where pages print the
+    byline and the date a reader sees."""
+    heading = next(tree.iter("h1"), None)
+    if heading is None:
+        return ""
+    pieces: list[str] = []
+    size = 0
+    started = False
+    for element in tree.iter():
+        if element is heading:
+            started = True
+        if not started or element.tag in ("script", "style", "noscript"):
+            continue
+        for text in (element.text, element.tail):
+            if text and text.strip():
+                pieces.append(text.strip())
+                size += len(text)
+        if size > limit:
+            break
+    return " ".join(pieces)[:limit]
+
+
+def url_date(url: str | None) -> datetime | None:
+    """A full publication day written in the URL path (/2020/06/07/, /20200607/, 2020-06-07)."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    return value if plausible(value) else None
+
+
+_URL_DATE = re.compile(
+    r"[/_-](?P<y>(?:19|20)\d{2})(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+)
+
+
+def _htmldate(page: str, url: str | None) -> tuple[datetime | None, str]:
     from htmldate import find_date
 
     try:
         value = find_date(
-            deepcopy(tree), original_date=True, extensive_search=True,
+            page, url=url, original_date=True, extensive_search=True,
             max_date=(datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d"),
         )
     except Exception:  # noqa: BLE001 -- htmldate's heuristics must not sink the page
