@@ -1,0 +1,290 @@
+"""HTML ingest: main text, boilerplate, paragraphs, metadata, hostile pages.
+
+Pages under tests/fixtures/html/ were written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from copydesk.errors import IngestError
+from copydesk.ingest import extract_jsonld
+from copydesk.ingest.extract_dates import parse_date, visible_dates
+from copydesk.ingest.extract_score import shingle_match, shingles, similarity, summarise
+from copydesk.ingest.extract_tree import drop_huge_attributes, max_depth, parse_tree
+from copydesk.ingest.extract_vote import medoid
+from copydesk.ingest.html import parse_html
+from copydesk.ingest.metadata import choose_headline, extract_metadata, url_date
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def news():
+    return parse_html(fixture("news_article.html"), source="news_article.html")
+
+
+@pytest.fixture(scope="module")
+def blog():
+    return parse_html(fixture("blog_post.html"), source="blog_post.html")
+
+
+# --- main text ---------------------------------------------------------------------------
+
+
+def test_boilerplate_is_removed(news):
+    for chrome in ("Subscribe to our newsletter", "Related stories", "Privacy Policy",
+                   "All rights reserved", "Reader99", "Fish market traders fear"):
+        assert chrome not in news.text
+
+
+def test_every_article_paragraph_is_kept(news):
+    assert "The harbour council voted on Tuesday evening" in news.text
+    assert "cutting waiting times for the thousands of commuters" in news.text
+    assert "“This is the most important decision" in news.text
+
+
+def test_paragraphs_are_separated_by_blank_lines(news):
+    first = "The harbour council voted on Tuesday evening"
+    second = "Councillors backed the plan by eleven votes"
+    start = news.text.index(first)
+    between = news.text[start : news.text.index(second)]
+    assert between.endswith(".\n\n")
+
+
+def test_regions_cover_each_paragraph_exactly(news):
+    body = [r for r in news.regions if r.role == "body"]
+    paragraphs = [p for p in news.text.split("\n\n")]
+    texts = [news.text[r.start : r.end] for r in news.regions]
+    assert texts == paragraphs
+    assert len(body) >= 6
+
+
+def test_headline_not_duplicated_into_body_regions(news):
+    for region in news.regions:
+        if news.text[region.start : region.end] == news.headline:
+            assert region.role == "headline"
+
+
+def test_page_without_article_raises_no_article():
+    with pytest.raises(IngestError) as caught:
+        parse_html(fixture("no_article.html"), source="login.html")
+    assert caught.value.kind == "no-article"
+    assert caught.value.source == "login.html"
+
+
+def test_empty_page_raises_parse_error():
+    with pytest.raises(IngestError) as caught:
+        parse_html(b"   ", source="blank.html")
+    assert caught.value.kind == "parse"
+
+
+def test_bytes_in_latin1_are_decoded():
+    page = fixture("news_article.html").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    page = page.replace("“", '"').replace("”", '"').replace("©", "(c)")
+    raw = page.replace("island passengers", "island passengers, café owners").encode("latin-1")
+    article = parse_html(raw, source="latin1.html")
+    assert "café owners" in article.text
+
+
+# --- hostile pages -------------------------------------------------------------------------
+
+
+def deep_page(depth: int) -> str:
+    paragraph = (
+        "<p>The flood barrier was raised twice overnight as the river reached its highest level "
+        "since records began, and engineers stayed on the embankment until dawn.</p>"
+    )
+    body = paragraph * 4
+    return ("<html><head><title>Flood</title></head><body>" + "<div>" * depth + body
+            + "</div>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_text_below_lxml_depth_limit_survives(depth):
+    article = parse_html(deep_page(depth), source="deep.html")
+    assert "flood barrier was raised twice" in article.text
+
+
+def test_deep_tree_is_flattened_to_a_safe_depth():
+    tree = parse_tree(deep_page(3000))
+    assert tree is not None
+    assert max_depth(tree) <= 210
+
+
+def test_huge_attribute_is_dropped_and_text_kept():
+    blob = "x" * 2_000_000
+    page = fixture("news_article.html").replace(
+        "<article>", f'<article data-tracking="{blob}">'
+    )
+    tree = parse_tree(page)
+    assert all(len(v) < 100_000 for e in tree.iter() for v in e.attrib.values())
+    assert "harbour council voted" in parse_html(page, source="big.html").text
+
+
+def test_drop_huge_attributes_counts_removals():
+    tree = parse_tree('<html><body><p title="' + "y" * 70_000 + '">text</p></body></html>')
+    assert drop_huge_attributes(tree) == 0  # parse_tree already removed it
+    assert tree.find(".//p").get("title") is None
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_published_from_jsonld_graph_skips_website_object(news):
+    assert news.published == datetime(2023, 4, 18, 9, 30)
+    assert news.meta["sources"]["published"] == "jsonld"
+
+
+def test_updated_from_jsonld(news):
+    assert news.updated == datetime(2023, 4, 18, 16, 5)
+
+
+def test_byline_section_language_url(news):
+    assert news.byline == "Maria Okafor, Tom Reilly"
+    assert news.section == "Local News"
+    assert news.language == "en"
+    assert news.url == "https://courier.example/news/2023/04/18/ferry-terminal"
+
+
+def test_given_url_wins_over_canonical():
+    article = parse_html(fixture("news_article.html"), source="x", url="https://given.example/a")
+    assert article.url == "https://given.example/a"
+
+
+def test_headline_without_site_suffix(news):
+    assert news.headline == "Harbour council approves new ferry terminal"
+
+
+def test_malformed_jsonld_falls_back_to_meta_dates(blog):
+    # JSON-LD has a trailing comma (repaired) but "not a date"; the other block is garbage.
+    assert blog.published == datetime(2022, 11, 3, 8, 0)
+    assert blog.meta["sources"]["published"] == "parsely-pub-date"
+
+
+def test_modified_time_from_open_graph(blog):
+    assert blog.updated == datetime(2022, 11, 5, 10, 0)
+
+
+def test_site_banner_h1_is_not_the_headline(blog):
+    assert blog.headline == "Why the town library kept its Sunday hours"
+
+
+def test_meta_name_dates_in_order_of_strength():
+    page = ("<html><head><meta name='DC.date' content='2021-03-02'>"
+            "<meta name='sailthru.date' content='2021-03-01 10:00:00'></head><body></body></html>")
+    meta = extract_metadata(parse_tree(page))
+    assert meta.published == datetime(2021, 3, 1, 10, 0)
+
+
+def test_open_graph_published_time():
+    page = ("<html><head><meta property='article:published_time' "
+            "content='2020-06-07T23:30:00-04:00'></head><body><p>x</p></body></html>")
+    # the page's own wall-clock day is kept (June 7), not shifted to UTC (June 8)
+    assert extract_metadata(parse_tree(page)).published == datetime(2020, 6, 7, 23, 30)
+
+
+def test_url_day_corrects_a_utc_shifted_timestamp():
+    page = ("<html><head><meta property='article:published_time' "
+            "content='2020-02-18T02:00:00Z'></head><body><p>x</p></body></html>")
+    meta = extract_metadata(parse_tree(page), url="https://paper.example/2020/02/17/story")
+    assert meta.published == datetime(2020, 2, 17)
+
+
+def test_visible_date_under_headline_when_markup_has_none():
+    page = ("<html><body><h1>Storm closes the coast road</h1><p>By Ann Lee</p>"
+            "<p>Last updated: May 3, 2024</p><p>Published: April 29, 2024</p>"
+            "<p>The coast road was closed on Monday.</p></body></html>")
+    meta = extract_metadata(parse_tree(page))
+    assert meta.published == datetime(2024, 4, 29)
+
+
+def test_headline_agreement_strips_site_name():
+    offered = {"og": "Mayor resigns | City Post", "title": "Mayor resigns - City Post"}
+    assert choose_headline(offered, [], "City Post")[0] == "Mayor resigns"
+
+
+def test_headline_prefers_matching_h1_over_seo_title():
+    offered = {"og": "Best cheap laptops 2024: our picks", "title": "Best cheap laptops | Site"}
+    headings = ["Site", "The best cheap laptops under $500"]
+    assert choose_headline(offered, headings, "Site")[0] == "The best cheap laptops under $500"
+
+
+def test_headline_keeps_metadata_when_h1_is_unrelated():
+    offered = {"og": "Council approves ferry terminal", "jsonld": "Council approves ferry terminal"}
+    assert choose_headline(offered, ["Newsletter sign-up"], None)[0] == (
+        "Council approves ferry terminal"
+    )
+
+
+def test_jsonld_repair_and_lists():
+    assert extract_jsonld.parse_json('{"a": 1,}') == {"a": 1}
+    assert extract_jsonld.parse_json("<!-- {\"a\": 2} -->") == {"a": 2}
+    assert extract_jsonld.parse_json("{oops") is None
+    objs = extract_jsonld.article_objects([[{"@type": "Person"}, {"@type": "NewsArticle"}]])
+    assert [o["@type"] for o in objs] == ["NewsArticle"]
+
+
+def test_url_date_patterns():
+    assert url_date("https://x.example/2020/06/07/story") == datetime(2020, 6, 7)
+    assert url_date("https://x.example/news/20200413/second") == datetime(2020, 4, 13)
+    assert url_date("https://x.example/story-123456") is None
+
+
+def test_parse_date_forms():
+    assert parse_date("2020-06-07T23:30:00Z") == datetime(2020, 6, 7, 23, 30)
+    assert parse_date("Sun, 07 Jun 2020 10:00:00 GMT") == datetime(2020, 6, 7, 10, 0)
+    assert parse_date("20200607") == datetime(2020, 6, 7)
+    assert parse_date("not a date") is None
+
+
+def test_visible_dates_mark_updates():
+    found = visible_dates("Updated on November 20, 2025 By Ann. Posted 3 Sept 2024")
+    assert found == [(datetime(2025, 11, 20), True), (datetime(2024, 9, 3), False)]
+
+
+# --- scoring and vote -----------------------------------------------------------------------
+
+
+def test_shingles_short_text_is_one_shingle():
+    assert shingles("two words") == {("two", "words"): 1}
+    assert shingles("") == {}
+
+
+def test_shingle_match_identical_and_disjoint():
+    same = shingle_match("a b c d e f", "a b c d e f")
+    assert (same.precision, same.recall) == (1.0, 1.0)
+    other = shingle_match("a b c d e f", "u v w x y z")
+    assert (other.precision, other.recall) == (0.0, 0.0)
+
+
+def test_empty_prediction_lowers_recall_only():
+    scores = summarise([shingle_match("a b c d e", "a b c d e"), shingle_match("a b c d e", "")])
+    assert scores.precision == 1.0
+    assert scores.recall == 0.5
+
+
+def test_similarity_is_symmetric_dice():
+    left, right = shingles("a b c d e"), shingles("a b c d x")
+    assert similarity(left, right) == similarity(right, left) == 0.5
+
+
+def test_medoid_picks_the_candidate_others_agree_with():
+    body = ["one two three four five six seven eight", "nine ten eleven twelve thirteen"]
+    candidates = [
+        body + ["comment section spam spam spam spam"],
+        body,
+        body[:1],
+        [],
+    ]
+    assert medoid(candidates) == 1
+
+
+def test_medoid_of_all_empty_is_first():
+    assert medoid([[], []]) == 0
