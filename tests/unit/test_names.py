@@ -125,6 +125,19 @@ def test_variant_with_different_given_name_is_not_paired(handmade):
     assert find_spelling_variants(analysed) == []
 
 
+def test_neighbouring_words_of_one_name_are_not_variants(handmade):
+    text = "The sitcom Nighty Night won. Fans of Nighty Night cheered."
+    analysed = handmade(text, entities={"Nighty Night": "WORK_OF_ART"})
+    assert find_spelling_variants(analysed) == []
+
+
+def test_capitalised_particle_is_not_a_given_name(handmade):
+    text = "Replacements: Perugini, Del Fava, Dal Maso, Griffen. Starting: Canale, Masi."
+    analysed = handmade(text, entities={})
+    (variant,) = find_spelling_variants(analysed)
+    assert not any(w.before for w in variant.rare_words + variant.common_words)
+
+
 def test_common_word_is_never_taken_for_a_misspelling(handmade):
     text = "Hillary Clinton spoke. Clinton smiled. Clinton left for Clifton by train."
     analysed = handmade(text, entities={"Hillary Clinton": "PERSON", "Clifton": "GPE"})

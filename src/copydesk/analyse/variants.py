@@ -213,7 +213,11 @@ def _neighbour(tokens: list[Token], k: int, step: int) -> str | None:
     """The adjacent part of the same name in the sentence: a capitalised name word or an initial
     ("A Masi"), looking past particles ("David dal Maso" -> "David"); titles are not names."""
     j = k + step
-    while 0 <= j < len(tokens) and tokens[j].sent == tokens[k].sent and tokens[j].text in _PARTICLES:
+    while (
+        0 <= j < len(tokens)
+        and tokens[j].sent == tokens[k].sent
+        and tokens[j].text.lower() in _PARTICLES
+    ):
         j += step
     if not 0 <= j < len(tokens) or tokens[j].sent != tokens[k].sent:
         return None
@@ -275,6 +279,8 @@ def _judge(
     before_b = {w.before for w in b if w.before}
     after_a = {w.after for w in a if w.after}
     after_b = {w.after for w in b if w.after}
+    if other in before_a | after_a or form in before_b | after_b:
+        return None  # "Nighty Night": two words of one name, side by side
     shared = bool(before_a & before_b) or bool(after_a & after_b)
     if not shared and (_conflict(before_a, before_b) or _conflict(after_a, after_b)):
         # "Ed Miliband" and "David Milliband", "A Masi" and "D Maso", "Arjen Robben" and
