@@ -366,6 +366,19 @@ def test_builtin_checks_flag_a_misspelling(capsys, desk, tmp_path):
     assert ("goverment", "government") in hits
 
 
+def test_builtin_weekday_check_in_the_text_report(capsys, desk, tmp_path):
+    path = tmp_path / "weekday.txt"
+    path.write_text(
+        "Council vote delayed\n\nThe council met on Wednesday, June 6, 2024, to discuss "
+        "the budget, officials said.\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, ["check", "--checks", "dates.weekday", str(path)], desk)
+    lines = out.splitlines()
+    k = next(i for i, line in enumerate(lines) if line.startswith("  3:20  dates.weekday"))
+    assert lines[k + 2].strip() == "^" * len("Wednesday") and "→ Thursday" in out
+
+
 # ------------------------------------------------------------------ the console script
 
 
