@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from copydesk.checks.names_inconsistent import check
+from copydesk.knowledge import Knowledge
+from copydesk.knowledge.store import KnowledgeBase
 from copydesk.model import Severity
 
 STORY = (
@@ -14,10 +16,12 @@ STORY = (
     "Kowalczyk returns to Warsaw on Wednesday."
 )
 PEOPLE = {"Anna Kowalczyk": "PERSON", "Kowalczyk": "PERSON", "Brussels": "GPE", "Warsaw": "GPE"}
+#: An empty knowledge base: these tests are about the article alone.
+NO_KNOWLEDGE = Knowledge(kb=KnowledgeBase(":memory:"))
 
 
 def findings(handmade, text, entities):
-    return list(check(handmade(text, entities=entities), None))
+    return list(check(handmade(text, entities=entities), NO_KNOWLEDGE))
 
 
 def test_minority_spelling_is_flagged_once(handmade):
@@ -114,5 +118,5 @@ def test_clean_story_is_silent(handmade):
 def test_with_the_model_the_misspelt_surname_is_flagged(analyser):
     from copydesk.ingest.text import parse_text
 
-    found = list(check(analyser.analyse(parse_text(STORY)), None))
+    found = list(check(analyser.analyse(parse_text(STORY)), NO_KNOWLEDGE))
     assert [(f.text, f.suggestion) for f in found] == [("Kowalcyk", "Kowalczyk")]

@@ -7,7 +7,13 @@ from datetime import datetime
 
 import pytest
 
-from copydesk.checks import acronyms_expansion, acronyms_typo, names_unknown_variant, roles_title
+from copydesk.checks import (
+    acronyms_expansion,
+    acronyms_typo,
+    names_inconsistent,
+    names_unknown_variant,
+    roles_title,
+)
 from copydesk.ingest.text import parse_text
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.records import AcronymRecord, EntityRecord, RoleRecord, TitleRecord
@@ -178,3 +184,16 @@ def test_known_and_unrelated_names_are_silent(analyser, knowledge):
         "Lindqvist said the meeting went well.\n"
     )
     assert run(names_unknown_variant, analyser, knowledge, text) == []
+
+
+def test_two_misspellings_of_a_known_name_both_get_the_known_spelling(analyser, knowledge):
+    text = (
+        "Swedish Foreign Minister Marta Lindqvsit said on Monday that talks would go on.\n\n"
+        "“We are hopeful,” Lindqvits added.\n"
+    )
+    analysed = analyser.analyse(parse_text(text))
+    variant = {f.text: f.suggestion for f in names_unknown_variant.check(analysed, knowledge)}
+    assert variant == {"Lindqvsit": "Lindqvist", "Lindqvits": "Lindqvist"}
+    inconsistent = list(names_inconsistent.check(analysed, knowledge))
+    assert inconsistent and {f.suggestion for f in inconsistent} == {"Lindqvist"}
+    assert "known spelling" in inconsistent[0].message

@@ -87,6 +87,8 @@ class AnalysedArticle:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: Results derived from the analysis that several checks share, computed on first use.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
 
     @property

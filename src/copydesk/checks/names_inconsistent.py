@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from copydesk.analyse.kbnames import name_corrections
 from copydesk.analyse.variants import NameWord, SpellingVariant, find_spelling_variants, word_frequency
 from copydesk.checks.registry import register
 from copydesk.model import Evidence, Finding, Severity
@@ -31,7 +32,9 @@ SHORT_NAME = 5
 @register("names.inconsistent", severity="error")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A name spelt two ways in one article: the less frequent spelling is probably wrong."""
-    for variant in find_spelling_variants(article):
+    variants = find_spelling_variants(article)
+    known = name_corrections(article, knowledge.kb) if variants else {}
+    for variant in variants:
         decided = _decide(variant)
         if decided is None:
             continue
@@ -41,6 +44,21 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             f"'{right}' is written {_times(len(right_words))} ({_paragraphs(right_words)}); "
             f"'{wrong}' {_times(len(wrong_words))}"
         )
+        message = (
+            f"'{wrong}' is probably a misspelling of '{right}', "
+            "the spelling used elsewhere in this article"
+        )
+        suggestion = right
+        evidence_kb = []
+        if wrong in known or right in known:
+            # the knowledge base knows the person: both written forms may be wrong
+            suggestion, resolution = known.get(wrong) or known[right]
+            message = (
+                f"'{wrong}' and '{right}' are both written for {resolution.match.name}; "
+                f"the known spelling is '{suggestion}'"
+            )
+            severity, confidence = Severity.ERROR, max(confidence, 0.9)
+            evidence_kb = list(resolution.evidence)
         for word in wrong_words:
             other = _nearest(right_words, word.start)
             yield Finding(
@@ -49,13 +67,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                 start=word.start,
                 end=word.end,
                 text=word.text,
-                message=(
-                    f"'{wrong}' is probably a misspelling of '{right}', "
-                    "the spelling used elsewhere in this article"
-                ),
-                suggestion=right,
+                message=message,
+                suggestion=suggestion,
                 confidence=confidence,
-                evidence=[Evidence("spelling", detail, other.start, other.end)],
+                evidence=[Evidence("spelling", detail, other.start, other.end), *evidence_kb],
             )
 
 

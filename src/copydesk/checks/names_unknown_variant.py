@@ -11,72 +11,19 @@ elsewhere in the article) gets the finding, with the known spelling as suggestio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
-from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
-
 from copydesk.analyse.document import AnalysedArticle
-from copydesk.analyse.roles import titled_mentions
+from copydesk.analyse.kbnames import name_corrections
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
-from copydesk.knowledge.normalize import norm, skeleton
-from copydesk.knowledge.store import Match
-from copydesk.model import Entity, Evidence, Finding, Severity
-
-#: A written surname this frequent in general text is a real word or name, not a typo.
-MAX_TYPO_ZIPF = 2.0
-MIN_CONTEXT_SCORE = 0.6
-MIN_NAME_SCORE = 0.8
-
-
-@dataclass
-class Resolution:
-    match: Match
-    corrections: dict[str, str]  # written token -> known token
-    context: str | None
-    evidence: list[Evidence]
+from copydesk.model import Finding, Severity
 
 
 @register("names.unknown-variant", severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A name close to a known person's, in a context that fits them, but not a known spelling."""
-    kb = knowledge.kb
-    offices_by_entity: dict[str, list[tuple[str, str, str]]] = {}
-    for titled in titled_mentions(article, kb):
-        if titled.mention.entity and not titled.qualified:
-            for row in titled.roles:
-                of = titled.country if row.of == "*" else row.of
-                if of:
-                    offices_by_entity.setdefault(titled.mention.entity, []).append(
-                        (row.role, of, titled.title)
-                    )
-    corrections: dict[str, tuple[str, Resolution]] = {}
-    for entity in article.entities:
-        if entity.label != "PERSON":
-            continue
-        resolution = _resolve(entity, kb, offices_by_entity.get(entity.id, []))
-        if resolution is None:
-            continue
-        for wrong, right in resolution.corrections.items():
-            corrections[wrong] = (right, resolution)
-    if not corrections:
-        return
-    # surname-only variants elsewhere ("Kowalcyk said") that are closer to a corrected surname
-    for mention in article.mentions:
-        text = mention.text
-        if mention.label != "PERSON" or " " in text or text in corrections:
-            continue
-        for wrong, (right, resolution) in list(corrections.items()):
-            if (
-                OSA.distance(text.lower(), right.lower()) <= 2
-                and text.lower() != right.lower()
-                and not kb.is_alias(text)
-                and zipf_frequency(text.lower(), "en") < MAX_TYPO_ZIPF
-            ):
-                corrections[text] = (right, resolution)
-                break
+    corrections = name_corrections(article, knowledge.kb)
     for token in article.tokens:
         if token.text not in corrections:
             continue
@@ -97,68 +44,3 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         )
 
 
-def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]]) -> Resolution | None:
-    forms = sorted({m.text for m in entity.mentions}, key=lambda f: (-len(f.split()), -len(f)))
-    full = [f for f in forms if len(f.split()) >= 2]
-    if not full:
-        return None
-    if any(kb.exact(f, kind="person") for f in forms):
-        return None
-    written = full[0]
-    candidates = kb.fuzzy(written, kind="person", limit=5, min_score=MIN_CONTEXT_SCORE)
-    if not candidates:
-        return None
-    # 1. a title that one candidate held
-    for role, of, title in offices:
-        holders = {h.key for h in kb.holders(role, of)}
-        fitting = [c for c in candidates if c.key in holders]
-        if fitting:
-            best = fitting[0]
-            evidence = [
-                Evidence("kb", _describe(best, kb)),
-                Evidence("context", f"'{title}' before the name: {best.name} held that office"),
-            ]
-            return _resolution(written, best, f"title {title}", evidence)
-    # 2. same given name, surname a likely typo of the known one
-    best = candidates[0]
-    if best.score < MIN_NAME_SCORE:
-        return None
-    if len(candidates) > 1 and candidates[1].score > best.score - 0.05:
-        return None  # two known people fit about as well
-    w_tokens, k_tokens = norm(written).split(), norm(best.alias).split()
-    if skeleton(w_tokens[0]) != skeleton(k_tokens[0]) and OSA.distance(w_tokens[0], k_tokens[0]) > 1:
-        return None
-    surname = written.split()[-1]
-    if zipf_frequency(surname.lower(), "en") >= MAX_TYPO_ZIPF:
-        return None
-    evidence = [
-        Evidence("kb", _describe(best, kb)),
-        Evidence("spelling", f"'{surname}' is not a known name; {best.alias} differs by"
-                 f" {OSA.distance(norm(written), norm(best.alias))} letter edit(s)"),
-    ]
-    return _resolution(written, best, None, evidence)
-
-
-def _resolution(written: str, match: Match, context: str | None, evidence) -> Resolution | None:
-    w_words, k_words = written.split(), match.alias.split()
-    corrections = {}
-    pairs = [(w_words[-1], k_words[-1])]
-    if len(w_words) == len(k_words):
-        pairs = list(zip(w_words, k_words))
-    elif len(w_words) >= 2 and len(k_words) >= 2:
-        pairs.append((w_words[0], k_words[0]))
-    for wrong, right in pairs:
-        if norm(wrong) != norm(right) and skeleton(wrong) != skeleton(right):
-            corrections[wrong] = right
-    if not corrections:
-        return None
-    return Resolution(match, corrections, context, evidence)
-
-
-def _describe(match: Match, kb) -> str:
-    roles = kb.roles_of(match.key)
-    summary = "; ".join(
-        f"{h.title or h.role} ({h.of}) {h.start or '?'}..{h.end or 'present'}" for h in roles[:4]
-    )
-    qid = f" ({match.qid})" if match.qid else ""
-    return f"{match.name}{qid}" + (f": {summary}" if summary else "")

@@ -3,12 +3,9 @@ organisations, places and acronyms with roles over time (``copydesk.knowledge.st
 
 from __future__ import annotations
 
-import logging
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 
 class Knowledge:
@@ -33,14 +30,9 @@ class Knowledge:
 
     @cached_property
     def kb(self):
-        from copydesk.knowledge.build import build, default_path
-        from copydesk.knowledge.store import KnowledgeBase
+        from copydesk.knowledge.build import open_current
 
-        path = Path(self._kb_path) if self._kb_path else default_path()
-        if not path.exists():
-            log.warning("building the knowledge base at %s from the shipped data", path)
-            return build(path)
-        return KnowledgeBase(path, create=False)
+        return open_current(self._kb_path)
 
     def describe(self) -> list[dict[str, Any]]:
         """Name, origin and size of each knowledge source, for ``copydesk info``."""

@@ -66,6 +66,7 @@ def build(
     kb.set_meta(
         built=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         sources=",".join(sources),
+        shipped_fingerprint=shipped.fingerprint(data_dir) if "shipped" in sources else "",
         build_seconds=f"{time.perf_counter() - started:.2f}",
         **{f"count.{k}": str(v) for k, v in counts.items()},
     )
@@ -76,8 +77,26 @@ def build(
     return kb
 
 
-def open_default(*, build_if_missing: bool = True, progress=None) -> KnowledgeBase:
-    path = default_path()
-    if not path.exists() and build_if_missing:
+def open_current(path: str | Path | None = None, *, progress=None) -> KnowledgeBase:
+    """The knowledge base at ``path`` (default: ``default_path()``), built from the shipped data
+    if it is missing, and rebuilt if the shipped data changed since it was built — unless
+    something was imported into it, in which case a warning says to rebuild and import again."""
+    import logging
+
+    log = logging.getLogger(__name__)
+    path = Path(path) if path else default_path()
+    if not path.exists():
+        log.warning("building the knowledge base at %s from the shipped data", path)
         return build(path, progress=progress)
-    return KnowledgeBase(path, create=False)
+    kb = KnowledgeBase(path, create=False)
+    meta = kb.meta()
+    if "shipped" in meta.get("sources", "") and meta.get("shipped_fingerprint") != shipped.fingerprint():
+        if meta.get("imports"):
+            log.warning(
+                "%s was built from older shipped data and has imports; run `copydesk kb build`"
+                " and import again to update it", path)
+            return kb
+        log.warning("the shipped data changed: rebuilding the knowledge base at %s", path)
+        kb.close()
+        return build(path, progress=progress)
+    return kb

@@ -92,16 +92,14 @@ def _path(args: argparse.Namespace) -> Path:
     return Path(args.kb) if args.kb else default_path()
 
 
-def _open(args: argparse.Namespace, *, create: bool = False):
-    from copydesk.knowledge.build import build
-    from copydesk.knowledge.store import KnowledgeBase
+def _open(args: argparse.Namespace):
+    from copydesk.knowledge.build import open_current
 
-    path = _path(args)
-    if not path.exists() and not create:
-        print(f"copydesk: no knowledge base at {path}; building it from the shipped data",
-              file=sys.stderr)
-        return build(path)
-    return KnowledgeBase(path)
+    return open_current(_path(args))
+
+
+def _count_import(kb) -> None:
+    kb.set_meta(imports=str(int(kb.meta().get("imports", "0")) + 1))
 
 
 def cmd_build(args: argparse.Namespace, context: Any) -> int:
@@ -125,7 +123,7 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
 
     if not args.files and not (args.sparql_items or args.sparql_query):
         raise UsageError("give FILE(s) to import, or --sparql-items / --sparql-query")
-    kb = _open(args, create=False)
+    kb = _open(args)
     status = EXIT_OK
     for name in args.files:
         path = Path(name)
@@ -144,6 +142,7 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
             if bad:
                 raise UsageError(f"unknown kind(s) {', '.join(sorted(bad))}")
             stats = wikidata_dump.import_dump(kb, path, kinds=kinds, min_sitelinks=args.min_sitelinks)
+            _count_import(kb)
             seconds = time.perf_counter() - started
             print(f"{name}: {stats.kept} entities kept of {stats.lines} lines"
                   f" ({stats.bytes_read / 1e6 / max(seconds, 1e-9):.1f} MB/s)")
@@ -153,6 +152,7 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
             result = tabular.import_table(path)
             kb.add_entities(result.records)
             kb.finish()
+            _count_import(kb)
             print(f"{name}: {len(result.records)} entities from {result.rows} rows;"
                   f" {len(result.problems)} rows skipped")
             for problem in result.problems:
@@ -163,6 +163,7 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
         else:
             query = sparql.query_for_items(q.strip() for q in args.sparql_items.split(",") if q.strip())
         count = sparql.import_sparql(kb, query, endpoint=args.endpoint or sparql.ENDPOINT)
+        _count_import(kb)
         print(f"SPARQL: {count} entities imported")
     return status
 

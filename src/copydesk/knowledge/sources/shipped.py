@@ -21,6 +21,18 @@ def data_dir() -> Path:
     return Path(str(resources.files("copydesk") / "data" / "kb"))
 
 
+def fingerprint(directory: Path | None = None) -> str:
+    """A hash of the shipped files, stored in the KB so a stale build can be noticed."""
+    import hashlib
+
+    directory = directory or data_dir()
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*.tsv")):
+        digest.update(str(path.relative_to(directory)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def people(directory: Path | None = None) -> Iterator[EntityRecord]:
     directory = directory or data_dir()
     records: dict[str, EntityRecord] = {}
