@@ -288,3 +288,20 @@ def test_medoid_picks_the_candidate_others_agree_with():
 
 def test_medoid_of_all_empty_is_first():
     assert medoid([[], []]) == 0
+
+
+def test_large_page_skips_the_slow_voters(monkeypatch):
+    from copydesk.ingest import extract_vote
+
+    called: list[str] = []
+
+    def spy(name):
+        def voter(tree, url):
+            called.append(name)
+            return ["some text from " + name + " with enough words to count"]
+        return voter
+
+    monkeypatch.setattr(extract_vote, "VOTERS", tuple((n, spy(n)) for n, _ in extract_vote.VOTERS))
+    monkeypatch.setattr(extract_vote, "LARGE_PAGE", 100)
+    extract_vote.vote(parse_tree(fixture("news_article.html")))
+    assert called == ["trafilatura-recall", "readability"]

@@ -13,6 +13,11 @@ tuned per page or per site; the only choice is the panel of voters:
 - readability-lxml (Arc90's content-scoring algorithm),
 - jusText (paragraph classification by stop-word density and link density).
 
+Cost grows faster than page size (jusText's paragraph revision is quadratic: 14 s on a 2 MB
+page, a minute on 4 MB; trafilatura-precision takes 22 s on 12 MB), so pages with more than
+:data:`LARGE_PAGE` characters of text (far beyond any news article) are judged by the two
+fastest voters only, trafilatura-recall and readability.
+
 Every voter returns paragraphs (a list of strings), so the winner keeps its paragraph breaks.
 Ties go to the earlier voter in :data:`VOTERS`. A voter that fails returns no paragraphs and
 simply loses the vote.
@@ -125,6 +130,10 @@ VOTERS: tuple[tuple[str, Voter], ...] = (
 )
 
 
+LARGE_PAGE = 1_000_000
+_SLOW_ON_LARGE = frozenset({"justext", "trafilatura-precision"})
+
+
 def run_voter(voter: Voter, tree: HtmlElement, url: str | None) -> list[str]:
     """Run one extractor; any failure inside a third-party library counts as no text."""
     try:
@@ -156,8 +165,12 @@ def vote(
     With ``shortcut`` set (e.g. 0.99), when the first two voters (trafilatura's precision and
     recall ends) already agree at least that closely, the first one wins without running the
     others: about three times faster, slightly less accurate (see docs/BENCHMARKS.md)."""
+    large = _text_size(tree) > LARGE_PAGE
     candidates: list[list[str]] = []
-    for index, (_name, voter) in enumerate(VOTERS):
+    for index, (name, voter) in enumerate(VOTERS):
+        if large and name in _SLOW_ON_LARGE:
+            candidates.append([])
+            continue
         candidates.append(run_voter(voter, tree, url))
         if shortcut is not None and index == 1 and candidates[0]:
             agreement = similarity(
@@ -167,3 +180,13 @@ def vote(
                 return VOTERS[0][0], candidates[0]
     winner = medoid(candidates)
     return VOTERS[winner][0], candidates[winner]
+
+
+def _text_size(tree: HtmlElement) -> int:
+    """Characters of text in the tree (stops counting past LARGE_PAGE)."""
+    size = 0
+    for text in tree.itertext():
+        size += len(text)
+        if size > LARGE_PAGE:
+            break
+    return size

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from copydesk.errors import IngestError
 from copydesk.ingest.extract_tree import decode, parse_tree
-from copydesk.ingest.extract_vote import vote
+from copydesk.ingest.extract_vote import LARGE_PAGE, vote
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import Article, Region
 
@@ -44,6 +44,8 @@ def parse_html(
     tree = parse_tree(page)
     if tree is None:
         raise IngestError(source, "parse", "the page is not parseable HTML")
+    if len(page) > LARGE_PAGE:  # htmldate's content scan is slow on huge pages
+        use_htmldate = False
     meta = extract_metadata(tree, url=url, page=page if use_htmldate else None)
     winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
