@@ -150,10 +150,11 @@ def _trim_determiner(ent) -> tuple[int, int]:
 
 def finish(analysed: AnalysedArticle) -> AnalysedArticle:
     """Run copydesk's own components on an article whose tokens and mentions are filled in."""
-    from copydesk.analyse import names, quantities, times
+    from copydesk.analyse import names, quantities, quotes, times
 
     analysed.index()
     names.build_entities(analysed)
+    quotes.extract_quotes(analysed)  # after names: speakers resolve to entities
     times.resolve_times(analysed)
     quantities.find_quantities(analysed)
     return analysed

@@ -1,0 +1,332 @@
+"""Who is speaking: cue words, the source a cue attaches to, and the person or organisation that
+source refers to.
+
+A *cue* is a speech or cognition verb ("said", "told", "warned", "believes"), a speech noun
+("statement", "remarks") or "according to". Its *source* is read from the dependency parse: the
+subject of the verb (walking up through "…, adding that", "released a statement saying", "is
+urging … and warning"), the agent of a passive, the owner of "X's statement", the object of
+"according to". The source mention is then *resolved* to a named entity of the article:
+
+- a name is its entity (``analysed.entities``);
+- "he"/"she" is the most recent person who was a subject or a speaker before it (else the most
+  recent person), skipping people the article already called by the other pronoun or a gendered
+  title;
+- "the spokesman", "the minister" is the most recent person written with that title ("Kremlin
+  spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman"); "a spokesman for X" is the article's
+  person with that title wherever it names one, else X;
+- anything else ("one U.S. official") keeps its own words as the name, with no entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.model import Speaker
+
+#: Verbs that report speech (lemmas). A direct quote takes its speaker from one of these.
+SPEECH_VERBS = frozenset(
+    """say tell announce warn add explain claim insist deny state note argue suggest report write
+    declare assert acknowledge admit confirm maintain reply respond answer ask urge caution stress
+    emphasize emphasise complain predict promise vow pledge concede contend counter recall remark
+    observe comment tweet testify allege agree conclude estimate describe call dub label accuse
+    praise criticize criticise slam blast joke quip shout yell whisper scream boast brag lament
+    mock demand recommend propose advise inform assure reiterate repeat continue disclose reveal
+    proclaim recount retort concur charge signal indicate affirm announce point exclaim wonder
+    threaten tout hint predict speculate post""".split()
+)
+#: Verbs that report a belief or knowledge; they attribute only a ``that``-clause (indirect).
+COGNITION_VERBS = frozenset(
+    """believe think feel fear hope expect suspect doubt worry reckon know assume conclude find
+    learn understand realize realise acknowledge""".split()
+)
+#: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
+SPEECH_NOUNS = frozenset(
+    """statement remarks remark comment comments interview announcement tweet post letter speech
+    testimony release briefing message memo""".split()
+)
+#: Subject words that never name a source ("there said" does not happen, but "it" often is dummy).
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Dependencies walked up from a subject-less cue to the clause that has the subject.
+_UP = frozenset({"conj", "advcl", "xcomp", "acl", "dobj", "pcomp", "prep", "pobj", "npadvmod", "ccomp", "appos", "attr"})
+_NP_PARTS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
+                           "spokeswoman", "chairwoman", "congresswoman", "sister"})
+_PLURAL = frozenset({"they", "them", "we"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def is_cue(token: Token) -> bool:
+    """A token that can introduce speech: a speech verb, a speech noun, or "according"."""
+    lemma = token.lemma.lower()
+    if token.pos in ("VERB", "AUX"):
+        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS
+    if token.pos == "NOUN":
+        return lemma in SPEECH_NOUNS
+    return token.lower == "according"
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+    entity: str | None
+    label: str
+    subject: bool
+    titles: frozenset[str]
+
+
+@dataclass
+class Resolver:
+    """Speaker resolution over one article. Build once per article; ``speaker_of`` per cue."""
+
+    analysed: AnalysedArticle
+    people: list[_Person] = field(default_factory=list)
+    #: (offset, entity key) of every speaker resolved so far, in text order of their cue.
+    history: list[tuple[int, str | None, str | None]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.people = _collect_people(self.analysed)
+        for person in self.people:
+            key = person.entity or person.name
+            if person.titles & _MALE_TITLES:
+                self.gender.setdefault(key, "m")
+            elif person.titles & _FEMALE_TITLES:
+                self.gender.setdefault(key, "f")
+
+    # -- the source token of a cue ------------------------------------------------------------
+    def source_token(self, cue: Token) -> Token | None:
+        """The token naming who speaks through ``cue``, read from the parse."""
+        tokens = self.analysed.tokens
+        if cue.lower == "according":
+            for child in self.analysed.children(cue):
+                if child.lower == "to":
+                    for grand in self.analysed.children(child):
+                        if grand.dep == "pobj":
+                            return grand
+            nxt = tokens[cue.i + 1] if cue.i + 1 < len(tokens) else None
+            if nxt is not None and nxt.lower == "to":
+                for grand in self.analysed.children(nxt):
+                    if grand.dep == "pobj":
+                        return grand
+            return None
+        current = cue
+        for _ in range(5):
+            found = self._subject(current)
+            if found is not None:
+                if found.lower in _RELATIVE and current.dep == "relcl":
+                    return tokens[current.head]
+                return found
+            if current.dep not in _UP or current.head == current.i:
+                return None
+            head = tokens[current.head]
+            if current.dep == "appos":  # "Peskov, a spokesman who said" — rare; stop at the noun
+                return head if head.pos in ("PROPN", "NOUN", "PRON") else None
+            current = head
+        return None
+
+    def _subject(self, token: Token) -> Token | None:
+        agent = None
+        for child in self.analysed.children(token):
+            if child.dep in _SUBJECTS:
+                return child
+            if child.dep == "poss" and token.pos == "NOUN":
+                return child
+            if child.dep == "agent":
+                agent = next((g for g in self.analysed.children(child) if g.dep == "pobj"), None)
+        return agent
+
+    # -- the mention and what it refers to ----------------------------------------------------
+    def speaker_of(self, cue: Token, *, remember: bool = True) -> Speaker | None:
+        source = self.source_token(cue)
+        if source is None:
+            return None
+        speaker = self.resolve(source)
+        if remember and speaker is not None:
+            self.note(cue.start, speaker)
+        return speaker
+
+    def note(self, offset: int, speaker: Speaker) -> None:
+        self.history.append((offset, speaker.entity, speaker.name))
+
+    def resolve(self, source: Token) -> Speaker:
+        """A ``Speaker`` for the source token: its mention span and, when found, the entity."""
+        text = self.analysed.text
+        person = self._person_at(source)
+        if person is not None:
+            return Speaker(person.name, person.entity, person.start, person.end)
+        lower = source.lower
+        if lower in MALE or lower in FEMALE or lower in _PLURAL or lower == "it":
+            found = self._pronoun(source)
+            if found is not None:
+                return Speaker(found.name, found.entity, source.start, source.end)
+            return Speaker(None, None, source.start, source.end)
+        if source.pos == "PRON":  # "some", "others", "one": a source, but nobody in particular
+            return Speaker(None, None, source.start, source.end)
+        start, end = self._noun_phrase(source)
+        phrase = text[start:end]
+        found = self._titled(source, definite=phrase.lower().startswith(("the ", "this ", "that ")))
+        if found is not None:
+            return Speaker(found.name, found.entity, start, end)
+        return Speaker(_strip_determiner(phrase), None, start, end)
+
+    def _person_at(self, token: Token) -> _Person | None:
+        for person in self.people:
+            if person.start <= token.start < person.end:
+                return person
+        return None
+
+    def _noun_phrase(self, head: Token) -> tuple[int, int]:
+        """The head noun with its determiners, adjectives and compounds ("One U.S. official")."""
+        tokens = self.analysed.tokens
+        first = head.i
+        for child in self.analysed.children(head):
+            if child.i < first and child.dep in _NP_PARTS:
+                first = min(first, _leftmost(self.analysed, child))
+        return tokens[first].start, head.end
+
+    def _pronoun(self, pronoun: Token) -> _Person | None:
+        lower = pronoun.lower
+        before = [p for p in self.people if p.end <= pronoun.start]
+        if lower in _PLURAL or lower == "it":
+            wanted = {"ORG", "NORP", "GPE"}
+            if lower == "it":
+                orgs = [p for p in before if p.label == "ORG"]
+                return orgs[-1] if orgs else None
+            recent = self.history[-1] if self.history else None
+            if recent is not None:
+                match = [p for p in before if (p.entity or p.name) == (recent[1] or recent[2]) and p.label in wanted]
+                if match:
+                    return match[-1]
+            return None
+        sex = "m" if lower in MALE else "f" if lower in FEMALE else None
+        persons = [p for p in before if p.label == "PERSON" and self._compatible(p, sex)]
+        if not persons:
+            return None
+        window = pronoun.start - 3000
+        speakers = {key for offset, entity, name in self.history if offset < pronoun.start
+                    for key in (entity, name) if key}
+        for person in reversed(persons):
+            if person.end < window:
+                break
+            if person.subject or (person.entity or person.name) in speakers:
+                self.gender.setdefault(person.entity or person.name, sex or "")
+                return person
+        return persons[-1]
+
+    def _compatible(self, person: _Person, sex: str | None) -> bool:
+        known = self.gender.get(person.entity or person.name)
+        return not (sex and known and known != sex)
+
+    def _titled(self, head: Token, *, definite: bool) -> _Person | None:
+        title = head.lemma.lower()
+        if head.pos not in ("NOUN", "PROPN") or not title:
+            return None
+        titled = [p for p in self.people if title in p.titles and p.label == "PERSON"]
+        before = [p for p in titled if p.end <= head.start]
+        if before:
+            return before[-1]
+        if not definite and titled:
+            return titled[0]
+        for child in self.analysed.children(head):  # "a spokesman for X": X
+            if child.dep == "prep" and child.lower in ("for", "of", "at"):
+                for grand in self.analysed.children(child):
+                    if grand.dep == "pobj":
+                        return self._person_at(grand)
+        return None
+
+
+def _leftmost(analysed: AnalysedArticle, token: Token) -> int:
+    first = token.i
+    for child in analysed.children(token):
+        if child.i < first:
+            first = min(first, _leftmost(analysed, child))
+    return first
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _collect_people(analysed: AnalysedArticle) -> list[_Person]:
+    """Every name mention (from the entities, plus PERSON/ORG token runs that no mention covers),
+    with whether it is a subject and the title words written with it."""
+    tokens = analysed.tokens
+    entity_names = {e.id: e.name for e in analysed.entities}
+    spans: list[tuple[int, int, str, str | None, str]] = []
+    for mention in analysed.mentions:
+        if mention.label in _NAME_LABELS:
+            name = entity_names.get(mention.entity or "", mention.text)
+            spans.append((mention.start, mention.end, name, mention.entity, mention.label))
+    covered = sorted((s, e) for s, e, *_ in spans)
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.ent_type in ("PERSON", "ORG") and token.ent_iob == "B":
+            j = k + 1
+            while j < len(tokens) and tokens[j].ent_iob == "I":
+                j += 1
+            start, end = token.start, tokens[j - 1].end
+            if not any(s < end and start < e for s, e in covered):
+                name = analysed.text[start:end]
+                spans.append((start, end, name, None, token.ent_type))
+            k = j
+        else:
+            k += 1
+    spans.sort()
+    people = []
+    for start, end, name, entity, label in spans:
+        inside = [t for t in _tokens_in(analysed, start, end)]
+        if not inside:
+            continue
+        root = next((t for t in inside if not (start <= tokens[t.head].start < end) or t.head == t.i), inside[-1])
+        subject = root.dep in _SUBJECTS
+        people.append(_Person(start, end, name, entity, label, subject, _titles(analysed, inside, root)))
+    return people
+
+
+def _tokens_in(analysed: AnalysedArticle, start: int, end: int) -> list[Token]:
+    first = analysed.token_at(start)
+    if first is None:
+        return []
+    out = []
+    for token in analysed.tokens[first.i :]:
+        if token.start >= end:
+            break
+        out.append(token)
+    return out
+
+
+def _titles(analysed: AnalysedArticle, inside: list[Token], root: Token) -> frozenset[str]:
+    """Title words around a name: the words before it ("Kremlin spokesman", "Defense Minister"),
+    those inside it before the name proper, and an apposition ("Peskov, the Kremlin spokesman")."""
+    tokens = analysed.tokens
+    words = {t.lemma.lower() for t in inside if t.ent_type not in ("PERSON", "ORG") or t.text.lower() in _MALE_TITLES | _FEMALE_TITLES}
+    attached = {t.i for t in inside}
+    k = inside[0].i - 1
+    sent = inside[0].sent
+    while k >= 0 and inside[0].i - k <= 6 and tokens[k].sent == sent:
+        token = tokens[k]  # only words that hang on the name: not "a spokesman for [Putin]"
+        if token.head not in attached or token.pos not in ("NOUN", "PROPN", "ADJ", "ADP"):
+            break
+        attached.add(token.i)
+        words.add(token.lemma.lower())
+        words.add(token.lower)
+        k -= 1
+    for k in sorted(attached):  # "Secretary of State": the words under the title words too
+        for child in analysed.children(tokens[k]):
+            if child.i < inside[0].i and child.pos in ("NOUN", "PROPN"):
+                words.add(child.lemma.lower())
+    for child in analysed.children(root):
+        if child.dep == "appos" and child.pos == "NOUN":
+            words.add(child.lemma.lower())
+    return frozenset(words)
