@@ -287,6 +287,12 @@ class Claim:
 
 @dataclass(slots=True)
 class Event:
+    """Who did what to whom: ``start``/``end``/``text`` are the trigger; ``category`` is a PLOVER
+    type and ``mode`` its PLOVER mode; ``actor_code``/``target_code`` are ISO 3166-1 alpha-3
+    country codes or organisation codes (``NATO``), ``actor_kind``/``target_kind`` say what kind
+    of name gave them (``country``, ``capital``, ``metonym``, ``demonym``, ``member``,
+    ``organisation``, ``person``). ``needs_other``: the action needs a party other than the actor."""
+
     start: int
     end: int
     category: str
@@ -294,6 +300,15 @@ class Event:
     target: str | None
     time: str | None = None
     text: str = ""
+    mode: str | None = None
+    negated: bool = False
+    actor_code: str | None = None
+    target_code: str | None = None
+    actor_kind: str | None = None
+    target_kind: str | None = None
+    actor_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+    needs_other: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -304,6 +319,14 @@ class Event:
             "actor": self.actor,
             "target": self.target,
             "time": self.time,
+            "mode": self.mode,
+            "negated": self.negated,
+            "actor_code": self.actor_code,
+            "target_code": self.target_code,
+            "actor_span": list(self.actor_span) if self.actor_span else None,
+            "target_span": list(self.target_span) if self.target_span else None,
+            "actor_kind": self.actor_kind,
+            "target_kind": self.target_kind,
         }
 
 
