@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     analyser = pipeline.Analyser.load()
 
     original_finish = pipeline.finish
-    pipeline.finish = lambda analysed: (analysed.index(), analysed)[1]  # parse only
+    pipeline.finish = lambda analysed, knowledge=None: (analysed.index(), analysed)[1]  # parse only
     started = time.perf_counter()
     parsed = list(analyser.analyse_many(articles))
     parse_seconds = time.perf_counter() - started

@@ -60,11 +60,12 @@ class Analyser:
     def load(cls, model: str | None = None) -> Analyser:
         return cls(nlp=load_model(model))
 
-    def analyse(self, article: Article) -> AnalysedArticle:
-        return next(iter(self.analyse_many([article])))
+    def analyse(self, article: Article, *, knowledge=None) -> AnalysedArticle:
+        return next(iter(self.analyse_many([article], knowledge=knowledge)))
 
-    def analyse_many(self, articles: Iterable[Article]) -> Iterator[AnalysedArticle]:
-        """Analyse a stream of articles, parsing their paragraphs in batches."""
+    def analyse_many(self, articles: Iterable[Article], *, knowledge=None) -> Iterator[AnalysedArticle]:
+        """Analyse a stream of articles, parsing their paragraphs in batches. ``knowledge`` (a
+        ``copydesk.knowledge.Knowledge``, optional) lets components link names to the KB."""
         for chunk in _chunks(articles, max(1, self.batch_size // 4)):
             jobs: list[tuple[int, Region]] = []
             for k, article in enumerate(chunk):
@@ -75,7 +76,7 @@ class Analyser:
             for (k, region), doc in zip(jobs, docs):
                 _append_doc(built[k], doc, region)
             for analysed in built:
-                finish(analysed)
+                finish(analysed, knowledge=knowledge)
                 yield analysed
 
 
@@ -148,13 +149,14 @@ def _trim_determiner(ent) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def finish(analysed: AnalysedArticle) -> AnalysedArticle:
+def finish(analysed: AnalysedArticle, knowledge=None) -> AnalysedArticle:
     """Run copydesk's own components on an article whose tokens and mentions are filled in."""
-    from copydesk.analyse import names, quantities, quotes, times
+    from copydesk.analyse import events, names, quantities, quotes, times
 
     analysed.index()
     names.build_entities(analysed)
     quotes.extract_quotes(analysed)  # after names: speakers resolve to entities
     times.resolve_times(analysed)
     quantities.find_quantities(analysed)
+    events.extract_events(analysed, knowledge)  # after names and times: actors and dates
     return analysed

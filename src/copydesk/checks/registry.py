@@ -46,6 +46,7 @@ BUILTIN_MODULES = (
     "copydesk.checks.acronyms_expansion",
     "copydesk.checks.acronyms_typo",
     "copydesk.checks.roles_title",
+    "copydesk.checks.events_self_target",
 )
 
 

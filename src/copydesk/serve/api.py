@@ -98,7 +98,7 @@ class Desk:
 
     def _run(self, items: list[Article | IngestError]) -> Iterator[Report]:
         articles = [item for item in items if isinstance(item, Article)]
-        analysed = iter(self.analyser.analyse_many(articles))
+        analysed = iter(self.analyser.analyse_many(articles, knowledge=self.knowledge))
         for item in items:
             if isinstance(item, IngestError):
                 yield Report(source=item.source, error=InputError(item.kind, item.message))
