@@ -55,6 +55,7 @@ def knowledge() -> Knowledge:
         [
             AcronymRecord("HMA", "Harbour Management Authority", "harbour-authority"),
             AcronymRecord("RLO", "Regional Logistics Organization"),
+            AcronymRecord("BBC", "British Broadcasting Corporation"),
         ]
     )
     kb.finish()
@@ -142,10 +143,26 @@ def test_parenthesis_that_is_not_an_expansion_is_ignored(analyser, knowledge):
 
 # ---------------------------------------------------------------- acronyms.typo
 
-def test_transposed_acronym(analyser, knowledge):
-    text = "Fees were raised by the MHA last week, the port said.\n"
+def test_transposed_acronym_written_right_elsewhere(analyser, knowledge):
+    text = "The HMA raised fees last week. Ship owners said the MHA had not consulted them.\n"
     [finding] = run(acronyms_typo, analyser, knowledge, text)
     assert (finding.text, finding.suggestion) == ("MHA", "HMA")
+
+
+def test_transposed_well_known_acronym(analyser, knowledge):
+    text = "The harbour master told the BCB on Monday that fees would rise.\n"
+    [finding] = run(acronyms_typo, analyser, knowledge, text)
+    assert (finding.text, finding.suggestion) == ("BCB", "BBC")
+
+
+def test_unknown_acronym_used_repeatedly_is_the_articles_own(analyser, knowledge):
+    text = "The CBB said fees would rise. Later the CBB said they would not.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+
+
+def test_obscure_transposition_not_in_the_article_is_silent(analyser, knowledge):
+    text = "Fees were raised by the MHA last week, the port said.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
 
 
 def test_known_acronym_and_capitalised_words_are_silent(analyser, knowledge):

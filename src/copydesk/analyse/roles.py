@@ -112,22 +112,12 @@ def _country_of(words: list[Token], kb) -> str | None:
     return None
 
 
-def article_period(analysed: AnalysedArticle) -> tuple[date, date, str] | None:
-    """When the article was written: ``(first day, last day, how it is known)``, or None.
-
-    The dateline gives one day. Without one, the year the article mentions most often (ties go
-    to the later year) is taken as its year: news stories mostly speak of their own year. That
-    estimate is reported as evidence with every finding that relies on it."""
-    published = analysed.article.published
-    if published is not None:
-        return published.date(), published.date(), "dateline"
+def mentioned_years(analysed: AnalysedArticle) -> dict[int, int]:
+    """How often each year (1900-2100) is written in a date expression of the article."""
     counts: dict[int, int] = {}
     for token in analysed.tokens:
         if token.ent_type == "DATE" and len(token.text) == 4 and token.text.isdigit():
             year = int(token.text)
             if 1900 <= year <= 2100:
                 counts[year] = counts.get(year, 0) + 1
-    if not counts:
-        return None
-    year = max(counts, key=lambda y: (counts[y], y))
-    return date(year, 1, 1), date(year, 12, 31), f"the year the article mentions most ({year})"
+    return counts

@@ -27,6 +27,15 @@ _SPELLING_FOLDS = (
 )
 
 
+#: Below this similarity to every known expansion, a written form must share a word with one.
+SIMILAR = 0.75
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "&", "on", "in", "to", "de"})
+
+
+def _shared_words(known: str, written: str) -> bool:
+    return bool((set(known.split()) & set(written.split())) - _FUNCTION_WORDS)
+
+
 def fold(text: str) -> str:
     out = norm(text).replace("-", " ")
     for pattern, replacement in _SPELLING_FOLDS:
@@ -47,6 +56,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         best = max(known, key=lambda row: fuzz.ratio(fold(row.expansion), written))
         similarity = fuzz.ratio(fold(best.expansion), written) / 100
+        if similarity < SIMILAR and not _shared_words(fold(best.expansion), written):
+            continue  # another body with the same initials, unknown to the KB
         former = []
         if best.entity_key:
             former = [f for f in kb.former_names(best.entity_key) if fold(f) == written]

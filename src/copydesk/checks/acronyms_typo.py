@@ -3,6 +3,7 @@ transposition away from a known one (``the WOT ruled`` → WTO)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from rapidfuzz.distance import OSA
@@ -15,6 +16,10 @@ from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
 
 MIN_LENGTH, MAX_LENGTH = 3, 6
+#: An all-capitals word this common in English is a word written for emphasis ("FREE").
+COMMON_WORD_ZIPF = 3.5
+#: A known acronym this common in English text is well known enough to be the intended one.
+WELL_KNOWN_ZIPF = 2.8
 
 
 def _is_candidate_token(token: Token) -> bool:
@@ -34,7 +39,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     kb = knowledge.kb
     known = kb.all_acronyms()
     defined = {e.acronym for e in find_expansions(article)}
-    written = {t.text for t in article.tokens if t.text.isupper() and t.text.isalpha()}
+    counts = Counter(t.text for t in article.tokens if t.text.isupper() and t.text.isalpha())
     cache: dict[str, Finding | None] = {}
     for token in article.tokens:
         if not _is_candidate_token(token) or token.text in known or token.text in defined:
@@ -42,7 +47,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if _shouting(article, token):
             continue
         if token.text not in cache:
-            cache[token.text] = _judge(token.text, known, written)
+            cache[token.text] = _judge(token.text, known, counts)
         template = cache[token.text]
         if template is None:
             continue
@@ -53,9 +58,14 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         )
 
 
-def _judge(word: str, known: frozenset[str], written: set[str]) -> Finding | None:
-    if zipf_frequency(word.lower(), "en") >= 3.0:
-        return None  # a word in capitals for emphasis, or an acronym in common use we lack
+def _judge(word: str, known: frozenset[str], counts: Counter) -> Finding | None:
+    """A finding template for ``word``, or None.
+
+    The known acronym must fit the context: it is written elsewhere in the article, or the word
+    is a transposition of a well-known acronym (common in English text) written only once — an
+    unknown acronym used several times is the article's own, not a slip."""
+    if zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF:
+        return None  # a word in capitals for emphasis
     candidates = []
     for acronym in known:
         if abs(len(acronym) - len(word)) > 1 or not acronym.isalpha():
@@ -63,8 +73,10 @@ def _judge(word: str, known: frozenset[str], written: set[str]) -> Finding | Non
         if OSA.distance(word, acronym, score_cutoff=1) > 1:
             continue
         transposed = sorted(acronym) == sorted(word)
-        in_article = acronym in written
+        in_article = counts.get(acronym, 0) > 0
         prominence = zipf_frequency(acronym.lower(), "en")
+        if not in_article and not (transposed and counts[word] == 1 and prominence >= WELL_KNOWN_ZIPF):
+            continue
         candidates.append((in_article, transposed, prominence, acronym))
     if not candidates:
         return None
@@ -79,13 +91,14 @@ def _judge(word: str, known: frozenset[str], written: set[str]) -> Finding | Non
     evidence = [Evidence("kb", f"{acronym} is a known acronym; {word} is not ({how})")]
     if in_article:
         evidence.append(Evidence("article", f"{acronym} is written elsewhere in this article"))
+    else:
+        evidence.append(Evidence("frequency", f"{acronym} is a well-known acronym (Zipf {prominence:.1f})"))
     if runner_up is not None:
         others = ", ".join(c[3] for c in candidates[1:4])
-        evidence.append(Evidence("kb", f"other known acronyms one edit away: {others}"))
-    severity = Severity.ERROR if (transposed or in_article) else Severity.WARNING
+        evidence.append(Evidence("kb", f"other known acronyms that would fit: {others}"))
     return Finding(
-        check="acronyms.typo", severity=severity, start=0, end=0, text=word,
+        check="acronyms.typo", severity=Severity.ERROR, start=0, end=0, text=word,
         message=f"'{word}' is not a known acronym; {acronym} has the same letters"
         if transposed else f"'{word}' is not a known acronym; did you mean {acronym}?",
-        suggestion=acronym, confidence=0.9 if transposed else 0.6, evidence=evidence,
+        suggestion=acronym, confidence=0.9 if in_article or transposed else 0.6, evidence=evidence,
     )

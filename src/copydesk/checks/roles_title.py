@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator
+from typing import Callable, Iterator
 
 from copydesk.analyse.document import AnalysedArticle
-from copydesk.analyse.roles import TitledMention, article_period, titled_mentions
+from copydesk.analyse.roles import TitledMention, mentioned_years, titled_mentions
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.records import parse_partial
@@ -18,16 +18,42 @@ from copydesk.model import Evidence, Finding, Severity
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A title before a name that the knowledge base says the person did not hold then."""
     kb = knowledge.kb
-    period = article_period(article)
+    published = article.article.published
+    period = (published.date(), published.date()) if published else None
+    people = []
     for titled in titled_mentions(article, kb):
-        if titled.qualified:
-            continue
-        person = _person(article, titled, kb)
-        if person is None:
-            continue
-        finding = _judge(article, titled, person, kb, period)
+        if not titled.qualified:
+            person = _person(article, titled, kb)
+            if person is not None:
+                people.append((titled, person))
+    era = None if period else _era(people, kb)
+    years = mentioned_years(article) if period is None else {}
+    for titled, person in people:
+        finding = _judge(titled, person, kb, period, era, years, article.text)
         if finding is not None:
             yield finding
+
+
+def _era(people, kb) -> tuple[date, date, str] | None:
+    """When an undated article was written, from the other titles it gets right: each person
+    whose title fits an office they held dates the article to that tenure; the tenures of all
+    of them intersect. None when nothing dates the article or the tenures disagree."""
+    first, last, witnesses = date.min, date.max, []
+    for titled, (key, name) in people:
+        spans = []
+        career = kb.roles_of(key)
+        for role, of in _offices(titled, career):
+            for holding in career:
+                if (holding.role, holding.of) == (role, of):
+                    spans.append((parse_partial(holding.start, upper=False) or date.min,
+                                  parse_partial(holding.end, upper=True) or date.max))
+        if spans:
+            first = max(first, min(s for s, _ in spans))
+            last = min(last, max(e for _, e in spans))
+            witnesses.append(f"{titled.title} {name}")
+    if not witnesses or first > last:
+        return None
+    return first, last, "; ".join(witnesses[:3])
 
 
 def _person(article: AnalysedArticle, titled: TitledMention, kb) -> tuple[str, str] | None:
@@ -67,7 +93,9 @@ def _overlaps(holding: Holding, first: date, last: date) -> bool:
     return start <= last and first <= end
 
 
-def _judge(article, titled, person, kb, period) -> Finding | None:
+def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: str) -> Finding | None:
+    """Without a dateline (``period`` None) only "never held" is judged; the years the article
+    mentions then choose which of the person's offices to suggest."""
     key, name = person
     career = kb.roles_of(key)
     offices = _offices(titled, career)
@@ -78,21 +106,27 @@ def _judge(article, titled, person, kb, period) -> Finding | None:
             continue  # the KB does not know this office: say nothing
         covered.append((role, of, holders))
         mine = [h for h in holders if h.key == key]
-        if mine and (period is None or any(_overlaps(h, period[0], period[1]) for h in mine)):
+        if mine and (period is None or any(_overlaps(h, *period) for h in mine)):
             return None  # the person held this office (then)
     if not covered:
         return None
     held_ever = any(h.key == key for _, _, holders in covered for h in holders)
-    then = [h for h in career if period is None or _overlaps(h, period[0], period[1])]
-    suggestion = _title_for(then[-1], kb) if then else None
     evidence = [Evidence("kb", _career(name, career))]
-    for role, of, holders in covered:
-        if period is not None:
-            during = [h.name for h in holders if _overlaps(h, period[0], period[1])]
+    if period is not None:
+        for role, of, holders in covered:
+            during = [h.name for h in holders if _overlaps(h, *period)]
             if during:
                 evidence.append(Evidence("kb", f"{titled.title} ({role} of {of}) {_when(period)}: {', '.join(during)}"))
-    if period is not None:
-        evidence.append(Evidence("date", f"article date: {_when(period)} ({period[2]})"))
+        evidence.append(Evidence("date", f"article date: {period[0].isoformat()} (dateline)"))
+    elif era is not None:
+        until = era[1].year if era[1] != date.max else "now"
+        evidence.append(Evidence("date", f"no dateline; dated {era[0].year}-{until} by {era[2]}"))
+    elif years:
+        listed = ", ".join(str(y) for y in sorted(years))
+        evidence.append(Evidence("date", f"no dateline; the article mentions {listed}"))
+    topic = topic_counter(titled_text, (titled.title_start, titled.title_end))
+    then = _suggested_office(career, period or (era[:2] if era else None), years, topic)
+    suggestion = _title_for(then, kb) if then else None
     if held_ever:
         message = f"{name} was not {titled.title} {_when(period)}"
         severity, confidence = Severity.WARNING, 0.7
@@ -100,7 +134,7 @@ def _judge(article, titled, person, kb, period) -> Finding | None:
         message = f"{name} never held the office of {titled.title}"
         severity, confidence = Severity.ERROR, 0.9
     if suggestion:
-        message += f"; then {name} was {suggestion}"
+        message += f"; {'then ' if period else ''}{name} was {suggestion}"
     return Finding(
         check="roles.title", severity=severity, start=titled.title_start, end=titled.title_end,
         text=titled.title, message=message, suggestion=suggestion, confidence=confidence,
@@ -108,10 +142,76 @@ def _judge(article, titled, person, kb, period) -> Finding | None:
     )
 
 
+def _tenure(holding: Holding) -> int:
+    start = parse_partial(holding.start, upper=False)
+    end = parse_partial(holding.end, upper=True) or date.today()
+    return (end - start).days if start else 0
+
+
+def _suggested_office(
+    career: list[Holding], span, years: dict[int, int], topic: Callable[[Holding], int]
+) -> Holding | None:
+    """The office to suggest. Candidates: the offices overlapping the article's date (or dated
+    era), else those holding years the article mentions, else all. Among them, the office whose
+    portfolio the article talks about (words of its title written capitalised elsewhere: "the
+    Home Office") wins, then the largest overlap, year fit or tenure. Government offices come
+    before party posts."""
+    offices = [h for h in career if h.role != "party-leader"] or career
+    if not offices:
+        return None
+    measures: list[Callable[[Holding], int]] = []
+    if span is not None:
+        measures.append(lambda h: _overlap_days(h, *span))
+    if years:
+        def fit(holding: Holding) -> int:
+            start = parse_partial(holding.start, upper=False) or date.min
+            end = parse_partial(holding.end, upper=True) or date.max
+            return sum(n for year, n in years.items() if start.year <= year <= end.year)
+
+        measures.append(fit)
+    for measure in measures:
+        fitting = [h for h in offices if measure(h) > 0]
+        if fitting:
+            return max(fitting, key=lambda h: (topic(h), measure(h)))
+    return max(offices, key=lambda h: (topic(h), _tenure(h)))
+
+
+_TITLE_STOP = frozenset(
+    {"secretary", "state", "minister", "of", "for", "the", "and", "department", "affairs",
+     "president", "prime", "chancellor", "leader", "lord", "high", "first", "deputy", "chief"}
+)
+
+
+def topic_counter(text: str, skip: tuple[int, int]) -> Callable[[Holding], int]:
+    """How often the distinctive words of an office's title are written, capitalised, in the
+    article outside the judged title itself."""
+    import re
+
+    counted = text[: skip[0]] + " " + text[skip[1] :]
+    cache: dict[str, int] = {}
+
+    def count(holding: Holding) -> int:
+        words = {w for w in re.findall(r"[A-Za-z]+", holding.title or "") if w.lower() not in _TITLE_STOP}
+        total = 0
+        for word in words:
+            if word not in cache:
+                cache[word] = len(re.findall(rf"\b{re.escape(word.capitalize())}\b", counted))
+            total += cache[word]
+        return total
+
+    return count
+
+
+def _overlap_days(holding: Holding, first: date, last: date) -> int:
+    start = max(parse_partial(holding.start, upper=False) or date.min, first)
+    end = min(parse_partial(holding.end, upper=True) or date.today(), last, date.today())
+    return (end - start).days if end > start else (1 if end == start else 0)
+
+
 def _when(period) -> str:
     if period is None:
         return "at any date"
-    first, last, _ = period
+    first, last = period
     if first == last:
         return f"on {first.isoformat()}"
     return f"in {first.year}" if first.year == last.year else f"in {first.year}-{last.year}"
@@ -131,6 +231,7 @@ def _title_for(holding: Holding, kb) -> str | None:
     rows = [t for t in kb.all_titles() if t.role == holding.role]
     specific = [t.title for t in rows if t.of == holding.of]
     if specific:
-        return min(specific, key=len)
+        official = set((holding.title or "").split())
+        return min(specific, key=lambda t: (len(t), -len(official & set(t.split()))))
     generic = [t.title for t in rows if t.of == "*"]
     return generic[0] if generic else holding.title
