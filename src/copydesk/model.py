@@ -273,8 +273,18 @@ class Claim:
     quantities: list[Quantity] = field(default_factory=list)
     time: str | None = None
     source: str | None = None
+    #: ``named`` (a person or organisation), ``anonymous`` ("one official"), ``vague``
+    #: ("reports suggest") or ``none``; ``source_span`` is where the source is written.
+    source_kind: str = "none"
+    source_span: tuple[int, int] | None = None
+    #: Check-worthiness in [0, 1] from the claim scorer; ``quoted``: the claim is inside a quote.
+    score: float | None = None
+    quoted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        span = None
+        if self.source_span is not None:
+            span = {"start": self.source_span[0], "end": self.source_span[1]}
         return {
             "start": self.start,
             "end": self.end,
@@ -282,6 +292,10 @@ class Claim:
             "quantities": [q.to_dict() for q in self.quantities],
             "time": self.time,
             "source": self.source,
+            "source_kind": self.source_kind,
+            "source_span": span,
+            "score": self.score,
+            "quoted": self.quoted,
         }
 
 

@@ -159,4 +159,7 @@ def finish(analysed: AnalysedArticle, knowledge=None) -> AnalysedArticle:
     times.resolve_times(analysed)
     quantities.find_quantities(analysed)
     events.extract_events(analysed, knowledge)  # after names and times: actors and dates
+    from copydesk.analyse import claims  # after quotes and quantities: claims read both
+
+    claims.extract_claims(analysed)
     return analysed

@@ -82,12 +82,15 @@ def parse_number(words: list[str]) -> tuple[float | None, bool]:
     total = 0.0
     current: float | None = None
     seen = False
+    article_only = False
     for raw in words:
         for word in re.split(r"[-\s]+", raw.lower()):
             if not word or word in CURRENCIES or word in ("%", "percent", "per", "cent"):
                 continue
             numeric = _NUMERIC.match(word)
             if numeric:
+                if article_only:  # "an estimated 190,000": the article is not a number
+                    current, article_only = None, False
                 current = (current or 0.0) + float(numeric.group("num").replace(",", ""))
                 if numeric.group("scale"):
                     current *= SCALES[numeric.group("scale")]
@@ -98,6 +101,7 @@ def parse_number(words: list[str]) -> tuple[float | None, bool]:
                 current *= FRACTIONS[word]
             elif word in UNITS and not (word in ("a", "an") and seen):
                 current = (current or 0.0) + UNITS[word]
+                article_only = word in ("a", "an") and not seen
                 seen = True
             elif word == "hundred" and seen:
                 current = (current or 1.0) * 100

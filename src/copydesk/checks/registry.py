@@ -47,6 +47,8 @@ BUILTIN_MODULES = (
     "copydesk.checks.acronyms_typo",
     "copydesk.checks.roles_title",
     "copydesk.checks.events_self_target",
+    "copydesk.checks.claims_unsourced",
+    "copydesk.checks.numbers_part_whole",
 )
 
 
