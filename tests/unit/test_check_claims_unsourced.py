@@ -1,0 +1,54 @@
+"""claims.unsourced: a figure with no named or anonymous source."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.checks.claims_unsourced import check
+from copydesk.model import Article, split_paragraphs
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def findings(analyser):
+    def run(text: str):
+        analysed = analyser.analyse(Article(text=text, regions=split_paragraphs(text)))
+        return list(check(analysed, None))
+
+    return run
+
+
+def test_vague_source_is_flagged_with_its_words(findings):
+    found = findings("Reports suggest that an estimated 300 homes were flooded overnight.")
+    assert [f.text for f in found] == ["an estimated 300"]
+    assert found[0].evidence[0].detail == "vague source: 'Reports suggest'"
+
+
+def test_figure_with_no_source_is_flagged(findings):
+    found = findings("The new stadium cost £84m and holds 32,000 fans.")
+    assert [f.text for f in found] == ["£84m"]
+
+
+def test_named_source_is_not_flagged(findings):
+    assert findings("The stadium cost £84m, the city council said.") == []
+
+
+def test_anonymous_source_is_not_flagged(findings):
+    assert findings("One senior official said the stadium cost £84m.") == []
+
+
+def test_figure_inside_a_direct_quote_is_not_flagged(findings):
+    assert findings("“We sold 32,000 tickets in a day,” club chairman Ian Moss said.") == []
+
+
+def test_a_year_alone_is_not_a_figure(findings):
+    assert findings("In 2014 the old stadium was pulled down.") == []
+
+
+def test_a_headline_is_not_flagged(analyser):
+    from copydesk.model import Region
+
+    text = "Stadium cost £84m\n\nThe club opened its new ground on Saturday, its owner said."
+    article = Article(text=text, regions=[Region(0, 17, "headline"), Region(19, len(text), "body")])
+    assert list(check(analyser.analyse(article), None)) == []
