@@ -1,0 +1,37 @@
+"""Check-worthiness floor on CheckThat! 2024 (English) dev. Skips when ../shared is absent.
+
+The floor is pinned below the measured figure (bench/claims_checkthat.py); never lower it silently.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.eval, pytest.mark.model]
+
+DEV_F1_FLOOR = 0.76
+
+
+def _bench():
+    path = Path(__file__).resolve().parents[2] / "bench" / "claims_checkthat.py"
+    spec = importlib.util.spec_from_file_location("claims_checkthat", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_f1_of_check_worthy_class(shared_dir, analyser):
+    from copydesk.analyse.claims import ClaimModel
+
+    data = shared_dir / "bench" / "claims" / "ct24_english"
+    if not data.is_dir():
+        pytest.skip(f"CheckThat! data not found at {data}")
+    bench = _bench()
+    rows = bench.read_split(data / bench.FILES["dev"])
+    model = ClaimModel()
+    scores = bench.score_sentences(analyser, [r[0] for r in rows], model)
+    _, _, f1 = bench.prf([s >= model.threshold for s in scores], [r[1] for r in rows])
+    assert f1 >= DEV_F1_FLOOR
