@@ -33,7 +33,8 @@ SPEECH_VERBS = frozenset(
     praise criticize criticise slam blast joke quip shout yell whisper scream boast brag lament
     mock demand recommend propose advise inform assure reiterate repeat continue disclose reveal
     proclaim recount retort concur charge signal indicate affirm announce point exclaim wonder
-    threaten tout hint predict speculate post""".split()
+    threaten tout hint predict speculate post characterize characterise refer brand hail decry
+    denounce condemn dismiss rate deem term chant cheer""".split()
 )
 #: Verbs that report a belief or knowledge; they attribute only a ``that``-clause (indirect).
 COGNITION_VERBS = frozenset(
@@ -86,6 +87,8 @@ class Resolver:
     """Speaker resolution over one article. Build once per article; ``speaker_of`` per cue."""
 
     analysed: AnalysedArticle
+    #: For each token, whether it lies inside a direct quote (a source is never quoted words).
+    quoted: list[bool] | None = None
     people: list[_Person] = field(default_factory=list)
     #: (offset, entity key) of every speaker resolved so far, in text order of their cue.
     history: list[tuple[int, str | None, str | None]] = field(default_factory=list)
@@ -134,6 +137,8 @@ class Resolver:
     def _subject(self, token: Token) -> Token | None:
         agent = None
         for child in self.analysed.children(token):
+            if self.quoted is not None and self.quoted[child.i]:
+                continue
             if child.dep in _SUBJECTS:
                 return child
             if child.dep == "poss" and token.pos == "NOUN":
@@ -175,6 +180,21 @@ class Resolver:
         if found is not None:
             return Speaker(found.name, found.entity, start, end)
         return Speaker(_strip_determiner(phrase), None, start, end)
+
+    def person_starting(self, offset: int) -> Speaker | None:
+        """The name mention that starts at ``offset`` ("“…” ― Jane Roe")."""
+        for person in self.people:
+            if person.start == offset:
+                return Speaker(person.name, person.entity, person.start, person.end)
+        return None
+
+    def person_within(self, start: int, end: int) -> Speaker | None:
+        """The last name mention inside ``[start, end)`` ("Jane Roe: “…”")."""
+        inside = [p for p in self.people if start <= p.start and p.end <= end]
+        if not inside:
+            return None
+        person = inside[-1]
+        return Speaker(person.name, person.entity, person.start, person.end)
 
     def _person_at(self, token: Token) -> _Person | None:
         for person in self.people:

@@ -21,106 +21,137 @@ from dataclasses import dataclass
 
 from copydesk.analyse.attribution import COGNITION_VERBS, SPEECH_VERBS, Resolver, is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
-from copydesk.model import Quote, Region, Speaker
+from copydesk.analyse.quotemarks import QuoteSpan, find_quote_spans
+from copydesk.model import Quote, Speaker
 
-_DOUBLE_OPEN = "“„«"
-_DOUBLE_CLOSE = "”»"
-_OPEN_CONTEXT = " \t\n([{—–-/“‘:"
 #: A short quote that is not a sentence is a scare quote or a term, not speech needing a cue.
 SHORT_WORDS = 3
+#: Title Case quotes up to this many words are names of works or shows ("Face the Nation").
+TITLE_WORDS = 6
+_DASHES = "―—–-"
 
 
 @dataclass(slots=True)
-class QuoteSpan:
-    """Quoted content ``[start, end)`` (marks excluded); ``mark`` is the opening mark's offset."""
+class _Found:
+    """A quote being built: its span, kind, cue token and (once resolved) speaker."""
 
     start: int
     end: int
-    mark: int
+    kind: str
+    cue: Token | None
     closed: bool = True
-    close_mark: int | None = None
-
-
-def find_quote_spans(text: str, paragraphs: list[Region]) -> list[QuoteSpan]:
-    """Top-level quoted spans, double quotes (curly or straight) and single quotes (curly or
-    straight, told from apostrophes by their neighbours). Nested quotes stay inside their quote."""
-    spans: list[QuoteSpan] = []
-    pending: QuoteSpan | None = None  # a double quote carried into the next paragraph
-    for number, region in enumerate(paragraphs):
-        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        pending = _scan_paragraph(text, region, following, pending, spans)
-    return spans
-
-
-def _scan_paragraph(
-    text: str, region: Region, following: Region | None, carried: QuoteSpan | None, out: list[QuoteSpan]
-) -> QuoteSpan | None:
-    open_at: int | None = None
-    kind = ""
-    current = carried
-    i = region.start
-    if carried is not None:  # the carried quote re-opens with this paragraph's first mark
-        open_at, kind = carried.mark, "double"
-        i += 1
-    while i < region.end:
-        c = text[i]
-        before = text[i - 1] if i > region.start else " "
-        after = text[i + 1] if i + 1 < region.end else " "
-        if open_at is None:
-            if c in _DOUBLE_OPEN or (c == '"' and (before in _OPEN_CONTEXT or after.isalnum())):
-                open_at, kind, current = i, "double", QuoteSpan(i + 1, i + 1, i)
-            elif (c == "‘" or c == "'") and before in _OPEN_CONTEXT and after.isalnum():
-                open_at, kind, current = i, "single", QuoteSpan(i + 1, i + 1, i)
-        elif kind == "double":
-            if c in _DOUBLE_CLOSE or c == '"':
-                _close(current, i, out)
-                open_at = current = None
-            elif c in "“„" and after.isalnum() and before.isspace():
-                _unclosed(text, current, i, out)  # a new quote opens: the earlier one never closed
-                open_at, current = i, QuoteSpan(i + 1, i + 1, i)
-        elif kind == "single":
-            if c in "’'" and not before.isspace() and not after.isalnum():
-                _close(current, i, out)
-                open_at = current = None
-            elif c in _DOUBLE_OPEN or c == '"':
-                open_at = current = None  # it was an apostrophe; let the double quote open
-                continue
-        i += 1
-    if open_at is None or current is None or kind != "double":
-        return None
-    if following is not None and text[following.start] in _DOUBLE_OPEN + '"':
-        return current  # the quote goes on in the next paragraph
-    _unclosed(text, current, region.end, out)
-    return None
-
-
-def _close(span: QuoteSpan, at: int, out: list[QuoteSpan]) -> None:
-    span.end, span.close_mark = at, at
-    if span.end > span.start:
-        out.append(span)
-
-
-def _unclosed(text: str, span: QuoteSpan, at: int, out: list[QuoteSpan]) -> None:
-    end = at
-    while end > span.start and text[end - 1].isspace():
-        end -= 1
-    span.end, span.closed = end, False
-    if span.end > span.start:
-        out.append(span)
+    span: QuoteSpan | None = None
+    speaker: Speaker | None = None
+    cue_span: tuple[int, int, str] | None = None
 
 
 def extract_quotes(analysed: AnalysedArticle) -> list[Quote]:
-    """Fill ``analysed.quotes``: direct quotes, then indirect and mixed speech, in text order."""
+    """Fill ``analysed.quotes`` with the direct, indirect and mixed quotes, in text order.
+
+    Short scare quotes with no speaker (a “premature” label), titles of works in Title Case and
+    quoted spans without a letter are not speech and are left out."""
     text = analysed.text
     spans = find_quote_spans(text, analysed.article.paragraphs)
-    resolver = Resolver(analysed)
     quoted = _quoted_tokens(analysed, spans)
     cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t)]
-    quotes = _direct(analysed, spans, cues, quoted, resolver)
-    quotes += _indirect(analysed, spans, cues, quoted, resolver, quotes)
+    resolver = Resolver(analysed, quoted=quoted)
+    direct = [
+        _Found(span.start, span.end, "direct", _cue_for(analysed, span, cues), span.closed, span)
+        for span in spans
+    ]
+    reported = _indirect(analysed, cues, quoted)
+    found = direct + reported
+    speakers: dict[int, Speaker | None] = {}
+    for cue in sorted({f.cue.i: f.cue for f in found if f.cue is not None}.values(), key=lambda t: t.i):
+        speakers[cue.i] = resolver.speaker_of(cue)
+    for item in found:
+        if item.cue is not None:
+            item.speaker = speakers[item.cue.i]
+            item.cue_span = _cue_tuple(text, item.cue)
+    for item in direct:
+        if item.speaker is None and item.span is not None:
+            item.speaker = _speaker_by_layout(analysed, item.span, resolver)
+    _inherit(analysed, direct, reported)
+    quotes = [
+        Quote(f.start, f.end, text[f.start : f.end], f.kind, f.speaker, f.cue_span, f.closed)
+        for f in found
+        if f.kind != "direct" or _is_speech(analysed, f)
+    ]
     quotes.sort(key=lambda q: (q.start, q.end))
     analysed.quotes = quotes
     return quotes
+
+
+def _is_speech(analysed: AnalysedArticle, found: _Found) -> bool:
+    content = analysed.text[found.start : found.end]
+    if not any(c.isalpha() for c in content):
+        return False  # "1474387200", "…"
+    if found.speaker is None and is_short(content):
+        return False
+    if not is_title(content) or _role(analysed, found.start) == "headline":
+        return True
+    # A name in Title Case is speech only when someone says it of something ("called her “Miss
+    # Piggy”"), not when it names where ("said on “Face the Nation”") or what ("the “X Act”").
+    return found.speaker is not None and _quote_root_dep(analysed, found) not in _NAME_DEPS
+
+
+_NAME_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "npadvmod", ""})
+
+
+def _quote_root_dep(analysed: AnalysedArticle, found: _Found) -> str:
+    """The dependency label of the quote's root: its token whose head lies outside the quote."""
+    token = analysed.token_at(found.start)
+    if token is None:
+        return ""
+    tokens = analysed.tokens
+    k = token.i
+    while k < len(tokens) and tokens[k].start < found.end:
+        head = tokens[tokens[k].head]
+        if not (found.start <= head.start < found.end) or head.i == k:
+            return tokens[k].dep
+        k += 1
+    return ""
+
+
+def is_title(text: str) -> bool:
+    """Title Case of a few words: "Face the Nation", "Fox News Sunday" (names, not speech)."""
+    words = [w for w in text.strip(" ,.!?;:").split() if w[:1].isalpha()]
+    if not words or len(words) > TITLE_WORDS:
+        return False
+    long_words = [w for w in words if len(w) >= 4 or w is words[0]]
+    return all(w[:1].isupper() for w in long_words)
+
+
+def _role(analysed: AnalysedArticle, offset: int) -> str:
+    for region in analysed.article.paragraphs:
+        if region.start <= offset < region.end:
+            return region.role
+    return "body"
+
+
+def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Resolver) -> Speaker | None:
+    """A speaker set out by punctuation, not grammar: "Name: “…”" (headlines, transcripts) and
+    "“…” — Name" (a quote signed after a dash)."""
+    text = analysed.text
+    if span.close_mark is not None:
+        k = span.close_mark + 1
+        while k < len(text) and text[k] in " \u00a0":
+            k += 1
+        if k < len(text) and text[k] in _DASHES:
+            k += 1
+            while k < len(text) and text[k] in " \u00a0":
+                k += 1
+            person = resolver.person_starting(k)
+            if person is not None:
+                return person
+    token = analysed.token_at(span.mark)
+    if token is None:
+        return None
+    sentence = analysed.sentences[token.sent]
+    before = text[sentence.start : span.mark].rstrip()
+    if before.endswith(":") and 0 < len(before[:-1].split()) <= 6:
+        return resolver.person_within(sentence.start, sentence.start + len(before) - 1)
+    return None
 
 
 def _quoted_tokens(analysed: AnalysedArticle, spans: list[QuoteSpan]) -> list[bool]:
@@ -143,23 +174,7 @@ def is_short(text: str) -> bool:
     return len(words) <= SHORT_WORDS and not text.rstrip(" ,”’\"'").endswith((".", "!", "?"))
 
 
-# -- direct quotes -------------------------------------------------------------------------------
-
-
-def _direct(
-    analysed: AnalysedArticle, spans: list[QuoteSpan], cues: list[Token], quoted: list[bool], resolver: Resolver
-) -> list[Quote]:
-    text = analysed.text
-    quotes: list[Quote] = []
-    found: list[tuple[Token | None, Speaker | None]] = []
-    for span in spans:
-        cue = _cue_for(analysed, span, cues)
-        speaker = resolver.speaker_of(cue) if cue is not None else None
-        found.append((cue, speaker))
-        quotes.append(Quote(span.start, span.end, text[span.start : span.end], "direct",
-                            speaker, _cue_tuple(text, cue), span.closed))
-    _inherit(analysed, spans, quotes, found)
-    return quotes
+# -- cues of direct quotes ----------------------------------------------------------------------
 
 
 def _cue_for(analysed: AnalysedArticle, span: QuoteSpan, cues: list[Token]) -> Token | None:
@@ -174,8 +189,8 @@ def _cue_for(analysed: AnalysedArticle, span: QuoteSpan, cues: list[Token]) -> T
     sentences = {open_tok.sent, close_tok.sent}
     first_sentence = analysed.sentences[open_tok.sent]
     if open_tok.i == first_sentence.first and open_tok.sent > 0:
-        previous = analysed.sentences[open_tok.sent - 1]
-        if previous.paragraph == first_sentence.paragraph and text_endswith(analysed, previous, ":"):
+        previous = analysed.sentences[open_tok.sent - 1]  # "He said:" ¶ "“…”"
+        if previous.paragraph >= first_sentence.paragraph - 1 and text_endswith(analysed, previous, ":"):
             sentences.add(open_tok.sent - 1)
     inside = range(open_tok.i, close_tok.i + 1)
     candidates = [c for c in cues if c.sent in sentences and c.i not in inside]
@@ -222,27 +237,25 @@ def _governs(analysed: AnalysedArticle, cue: Token, first: int, last: int, heads
     return False
 
 
-def _inherit(
-    analysed: AnalysedArticle, spans: list[QuoteSpan], quotes: list[Quote], found: list[tuple[Token | None, Speaker | None]]
-) -> None:
-    """A quote with no cue of its own takes the speaker of another quote in its paragraph (the one
-    before, else the one after); a paragraph that opens with a quote continues the previous
-    paragraph's last speaker."""
-    paragraph_of = [_paragraph(analysed, s.mark) for s in spans]
-    for k, quote in enumerate(quotes):
-        if quote.speaker is not None or is_short(quote.text):
+def _inherit(analysed: AnalysedArticle, direct: list[_Found], reported: list[_Found]) -> None:
+    """A direct quote with no speaker of its own takes the speaker of another direct quote in its
+    paragraph (the one before, else the one after); a paragraph that opens with a quote continues
+    the last speaker of the paragraph before (direct or reported speech)."""
+    paragraph_of = [_paragraph(analysed, f.start) for f in direct]
+    attributed = sorted((f for f in direct + reported if f.speaker is not None), key=lambda f: f.start)
+    for k, item in enumerate(direct):
+        if item.speaker is not None or item.span is None or is_short(analysed.text[item.start : item.end]):
             continue
         donor = None
-        for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(quotes))):
-            if paragraph_of[j] == paragraph_of[k] and found[j][1] is not None:
-                donor = quotes[j]
+        for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(direct))):
+            if paragraph_of[j] == paragraph_of[k] and direct[j].speaker is not None and direct[j].cue is not None:
+                donor = direct[j]
                 break
-        if donor is None and _opens_paragraph(analysed, spans[k]):
-            earlier = [q for j, q in enumerate(quotes[:k]) if q.speaker is not None
-                       and paragraph_of[j] == paragraph_of[k] - 1]
+        if donor is None and _opens_paragraph(analysed, item.span):
+            earlier = [f for f in attributed if _paragraph(analysed, f.start) == paragraph_of[k] - 1]
             donor = earlier[-1] if earlier else None
         if donor is not None:
-            quote.speaker, quote.cue = donor.speaker, donor.cue
+            item.speaker, item.cue_span = donor.speaker, donor.cue_span
 
 
 def _paragraph(analysed: AnalysedArticle, offset: int) -> int:
@@ -273,17 +286,10 @@ def _cue_tuple(text: str, cue: Token | None) -> tuple[int, int, str] | None:
 _CLAUSES = frozenset({"ccomp", "parataxis"})
 
 
-def _indirect(
-    analysed: AnalysedArticle,
-    spans: list[QuoteSpan],
-    cues: list[Token],
-    quoted: list[bool],
-    resolver: Resolver,
-    direct: list[Quote],
-) -> list[Quote]:
-    text = analysed.text
+def _indirect(analysed: AnalysedArticle, cues: list[Token], quoted: list[bool]) -> list[_Found]:
+    """Reported speech: what each cue reports, when it is not just a direct quote."""
     tokens = analysed.tokens
-    out: list[Quote] = []
+    out: list[_Found] = []
     for cue in cues:
         bounds = _reported_clause(analysed, cue)
         if bounds is None:
@@ -296,8 +302,7 @@ def _indirect(
         if end - start < 8:
             continue
         kind = "mixed" if any(quoted[t.i] for t in tokens[first : last + 1]) else "indirect"
-        speaker = resolver.speaker_of(cue)
-        out.append(Quote(start, end, text[start:end], kind, speaker, _cue_tuple(text, cue), True))
+        out.append(_Found(start, end, kind, cue))
     return out
 
 
