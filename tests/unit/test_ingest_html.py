@@ -305,3 +305,20 @@ def test_large_page_skips_the_slow_voters(monkeypatch):
     monkeypatch.setattr(extract_vote, "LARGE_PAGE", 100)
     extract_vote.vote(parse_tree(fixture("news_article.html")))
     assert called == ["trafilatura-recall", "readability"]
+
+
+def test_truncate_text_cuts_after_the_limit_in_document_order():
+    from copydesk.ingest.extract_tree import truncate_text
+
+    page = "<html><body><div><p>alpha beta</p><p>gamma delta</p></div><p>epsilon</p></body></html>"
+    tree = parse_tree(page)
+    assert truncate_text(tree, limit=15)
+    text = tree.text_content()
+    assert "alpha beta" in text and "epsilon" not in text
+
+
+def test_truncate_text_leaves_small_pages_alone():
+    from copydesk.ingest.extract_tree import truncate_text
+
+    tree = parse_tree(fixture("news_article.html"))
+    assert not truncate_text(tree)

@@ -24,9 +24,9 @@ def parse_date(raw: str | None) -> datetime | None:
     text = raw.strip()[:80]
     if not text:
         return None
-    iso = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text
+    iso = text if "T" in text else text.replace(" ", "T", 1)
     try:
-        return _naive(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+        return _naive(datetime.fromisoformat(iso))
     except ValueError:
         pass
     match = _ISO_DAY.search(text) or _COMPACT.match(text)

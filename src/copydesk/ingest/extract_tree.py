@@ -149,5 +149,37 @@ class _Flattener(HTMLParser):
 
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
+
+
+MAX_TEXT = 2_000_000
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def truncate_text(root: HtmlElement, limit: int = MAX_TEXT) -> bool:
+    """Cut the tree after its first ``limit`` characters of text (scripts and styles not
+    counted): everything that follows in document order is removed. No article is that long;
+    extractors slow down faster than linearly on huge pages. Returns whether anything was cut."""
+    size = 0
+    cut = None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _NO_TEXT:
+            continue
+        size += len(element.text or "") + len(element.tail or "")
+        if size > limit:
+            cut = element
+            break
+    if cut is None:
+        return False
+    for child in list(cut):
+        cut.remove(child)
+    node = cut
+    while (parent := node.getparent()) is not None:
+        following = node.getnext()
+        while following is not None:
+            after = following.getnext()
+            parent.remove(following)
+            following = after
+        node = parent
+    return True

@@ -15,7 +15,7 @@ the extractor kept it as the first paragraph (then that region is marked ``headl
 from __future__ import annotations
 
 from copydesk.errors import IngestError
-from copydesk.ingest.extract_tree import decode, parse_tree
+from copydesk.ingest.extract_tree import decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, vote
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import Article, Region
@@ -47,6 +47,7 @@ def parse_html(
     if len(page) > LARGE_PAGE:  # htmldate's content scan is slow on huge pages
         use_htmldate = False
     meta = extract_metadata(tree, url=url, page=page if use_htmldate else None)
+    truncated = truncate_text(tree)
     winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
@@ -65,7 +66,12 @@ def parse_html(
     if meta.language:
         article.language = meta.language
     article.meta.update(
-        {"extractor": winner, "sources": dict(meta.sources), "site_name": meta.site_name}
+        {
+            "extractor": winner,
+            "sources": dict(meta.sources),
+            "site_name": meta.site_name,
+            "truncated": truncated,
+        }
     )
     return article
 
@@ -77,6 +83,7 @@ def extract_text(
     tree = parse_tree(decode(html))
     if tree is None:
         return []
+    truncate_text(tree)
     return vote(tree, url, shortcut=shortcut)[1]
 
 

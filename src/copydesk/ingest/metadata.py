@@ -300,10 +300,11 @@ def _published(
         offers.append(("time", element.get("datetime") or element.get("content")))
     found, source = _first_date(offers)
     in_url = url_date(url)
-    if in_url is not None and (found is None or abs(found - in_url) <= timedelta(days=1.5)):
-        # The URL's day is the newsroom's own; markup times are often shifted to UTC.
-        if found is None or found.date() != in_url.date():
-            return in_url, "url"
+    # The URL's day is the newsroom's own; markup times are often shifted to UTC.
+    if in_url is not None and (found is None or (
+        abs(found - in_url) <= timedelta(days=1.5) and found.date() != in_url.date()
+    )):
+        return in_url, "url"
     if found is not None:
         return found, source
     seen = visible_dates(header_text(tree))
