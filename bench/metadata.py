@@ -38,7 +38,7 @@ from copydesk.ingest.extract_tree import decode, parse_tree
 from copydesk.ingest.metadata import comparable, extract_metadata
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extraction import DATA, DEFAULT_SHARED, wcxb_articles  # noqa: E402
+from extraction import DATA, DEFAULT_SHARED, wcxb_articles
 
 MetaPage = tuple[str, bytes, str | None, str | None]  # id, raw, gold headline, gold date
 

@@ -19,8 +19,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
-import extraction  # noqa: E402
-import metadata as metadata_bench  # noqa: E402
+import extraction
+import metadata as metadata_bench
 
 pytestmark = pytest.mark.eval
 

@@ -42,7 +42,7 @@ Voter = Callable[[HtmlElement, str | None], list[str]]
 
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLOCK_TAGS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 blockquote pre td th dt dd figcaption section article tr".split()
+    ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption", "section", "article", "tr"]
 )
 _STOPLIST = frozenset(justext.get_stoplist("English"))
 
@@ -99,9 +99,7 @@ def block_paragraphs(root: HtmlElement) -> list[str]:
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _BLOCK_TAGS:
-                pieces.append("\n")
-            elif tag == "br":
+            if tag in _BLOCK_TAGS or tag == "br":
                 pieces.append("\n")
             if element.text:
                 pieces.append(element.text)
