@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-CATEGORY_FLOOR = 0.52
-ACTOR_FLOOR = 0.58
-TARGET_FLOOR = 0.25
+CATEGORY_FLOOR = 0.60
+ACTOR_FLOOR = 0.62
+TARGET_FLOOR = 0.27
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "events_plover.py"
 

@@ -200,3 +200,20 @@ def test_extract_events_on_an_empty_article():
     analysed = AnalysedArticle(article=Article(text=""))
     extract_events(analysed)
     assert analysed.events == []
+
+
+@pytest.mark.model
+def test_announced_future_aid_is_a_promise(events_of):
+    assert [e.category for e in events_of("Freedonia will provide food aid to Sylvania.").events] == ["AGREE"]
+
+
+@pytest.mark.model
+def test_announced_future_attack_is_a_threat(events_of):
+    event = _only(events_of("Freedonia will attack Sylvania."), "THREATEN")
+    assert event.target_code == "SYL"
+
+
+@pytest.mark.model
+def test_must_in_reported_speech_is_a_request_to_the_subject(events_of):
+    event = _only(events_of("Sylvania said Freedonia must withdraw its troops."), "REQUEST")
+    assert (event.actor_code, event.target_code) == ("SYL", "FRD")

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 LIGHT_VERBS = frozenset(
     "launch begin start stage hold carry conduct impose mount wage resume continue make reach "
     "sign end intensify escalate declare organize organise lead join lodge file issue open "
-    "announce step order plan prepare threaten slap".split()
+    "announce step order plan prepare threaten slap renew complete finish undertake speed".split()
 )
 #: The complement of a wrapping verb of these types changes the event's type.
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -223,8 +223,13 @@ class _Extractor:
             elif category == "THREATEN":
                 needs_other = needs_other or inner_entry.needs_other
         negated = self._negated(sent, verb)
+        category, mode, needs_other = _intent(sent, verb, category, mode, needs_other)
         if negated and category in COOPERATIVE:
             category, mode, negated = "REJECT", None, False
+        demand = _demanded(sent, verb)
+        if demand is not None:  # "X said Y must withdraw": X asks Y to withdraw
+            return self._event(sent, verb.start, verb.end, "REQUEST", None, self._agent(sent, demand),
+                               sent.child(verb, "nsubj"), self._time(sent, demand), negated, False)
         target = self._target(sent, verb, entry, extra)
         if target is None and inner is not None:
             target = self._target(sent, inner, inner_entry or DEFAULT_ENTRY, None)
@@ -458,3 +463,34 @@ def main_event(analysed: AnalysedArticle, events: list[Event] | None = None) -> 
         if best is None or key < best:
             best, chosen = key, event
     return chosen
+
+
+#: Future or willingness: "will provide aid" is a promise (AGREE), "will attack" a threat.
+FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+PROMISED = frozenset({"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"})
+PROMISED_TO = {"RETREAT": "CONCEDE", "CONCEDE": "CONCEDE"}
+
+
+def _intent(sent: _Sentence, verb: Token, category: str, mode: str | None, needs_other: bool) -> tuple[str, str | None, bool]:
+    """PLOVER codes an announced future action as its intent: a promise to cooperate is AGREE
+    (to withdraw or ease, CONCEDE); a promise of force is THREATEN."""
+    if not any(kid.lower in FUTURE for kid in sent.children(verb, "aux")):
+        return category, mode, needs_other
+    if category in PROMISED:
+        return PROMISED_TO.get(category, "AGREE"), None, needs_other
+    if category in HOSTILE - {"THREATEN"} or (category == "ASSAULT"):
+        return "THREATEN", None, True
+    return category, mode, needs_other
+
+
+OBLIGATION = frozenset({"must", "should"})
+
+
+def _demanded(sent: _Sentence, verb: Token) -> Token | None:
+    """The speech verb of "X said that Y must do V" (V's clause is its complement), else None."""
+    if verb.dep != "ccomp" or verb.head == verb.i:
+        return None
+    if not any(kid.lower in OBLIGATION for kid in sent.children(verb, "aux")):
+        return None
+    head = sent.head(verb)
+    return head if head.pos == "VERB" else None
