@@ -41,6 +41,16 @@ COGNITION_VERBS = frozenset(
     """believe think feel fear hope expect suspect doubt worry reckon know assume conclude find
     learn understand realize realise acknowledge""".split()
 )
+#: Speech acts whose object or infinitive is what was said: "urged voters to register",
+#: "called for a moratorium", "criticized the plan", "endorsed Smith".
+ACT_VERBS = frozenset(
+    """urge ask promise pledge vow decline refuse agree threaten propose offer demand recommend
+    call cite criticize criticise accuse endorse support question reject deny announce praise
+    blame attack mention describe echo dismiss condemn denounce defend welcome applaud request
+    order advise encourage invite challenge oppose back rule warn tell remind""".split()
+)
+#: Prepositions after an act verb that introduce what was said ("called for", "warned of").
+ACT_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "on"})
 #: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
 SPEECH_NOUNS = frozenset(
     """statement remarks remark comment comments interview announcement tweet post letter speech
@@ -63,12 +73,14 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def is_cue(token: Token) -> bool:
     """A token that can introduce speech: a speech verb, a speech noun, or "according"."""
+    if token.lower == "according":
+        return True
     lemma = token.lemma.lower()
     if token.pos in ("VERB", "AUX"):
-        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS
+        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in ACT_VERBS
     if token.pos == "NOUN":
         return lemma in SPEECH_NOUNS
-    return token.lower == "according"
+    return False
 
 
 @dataclass(slots=True)

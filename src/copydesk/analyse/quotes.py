@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copydesk.analyse.attribution import COGNITION_VERBS, SPEECH_VERBS, Resolver, is_cue
+from copydesk.analyse.attribution import (
+    ACT_PREPOSITIONS,
+    ACT_VERBS,
+    COGNITION_VERBS,
+    SPEECH_VERBS,
+    Resolver,
+    is_cue,
+)
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.analyse.quotemarks import QuoteSpan, find_quote_spans
 from copydesk.model import Quote, Speaker
@@ -284,6 +291,7 @@ def _cue_tuple(text: str, cue: Token | None) -> tuple[int, int, str] | None:
 # -- indirect and mixed speech -------------------------------------------------------------------
 
 _CLAUSES = frozenset({"ccomp", "parataxis"})
+_CLAUSE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN"})
 
 
 def _indirect(analysed: AnalysedArticle, cues: list[Token], quoted: list[bool]) -> list[_Found]:
@@ -312,18 +320,23 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
     lemma = cue.lemma.lower()
     if cue.lower == "according":
         return _according_clause(analysed, cue)
-    if cue.pos not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS:
+    if cue.pos not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS | ACT_VERBS:
         if cue.pos == "NOUN":  # "a statement that …", "a statement saying …" is the verb's job
             for child in analysed.children(cue):
                 if child.dep in ("acl", "ccomp") and child.pos in ("VERB", "AUX") and not is_cue(child):
                     if any(g.dep == "mark" and g.lower == "that" for g in analysed.children(child)):
                         return _subtree(analysed, child)
         return None
-    clause = None
-    for child in analysed.children(cue):
-        if child.dep in _CLAUSES and child.pos in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            clause = child
-            break
+    children = list(analysed.children(cue))
+    clause = next((c for c in children if c.dep in _CLAUSES and c.pos in _CLAUSE_POS), None)
+    if clause is None and cue.dep == "parataxis" and tokens[cue.head].pos in ("VERB", "AUX"):
+        return _around(analysed, tokens[cue.head], cue)  # "Acts of protest, he said, are …"
+    if clause is None and lemma in ACT_VERBS:
+        clause = next((c for c in children if c.dep in ("xcomp", "dobj")), None)
+        if clause is None:
+            prep = next((c for c in children if c.dep == "prep" and c.lower in ACT_PREPOSITIONS), None)
+            if prep is not None:
+                clause = next((g for g in analysed.children(prep) if g.dep in ("pobj", "pcomp")), None)
     if clause is None:
         return None
     first, last = _subtree(analysed, clause)
@@ -331,6 +344,17 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
         return None
     if tokens[first].dep == "mark" and tokens[first].lower in ("that", "whether", "if"):
         first += 1
+    return first, last
+
+
+def _around(analysed: AnalysedArticle, head: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue sits in, from its first to its last word."""
+    first, last = _subtree(analysed, head)
+    cue_first, cue_last = _subtree(analysed, cue)
+    if cue_first == first or cue_last >= last:
+        return None  # the cue is not inside: "He said. Then …" parsed as parataxis
+    while last > first and analysed.tokens[last].pos == "PUNCT":
+        last -= 1
     return first, last
 
 
