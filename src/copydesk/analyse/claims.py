@@ -264,13 +264,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def significant_quantities(claim: Claim) -> list[Quantity]:
-    """The quantities of a claim that state an amount (not "one official", not a bare "a")."""
+    """The quantities of a claim that state an amount: digits, a percentage, money, a vague amount
+    ("thousands") or a number word of ten or more (not "one official", "the two sides")."""
     out = []
     for quantity in claim.quantities:
         words = quantity.text.lower().split()
         if quantity.value is None and not quantity.approximate:
             continue
-        if quantity.value == 1 and not any(ch.isdigit() for ch in quantity.text) and len(words) <= 2:
-            continue
+        digits = any(ch.isdigit() for ch in quantity.text)
+        if not digits and quantity.unit not in ("%",) and not _money_unit(quantity.unit) and (
+            quantity.value is not None and quantity.value < 10
+        ):
+            continue  # "the two countries", "number two": words for small counts are not statistics
         out.append(quantity)
     return out
+
+
+def _money_unit(unit: str | None) -> bool:
+    return bool(unit) and unit.isupper() and len(unit) == 3

@@ -134,7 +134,7 @@ def _of_pronoun(article: AnalysedArticle, sentence: Sentence, found: list[Quanti
         whole, severity = (before[-1], Severity.ERROR) if before else (None, Severity.WARNING)
         if whole is None and previous:
             whole = previous[-1]
-        if whole is None or not _is_count(whole) or part.value <= whole.value:
+        if whole is None or not _is_count(whole) or whole.value < 2 or part.value <= whole.value:
             continue
         end = part.end + (same.end() if same else 0)
         yield _finding(article, part.start, end, part, whole, "part larger than its whole",
