@@ -322,3 +322,10 @@ def test_truncate_text_leaves_small_pages_alone():
 
     tree = parse_tree(fixture("news_article.html"))
     assert not truncate_text(tree)
+
+
+def test_binary_bytes_raise_parse_error():
+    noise = bytes((i * 37 + 11) % 256 for i in range(5000))
+    with pytest.raises(IngestError) as caught:
+        parse_html(noise, source="image.jpg")
+    assert caught.value.kind == "parse"

@@ -41,6 +41,8 @@ def parse_html(
         page = decode(html)
     except (UnicodeError, LookupError) as err:
         raise IngestError(source, "parse", f"cannot decode the page: {err}") from err
+    if looks_binary(page):
+        raise IngestError(source, "parse", "the page is binary data, not HTML")
     tree = parse_tree(page)
     if tree is None:
         raise IngestError(source, "parse", "the page is not parseable HTML")
@@ -74,6 +76,16 @@ def parse_html(
         }
     )
     return article
+
+
+def looks_binary(page: str, sample: int = 65_536) -> bool:
+    """More than a tenth of the first ``sample`` characters are replacement or control
+    characters: the bytes were not text in any encoding."""
+    head = page[:sample]
+    if not head:
+        return False
+    bad = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    return bad > len(head) / 10
 
 
 def extract_text(
