@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 CheckFunction = Callable[["AnalysedArticle", "Knowledge"], Iterable[Finding]]
 
 ENTRY_POINT_GROUP = "copydesk.checks"
+_CHECK_ID = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
 
 #: Built-in checks, by module. Order is the order findings are produced in before sorting.
 BUILTIN_MODULES = (
@@ -65,9 +67,12 @@ class CheckSpec:
 
 
 def register(check_id: str, *, severity: str = "warning") -> Callable[[CheckFunction], CheckFunction]:
-    """Mark a function as a check with id ``area.problem`` and its usual severity."""
-    if "." not in check_id or check_id != check_id.strip().lower():
-        raise CheckError(f"check id {check_id!r} must look like 'area.problem' in lower case")
+    """Mark a function as a check with id ``area.problem`` (or a bare ``area`` such as
+    ``spelling``) and its usual severity."""
+    if not _CHECK_ID.match(check_id):
+        raise CheckError(
+            f"check id {check_id!r} must look like 'area.problem' or 'area' in lower case"
+        )
     level = Severity.parse(severity)
 
     def mark(function: CheckFunction) -> CheckFunction:

@@ -1,0 +1,173 @@
+"""``grammar.confusables``: its/it's, their/there, whose/who's, than/then, your/you're,
+lose/loose, affect/effect — only where the parse makes the intended word clear.
+
+Each rule reads the word and the one or two tokens after it (quotation marks skipped), with
+spaCy's part-of-speech tags. Precise rather than greedy: a rule that could fire on correct
+English ("its spending plans", "to effect change", "it's time") is left out.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Evidence, Finding, Severity
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "no", "my", "our", "his", "her"})
+AUX_LIKE = frozenset({"been", "going", "gonna", "got", "getting", "becoming", "coming", "not",
+                      "n't", "also", "just", "still", "really", "always", "never", "now", "all",
+                      "about", "because", "only", "almost", "probably", "certainly", "clearly",
+                      "obviously", "simply", "actually", "definitely", "already", "likely"})
+DEGREE = frozenset({"very", "so", "too", "quite", "pretty", "fairly", "rather", "extremely",
+                    "incredibly", "really", "hugely", "less", "more", "most", "as"})
+CLAUSE_AFTER_ADJECTIVE = frozenset({"to", "that", "for", "when", "if", "whether", "how", "and",
+                                    "but", "or", "because", "enough"})
+
+
+def _next(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
+    """The k-th token after ``token`` in its sentence, quotation marks skipped."""
+    sentence = article.sentences[token.sent]
+    seen = 0
+    for other in article.tokens[token.i + 1 : sentence.last]:
+        if other.text in QUOTE_MARKS:
+            continue
+        seen += 1
+        if seen == k:
+            return other
+    return None
+
+
+def _adjective_then_clause(article: AnalysedArticle, adjective: Token) -> bool:
+    """``hard to``, ``clear that``, ``premature.``: an adjective not followed by its noun."""
+    after = _next(article, adjective)
+    if after is None:
+        return True
+    if after.text in ("-", "–", "‐") or article.text[adjective.end : adjective.end + 1] == "-":
+        return False  # "its fast-food chains": a compound modifier of a noun
+    if after.pos == "PUNCT":
+        return True
+    return after.lower in CLAUSE_AFTER_ADJECTIVE
+
+
+def _its_for_it_is(article: AnalysedArticle, token: Token) -> bool:
+    after = _next(article, token)
+    if after is None:
+        return False
+    if after.lower in DETERMINERS or after.lower in AUX_LIKE:
+        return after.lower != "all" or _next(article, token, 2) is None
+    if after.lower in DEGREE:
+        third = _next(article, token, 2)
+        return third is not None and third.lower != "own" and third.tag.startswith("JJ") and _adjective_then_clause(article, third)
+    if after.tag in ("JJ", "JJR") and after.lower not in ("own", "first", "last", "next", "only", "main", "new", "former", "latest", "own"):
+        return _adjective_then_clause(article, after)
+    return False
+
+
+def _apostrophe(article: AnalysedArticle) -> str:
+    """The apostrophe the article itself uses (curly or straight)."""
+    text = article.text
+    return "’" if text.count("’") > text.count("'") else "'"
+
+
+Rule = Callable[[AnalysedArticle, Token], "tuple[int, int, str, str] | None"]
+
+
+def _rule_its(article: AnalysedArticle, token: Token):
+    if token.lower == "its" and _its_for_it_is(article, token):
+        return token.start, token.end, "it" + _apostrophe(article) + "s", "'its' is possessive; 'it is' or 'it has' is meant here"
+    return None
+
+
+def _rule_its_own(article: AnalysedArticle, token: Token):
+    """``it's own`` -> ``its own``."""
+    if token.lower == "it":
+        after = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
+        third = article.tokens[token.i + 2] if token.i + 2 < len(article.tokens) else None
+        if after and third and after.text in ("'s", "’s") and third.lower == "own" and after.start == token.end:
+            return token.start, after.end, "its", "'it's' means 'it is'; the possessive is 'its'"
+    return None
+
+
+def _rule_their_is(article: AnalysedArticle, token: Token):
+    after = _next(article, token)
+    if token.lower == "their" and after is not None and after.lower in BE_FORMS:
+        return token.start, token.end, "there", "'their' is possessive; 'there is/are' is meant"
+    return None
+
+
+def _rule_there_own(article: AnalysedArticle, token: Token):
+    after = _next(article, token)
+    if token.lower == "there" and after is not None and after.lower == "own":
+        return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"
+    return None
+
+
+def _rule_then_than(article: AnalysedArticle, token: Token):
+    if token.lower != "then" or token.i == 0:
+        return None
+    before = article.tokens[token.i - 1]
+    if before.sent == token.sent and before.tag in ("JJR", "RBR") and before.lower not in ("more", "less", "earlier", "later", "longer", "further", "sooner"):
+        return token.start, token.end, "than", "a comparison takes 'than'"
+    if before.sent == token.sent and before.lower in ("rather", "other"):
+        return token.start, token.end, "than", "a comparison takes 'than'"
+    return None
+
+
+def _rule_whose(article: AnalysedArticle, token: Token):
+    after = _next(article, token)
+    if token.lower == "whose" and after is not None and (after.lower in ("been", "going", "not") or after.lower in ("a", "an", "the")):
+        return token.start, token.end, "who" + _apostrophe(article) + "s", "'whose' is possessive; 'who is' or 'who has' is meant"
+    return None
+
+
+def _rule_your(article: AnalysedArticle, token: Token):
+    after = _next(article, token)
+    if token.lower == "your" and after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
+        return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
+    return None
+
+
+def _rule_loose(article: AnalysedArticle, token: Token):
+    if token.lower == "loose" and token.i and article.tokens[token.i - 1].lower in ("to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"):
+        if token.tag.startswith("VB"):
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"
+    return None
+
+
+def _rule_affect(article: AnalysedArticle, token: Token):
+    if token.lower == "affect" and token.i and article.tokens[token.i - 1].lower in ("an", "the", "no", "any", "little") and token.pos == "NOUN":
+        return token.start, token.end, "effect", "the noun is 'effect'; 'affect' is the verb"
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    _rule_its, _rule_its_own, _rule_their_is, _rule_there_own, _rule_then_than,
+    _rule_whose, _rule_your, _rule_loose, _rule_affect,
+)
+
+
+@register("grammar.confusables", severity="error")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """Classic confusables (its/it's, their/there, than/then...) where the parse is clear."""
+    text = article.text
+    for token in article.tokens:
+        for rule in RULES:
+            hit = rule(article, token)
+            if hit is None:
+                continue
+            start, end, suggestion, reason = hit
+            written = text[start:end]
+            if written[:1].isupper():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+            context = text[start : min(len(text), end + 30)].split("\n")[0]
+            yield Finding(
+                check="grammar.confusables", severity=Severity.ERROR, start=start, end=end,
+                text=written, message=f"'{written}' should probably be '{suggestion}': {reason}",
+                suggestion=suggestion, confidence=0.85,
+                evidence=[Evidence("grammar", f"context: “{context}…”; {reason}")],
+            )
+            break

@@ -1,0 +1,133 @@
+"""``spelling``: words that are not English, with suggestions, silent on proper names.
+
+Silence on names comes from the analysis, not from a list: a word inside a named entity, a
+proper-noun tag, a capitalised word that is not the first of its sentence, a capitalised word the
+article writes again mid-sentence, and any name the knowledge base knows are never judged. What is
+left is mostly lower-case words, where real typos are. A sentence with several unknown words is
+taken to be in another language and left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Evidence, Finding, Severity
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)
+MIN_LENGTH = 3
+#: More unknown words than this in one sentence: another language, a list of names, code.
+MAX_UNKNOWN_PER_SENTENCE = 2
+#: Each part of a closed compound must be at least this common (Zipf) for the compound to pass.
+COMPOUND_ZIPF = 3.5
+#: An error needs a suggestion this common in English (Zipf) ...
+CLEAR_ZIPF = 3.0
+#: ... and no other one-edit suggestion within this much of its frequency.
+CLEAR_MARGIN = 1.0
+
+
+@register("spelling", severity="error")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """A word that is not English (Hunspell en_US/en_GB, word frequencies), with suggestions."""
+    lexicon = knowledge.lexicon
+    text = article.text
+    capitalised_mid_sentence = Counter(
+        t.text for t in article.tokens if t.is_title and not _sentence_initial(article, t)
+    )
+    unknown_by_sentence: dict[int, list[Token]] = {}
+    for token in article.tokens:
+        if not _judged(article, token, text, capitalised_mid_sentence):
+            continue
+        if lexicon.known(token.text) or lexicon.known(token.text.lower()):
+            continue
+        if _compound(token.lower, lexicon):
+            continue
+        if token.is_title and knowledge.kb.is_alias(token.text):
+            continue
+        unknown_by_sentence.setdefault(token.sent, []).append(token)
+    counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
+    for tokens in unknown_by_sentence.values():
+        if len(tokens) > MAX_UNKNOWN_PER_SENTENCE:
+            continue
+        for token in tokens:
+            yield _finding(token, lexicon, counts[token.lower])
+
+
+def _compound(word: str, lexicon) -> bool:
+    """Two common words written as one ("fansite", "soundbite"): new coinages, not typos."""
+    for k in range(3, len(word) - 2):
+        head, tail = word[:k], word[k:]
+        if lexicon.frequency(head) >= COMPOUND_ZIPF and lexicon.frequency(tail) >= COMPOUND_ZIPF:
+            return True
+    return False
+
+
+def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
+    sentence = article.sentences[token.sent]
+    for other in article.tokens[sentence.first : token.i]:
+        if other.text.isalnum():
+            return False
+    return True
+
+
+def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
+    word = token.text
+    if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper():
+        return False
+    if word[0].isupper():
+        # a capitalised word is a name unless it merely starts the sentence
+        if token.ent_type in NAME_LABELS or token.tag in ("NNP", "NNPS"):
+            return False
+        if not _sentence_initial(article, token) or capitalised[word] > 0:
+            return False
+    # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
+    before = text[token.start - 1 : token.start] if token.start else ""
+    after = text[token.end : token.end + 1]
+    if before in "@#/\\._-" and before or after in "@/\\_-" and after:
+        return False  # handles, hashtags, paths, file names, parts of URLs
+    if after == "." and text[token.end + 1 : token.end + 2].isalpha():
+        return False  # a domain name: "example.com"
+    return True
+
+
+def _finding(token: Token, lexicon, repeats: int) -> Finding:
+    suggestions = lexicon.suggest(token.lower)
+    best = suggestions[0] if suggestions else None
+    clear = (
+        best is not None
+        and best.distance == 1
+        and best.zipf >= CLEAR_ZIPF
+        and not any(
+            s.distance == 1 and best.zipf - s.zipf < CLEAR_MARGIN for s in suggestions[1:]
+        )
+    )
+    if clear and repeats == 1:
+        severity, confidence = Severity.ERROR, 0.9
+    elif best is not None and repeats == 1:
+        severity, confidence = Severity.WARNING, 0.6
+    else:
+        severity, confidence = Severity.INFO, 0.3  # no suggestion, or a term used repeatedly
+    suggestion = None
+    if best is not None:
+        suggestion = best.word.capitalize() if token.is_title else best.word
+    evidence = [Evidence("lexicon", f"'{token.text}' is not in the English dictionaries (en_US, en_GB)"
+                         f" and is rare in English text (Zipf {lexicon.frequency(token.lower):.1f})")]
+    if suggestions:
+        listed = ", ".join(f"{s.word} ({s.distance} edit{'s' if s.distance > 1 else ''}, Zipf {s.zipf:.1f})"
+                           for s in suggestions[:3])
+        evidence.append(Evidence("lexicon", f"nearest known words: {listed}"))
+    if repeats > 1:
+        evidence.append(Evidence("article", f"written {repeats} times in this article: perhaps a term"))
+    message = f"'{token.text}' is not an English word"
+    if suggestion:
+        message += f"; did you mean '{suggestion}'?"
+    return Finding(
+        check="spelling", severity=severity, start=token.start, end=token.end, text=token.text,
+        message=message, suggestion=suggestion, confidence=confidence, evidence=evidence,
+    )
