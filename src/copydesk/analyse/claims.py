@@ -197,9 +197,9 @@ def _opinion(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
             head = analysed.tokens[token.head]
             if head.lemma.lower() in OPINION_VERBS:
                 return True
-        if token.lower == "let" and token.i + 1 < len(analysed.tokens):
-            if analysed.tokens[token.i + 1].lower in ("'s", "us", "me"):
-                return True
+        following = analysed.tokens[token.i + 1] if token.i + 1 < len(analysed.tokens) else None
+        if token.lower == "let" and following is not None and following.lower in ("'s", "us", "me"):
+            return True
     return False
 
 
@@ -221,12 +221,12 @@ def _claim(analysed: AnalysedArticle, index: int, sentence: Sentence,
     direct = quote is not None and quote.kind != "indirect"
     best = sources[0] if sources else None
     claim.quoted = direct
-    if speaker is not None and speaker.name and (direct or best is None):
-        if best is None or best.kind == "named" or not _overlaps(best, speaker):
-            claim.source, claim.source_kind = speaker.name, "named"
-            if speaker.start is not None and speaker.end is not None:
-                claim.source_span = (speaker.start, speaker.end)
-            return claim
+    speaks = speaker is not None and bool(speaker.name) and (direct or best is None)
+    if speaks and (best is None or best.kind == "named" or not _overlaps(best, speaker)):
+        claim.source, claim.source_kind = speaker.name, "named"
+        if speaker.start is not None and speaker.end is not None:
+            claim.source_span = (speaker.start, speaker.end)
+        return claim
     if best is not None:  # the parse's classification wins for indirect speech
         claim.source = best.name if best.kind != "vague" else None
         claim.source_kind = best.kind
@@ -268,7 +268,7 @@ def significant_quantities(claim: Claim) -> list[Quantity]:
     ("thousands") or a number word of ten or more (not "one official", "the two sides")."""
     out = []
     for quantity in claim.quantities:
-        words = quantity.text.lower().split()
+        quantity.text.lower().split()
         if quantity.value is None and not quantity.approximate:
             continue
         digits = any(ch.isdigit() for ch in quantity.text)
