@@ -19,6 +19,7 @@ urging … and warning"), the agent of a passive, the owner of "X's statement", 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from copydesk.analyse.document import AnalysedArticle, Token
@@ -49,6 +50,9 @@ ACT_VERBS = frozenset(
     blame attack mention describe echo dismiss condemn denounce defend welcome applaud request
     order advise encourage invite challenge oppose back rule warn tell remind""".split()
 )
+#: Verbs that report what a text, a poll or a person set out without being speech as such ("the
+#: poll shows", "spoke about"); they introduce reported speech only, never a direct quote.
+REPORT_VERBS = frozenset("show find reveal speak talk point charge document respond".split())
 #: Prepositions after an act verb that introduce what was said ("called for", "warned of").
 ACT_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "on"})
 #: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
@@ -69,15 +73,19 @@ _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", 
                            "spokeswoman", "chairwoman", "congresswoman", "sister"})
 _PLURAL = frozenset({"they", "them", "we"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)+")
 
 
-def is_cue(token: Token) -> bool:
-    """A token that can introduce speech: a speech verb, a speech noun, or "according"."""
+def is_cue(token: Token, *, direct: bool = False) -> bool:
+    """A token that can introduce speech: a speech verb, a speech noun, or "according".
+    ``direct``: only cues that can introduce a direct quote."""
     if token.lower == "according":
         return True
     lemma = token.lemma.lower()
     if token.pos in ("VERB", "AUX"):
-        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in ACT_VERBS
+        if lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in ACT_VERBS:
+            return True
+        return not direct and lemma in REPORT_VERBS
     if token.pos == "NOUN":
         return lemma in SPEECH_NOUNS
     return False
@@ -194,11 +202,16 @@ class Resolver:
         return Speaker(_strip_determiner(phrase), None, start, end)
 
     def person_starting(self, offset: int) -> Speaker | None:
-        """The name mention that starts at ``offset`` ("“…” ― Jane Roe")."""
+        """The name mention that starts at ``offset`` ("“…” ― Jane Roe"), else the run of
+        capitalised words there (a name the tagger missed)."""
         for person in self.people:
-            if person.start == offset:
-                return Speaker(person.name, person.entity, person.start, person.end)
-        return None
+            if person.start <= offset < person.end and person.start >= offset - 2:
+                name = person.name.lstrip("―—–- \u00a0")
+                return Speaker(name, person.entity, offset, person.end)
+        words = _CAPITALISED.match(self.analysed.text, offset)
+        if words is None or len(words.group().split()) > 4:
+            return None
+        return Speaker(words.group(), None, offset, words.end())
 
     def person_within(self, start: int, end: int) -> Speaker | None:
         """The last name mention inside ``[start, end)`` ("Jane Roe: “…”")."""

@@ -23,6 +23,7 @@ from copydesk.analyse.attribution import (
     ACT_PREPOSITIONS,
     ACT_VERBS,
     COGNITION_VERBS,
+    REPORT_VERBS,
     SPEECH_VERBS,
     Resolver,
     is_cue,
@@ -61,9 +62,10 @@ def extract_quotes(analysed: AnalysedArticle) -> list[Quote]:
     spans = find_quote_spans(text, analysed.article.paragraphs)
     quoted = _quoted_tokens(analysed, spans)
     cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t)]
+    direct_cues = [t for t in cues if is_cue(t, direct=True)]
     resolver = Resolver(analysed, quoted=quoted)
     direct = [
-        _Found(span.start, span.end, "direct", _cue_for(analysed, span, cues), span.closed, span)
+        _Found(span.start, span.end, "direct", _cue_for(analysed, span, direct_cues), span.closed, span)
         for span in spans
     ]
     reported = _indirect(analysed, cues, quoted)
@@ -320,7 +322,7 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
     lemma = cue.lemma.lower()
     if cue.lower == "according":
         return _according_clause(analysed, cue)
-    if cue.pos not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS | ACT_VERBS:
+    if cue.pos not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS | ACT_VERBS | REPORT_VERBS:
         if cue.pos == "NOUN":  # "a statement that …", "a statement saying …" is the verb's job
             for child in analysed.children(cue):
                 if child.dep in ("acl", "ccomp") and child.pos in ("VERB", "AUX") and not is_cue(child):
@@ -331,7 +333,7 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
     clause = next((c for c in children if c.dep in _CLAUSES and c.pos in _CLAUSE_POS), None)
     if clause is None and cue.dep == "parataxis" and tokens[cue.head].pos in ("VERB", "AUX"):
         return _around(analysed, tokens[cue.head], cue)  # "Acts of protest, he said, are …"
-    if clause is None and lemma in ACT_VERBS:
+    if clause is None and (lemma in ACT_VERBS or lemma in REPORT_VERBS):
         clause = next((c for c in children if c.dep in ("xcomp", "dobj")), None)
         if clause is None:
             prep = next((c for c in children if c.dep == "prep" and c.lower in ACT_PREPOSITIONS), None)
