@@ -44,6 +44,8 @@ BUILTIN_MODULES = (
     "copydesk.checks.confusables",
     "copydesk.checks.dates_weekday",
     "copydesk.checks.quotes_unbalanced",
+    "copydesk.checks.quotes_unattributed",
+    "copydesk.checks.quotes_speaker_conflict",
     "copydesk.checks.names_unknown_variant",
     "copydesk.checks.acronyms_expansion",
     "copydesk.checks.acronyms_typo",

@@ -1,0 +1,96 @@
+"""``quotes.speaker-conflict``: the same words put in two people's mouths.
+
+Two direct quotes of one article with the same text (or nearly: case, punctuation and spacing
+aside, a similarity of 90 or more, or one quote of six words or more inside the other) that are
+attributed to two different resolved speakers. One of the attributions is likely wrong. Speakers
+whose names look like one name written two ways ("Kuleba"/"Kubela") are left to
+``names.inconsistent``.
+
+See ``docs/checks/quotes.speaker-conflict.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from rapidfuzz import fuzz
+
+from copydesk.checks.registry import register
+from copydesk.model import Evidence, Finding, Quote, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.analyse.document import AnalysedArticle
+    from copydesk.knowledge import Knowledge
+
+_NOT_WORD = re.compile(r"[^\w]+")
+#: Quotes shorter than this (in words) are phrases many people use; they never conflict.
+MIN_WORDS = 4
+SIMILAR = 90
+CONTAINED_WORDS = 6
+
+
+@register("quotes.speaker-conflict", severity="warning")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """The same quote attributed to two different speakers."""
+    quotes = [q for q in article.quotes if q.kind == "direct" and q.speaker is not None
+              and _key(q) and len(q.text.split()) >= MIN_WORDS]
+    normal = [_normalise(q.text) for q in quotes]
+    flagged: set[int] = set()
+    for k, later in enumerate(quotes):
+        for j in range(k):
+            earlier = quotes[j]
+            if k in flagged or not _conflict(earlier, later):
+                continue
+            if not _same_words(normal[j], normal[k]):
+                continue
+            flagged.add(k)
+            yield _finding(earlier, later)
+
+
+def _key(quote: Quote) -> str | None:
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    return speaker.entity or (speaker.name.lower() if speaker.name else None)
+
+
+def _conflict(a: Quote, b: Quote) -> bool:
+    if _key(a) == _key(b):
+        return False
+    name_a, name_b = (a.speaker.name or "") if a.speaker else "", (b.speaker.name or "") if b.speaker else ""
+    if not name_a or not name_b:
+        return False
+    if name_a.split()[-1].lower() == name_b.split()[-1].lower():
+        return False  # one person, written with and without a first name
+    return fuzz.ratio(name_a.lower(), name_b.lower()) < 80  # a variant spelling is another check's
+
+
+def _normalise(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+def _same_words(a: str, b: str) -> bool:
+    if a == b or fuzz.ratio(a, b) >= SIMILAR:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter.split()) >= CONTAINED_WORDS and f" {shorter} " in f" {longer} "
+
+
+def _finding(earlier: Quote, later: Quote) -> Finding:
+    first = earlier.speaker.name if earlier.speaker else "?"
+    second = later.speaker.name if later.speaker else "?"
+    return Finding(
+        "quotes.speaker-conflict",
+        Severity.WARNING,
+        later.start,
+        later.end,
+        later.text,
+        f"this quote is attributed to {second}, but the same words were attributed to {first} earlier",
+        None,
+        0.6,
+        [
+            Evidence("attribution", f"attributed to {first}", earlier.start, earlier.end),
+            Evidence("attribution", f"attributed to {second}", later.start, later.end),
+        ],
+    )
