@@ -101,7 +101,12 @@ def _is_speech(analysed: AnalysedArticle, found: _Found) -> bool:
         return True
     # A name in Title Case is speech only when someone says it of something ("called her “Miss
     # Piggy”"), not when it names where ("said on “Face the Nation”") or what ("the “X Act”").
-    return found.speaker is not None and _quote_root_dep(analysed, found) not in _NAME_DEPS
+    if found.speaker is None or found.span is None:
+        return False
+    before = analysed.token_at(found.span.mark - 1) or analysed.token_at(found.span.mark - 2)
+    if before is not None and (before.pos == "ADP" or before.lower == "the"):
+        return False  # "on “Face the Nation”", "the “Justice for All Act”"
+    return _quote_root_dep(analysed, found) not in _NAME_DEPS
 
 
 _NAME_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "npadvmod", ""})
