@@ -5,18 +5,21 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-HUNSPELL_DIC := /usr/share/hunspell/en_US.dic
+# Debian packages: the Hunspell dictionaries, the library the `hunspell` bindings compile
+# against, and WordNet (which words can be nouns)
+DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base
+DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun
 
 .PHONY: all install demo test eval bench lint clean
 
 all: test
 
-$(HUNSPELL_DIC):
-	@echo "Installing the Debian hunspell en_US dictionary (package hunspell-en-us)"
-	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -q hunspell-en-us >/dev/null; \
-	 else sudo apt-get install -y -q hunspell-en-us >/dev/null; fi
+$(DEBIAN_STAMP):
+	@echo "Installing Debian packages: $(DEBIAN_PACKAGES)"
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; \
+	 else sudo apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; fi
 
-$(STAMP): requirements.lock requirements-model.txt pyproject.toml | $(HUNSPELL_DIC)
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml | $(DEBIAN_STAMP)
 	@command -v $(PY) >/dev/null || { echo "need $(PY)"; exit 2; }
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip

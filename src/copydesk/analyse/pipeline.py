@@ -12,6 +12,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from copydesk.analyse import readings
 from copydesk.analyse.document import AnalysedArticle, Sentence, Token
 from copydesk.errors import ModelError
 from copydesk.model import Article, Mention, Region
@@ -75,6 +76,7 @@ class Analyser:
             built = [AnalysedArticle(article=a) for a in chunk]
             for (k, region), doc in zip(jobs, docs):
                 _append_doc(built[k], doc, region)
+            readings.reread_its(self.nlp, built)
             for analysed in built:
                 finish(analysed, knowledge=knowledge)
                 yield analysed

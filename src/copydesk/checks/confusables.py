@@ -53,10 +53,19 @@ def _adjective_then_clause(article: AnalysedArticle, adjective: Token) -> bool:
     return after.lower in CLAUSE_AFTER_ADJECTIVE
 
 
-def _its_for_it_is(article: AnalysedArticle, token: Token) -> bool:
+#: Tags that follow "it is" but not a possessive: adjectives, participles, adverbs, determiners.
+IT_IS_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "RB", "RBR", "DT", "PDT"})
+
+
+def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     after = _next(article, token)
-    if after is None:
-        return False
+    if after is None or after.lower == "own":
+        return False  # "its own": the possessive par excellence
+    reread = article.derived.get("reading.its", {}).get(token.i)
+    if reread in IT_IS_TAGS and _adjective_then_clause(article, after) and _not_a_noun(after, lexicon):
+        # read as "it is", the next word is no longer a noun, and it has no noun sense at
+        # all: "its premature to talk" (but "its rival,", "its right to" stay possessive)
+        return True
     if after.lower in DETERMINERS or after.lower in AUX_LIKE:
         return after.lower != "all" or _next(article, token, 2) is None
     if after.lower in DEGREE:
@@ -67,22 +76,28 @@ def _its_for_it_is(article: AnalysedArticle, token: Token) -> bool:
     return False
 
 
+def _not_a_noun(token: Token, lexicon) -> bool:
+    """True when WordNet (through the lexicon) has no noun sense for the word."""
+    return lexicon is not None and lexicon.is_noun(token.lower) is False
+
+
 def _apostrophe(article: AnalysedArticle) -> str:
     """The apostrophe the article itself uses (curly or straight)."""
     text = article.text
     return "’" if text.count("’") > text.count("'") else "'"
 
 
-Rule = Callable[[AnalysedArticle, Token], "tuple[int, int, str, str] | None"]
+#: A rule: (article, token, lexicon) -> (start, end, suggestion, reason) or None.
+Rule = Callable[..., "tuple[int, int, str, str] | None"]
 
 
-def _rule_its(article: AnalysedArticle, token: Token):
-    if token.lower == "its" and _its_for_it_is(article, token):
+def _rule_its(article: AnalysedArticle, token: Token, lexicon):
+    if token.lower == "its" and _its_for_it_is(article, token, lexicon):
         return token.start, token.end, "it" + _apostrophe(article) + "s", "'its' is possessive; 'it is' or 'it has' is meant here"
     return None
 
 
-def _rule_its_own(article: AnalysedArticle, token: Token):
+def _rule_its_own(article: AnalysedArticle, token: Token, lexicon):
     """``it's own`` -> ``its own``."""
     if token.lower == "it":
         after = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
@@ -92,21 +107,21 @@ def _rule_its_own(article: AnalysedArticle, token: Token):
     return None
 
 
-def _rule_their_is(article: AnalysedArticle, token: Token):
+def _rule_their_is(article: AnalysedArticle, token: Token, lexicon):
     after = _next(article, token)
     if token.lower == "their" and after is not None and after.lower in BE_FORMS:
         return token.start, token.end, "there", "'their' is possessive; 'there is/are' is meant"
     return None
 
 
-def _rule_there_own(article: AnalysedArticle, token: Token):
+def _rule_there_own(article: AnalysedArticle, token: Token, lexicon):
     after = _next(article, token)
     if token.lower == "there" and after is not None and after.lower == "own":
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"
     return None
 
 
-def _rule_then_than(article: AnalysedArticle, token: Token):
+def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
     if token.lower != "then" or token.i == 0:
         return None
     before = article.tokens[token.i - 1]
@@ -117,28 +132,28 @@ def _rule_then_than(article: AnalysedArticle, token: Token):
     return None
 
 
-def _rule_whose(article: AnalysedArticle, token: Token):
+def _rule_whose(article: AnalysedArticle, token: Token, lexicon):
     after = _next(article, token)
     if token.lower == "whose" and after is not None and (after.lower in ("been", "going", "not") or after.lower in ("a", "an", "the")):
         return token.start, token.end, "who" + _apostrophe(article) + "s", "'whose' is possessive; 'who is' or 'who has' is meant"
     return None
 
 
-def _rule_your(article: AnalysedArticle, token: Token):
+def _rule_your(article: AnalysedArticle, token: Token, lexicon):
     after = _next(article, token)
     if token.lower == "your" and after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
     return None
 
 
-def _rule_loose(article: AnalysedArticle, token: Token):
+def _rule_loose(article: AnalysedArticle, token: Token, lexicon):
     if token.lower == "loose" and token.i and article.tokens[token.i - 1].lower in ("to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"):
         if token.tag.startswith("VB"):
             return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"
     return None
 
 
-def _rule_affect(article: AnalysedArticle, token: Token):
+def _rule_affect(article: AnalysedArticle, token: Token, lexicon):
     if token.lower == "affect" and token.i and article.tokens[token.i - 1].lower in ("an", "the", "no", "any", "little") and token.pos == "NOUN":
         return token.start, token.end, "effect", "the noun is 'effect'; 'affect' is the verb"
     return None
@@ -154,9 +169,10 @@ RULES: tuple[Rule, ...] = (
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """Classic confusables (its/it's, their/there, than/then...) where the parse is clear."""
     text = article.text
+    lexicon = knowledge.lexicon
     for token in article.tokens:
         for rule in RULES:
-            hit = rule(article, token)
+            hit = rule(article, token, lexicon)
             if hit is None:
                 continue
             start, end, suggestion, reason = hit

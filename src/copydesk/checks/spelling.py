@@ -26,6 +26,8 @@ MIN_LENGTH = 3
 MAX_UNKNOWN_PER_SENTENCE = 2
 #: Each part of a closed compound must be at least this common (Zipf) for the compound to pass.
 COMPOUND_ZIPF = 3.5
+#: A one-edit neighbour this common makes a word a typo rather than a compound.
+TYPO_OF_COMMON_ZIPF = 4.5
 #: An error needs a suggestion this common in English (Zipf) ...
 CLEAR_ZIPF = 3.0
 #: ... and no other one-edit suggestion within this much of its frequency.
@@ -60,7 +62,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
 
 
 def _compound(word: str, lexicon) -> bool:
-    """Two common words written as one ("fansite", "soundbite"): new coinages, not typos."""
+    """Two common words written as one ("fansite", "soundbite"): new coinages, not typos —
+    unless a very common word is one edit away ("busness" is not "bus" + "ness")."""
+    if any(s.distance == 1 and s.zipf >= TYPO_OF_COMMON_ZIPF for s in lexicon.suggest(word)):
+        return False
     for k in range(3, len(word) - 2):
         head, tail = word[:k], word[k:]
         if lexicon.frequency(head) >= COMPOUND_ZIPF and lexicon.frequency(tail) >= COMPOUND_ZIPF:

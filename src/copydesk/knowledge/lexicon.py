@@ -4,8 +4,9 @@ Known words come from the Hunspell dictionaries for American and British English
 ``hunspell-en-us`` and ``hunspell-en-gb``, read through the ``hunspell`` bindings to libhunspell,
 so affixes are handled the way every spell checker handles them) and from word frequencies
 (``wordfreq``): a word common in English text is English whatever the dictionaries say.
+WordNet (Debian ``wordnet-base``) says which words can be nouns, for the confusables check.
 Suggestions are the known words within two edits (insertion, deletion, substitution,
-transposition), nearest first, then most frequent first; Hunspell's own suggestions fill in
+transposition), ranked by frequency less a cost per edit; Hunspell's own suggestions fill in
 when the frequency list has nothing close.
 """
 
@@ -27,8 +28,27 @@ DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts")
 DICTIONARIES = ("en_US", "en_GB")
 #: A word at least this frequent in English text (Zipf scale) is English.
 COMMON_ZIPF = 3.0
+#: How much one more edit weighs against word frequency (Zipf units) when ranking suggestions.
+EDIT_COST = 1.5
 #: Size of the frequency vocabulary that suggestions are drawn from.
 VOCABULARY = 150_000
+
+
+WORDNET_DIRS = (Path("/usr/share/wordnet"),)
+
+
+def _load_wordnet_nouns() -> frozenset[str]:
+    """Noun lemmas of WordNet 3.0 (Debian package wordnet-base), or an empty set."""
+    for directory in WORDNET_DIRS:
+        index = directory / "index.noun"
+        if index.exists():
+            with open(index, encoding="utf-8", errors="replace") as handle:
+                return frozenset(
+                    line.split(" ", 1)[0].replace("_", " ")
+                    for line in handle
+                    if line and not line.startswith(" ")
+                )
+    return frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +68,7 @@ class Lexicon:
         self._by_length: dict[int, list[str]] = {}
         for word in vocabulary:
             self._by_length.setdefault(len(word), []).append(word)
+        self._noun_set: frozenset[str] | None = None
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
 
@@ -96,6 +117,24 @@ class Lexicon:
             return True
         return any(speller.spell(word) for speller in self._spellers)
 
+    def _in_dictionary(self, word: str) -> bool:
+        """In a Hunspell dictionary as written (frequency alone admits names: "harris")."""
+        return any(speller.spell(word) for speller in self._spellers)
+
+    def is_noun(self, word: str) -> bool | None:
+        """Whether WordNet has a noun sense for ``word`` (or its singular); None without WordNet."""
+        nouns = self._nouns
+        if nouns is None:
+            return None
+        lower = word.lower()
+        return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
+
+    @property
+    def _nouns(self) -> frozenset[str] | None:
+        if self._noun_set is None:
+            self._noun_set = _load_wordnet_nouns()
+        return self._noun_set or None
+
     def frequency(self, word: str) -> float:
         return zipf_frequency(word, "en")
 
@@ -110,7 +149,7 @@ class Lexicon:
         for candidate, distance, _ in process.extract(
             lower, pool, scorer=OSA.distance, score_cutoff=cutoff, limit=50
         ):
-            if candidate != lower:
+            if candidate != lower and self._in_dictionary(candidate):
                 found[candidate] = Suggestion(candidate, int(distance), zipf_frequency(candidate, "en"))
         if not found:
             for speller in self._spellers:
@@ -118,5 +157,7 @@ class Lexicon:
                     distance = OSA.distance(lower, candidate)
                     if distance <= cutoff and candidate not in found:
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
-        ranked = sorted(found.values(), key=lambda s: (s.distance, -s.zipf))
+        # one edit more costs 1.5 on the Zipf scale: "tarrif" -> "tariff" (2 edits, common)
+        # rather than "tarif" (1 edit, rare)
+        ranked = sorted(found.values(), key=lambda s: (EDIT_COST * s.distance - s.zipf, s.distance))
         return tuple(ranked[:limit])

@@ -1,0 +1,76 @@
+"""The spelling lexicon and the ``spelling`` check, on texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.checks import spelling
+from copydesk.ingest.text import parse_text
+from copydesk.knowledge import Knowledge
+from copydesk.knowledge.records import EntityRecord
+from copydesk.knowledge.store import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    kb = KnowledgeBase(":memory:")
+    kb.add_entities([EntityRecord("oksana-hrytsenko", "person", "Oksana Hrytsenko")])
+    kb.finish()
+    return Knowledge(kb=kb)
+
+
+def run(analyser, knowledge, text):
+    return list(spelling.check(analyser.analyse(parse_text(text)), knowledge))
+
+
+def test_lexicon_knows_american_and_british_english(knowledge):
+    lexicon = knowledge.lexicon
+    assert lexicon.known("colour") and lexicon.known("color")
+    assert lexicon.known("organisations") and lexicon.known("programmes")
+    assert not lexicon.known("govenrment")
+
+
+def test_lexicon_suggests_the_nearest_common_word(knowledge):
+    [first, *_] = knowledge.lexicon.suggest("govenrment")
+    assert first.word == "government" and first.distance == 1
+
+
+def test_one_edit_typo_in_a_common_word_is_an_error_with_a_suggestion(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "The harbour board said the new levy would start next mnoth.\n")
+    assert (finding.text, finding.suggestion) == ("mnoth", "month")
+    assert finding.severity.label == "error"
+    assert any("nearest known words" in e.detail for e in finding.evidence)
+
+
+def test_two_edit_typo_is_a_warning_and_frequency_beats_distance(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "The harbour board said the new tarrif would start in May.\n")
+    assert (finding.text, finding.suggestion) == ("tarrif", "tariff")
+    assert finding.severity.label == "warning"
+
+
+def test_typo_that_the_parser_calls_a_proper_noun_is_still_found(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "Officials said the counrty would hold new elections.\n")
+    assert finding.suggestion == "country"
+
+
+def test_foreign_and_known_names_are_silent(analyser, knowledge):
+    text = (
+        "Deputy mayor Oksana Hrytsenko met Kestutis Zaleckas and Wojciech Brzeczyszczykiewicz "
+        "in Lviv and Zaporizhzhia on Monday. Hrytsenko said the talks in Dnipro went well.\n"
+    )
+    assert run(analyser, knowledge, text) == []
+
+
+def test_urls_handles_and_compounds_are_silent(analyser, knowledge):
+    text = "Details are at portwatch.example.org and on @portwatchuk, the fansite said.\n"
+    assert run(analyser, knowledge, text) == []
+
+
+def test_sentence_in_another_language_is_left_alone(analyser, knowledge):
+    text = "The banner read: nie ma chleba bez pracy, dziekujemy bardzo.\n"
+    assert run(analyser, knowledge, text) == []
+
+
+def test_sentence_initial_typo_keeps_its_capital(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "Goverment sources denied the report on Tuesday.\n")
+    assert finding.suggestion == "Government"
