@@ -7,6 +7,7 @@ docs/BENCHMARKS.md, "Quotes (PolNeAR)"); never lower them silently.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ def scores(shared_dir):
         pytest.skip(f"PolNeAR dev split not found at {split}")
     spec = importlib.util.spec_from_file_location("quotes_polnear", BENCH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the module look themselves up there
     spec.loader.exec_module(module)
     measured, _ = module.evaluate(split)
     return measured
