@@ -36,8 +36,6 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(yu|iu)", "iu"),
         (r"(ye|ie)", "ie"),
         (r"(yo|io)", "io"),
-        (r"([aeiou])\1+", r"\1"),
-        (r"([b-df-hj-np-tv-z])\1+", r"\1"),  # doubled consonants
         (r"(?<=[a-z])y(?=[a-z])", "i"),
         (r"['`’]", ""),
     )
