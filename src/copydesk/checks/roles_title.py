@@ -151,11 +151,11 @@ def _tenure(holding: Holding) -> int:
 def _suggested_office(
     career: list[Holding], span, years: dict[int, int], topic: Callable[[Holding], int]
 ) -> Holding | None:
-    """The office to suggest. Candidates: the offices overlapping the article's date (or dated
-    era), else those holding years the article mentions, else all. Among them, the office whose
+    """The office to suggest: temporal evidence first — the largest overlap with the article's
+    date (or the era its other titles date it to), else the most year mentions, else the
+    longest tenure (the office the person is best known for). Ties go to the office whose
     portfolio the article talks about (words of its title written capitalised elsewhere: "the
-    Home Office") wins, then the largest overlap, year fit or tenure. Government offices come
-    before party posts."""
+    Home Office"). Government offices come before party posts."""
     offices = [h for h in career if h.role != "party-leader"] or career
     if not offices:
         return None
@@ -172,8 +172,8 @@ def _suggested_office(
     for measure in measures:
         fitting = [h for h in offices if measure(h) > 0]
         if fitting:
-            return max(fitting, key=lambda h: (topic(h), measure(h)))
-    return max(offices, key=lambda h: (topic(h), _tenure(h)))
+            return max(fitting, key=lambda h: (measure(h), topic(h)))
+    return max(offices, key=lambda h: (_tenure(h), topic(h)))
 
 
 _TITLE_STOP = frozenset(
