@@ -62,3 +62,9 @@ def test_variant_spelling_of_one_name_is_left_to_names_checks():
     first = quote("The bridge will not reopen before spring,", SILVA)
     second = quote("The bridge will not reopen before spring!", Speaker("Ana Sliva", "e3", 0, 0))
     assert list(check(analysed_with(first, second), None)) == []
+
+
+def test_unnamed_description_does_not_conflict_with_a_name():
+    first = quote("The bridge will not reopen before spring,", Speaker("senior engineer", None, 0, 0))
+    second = quote("The bridge will not reopen before spring!", COSTA)
+    assert list(check(analysed_with(first, second), None)) == []

@@ -202,3 +202,24 @@ def test_plain_sentence_has_no_quote(quotes_of):
 
 def test_said_without_clause_is_not_indirect(quotes_of):
     assert quotes_of("Nothing more was said at the meeting on Monday.") == []
+
+
+def test_quote_after_reported_speech_takes_its_speaker(quotes_of):
+    text = "Curator Lena Holm said the queue had gone down by noon. “They knew exactly what to look for.”"
+    quotes = direct(quotes_of(text))
+    assert [q.speaker.name for q in quotes] == ["Lena Holm"]
+
+
+def test_name_right_before_cue_when_parse_has_no_subject(quotes_of):
+    text = (
+        "When asked about compensation from the supplier, the carmaker's chief executive "
+        'Helmut Brandt said: "we will first solve the problem before talking about who will pay".'
+    )
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker is not None and quote.speaker.name.endswith("Brandt")
+
+
+def test_inverted_said_name(quotes_of):
+    text = "“There is no favourite this year,” declared national coach Eddie Marsh on arrival in Sydney."
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker is not None and quote.speaker.name.endswith("Marsh")

@@ -72,6 +72,11 @@ _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "spokesm
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
                            "spokeswoman", "chairwoman", "congresswoman", "sister"})
 _PLURAL = frozenset({"they", "them", "we"})
+#: Saying verbs that may come before their subject ("said Mr Jones") and never take a person as
+#: their object.
+_INVERTING = frozenset("say declare add explain insist state note argue continue write reply answer "
+                       "respond recall remark observe comment admit concede agree conclude".split())
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)+")
 
@@ -147,11 +152,38 @@ class Resolver:
                     return tokens[current.head]
                 return found
             if current.dep not in _UP or current.head == current.i:
-                return None
+                break
             head = tokens[current.head]
             if current.dep == "appos":  # "Peskov, a spokesman who said" — rare; stop at the noun
                 return head if head.pos in ("PROPN", "NOUN", "PRON") else None
             current = head
+        return self._word_before(cue) or self._inverted(cue)
+
+    def _inverted(self, cue: Token) -> Token | None:
+        """"“…,” declared coach Eddie Jones": a name right after a saying verb that takes no
+        person as its object (not "told Smith", "asked Smith")."""
+        if cue.pos not in ("VERB", "AUX") or cue.lemma.lower() not in _INVERTING:
+            return None
+        for child in self.analysed.children(cue):
+            if child.i > cue.i and child.dep in _INVERTED_DEPS and child.pos == "PROPN":
+                if self.quoted is None or not self.quoted[child.i]:
+                    return child
+        return None
+
+    def _word_before(self, cue: Token) -> Token | None:
+        """When the parse gives the cue no subject, a name or pronoun right before a verb cue
+        ("… chief executive Helmut Panke said: …" parsed as an apposition)."""
+        if cue.pos not in ("VERB", "AUX"):
+            return None
+        k = cue.i - 1
+        tokens = self.analysed.tokens
+        while k >= 0 and tokens[k].sent == cue.sent and tokens[k].pos in ("ADV", "AUX", "PART"):
+            k -= 1
+        if k < 0 or tokens[k].sent != cue.sent or (self.quoted is not None and self.quoted[k]):
+            return None
+        before = tokens[k]
+        if before.pos == "PROPN" or before.lower in MALE | FEMALE | _PLURAL:
+            return before
         return None
 
     def _subject(self, token: Token) -> Token | None:
@@ -195,6 +227,11 @@ class Resolver:
         if source.pos == "PRON":  # "some", "others", "one": a source, but nobody in particular
             return Speaker(None, None, source.start, source.end)
         start, end = self._noun_phrase(source)
+        for child in self.analysed.children(source):  # "chief executive Helmut Brandt"
+            if child.dep in ("appos", "compound", "flat") and child.i > source.i:
+                named = self._person_at(child)
+                if named is not None and named.label == "PERSON":
+                    return Speaker(named.name, named.entity, start, max(end, named.end))
         phrase = text[start:end]
         found = self._titled(source, definite=phrase.lower().startswith(("the ", "this ", "that ")))
         if found is not None:

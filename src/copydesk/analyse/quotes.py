@@ -265,6 +265,10 @@ def _inherit(analysed: AnalysedArticle, direct: list[_Found], reported: list[_Fo
             if paragraph_of[j] == paragraph_of[k] and direct[j].speaker is not None and direct[j].cue is not None:
                 donor = direct[j]
                 break
+        if donor is None:  # "She said the queue had gone. “They knew what to look for.”"
+            earlier = [f for f in reported if f.speaker is not None and f.end <= item.start
+                       and _paragraph(analysed, f.start) == paragraph_of[k]]
+            donor = earlier[-1] if earlier else None
         if donor is None and _opens_paragraph(analysed, item.span):
             earlier = [f for f in attributed if _paragraph(analysed, f.start) == paragraph_of[k] - 1]
             donor = earlier[-1] if earlier else None
