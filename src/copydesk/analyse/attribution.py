@@ -27,38 +27,25 @@ from copydesk.model import Speaker
 
 #: Verbs that report speech (lemmas). A direct quote takes its speaker from one of these.
 SPEECH_VERBS = frozenset(
-    """say tell announce warn add explain claim insist deny state note argue suggest report write
-    declare assert acknowledge admit confirm maintain reply respond answer ask urge caution stress
-    emphasize emphasise complain predict promise vow pledge concede contend counter recall remark
-    observe comment tweet testify allege agree conclude estimate describe call dub label accuse
-    praise criticize criticise slam blast joke quip shout yell whisper scream boast brag lament
-    mock demand recommend propose advise inform assure reiterate repeat continue disclose reveal
-    proclaim recount retort concur charge signal indicate affirm announce point exclaim wonder
-    threaten tout hint predict speculate post characterize characterise refer brand hail decry
-    denounce condemn dismiss rate deem term chant cheer""".split()
+    ["say", "tell", "announce", "warn", "add", "explain", "claim", "insist", "deny", "state", "note", "argue", "suggest", "report", "write", "declare", "assert", "acknowledge", "admit", "confirm", "maintain", "reply", "respond", "answer", "ask", "urge", "caution", "stress", "emphasize", "emphasise", "complain", "predict", "promise", "vow", "pledge", "concede", "contend", "counter", "recall", "remark", "observe", "comment", "tweet", "testify", "allege", "agree", "conclude", "estimate", "describe", "call", "dub", "label", "accuse", "praise", "criticize", "criticise", "slam", "blast", "joke", "quip", "shout", "yell", "whisper", "scream", "boast", "brag", "lament", "mock", "demand", "recommend", "propose", "advise", "inform", "assure", "reiterate", "repeat", "continue", "disclose", "reveal", "proclaim", "recount", "retort", "concur", "charge", "signal", "indicate", "affirm", "announce", "point", "exclaim", "wonder", "threaten", "tout", "hint", "predict", "speculate", "post", "characterize", "characterise", "refer", "brand", "hail", "decry", "denounce", "condemn", "dismiss", "rate", "deem", "term", "chant", "cheer"]
 )
 #: Verbs that report a belief or knowledge; they attribute only a ``that``-clause (indirect).
 COGNITION_VERBS = frozenset(
-    """believe think feel fear hope expect suspect doubt worry reckon know assume conclude find
-    learn understand realize realise acknowledge""".split()
+    ["believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "worry", "reckon", "know", "assume", "conclude", "find", "learn", "understand", "realize", "realise", "acknowledge"]
 )
 #: Speech acts whose object or infinitive is what was said: "urged voters to register",
 #: "called for a moratorium", "criticized the plan", "endorsed Smith".
 ACT_VERBS = frozenset(
-    """urge ask promise pledge vow decline refuse agree threaten propose offer demand recommend
-    call cite criticize criticise accuse endorse support question reject deny announce praise
-    blame attack mention describe echo dismiss condemn denounce defend welcome applaud request
-    order advise encourage invite challenge oppose back rule warn tell remind""".split()
+    ["urge", "ask", "promise", "pledge", "vow", "decline", "refuse", "agree", "threaten", "propose", "offer", "demand", "recommend", "call", "cite", "criticize", "criticise", "accuse", "endorse", "support", "question", "reject", "deny", "announce", "praise", "blame", "attack", "mention", "describe", "echo", "dismiss", "condemn", "denounce", "defend", "welcome", "applaud", "request", "order", "advise", "encourage", "invite", "challenge", "oppose", "back", "rule", "warn", "tell", "remind"]
 )
 #: Verbs that report what a text, a poll or a person set out without being speech as such ("the
 #: poll shows", "spoke about"); they introduce reported speech only, never a direct quote.
-REPORT_VERBS = frozenset("show find reveal speak talk point charge document respond".split())
+REPORT_VERBS = frozenset(["show", "find", "reveal", "speak", "talk", "point", "charge", "document", "respond"])
 #: Prepositions after an act verb that introduce what was said ("called for", "warned of").
 ACT_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "on"})
 #: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
 SPEECH_NOUNS = frozenset(
-    """statement remarks remark comment comments interview announcement tweet post letter speech
-    testimony release briefing message memo""".split()
+    ["statement", "remarks", "remark", "comment", "comments", "interview", "announcement", "tweet", "post", "letter", "speech", "testimony", "release", "briefing", "message", "memo"]
 )
 #: Subject words that never name a source ("there said" does not happen, but "it" often is dummy).
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -74,8 +61,7 @@ _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", 
 _PLURAL = frozenset({"they", "them", "we"})
 #: Saying verbs that may come before their subject ("said Mr Jones") and never take a person as
 #: their object.
-_INVERTING = frozenset("say declare add explain insist state note argue continue write reply answer "
-                       "respond recall remark observe comment admit concede agree conclude".split())
+_INVERTING = frozenset(["say", "declare", "add", "explain", "insist", "state", "note", "argue", "continue", "write", "reply", "answer", "respond", "recall", "remark", "observe", "comment", "admit", "concede", "agree", "conclude"])
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)+")
@@ -165,9 +151,9 @@ class Resolver:
         if cue.pos not in ("VERB", "AUX") or cue.lemma.lower() not in _INVERTING:
             return None
         for child in self.analysed.children(cue):
-            if child.i > cue.i and child.dep in _INVERTED_DEPS and child.pos == "PROPN":
-                if self.quoted is None or not self.quoted[child.i]:
-                    return child
+            unquoted = self.quoted is None or not self.quoted[child.i]
+            if child.i > cue.i and child.dep in _INVERTED_DEPS and child.pos == "PROPN" and unquoted:
+                return child
         return None
 
     def _word_before(self, cue: Token) -> Token | None:

@@ -334,9 +334,9 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
     if cue.pos not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS | ACT_VERBS | REPORT_VERBS:
         if cue.pos == "NOUN":  # "a statement that …", "a statement saying …" is the verb's job
             for child in analysed.children(cue):
-                if child.dep in ("acl", "ccomp") and child.pos in ("VERB", "AUX") and not is_cue(child):
-                    if any(g.dep == "mark" and g.lower == "that" for g in analysed.children(child)):
-                        return _subtree(analysed, child)
+                clause = child.dep in ("acl", "ccomp") and child.pos in ("VERB", "AUX")
+                if clause and not is_cue(child) and _has_that(analysed, child):
+                    return _subtree(analysed, child)
         return None
     children = list(analysed.children(cue))
     clause = next((c for c in children if c.dep in _CLAUSES and c.pos in _CLAUSE_POS), None)
@@ -356,6 +356,10 @@ def _reported_clause(analysed: AnalysedArticle, cue: Token) -> tuple[int, int] |
     if tokens[first].dep == "mark" and tokens[first].lower in ("that", "whether", "if"):
         first += 1
     return first, last
+
+
+def _has_that(analysed: AnalysedArticle, token: Token) -> bool:
+    return any(g.dep == "mark" and g.lower == "that" for g in analysed.children(token))
 
 
 def _around(analysed: AnalysedArticle, head: Token, cue: Token) -> tuple[int, int] | None:

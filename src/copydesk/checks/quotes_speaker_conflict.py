@@ -13,7 +13,8 @@ See ``docs/checks/quotes.speaker-conflict.md``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 

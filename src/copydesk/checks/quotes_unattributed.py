@@ -13,7 +13,8 @@ See ``docs/checks/quotes.unattributed.md``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copydesk.analyse.quotes import is_short
 from copydesk.checks.registry import register
