@@ -27,41 +27,79 @@ from copydesk.model import Speaker
 
 #: Verbs that report speech (lemmas). A direct quote takes its speaker from one of these.
 SPEECH_VERBS = frozenset(
-    ["say", "tell", "announce", "warn", "add", "explain", "claim", "insist", "deny", "state", "note", "argue", "suggest", "report", "write", "declare", "assert", "acknowledge", "admit", "confirm", "maintain", "reply", "respond", "answer", "ask", "urge", "caution", "stress", "emphasize", "emphasise", "complain", "predict", "promise", "vow", "pledge", "concede", "contend", "counter", "recall", "remark", "observe", "comment", "tweet", "testify", "allege", "agree", "conclude", "estimate", "describe", "call", "dub", "label", "accuse", "praise", "criticize", "criticise", "slam", "blast", "joke", "quip", "shout", "yell", "whisper", "scream", "boast", "brag", "lament", "mock", "demand", "recommend", "propose", "advise", "inform", "assure", "reiterate", "repeat", "continue", "disclose", "reveal", "proclaim", "recount", "retort", "concur", "charge", "signal", "indicate", "affirm", "announce", "point", "exclaim", "wonder", "threaten", "tout", "hint", "predict", "speculate", "post", "characterize", "characterise", "refer", "brand", "hail", "decry", "denounce", "condemn", "dismiss", "rate", "deem", "term", "chant", "cheer"]
+    [
+        "say", "tell", "announce", "warn", "add", "explain", "claim", "insist", "deny", "state",
+        "note", "argue", "suggest", "report", "write", "declare", "assert", "acknowledge", "admit",
+        "confirm", "maintain", "reply", "respond", "answer", "ask", "urge", "caution", "stress",
+        "emphasize", "emphasise", "complain", "predict", "promise", "vow", "pledge", "concede",
+        "contend", "counter", "recall", "remark", "observe", "comment", "tweet", "testify",
+        "allege", "agree", "conclude", "estimate", "describe", "call", "dub", "label", "accuse",
+        "praise", "criticize", "criticise", "slam", "blast", "joke", "quip", "shout", "yell",
+        "whisper", "scream", "boast", "brag", "lament", "mock", "demand", "recommend", "propose",
+        "advise", "inform", "assure", "reiterate", "repeat", "continue", "disclose", "reveal",
+        "proclaim", "recount", "retort", "concur", "charge", "signal", "indicate", "affirm",
+        "announce", "point", "exclaim", "wonder", "threaten", "tout", "hint", "predict",
+        "speculate", "post", "characterize", "characterise", "refer", "brand", "hail", "decry",
+        "denounce", "condemn", "dismiss", "rate", "deem", "term", "chant", "cheer"
+    ]
 )
 #: Verbs that report a belief or knowledge; they attribute only a ``that``-clause (indirect).
 COGNITION_VERBS = frozenset(
-    ["believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "worry", "reckon", "know", "assume", "conclude", "find", "learn", "understand", "realize", "realise", "acknowledge"]
+    [
+        "believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "worry", "reckon",
+        "know", "assume", "conclude", "find", "learn", "understand", "realize", "realise",
+        "acknowledge"
+    ]
 )
 #: Speech acts whose object or infinitive is what was said: "urged voters to register",
 #: "called for a moratorium", "criticized the plan", "endorsed Smith".
 ACT_VERBS = frozenset(
-    ["urge", "ask", "promise", "pledge", "vow", "decline", "refuse", "agree", "threaten", "propose", "offer", "demand", "recommend", "call", "cite", "criticize", "criticise", "accuse", "endorse", "support", "question", "reject", "deny", "announce", "praise", "blame", "attack", "mention", "describe", "echo", "dismiss", "condemn", "denounce", "defend", "welcome", "applaud", "request", "order", "advise", "encourage", "invite", "challenge", "oppose", "back", "rule", "warn", "tell", "remind"]
+    [
+        "urge", "ask", "promise", "pledge", "vow", "decline", "refuse", "agree", "threaten",
+        "propose", "offer", "demand", "recommend", "call", "cite", "criticize", "criticise",
+        "accuse", "endorse", "support", "question", "reject", "deny", "announce", "praise", "blame",
+        "attack", "mention", "describe", "echo", "dismiss", "condemn", "denounce", "defend",
+        "welcome", "applaud", "request", "order", "advise", "encourage", "invite", "challenge",
+        "oppose", "back", "rule", "warn", "tell", "remind"
+    ]
 )
 #: Verbs that report what a text, a poll or a person set out without being speech as such ("the
 #: poll shows", "spoke about"); they introduce reported speech only, never a direct quote.
-REPORT_VERBS = frozenset(["show", "find", "reveal", "speak", "talk", "point", "charge", "document", "respond"])
+REPORT_VERBS = frozenset([
+    "show", "find", "reveal", "speak", "talk", "point", "charge", "document", "respond"
+])
 #: Prepositions after an act verb that introduce what was said ("called for", "warned of").
 ACT_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "on"})
 #: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
 SPEECH_NOUNS = frozenset(
-    ["statement", "remarks", "remark", "comment", "comments", "interview", "announcement", "tweet", "post", "letter", "speech", "testimony", "release", "briefing", "message", "memo"]
+    [
+        "statement", "remarks", "remark", "comment", "comments", "interview", "announcement",
+        "tweet", "post", "letter", "speech", "testimony", "release", "briefing", "message", "memo"
+    ]
 )
 #: Subject words that never name a source ("there said" does not happen, but "it" often is dummy).
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependencies walked up from a subject-less cue to the clause that has the subject.
-_UP = frozenset({"conj", "advcl", "xcomp", "acl", "dobj", "pcomp", "prep", "pobj", "npadvmod", "ccomp", "appos", "attr"})
+_UP = frozenset(
+    {"conj", "advcl", "xcomp", "acl", "dobj", "pcomp", "prep", "pobj", "npadvmod", "ccomp", "appos", "attr"}
+)
 _NP_PARTS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case"})
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
-_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father"})
+_MALE_TITLES = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father"}
+)
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
                            "spokeswoman", "chairwoman", "congresswoman", "sister"})
 _PLURAL = frozenset({"they", "them", "we"})
 #: Saying verbs that may come before their subject ("said Mr Jones") and never take a person as
 #: their object.
-_INVERTING = frozenset(["say", "declare", "add", "explain", "insist", "state", "note", "argue", "continue", "write", "reply", "answer", "respond", "recall", "remark", "observe", "comment", "admit", "concede", "agree", "conclude"])
+_INVERTING = frozenset([
+    "say", "declare", "add", "explain", "insist", "state", "note", "argue", "continue", "write",
+    "reply", "answer", "respond", "recall", "remark", "observe", "comment", "admit", "concede",
+    "agree", "conclude"
+])
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)+")
@@ -269,7 +307,8 @@ class Resolver:
                 return orgs[-1] if orgs else None
             recent = self.history[-1] if self.history else None
             if recent is not None:
-                match = [p for p in before if (p.entity or p.name) == (recent[1] or recent[2]) and p.label in wanted]
+                key = recent[1] or recent[2]
+                match = [p for p in before if (p.entity or p.name) == key and p.label in wanted]
                 if match:
                     return match[-1]
             return None
@@ -356,7 +395,8 @@ def _collect_people(analysed: AnalysedArticle) -> list[_Person]:
         inside = [t for t in _tokens_in(analysed, start, end)]
         if not inside:
             continue
-        root = next((t for t in inside if not (start <= tokens[t.head].start < end) or t.head == t.i), inside[-1])
+        outside = (t for t in inside if not (start <= tokens[t.head].start < end) or t.head == t.i)
+        root = next(outside, inside[-1])
         subject = root.dep in _SUBJECTS
         people.append(_Person(start, end, name, entity, label, subject, _titles(analysed, inside, root)))
     return people
@@ -378,7 +418,9 @@ def _titles(analysed: AnalysedArticle, inside: list[Token], root: Token) -> froz
     """Title words around a name: the words before it ("Kremlin spokesman", "Defense Minister"),
     those inside it before the name proper, and an apposition ("Peskov, the Kremlin spokesman")."""
     tokens = analysed.tokens
-    words = {t.lemma.lower() for t in inside if t.ent_type not in ("PERSON", "ORG") or t.text.lower() in _MALE_TITLES | _FEMALE_TITLES}
+    gendered = _MALE_TITLES | _FEMALE_TITLES
+    words = {t.lemma.lower() for t in inside
+             if t.ent_type not in ("PERSON", "ORG") or t.text.lower() in gendered}
     attached = {t.i for t in inside}
     k = inside[0].i - 1
     sent = inside[0].sent
