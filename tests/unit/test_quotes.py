@@ -118,7 +118,7 @@ def test_paragraph_of_quote_continues_previous_speaker(quotes_of):
 
 def test_title_resolves_to_named_person(quotes_of):
     text = (
-        "Kremlin spokesman Ivan Sorokin spoke on Monday.\n\n"
+        "Interior Ministry spokesman Ivan Sorokin spoke on Monday.\n\n"
         "“No meeting is planned,” the spokesman said."
     )
     (quote,) = direct(quotes_of(text))

@@ -11,10 +11,10 @@ urging … and warning"), the agent of a passive, the owner of "X's statement", 
 - "he"/"she" is the most recent person who was a subject or a speaker before it (else the most
   recent person), skipping people the article already called by the other pronoun or a gendered
   title;
-- "the spokesman", "the minister" is the most recent person written with that title ("Kremlin
-  spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman"); "a spokesman for X" is the article's
+- "the spokesman", "the minister" is the most recent person written with that title ("Interior
+  Ministry spokesman Ivan Sorokin", "Sorokin, the ministry spokesman"); "a spokesman for X" is the article's
   person with that title wherever it names one, else X;
-- anything else ("one U.S. official") keeps its own words as the name, with no entity.
+- anything else ("one European official") keeps its own words as the name, with no entity.
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ class Resolver:
             if current.dep not in _UP or current.head == current.i:
                 break
             head = tokens[current.head]
-            if current.dep == "appos":  # "Peskov, a spokesman who said" — rare; stop at the noun
+            if current.dep == "appos":  # "Sorokin, a spokesman who said" — rare; stop at the noun
                 return head if head.pos in ("PROPN", "NOUN", "PRON") else None
             current = head
         return self._word_before(cue) or self._inverted(cue)
@@ -289,7 +289,7 @@ class Resolver:
         return None
 
     def _noun_phrase(self, head: Token) -> tuple[int, int]:
-        """The head noun with its determiners, adjectives and compounds ("One U.S. official")."""
+        """The head noun with its determiners, adjectives and compounds ("One European official")."""
         tokens = self.analysed.tokens
         first = head.i
         for child in self.analysed.children(head):
@@ -415,8 +415,8 @@ def _tokens_in(analysed: AnalysedArticle, start: int, end: int) -> list[Token]:
 
 
 def _titles(analysed: AnalysedArticle, inside: list[Token], root: Token) -> frozenset[str]:
-    """Title words around a name: the words before it ("Kremlin spokesman", "Defense Minister"),
-    those inside it before the name proper, and an apposition ("Peskov, the Kremlin spokesman")."""
+    """Title words around a name: the words before it ("ministry spokesman", "Defense Minister"),
+    those inside it before the name proper, and an apposition ("Sorokin, the ministry spokesman")."""
     tokens = analysed.tokens
     gendered = _MALE_TITLES | _FEMALE_TITLES
     words = {t.lemma.lower() for t in inside
@@ -425,7 +425,7 @@ def _titles(analysed: AnalysedArticle, inside: list[Token], root: Token) -> froz
     k = inside[0].i - 1
     sent = inside[0].sent
     while k >= 0 and inside[0].i - k <= 6 and tokens[k].sent == sent:
-        token = tokens[k]  # only words that hang on the name: not "a spokesman for [Putin]"
+        token = tokens[k]  # only words that hang on the name: not "a spokesman for [President Novak]"
         if token.head not in attached or token.pos not in ("NOUN", "PROPN", "ADJ", "ADP"):
             break
         attached.add(token.i)

@@ -4,7 +4,7 @@ Two direct quotes of one article with the same text (or nearly: case, punctuatio
 aside, a similarity of 90 or more, or one quote of six words or more inside the other) that are
 attributed to two different named speakers (an unnamed "industry figure" may be the person named
 later). One of the attributions is likely wrong. Speakers
-whose names look like one name written two ways ("Kuleba"/"Kubela") are left to
+whose names look like one name written two ways ("Silva"/"Sliva") are left to
 ``names.inconsistent``.
 
 See ``docs/checks/quotes.speaker-conflict.md``.
