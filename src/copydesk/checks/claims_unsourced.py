@@ -33,7 +33,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     for claim in article.claims:
         if claim.source_kind in SOURCED or claim.quoted or _in_display(article, claim.start):
             continue
-        figures = significant_quantities(claim)
+        figures = [q for q in significant_quantities(claim) if not _in_date(article, q.start, q.end)]
         if not figures:
             continue
         first = figures[0]
@@ -55,6 +55,14 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             confidence=0.6 if claim.source_kind == "vague" else 0.4,
             evidence=evidence,
         )
+
+
+def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
+    """A number that is part of a date or a year ("March 2, 2023", "in 2019") is not a figure."""
+    if any(t.start <= start and end <= t.end for t in article.times):
+        return True
+    written = article.text[start:end]
+    return written.isdigit() and len(written) == 4 and 1800 <= int(written) <= 2100
 
 
 def _in_display(article: AnalysedArticle, offset: int) -> bool:
