@@ -32,9 +32,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p out
+	$(BIN)/copydesk kb build
 	$(BIN)/copydesk info
-	$(BIN)/copydesk check examples/ --format text || true
-	$(BIN)/copydesk check examples/ --format html > out/report.html || true
+	$(BIN)/copydesk check examples/ --format text --no-progress
+	$(BIN)/copydesk check examples/ --format html --no-progress --output out/report.html
 	@echo "HTML report written to out/report.html"
 
 test: $(STAMP)
