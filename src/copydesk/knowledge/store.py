@@ -69,7 +69,9 @@ CREATE INDEX IF NOT EXISTS acronym_expansion ON acronym(norm_expansion);
 #: Tokens shorter than this are not put in the deletion index (initials, particles).
 MIN_FUZZY_TOKEN = 3
 #: A query token matching more aliases than this is too common to seed candidates on its own.
-COMMON_TOKEN_LIMIT = 500
+COMMON_TOKEN_LIMIT = 200
+#: Tokens this short are matched exactly in fuzzy lookups, not through their neighbourhood.
+SHORT_TOKEN = 3
 #: A second query token's neighbourhood is read only when it is at most this large.
 SECOND_TOKEN_LIMIT = 50
 
@@ -341,12 +343,15 @@ class KnowledgeBase:
             for row in self.db.execute(sql, params):
                 rows[row[0]] = row
 
-        collect(self._LIGHT_SQL + " WHERE a.norm = ? LIMIT 50", (key,))
-        collect(self._LIGHT_SQL + " WHERE a.skeleton = ? LIMIT 50", (skeleton(name),))
-        collect(self._LIGHT_SQL + " WHERE a.phonetic = ? LIMIT 20", (phonetic(name),))
+        only = " AND e.kind = ?" if kind else ""
+        extra = (kind,) if kind else ()
+        collect(self._LIGHT_SQL + f" WHERE a.norm = ?{only} LIMIT 50", (key, *extra))
+        collect(self._LIGHT_SQL + f" WHERE a.skeleton = ?{only} LIMIT 50", (skeleton(name), *extra))
+        collect(self._LIGHT_SQL + f" WHERE a.phonetic = ?{only} LIMIT 20", (phonetic(name), *extra))
         neighbourhoods = []
         for token in set(key.split()):
-            similar = self.similar_tokens(token)
+            # a short token ("Lin", "Eli") has hundreds of one-edit neighbours: exact only
+            similar = self.similar_tokens(token) if len(token) > SHORT_TOKEN else {token}
             if similar:
                 marks = ",".join("?" * len(similar))
                 (count,) = self.db.execute(
@@ -354,13 +359,17 @@ class KnowledgeBase:
                     f" LIMIT {COMMON_TOKEN_LIMIT + 1})",
                     list(similar),
                 ).fetchone()
-                neighbourhoods.append((count, marks, list(similar)))
+                if count:
+                    neighbourhoods.append((count, marks, list(similar)))
         # the rarest token's neighbourhood always; a second one only while it is small (a typo
         # two edits deep in the surname is still found through the given name)
         for k, (count, marks, params) in enumerate(sorted(neighbourhoods)):
             if k and count > SECOND_TOKEN_LIMIT:
                 break
-            collect(self._TOKEN_SQL + f" WHERE t.token IN ({marks}) LIMIT {COMMON_TOKEN_LIMIT}", params)
+            collect(
+                self._TOKEN_SQL + f" WHERE t.token IN ({marks}){only} LIMIT {COMMON_TOKEN_LIMIT}",
+                (*params, *extra),
+            )
             if k:
                 break
         scored = []
