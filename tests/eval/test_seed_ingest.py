@@ -6,15 +6,15 @@ checks that the general rules recover its page structure.
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
 from pathlib import Path
-
+from datetime import datetime
 import pytest
 
 from copydesk.ingest.sources import read_inputs
 from copydesk.model import Article
 
-SHARED = Path(__file__).parents[2].parent / "shared"
+SHARED = Path(os.environ.get("COPYDESK_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 SEED = SHARED / "seed" / "000_da322826d46cabef.txt"
 
 
