@@ -1,8 +1,8 @@
 """``AnalysedArticle``: what the analysis layer hands to checks.
 
 Plain dataclasses with offsets into ``Article.text``. spaCy objects never leave ``analyse``, so
-checks and tests can build an ``AnalysedArticle`` by hand without loading a model
-(see ``copydesk.analyse.document.build_tokens`` for a tiny tokenizer used by tests).
+checks and tests can build an ``AnalysedArticle`` by hand without loading a model (the
+``handmade`` fixture in ``tests/conftest.py`` does).
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ class AnalysedArticle:
     #: Results derived from the analysis that several checks share, computed on first use.
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -98,6 +99,7 @@ class AnalysedArticle:
     def index(self) -> None:
         """Refresh lookup tables after ``tokens`` changed."""
         self._token_starts = [t.start for t in self.tokens]
+        self._sentence_starts = [s.start for s in self.sentences]
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
@@ -112,8 +114,9 @@ class AnalysedArticle:
         return None
 
     def sentence_of(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        k = bisect_right(starts, offset) - 1
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.start for s in self.sentences]
+        k = bisect_right(self._sentence_starts, offset) - 1
         if k >= 0 and self.sentences[k].start <= offset < max(self.sentences[k].end, offset + 1):
             return self.sentences[k]
         return None
