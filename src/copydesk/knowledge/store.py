@@ -66,6 +66,9 @@ CREATE INDEX IF NOT EXISTS acronym_acronym ON acronym(acronym);
 CREATE INDEX IF NOT EXISTS acronym_expansion ON acronym(norm_expansion);
 """
 
+#: Memory-mapped I/O and page cache for the database file (read-mostly workload).
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 128 * 1024
 #: Tokens shorter than this are not put in the deletion index (initials, particles).
 MIN_FUZZY_TOKEN = 3
 #: A query token matching more aliases than this is too common to seed candidates on its own.
@@ -114,6 +117,9 @@ class KnowledgeBase:
             raise KnowledgeError(f"no knowledge base at {self.path}; run `copydesk kb build`")
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False)
+            # lookups read many small rows at random: map the file and keep a large page cache
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
