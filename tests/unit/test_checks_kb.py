@@ -214,3 +214,12 @@ def test_two_misspellings_of_a_known_name_both_get_the_known_spelling(analyser, 
     inconsistent = list(names_inconsistent.check(analysed, knowledge))
     assert inconsistent and {f.suggestion for f in inconsistent} == {"Lindqvist"}
     assert "known spelling" in inconsistent[0].message
+
+
+def test_office_named_elsewhere_in_the_article_is_suggested(analyser, knowledge):
+    text = (
+        "Defence Minister Marta Lindqvist opened the new harbour in Malmo.\n\n"
+        "It was her first visit to the city since she became prime minister.\n"
+    )
+    [finding] = run(roles_title, analyser, knowledge, text)
+    assert finding.suggestion == "Prime Minister"

@@ -124,7 +124,7 @@ def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: 
     elif years:
         listed = ", ".join(str(y) for y in sorted(years))
         evidence.append(Evidence("date", f"no dateline; the article mentions {listed}"))
-    topic = topic_counter(titled_text, (titled.title_start, titled.title_end))
+    topic = topic_counter(titled_text, (titled.title_start, titled.title_end), kb)
     then = _suggested_office(career, period or (era[:2] if era else None), years, topic)
     suggestion = _title_for(then, kb) if then else None
     if held_ever:
@@ -149,13 +149,13 @@ def _tenure(holding: Holding) -> int:
 
 
 def _suggested_office(
-    career: list[Holding], span, years: dict[int, int], topic: Callable[[Holding], int]
+    career: list[Holding], span, years: dict[int, int], topic: Callable[[Holding], tuple[int, int]]
 ) -> Holding | None:
-    """The office to suggest: temporal evidence first — the largest overlap with the article's
+    """The office to suggest. The article naming the office elsewhere ("his first day as home
+    secretary") comes first; then temporal evidence — the largest overlap with the article's
     date (or the era its other titles date it to), else the most year mentions, else the
-    longest tenure (the office the person is best known for). Ties go to the office whose
-    portfolio the article talks about (words of its title written capitalised elsewhere: "the
-    Home Office"). Government offices come before party posts."""
+    longest tenure (the office the person is best known for); then the office whose portfolio
+    the article talks about ("the Home Office"). Government offices come before party posts."""
     offices = [h for h in career if h.role != "party-leader"] or career
     if not offices:
         return None
@@ -172,8 +172,8 @@ def _suggested_office(
     for measure in measures:
         fitting = [h for h in offices if measure(h) > 0]
         if fitting:
-            return max(fitting, key=lambda h: (measure(h), topic(h)))
-    return max(offices, key=lambda h: (_tenure(h), topic(h)))
+            return max(fitting, key=lambda h: (topic(h)[0], measure(h), topic(h)[1]))
+    return max(offices, key=lambda h: (topic(h)[0], _tenure(h), topic(h)[1]))
 
 
 _TITLE_STOP = frozenset(
@@ -182,22 +182,28 @@ _TITLE_STOP = frozenset(
 )
 
 
-def topic_counter(text: str, skip: tuple[int, int]) -> Callable[[Holding], int]:
-    """How often the distinctive words of an office's title are written, capitalised, in the
-    article outside the judged title itself."""
+def topic_counter(text: str, skip: tuple[int, int], kb) -> Callable[[Holding], tuple[int, int]]:
+    """What the article says about an office, outside the judged title itself: (how often one
+    of its press titles is written, in any case — "his first day as home secretary"; how often
+    the distinctive words of its official title are written capitalised — "the Home Office")."""
     import re
 
-    counted = text[: skip[0]] + " " + text[skip[1] :]
+    counted = (text[: skip[0]] + " " + text[skip[1] :]).lower()
+    capitalised_text = text[: skip[0]] + " " + text[skip[1] :]
+    titles = kb.all_titles()
     cache: dict[str, int] = {}
 
-    def count(holding: Holding) -> int:
+    def occurrences(pattern: str, haystack: str) -> int:
+        if pattern not in cache:
+            cache[pattern] = len(re.findall(rf"\b{re.escape(pattern)}\b", haystack))
+        return cache[pattern]
+
+    def count(holding: Holding) -> tuple[int, int]:
+        press = {t.title.lower() for t in titles if t.role == holding.role and t.of in (holding.of, "*")}
+        named = sum(occurrences(title, counted) for title in press)
         words = {w for w in re.findall(r"[A-Za-z]+", holding.title or "") if w.lower() not in _TITLE_STOP}
-        total = 0
-        for word in words:
-            if word not in cache:
-                cache[word] = len(re.findall(rf"\b{re.escape(word.capitalize())}\b", counted))
-            total += cache[word]
-        return total
+        capitalised = sum(occurrences(w.capitalize(), capitalised_text) for w in words)
+        return named, capitalised
 
     return count
 
