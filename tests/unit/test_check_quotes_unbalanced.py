@@ -20,7 +20,7 @@ def test_unclosed_curly_quote_is_flagged_to_the_end_of_its_paragraph():
     text = "The port warned that “ships may be delayed for days.\n\nTalks resume on Monday."
     [finding] = found(text)
     assert finding.text == "“ships may be delayed for days."
-    assert finding.suggestion == "“ships may be delayed for days.”"
+    assert finding.suggestion == "close the quotation with ”"
     assert text[finding.start : finding.end] == finding.text
 
 
@@ -60,3 +60,56 @@ def test_unclosed_single_quote():
 def test_one_paragraph_quote_of_several_sentences_reopened_is_fine():
     text = '"We tried everything. "Nothing worked and we are tired," she said.'
     assert found(text) == []
+
+
+def test_straight_mark_after_a_colon_without_a_space_opens():
+    text = 'The statement read:"We will appeal against the ruling." The club declined to comment.'
+    assert found(text) == []
+
+
+def test_closing_straight_mark_after_a_space_closes_an_open_quotation():
+    text = 'He said: "It was a blur and I regret it, " added the defender.'
+    assert found(text) == []
+
+
+def test_inch_marks_are_not_quotation_marks():
+    text = 'The shop sells a 27" monitor for $199 and a 32" model for $299.'
+    assert found(text) == []
+
+
+def test_nested_double_quotation_closed_in_turn_is_fine():
+    text = 'She said: "When I arrived he was the "grand old man" of the chamber and kind to me."'
+    assert found(text) == []
+
+
+def test_nested_quotation_whose_outer_quote_never_closes_is_flagged():
+    text = 'The advert said "you can use them to "get ahead in life"\n\nPrices start at $5.'
+    [finding] = found(text)
+    assert finding.text.startswith('"you can use them')
+
+
+def test_two_single_marks_as_double_quotes_reopening_paragraphs_are_fine():
+    text = "''We expect him back soon.\n\n''He has trained with the first team,'' the coach said."
+    assert found(text) == []
+
+
+def test_closing_curly_mark_used_to_open_is_an_info_note_not_a_warning():
+    text = "The union said ”the offer is too low.”\n\nTalks resume on Monday."
+    [finding] = found(text)
+    assert finding.severity.name == "INFO" and finding.text == "”"
+
+
+def test_paragraph_broken_mid_sentence_is_read_with_its_continuation():
+    text = '"He wanted to look like a leader. I\n\nwas\n\nthe leader and I wanted a fight," he said.'
+    assert found(text) == []
+
+
+def test_misturned_apostrophes_are_not_opening_quotes():
+    text = "Sales isn‘t what it was in the ‘90s, the owner said."
+    assert found(text) == []
+
+
+def test_a_second_opening_mid_sentence_flags_the_first_quotation():
+    text = "“The plan is dead, she said “and we will not revive it.”\n\nNobody else spoke."
+    findings = found(text)
+    assert any(f.text.startswith("“The plan is dead") for f in findings)

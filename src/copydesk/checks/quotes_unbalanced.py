@@ -1,12 +1,27 @@
 """``quotes.unbalanced``: a quotation mark that opens and never closes, or closes and never opened.
 
-Curly double marks (“ ”) are matched within each paragraph, with the newspaper convention that a
-quotation running on into the next paragraph is left open and the next paragraph reopens it (“).
-Straight double marks (") take their role from their position (an opening mark follows a space,
-a bracket, a dash or the paragraph start). A quotation left open at the end of a paragraph is
-fine when the next paragraph reopens it, or closes it without reopening (a paragraph break
-inside a quotation). Single curly marks: an opening ‘ that never closes; a lone ’ is
-also the apostrophe, so it is never judged on its own.
+Double marks are matched within each paragraph:
+
+- Curly marks carry their role (“ opens, ” closes); a doubled single mark (‘‘ ’’) and the TeX
+  pair (`` '') count as double marks. A ” written where a quotation opens (after a space,
+  before a word) is an opening mark set the wrong way round: it opens, and is noted (info).
+- A straight mark (") takes its role from what flanks it, as Markdown does for emphasis: before
+  a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
+  and before a space it closes; when both sides or neither side say so (``, " added``) it
+  closes an open quotation and otherwise opens one. A straight mark after a digit with no
+  quotation open is an inch mark (``27" monitor``).
+- Double quotation marks do not nest, so an opening mark inside an open quotation is the
+  newspaper convention for a quotation of several sentences (``done. "Then``) when it starts a
+  sentence; otherwise the first quotation was never closed.
+
+A quotation left open at the end of a paragraph is fine when the next paragraph reopens it (the
+convention for quotations of several paragraphs) or closes it without reopening. A paragraph that
+stops mid-sentence and goes on in lower case on the next line (scraped text broken by a stray
+line break) is read as one paragraph with the next.
+
+Single curly marks: an opening ‘ that never closes within its paragraph. ’ is also the
+apostrophe (the Kremlin’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a
+letter or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quotation.
 """
 
 from __future__ import annotations
@@ -20,110 +35,207 @@ from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Region, Severity
 
 OPEN, CLOSE = "“", "”"
+#: Two-character spellings of double marks: (text, role).
+DOUBLED = {"‘‘": "open", "’’": "close", "``": "open", "''": "close"}
+#: Characters after which a sentence (and so a reopened quotation) may start.
+SENTENCE_END = ".?!…:;—–-"
+#: Characters that may end a paragraph that is complete (anything else: broken mid-sentence).
+PARAGRAPH_END = ".?!…:;\"”’')]"
+CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "''", "''": "''", "”": "”"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    text: str
+    role: str  # open | close | either
 
 
 @dataclass(frozen=True, slots=True)
 class Unbalanced:
-    mark_start: int
-    kind: str  # unclosed | unopened
-    mark: str
+    mark: Mark
+    kind: str  # unclosed | unopened | misturned
 
 
-def _regions(article: AnalysedArticle) -> list[Region]:
-    return sorted(article.article.paragraphs, key=lambda r: r.start)
-
-
-def _marks(text: str, region: Region) -> list[tuple[int, str, str]]:
-    """(offset, mark, role) of the double quotation marks of a paragraph. Curly marks carry
-    their role; a straight mark opens after a space, a bracket or a dash (or at the start)."""
-    out = []
-    for k in range(region.start, region.end):
-        ch = text[k]
-        if ch == OPEN:
-            out.append((k, ch, "open"))
-        elif ch == CLOSE:
-            out.append((k, ch, "close"))
-        elif ch == '"':
-            before = text[k - 1] if k > region.start else " "
-            role = "open" if before.isspace() or before in "([{—–-" else "close"
-            out.append((k, ch, role))
+def _paragraphs(article: AnalysedArticle) -> list[Region]:
+    """Paragraphs, with one broken mid-sentence joined to its lower-case continuation."""
+    text = article.text
+    out: list[Region] = []
+    for region in sorted(article.article.paragraphs, key=lambda r: r.start):
+        if out and _broken(text, out[-1], region):
+            out[-1] = Region(out[-1].start, region.end, out[-1].role)
+        else:
+            out.append(region)
     return out
 
 
-def _double(text: str, region: Region) -> tuple[list[Unbalanced], list[Unbalanced]]:
-    """(unopened closing marks, unclosed opening marks) of one paragraph."""
-    unopened: list[Unbalanced] = []
-    stack: list[tuple[int, str]] = []
-    for k, mark, role in _marks(text, region):
+def _broken(text: str, previous: Region, region: Region) -> bool:
+    last = text[previous.start : previous.end].rstrip()[-1:]
+    first = text[region.start : region.start + 1]
+    return (
+        previous.role == region.role == "body"
+        and bool(last) and last not in PARAGRAPH_END
+        and first.islower()
+    )
+
+
+def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
+    """open, close or either, from the characters either side (Markdown's flanking rules)."""
+    before = text[k - 1] if k > region.start else " "
+    after = text[k + width] if k + width < region.end else " "
+    left = not after.isspace() and (after.isalnum() or before.isspace() or not before.isalnum())
+    right = not before.isspace() and (before.isalnum() or after.isspace() or not after.isalnum())
+    if left and after in ".,;:!?)":
+        left = False
+    if right and not before.isalnum() and before not in ".?!" and after.isspace():
+        right = False  # 'said," We': a misplaced space, the mark may open or close
+    if before in ".?!," and after.isalnum():
+        return "either"  # 'done."Then': a missing space, after a closing or before an opening
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either"
+
+
+def _double_marks(text: str, region: Region) -> list[Mark]:
+    out: list[Mark] = []
+    k = region.start
+    while k < region.end:
+        pair = text[k : k + 2]
+        ch = text[k]
+        if pair in DOUBLED:
+            role = _straight_role(text, k, region, 2) if pair == "''" else DOUBLED[pair]
+            out.append(Mark(k, pair, role))
+            k += 2
+            continue
+        if ch == OPEN:
+            out.append(Mark(k, ch, "open"))
+        elif ch == CLOSE:
+            before = text[k - 1] if k > region.start else " "
+            after = text[k + 1] if k + 1 < region.end else " "
+            misturned = before.isspace() and after.isalnum()
+            out.append(Mark(k, ch, "misturned" if misturned else "close"))
+        elif ch == '"':
+            out.append(Mark(k, ch, _straight_role(text, k, region)))
+        k += 1
+    return out
+
+
+def _starts_sentence(text: str, mark: Mark, region: Region) -> bool:
+    """Whether the text before the mark ends a sentence (closing marks and spaces skipped)."""
+    before = text[region.start : mark.start].rstrip(" \t\n’'”\"")
+    return not before or before[-1] in SENTENCE_END
+
+
+def _match_double(
+    text: str, region: Region, carried: Mark | None = None
+) -> tuple[list[Unbalanced], Mark | None]:
+    """Problems found inside one paragraph, and the mark still open at its end (or None).
+    ``carried`` is a quotation left open by the previous paragraph and not reopened here.
+
+    Open quotations are a stack two deep at most: a double mark opening mid-sentence inside a
+    quotation nests (``"He was the "Father of the House" then"``, a house style some sites
+    use); one opening a sentence reopens the quotation that ran on (the convention)."""
+    problems: list[Unbalanced] = []
+    stack: list[Mark] = [carried] if carried is not None else []
+    for mark in _double_marks(text, region):
+        role = mark.role
+        if role == "misturned":
+            problems.append(Unbalanced(mark, "misturned"))
+            role = "open"
+        if role == "either":
+            if mark.text in ('"', "''") and not stack and text[mark.start - 1 : mark.start].isdigit():
+                continue  # an inch mark: 27" screen
+            role = "close" if stack else "open"
         if role == "open":
-            if stack and text[max(region.start, k - 2) : k].rstrip()[-1:] in (".", "?", "!"):
-                # a new sentence reopening a quotation that ran on: the convention for a quote
-                # of several paragraphs, here written in one paragraph
-                stack[-1] = (stack[-1][0], mark)
-                continue
-            stack.append((k, mark))
+            if not stack:
+                stack.append(mark)
+            elif _starts_sentence(text, mark, region) and stack[-1] is not carried:
+                continue  # a new sentence reopens the quotation that ran on
+            elif len(stack) == 1 and stack[0] is not carried:
+                stack.append(mark)  # nested
+            else:
+                problems.append(Unbalanced(stack[-1], "unclosed"))
+                stack[-1] = mark
         elif stack:
             stack.pop()
-        else:
-            unopened.append(Unbalanced(k, "unopened", mark))
-    return unopened, [Unbalanced(k, "unclosed", mark) for k, mark in stack[:1]]
+        elif not (mark.text == '"' and text[mark.start - 1 : mark.start].isdigit()):
+            problems.append(Unbalanced(mark, "unopened"))
+    if carried is not None and stack and stack[0] is carried:
+        problems.append(Unbalanced(carried, "unclosed"))
+        stack.pop(0)
+    if len(stack) > 1:
+        problems.append(Unbalanced(stack[-1], "unclosed"))  # a nested quotation left open
+    return problems, stack[0] if stack else None
 
 
 def _single(text: str, region: Region) -> list[Unbalanced]:
     found = []
     for k in range(region.start, region.end):
-        if text[k] != "‘":
+        if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
             continue
+        if (k > region.start and text[k - 1].isalpha()) or text[k + 1 : k + 2].isdigit():
+            continue  # a misturned apostrophe: isn‘t, ‘90s
         closing = text.find("’", k + 1, region.end)
         # a ’ followed by a letter is an apostrophe ("don’t"), not the closing mark
         while closing != -1 and closing + 1 < region.end and text[closing + 1].isalpha():
             closing = text.find("’", closing + 1, region.end)
         if closing == -1:
-            found.append(Unbalanced(k, "unclosed", "‘"))
+            found.append(Unbalanced(Mark(k, "‘", "open"), "unclosed"))
     return found
+
+
+def _opens_paragraph(text: str, region: Region) -> bool:
+    head = text[region.start : region.start + 2]
+    return head[:1] in (OPEN, '"', CLOSE) or head in ("‘‘", "``", "''")
 
 
 @register("quotes.unbalanced", severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A quotation mark that never closes, or a closing mark that never opened."""
     text = article.text
-    regions = _regions(article)
-    pending: list[tuple[Region, Unbalanced]] = []  # unclosed in the previous paragraph
-    for region in regions:
-        unopened, unclosed = _double(text, region)
-        starts_quoted = bool(_marks(text, region)) and text[region.start] in (OPEN, '"')
-        if pending and (starts_quoted or unopened):
-            # the quotation runs on into this paragraph (reopened, or closed without reopening)
-            pending = []
-            unopened = unopened[1:] if not starts_quoted else unopened
-        for previous_region, problem in pending:
-            yield _finding(text, previous_region, problem)
-        for problem in unopened:
-            yield _finding(text, region, problem)
-        pending = [(region, problem) for problem in unclosed]
-        for problem in _single(text, region):
-            yield _finding(text, region, problem)
-    for previous_region, problem in pending:
-        yield _finding(text, previous_region, problem)
+    pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
+    for region in _paragraphs(article):
+        carried = None
+        if pending is not None and not _opens_paragraph(text, region):
+            carried = pending[1]  # a paragraph break inside the quotation, or it never closed
+        problems, still_open = _match_double(text, region, carried)
+        for problem in problems + _single(text, region):
+            home = pending[0] if pending is not None and problem.mark is carried else region
+            yield _finding(text, home, problem)
+        pending = (region, still_open) if still_open is not None else None
+    if pending is not None:
+        yield _finding(text, pending[0], Unbalanced(pending[1], "unclosed"))
 
 
 def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
+    mark = problem.mark
     if problem.kind == "unclosed":
-        end = region.end
-        span = text[problem.mark_start : end]
-        closing = {"“": "”", "‘": "’", '"': '"'}[problem.mark]
+        span = text[mark.start : region.end]
+        closing = CLOSING_FOR.get(mark.text, "”")
         return Finding(
-            check="quotes.unbalanced", severity=Severity.WARNING, start=problem.mark_start,
-            end=end, text=span,
-            message=f"the quotation opened with {problem.mark} is never closed",
-            suggestion=span + closing, confidence=0.8,
+            check="quotes.unbalanced", severity=Severity.WARNING, start=mark.start,
+            end=region.end, text=span,
+            message=f"the quotation opened with {mark.text} is never closed",
+            suggestion=f"close the quotation with {closing}", confidence=0.8,
             evidence=[Evidence("punctuation", f"no closing {closing} before the end of the paragraph,"
                                " and the next paragraph does not reopen the quotation")],
         )
+    if problem.kind == "misturned":
+        return Finding(
+            check="quotes.unbalanced", severity=Severity.INFO, start=mark.start,
+            end=mark.start + len(mark.text), text=mark.text,
+            message=f"a quotation opens here with the closing mark {mark.text}",
+            suggestion="“", confidence=0.7,
+            evidence=[Evidence("punctuation", "the mark follows a space and precedes a word,"
+                               " where an opening mark belongs")],
+        )
     return Finding(
-        check="quotes.unbalanced", severity=Severity.WARNING, start=problem.mark_start,
-        end=problem.mark_start + 1, text=problem.mark,
-        message=f"the closing quotation mark {problem.mark} has no opening mark",
-        suggestion=None, confidence=0.6,
-        evidence=[Evidence("punctuation", "no opening mark earlier in the paragraph")],
+        check="quotes.unbalanced", severity=Severity.WARNING, start=mark.start,
+        end=mark.start + len(mark.text), text=mark.text,
+        message=f"the closing quotation mark {mark.text} has no opening mark",
+        suggestion="remove the mark, or open the quotation where it begins", confidence=0.6,
+        evidence=[Evidence("punctuation", "no opening mark earlier in the paragraph,"
+                           " and no quotation left open in the paragraph before")],
     )
