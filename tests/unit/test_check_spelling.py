@@ -74,3 +74,33 @@ def test_sentence_in_another_language_is_left_alone(analyser, knowledge):
 def test_sentence_initial_typo_keeps_its_capital(analyser, knowledge):
     [finding] = run(analyser, knowledge, "Goverment sources denied the report on Tuesday.\n")
     assert finding.suggestion == "Government"
+
+
+def test_camel_case_brand_names_are_silent(analyser, knowledge):
+    text = "Shoppers used eDonkey and the new watchOS update before buying an iPhone.\n"
+    assert run(analyser, knowledge, text) == []
+
+
+def test_prefixed_and_compound_words_are_silent(analyser, knowledge):
+    text = "The reinsurers said the claims were unevidenced, and the groundrules were unchanged.\n"
+    assert run(analyser, knowledge, text) == []
+
+
+def test_common_misspelling_that_looks_like_a_formation_is_still_found(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "The crash occured on the bypass late on Friday.\n")
+    assert finding.suggestion == "occurred"
+
+
+def test_word_in_quotation_marks_of_its_own_is_a_mention(analyser, knowledge):
+    text = "The minister coined the word “glitteracy” to describe the new elite.\n"
+    assert run(analyser, knowledge, text) == []
+
+
+def test_foreign_phrase_is_at_most_an_info_note(analyser, knowledge):
+    findings = run(analyser, knowledge, "The chef has a certain joie de vivre in the kitchen.\n")
+    assert all(f.severity.label == "info" for f in findings)
+
+
+def test_two_words_run_together_are_split(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "He scored in thefirst minute of the match.\n")
+    assert finding.suggestion == "the first"

@@ -10,7 +10,7 @@ taken to be in another language and left alone.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
@@ -24,14 +24,24 @@ NAME_LABELS = frozenset(
 MIN_LENGTH = 3
 #: More unknown words than this in one sentence: another language, a list of names, code.
 MAX_UNKNOWN_PER_SENTENCE = 2
-#: Each part of a closed compound must be at least this common (Zipf) for the compound to pass.
-COMPOUND_ZIPF = 3.5
-#: A one-edit neighbour this common makes a word a typo rather than a compound.
-TYPO_OF_COMMON_ZIPF = 4.5
+#: A one-edit neighbour this common makes a word a typo rather than a regular formation
+#: ("occured" is "occurred" misspelt, not "occur" + "ed").
+TYPO_OF_COMMON_ZIPF = 4.0
+#: A word this common in a language English often quotes is a foreign word, not a typo ...
+FOREIGN_ZIPF = 4.0
+#: ... unless an English word one edit away is more common than it by this much.
+FOREIGN_MARGIN = 1.0
 #: An error needs a suggestion this common in English (Zipf) ...
 CLEAR_ZIPF = 3.0
 #: ... and no other one-edit suggestion within this much of its frequency.
 CLEAR_MARGIN = 1.0
+#: A split into two words ("the first" for "thefirst") is an error only when this common.
+CLEAR_RUN_ON_ZIPF = 4.5
+#: A word alone in quotation marks with at most this many others is mentioned, not used: a
+#: coinage or a term ("coined the phrase “glitterati”"), not a typo.
+MENTION_WORDS = 3
+OPENING_MARKS = "“‘\"'"
+CLOSING_MARKS = "”’\"'"
 
 
 @register("spelling", severity="error")
@@ -48,7 +58,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if lexicon.known(token.text) or lexicon.known(token.text.lower()):
             continue
-        if _compound(token.lower, lexicon):
+        if _formed(token.lower, lexicon) or _mentioned(text, token):
             continue
         if token.is_title and knowledge.kb.is_alias(token.text):
             continue
@@ -61,16 +71,34 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             yield _finding(token, lexicon, counts[token.lower])
 
 
-def _compound(word: str, lexicon) -> bool:
-    """Two common words written as one ("fansite", "soundbite"): new coinages, not typos —
-    unless a very common word is one edit away ("busness" is not "bus" + "ness")."""
-    if any(s.distance == 1 and s.zipf >= TYPO_OF_COMMON_ZIPF for s in lexicon.suggest(word)):
+def _formed(word: str, lexicon) -> bool:
+    """A regular formation from known words ("reinsurers", "smartcard", "crudes", a British or
+    American variant): English, unless a common word is one edit away ("occured", "untill")."""
+    formation = lexicon.formation(word)
+    if formation is None:
         return False
-    for k in range(3, len(word) - 2):
-        head, tail = word[:k], word[k:]
-        if lexicon.frequency(head) >= COMPOUND_ZIPF and lexicon.frequency(tail) >= COMPOUND_ZIPF:
-            return True
-    return False
+    base, _, rest = formation.partition(" + ")
+    if base in ("un", "non") and rest.endswith("ed") and len(rest) >= 5:
+        return True  # "uncited", "unevidenced": a prefixed participle, however close "united" is
+    return not any(
+        s.distance == 1 and s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base and s.word.isalpha()
+        for s in lexicon.suggest(word)
+    )
+
+
+def _mentioned(text: str, token: Token) -> bool:
+    """Whether the word stands in a short quotation of its own: “liberati”, "control freakery"."""
+    window = MENTION_WORDS * 15
+    before = text[max(0, token.start - window) : token.start]
+    after = text[token.end : token.end + window]
+    opening = max(before.rfind(mark) for mark in OPENING_MARKS)
+    closing = min((k for k in (after.find(mark) for mark in CLOSING_MARKS) if k >= 0), default=-1)
+    if opening < 0 or closing < 0:
+        return False
+    inside = before[opening + 1 :] + token.text + after[:closing]
+    if any(ch in inside for ch in ".!?;:\n") or (opening > 0 and before[opening - 1].isalnum()):
+        return False
+    return len(inside.split()) <= MENTION_WORDS
 
 
 def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
@@ -85,6 +113,8 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     word = token.text
     if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper():
         return False
+    if any(ch.isupper() for ch in word[1:]):
+        return False  # camel case: a brand or product (eBay, iPhone, PlayStation)
     if word[0].isupper():
         # a capitalised word is a name unless it merely starts the sentence
         if token.ent_type in NAME_LABELS or token.tag in ("NNP", "NNPS"):
@@ -96,9 +126,8 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     after = text[token.end : token.end + 1]
     if before in "@#/\\._-" and before or after in "@/\\_-" and after:
         return False  # handles, hashtags, paths, file names, parts of URLs
-    if after == "." and text[token.end + 1 : token.end + 2].isalpha():
-        return False  # a domain name: "example.com"
-    return True
+    # a domain name ("example.com") is not judged
+    return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
 
 
 def _finding(token: Token, lexicon, repeats: int) -> Finding:
@@ -107,12 +136,18 @@ def _finding(token: Token, lexicon, repeats: int) -> Finding:
     clear = (
         best is not None
         and best.distance == 1
-        and best.zipf >= CLEAR_ZIPF
+        and best.zipf >= (CLEAR_ZIPF if best.word.isalpha() else CLEAR_RUN_ON_ZIPF)
         and not any(
             s.distance == 1 and best.zipf - s.zipf < CLEAR_MARGIN for s in suggestions[1:]
         )
     )
-    if clear and repeats == 1:
+    language, foreign_zipf = lexicon.foreign(token.lower)
+    foreign = foreign_zipf >= FOREIGN_ZIPF and (
+        best is None or best.zipf - foreign_zipf < FOREIGN_MARGIN
+    )
+    if foreign:
+        severity, confidence = Severity.INFO, 0.2  # a word of another language
+    elif clear and repeats == 1:
         severity, confidence = Severity.ERROR, 0.9
     elif best is not None and repeats == 1:
         severity, confidence = Severity.WARNING, 0.6
@@ -127,6 +162,8 @@ def _finding(token: Token, lexicon, repeats: int) -> Finding:
         listed = ", ".join(f"{s.word} ({s.distance} edit{'s' if s.distance > 1 else ''}, Zipf {s.zipf:.1f})"
                            for s in suggestions[:3])
         evidence.append(Evidence("lexicon", f"nearest known words: {listed}"))
+    if foreign:
+        evidence.append(Evidence("lexicon", f"common in another language ({language}, Zipf {foreign_zipf:.1f})"))
     if repeats > 1:
         evidence.append(Evidence("article", f"written {repeats} times in this article: perhaps a term"))
     message = f"'{token.text}' is not an English word"

@@ -36,6 +36,52 @@ VOCABULARY = 150_000
 
 WORDNET_DIRS = (Path("/usr/share/wordnet"),)
 
+#: Prefixes that English adds freely to a word ("reinsurers", "unevidenced", "midcentury").
+PREFIXES = (
+    "anti", "bio", "co", "counter", "cross", "cyber", "de", "dis", "eco", "euro", "geo", "hyper",
+    "inter", "intra", "macro", "mega", "micro", "mid", "mini", "mis", "multi", "nano", "neo",
+    "non", "out", "over", "post", "pre", "pro", "pseudo", "quasi", "re", "semi", "sub", "super",
+    "tele", "trans", "ultra", "un", "under",
+)
+#: Suffixes added freely to a known word: (suffix, what the base may end with instead).
+SUFFIXES = (
+    ("s", ""), ("es", ""), ("ly", ""), ("ally", ""), ("ness", ""), ("ism", ""), ("isms", ""),
+    ("ist", ""), ("ists", ""), ("er", ""), ("ers", ""), ("r", ""), ("rs", ""), ("less", ""),
+    ("ship", ""), ("like", ""), ("wise", ""), ("able", ""), ("ed", ""), ("d", ""), ("ing", ""),
+    ("ation", "e"), ("ations", "e"), ("isation", "ise"), ("ization", "ize"), ("ised", "ise"),
+    ("ized", "ize"),
+)
+#: Particles that close a phrasal-verb compound ("coverup", "shakeout").
+PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "over", "back", "away"})
+#: Parts of a closed compound must be at least this common (Zipf) and this long ...
+PART_ZIPF = 2.5
+PART_LENGTH = 4
+#: ... or, for a part of three letters ("fansite", "intraday"), this common.
+SHORT_PART_ZIPF = 4.0
+#: Zipf discount on a two-word split ("the first" for "thefirst") when ranking suggestions.
+RUN_ON_DISCOUNT = 1.0
+#: Words that never make a closed compound: "thefirst", "ofthe" are two words run together.
+FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+        "and", "or", "but", "nor", "if", "so", "than", "that", "this", "these", "those",
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+        "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+        "must", "not", "no", "it", "its", "he", "she", "him", "her", "his", "they", "them",
+        "their", "we", "us", "our", "you", "your", "i", "me", "my", "who", "whom", "whose",
+        "which", "what", "there", "here", "all", "any", "each", "some"
+    }
+)
+#: Languages whose words English news quotes most ("joie de vivre", "reais", "corso").
+FOREIGN_LANGUAGES = ("fr", "es", "it", "pt", "de", "nl")
+#: British spelling endings and their American counterparts (and back).
+VARIANT_ENDINGS = (
+    ("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
+    ("ysed", "yzed"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
+)
+
 
 def _load_wordnet_nouns() -> frozenset[str]:
     """Noun lemmas of WordNet 3.0 (Debian package wordnet-base), or an empty set."""
@@ -71,6 +117,7 @@ class Lexicon:
         self._noun_set: frozenset[str] | None = None
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
+        self._formation = lru_cache(maxsize=20_000)(self._formation)  # type: ignore[method-assign]
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -121,6 +168,69 @@ class Lexicon:
         """In a Hunspell dictionary as written (frequency alone admits names: "harris")."""
         return any(speller.spell(word) for speller in self._spellers)
 
+    def formation(self, word: str) -> str | None:
+        """How a lower-case word missing from the dictionaries is regularly formed from known
+        words, or None: ``"re + insurers"``, ``"crude + s"``, ``"smart + card"``, a British or
+        American variant. Whether the formation is likelier than a typo is the caller's call."""
+        return self._formation(word)
+
+    def _formation(self, word: str) -> str | None:
+        for british, american in VARIANT_ENDINGS:
+            for have, other in ((british, american), (american, british)):
+                if word.endswith(have) and self._in_dictionary(word[: -len(have)] + other):
+                    return f"variant of {word[: -len(have)] + other}"
+        for prefix in PREFIXES:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and (self._part(rest) or (len(rest) >= 4 and (
+                self._in_dictionary(rest) or self._suffixed(rest)
+            ))):
+                return f"{prefix} + {rest}"
+        suffixed = self._suffixed(word)
+        if suffixed:
+            return suffixed
+        for k in range(PART_LENGTH - 1, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            if not self._part(head):
+                continue
+            if tail in PARTICLES or self._part(tail) or (len(tail) >= PART_LENGTH and self._suffixed(tail)):
+                return f"{head} + {tail}"
+        return None
+
+    def foreign(self, word: str) -> tuple[str, float]:
+        """The language among FOREIGN_LANGUAGES where ``word`` is most frequent, and its Zipf."""
+        return max(((lang, zipf_frequency(word, lang)) for lang in FOREIGN_LANGUAGES),
+                   key=lambda pair: pair[1])
+
+    def _suffixed(self, word: str) -> str | None:
+        for suffix, restore in SUFFIXES:
+            base = word[: -len(suffix)] + restore
+            if word.endswith(suffix) and len(base) >= 4 and self._in_dictionary(base):
+                return f"{base} + {suffix}"
+        return None
+
+    def _part(self, word: str) -> bool:
+        """A word that can be one half of a closed compound."""
+        if word in FUNCTION_WORDS or len(word) < PART_LENGTH - 1 or not self._in_dictionary(word):
+            return False
+        needed = PART_ZIPF if len(word) >= PART_LENGTH else SHORT_PART_ZIPF
+        return zipf_frequency(word, "en") >= needed
+
+    def _run_on(self, word: str) -> list[Suggestion]:
+        """Two words run together, one of them a function word: "thefirst" -> "the first"."""
+        out = []
+        for k in range(1, len(word)):
+            head, tail = word[:k], word[k:]
+            if head not in FUNCTION_WORDS and tail not in FUNCTION_WORDS:
+                continue
+            if len(head) == 1 and head not in ("a", "i") or len(tail) == 1:
+                continue
+            if self._in_dictionary(head) and self._in_dictionary(tail):
+                phrase = f"{head} {tail}"
+                # the frequency of a two-word phrase is estimated from its words, generously:
+                # discount it so that a real one-word correction ranks first ("hastag")
+                out.append(Suggestion(phrase, 1, zipf_frequency(phrase, "en") - RUN_ON_DISCOUNT))
+        return out
+
     def is_noun(self, word: str) -> bool | None:
         """Whether WordNet has a noun sense for ``word`` (or its singular); None without WordNet."""
         nouns = self._nouns
@@ -151,6 +261,8 @@ class Lexicon:
         ):
             if candidate != lower and self._in_dictionary(candidate):
                 found[candidate] = Suggestion(candidate, int(distance), zipf_frequency(candidate, "en"))
+        for split in self._run_on(lower):
+            found.setdefault(split.word, split)
         if not found:
             for speller in self._spellers:
                 for candidate in speller.suggest(lower)[:5]:

@@ -1,0 +1,74 @@
+"""The spelling lexicon (``copydesk.knowledge.lexicon``): known words, regular formations,
+suggestions, and its failure when no dictionary is installed."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.errors import KnowledgeError
+from copydesk.knowledge import lexicon as lexicon_module
+from copydesk.knowledge.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.default()
+
+
+def test_british_and_american_spellings_are_both_known(lexicon):
+    assert all(lexicon.known(w) for w in ("colour", "color", "defence", "defense", "analyse"))
+
+
+def test_a_misspelt_common_word_is_not_known(lexicon):
+    assert not lexicon.known("separatits")
+
+
+def test_suggestion_for_a_doubled_letter_is_the_word(lexicon):
+    assert lexicon.suggest("separattist")[0].word == "separatist"
+
+
+def test_suggestion_for_a_transposition_is_one_edit(lexicon):
+    [first, *_] = lexicon.suggest("recieve")
+    assert (first.word, first.distance) == ("receive", 1)
+
+
+def test_two_words_run_together_are_split(lexicon):
+    assert lexicon.suggest("ofthe")[0].word == "of the"
+
+
+def test_prefixed_word_is_a_regular_formation(lexicon):
+    assert lexicon.formation("reinsurers") == "re + insurers"
+
+
+def test_plural_of_a_known_word_is_a_regular_formation(lexicon):
+    assert lexicon.formation("crudes") == "crude + s"
+
+
+def test_closed_compound_of_two_common_words_is_a_regular_formation(lexicon):
+    assert lexicon.formation("groundrules") == "ground + rules"
+
+
+def test_function_word_run_on_is_not_a_compound(lexicon):
+    assert lexicon.formation("thefirst") is None
+
+
+def test_garbled_word_is_no_formation(lexicon):
+    assert lexicon.formation("propostition") is None
+
+
+def test_foreign_language_frequency(lexicon):
+    language, zipf = lexicon.foreign("vivre")
+    assert language == "fr" and zipf > 4
+
+
+def test_describe_names_each_source_with_origin_and_size(lexicon):
+    rows = lexicon.describe()
+    assert {"name", "origin", "size"} <= set(rows[0])
+    assert any("en_US" in row["origin"] for row in rows)
+
+
+def test_missing_dictionary_raises_knowledge_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_module, "DICTIONARY_DIRS", (tmp_path,))
+    monkeypatch.delenv("COPYDESK_HUNSPELL_DIR", raising=False)
+    with pytest.raises(KnowledgeError, match="hunspell-en-us"):
+        Lexicon.default()
