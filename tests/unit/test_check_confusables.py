@@ -43,7 +43,7 @@ def test_confusable_is_flagged(analyser, text, expected):
         "The club has its own ground and its first team plays on Saturday.\n",
         "It's time to act, and it's clear the board agrees.\n",
         "Their plan is to finish the bridge first, and then open the road.\n",
-        "More than 200 people came, more then expected by some.\n",
+        "The squad trained harder, then rested for a week.\n",
         "The rope was loose and the boat drifted.\n",
         "The ban will affect thousands of drivers and have an effect on prices.\n",
     ],
@@ -55,3 +55,45 @@ def test_correct_usage_is_silent(analyser, text):
 def test_suggestion_uses_the_articles_apostrophe(analyser):
     text = "The mayor’s office said its a disgrace.\n"
     assert found(analyser, text) == [("its", "it’s")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party defended its now infamous poster campaign.\n",
+        "Experts said it was too early to judge the storm and its likely economic impact.\n",
+        "As the repair firm points out in its teardown, the keyboard is new.\n",
+        "Sales across its retail and mail order divisions rose 12%.\n",
+        "The regime showed its most extreme and brutal face.\n",
+    ],
+)
+def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):
+    assert found(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other costs rise too, so its probably only about 1% in real terms.\n",
+        "The label says its very clear from the packaging where the cheese is made.\n",
+        "The phone has a metal case, and its small, light, and looks like the old one.\n",
+    ],
+)
+def test_its_before_a_predicate_is_flagged(analyser, text):
+    assert [s for _, s in found(analyser, text)] == ["it's"]
+
+
+def test_whose_for_who_is(analyser):
+    assert found(analyser, "The driver, whose been banned twice, was fined.\n") == [("whose", "who's")]
+
+
+def test_possessive_whose_is_silent(analyser):
+    assert found(analyser, "The driver, whose licence was revoked, was fined.\n") == []
+
+
+def test_your_for_you_are(analyser):
+    assert found(analyser, "If your going to the match, take the train.\n") == [("your", "you're")]
+
+
+def test_possessive_your_is_silent(analyser):
+    assert found(analyser, "Take your ticket to the gate.\n") == []

@@ -8,7 +8,7 @@ English ("its spending plans", "to effect change", "it's time") is left out.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
@@ -17,15 +17,23 @@ from copydesk.model import Evidence, Finding, Severity
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "no", "my", "our", "his", "her"})
-AUX_LIKE = frozenset({"been", "going", "gonna", "got", "getting", "becoming", "coming", "not",
-                      "n't", "also", "just", "still", "really", "always", "never", "now", "all",
-                      "about", "because", "only", "almost", "probably", "certainly", "clearly",
-                      "obviously", "simply", "actually", "definitely", "already", "likely"})
-DEGREE = frozenset({"very", "so", "too", "quite", "pretty", "fairly", "rather", "extremely",
-                    "incredibly", "really", "hugely", "less", "more", "most", "as"})
-CLAUSE_AFTER_ADJECTIVE = frozenset({"to", "that", "for", "when", "if", "whether", "how", "and",
-                                    "but", "or", "because", "enough"})
+#: Words that never follow the possessive "its": "its been", "its not", "its a".
+AFTER_IT_IS = frozenset({"a", "an", "the", "been", "not", "n't", "going", "gonna", "got",
+                         "getting", "becoming", "coming", "because", "this", "that", "no"})
+MODALS = frozenset({"to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"})
+#: Sentence adverbs: they modify a clause, never a noun inside a possessive's noun phrase, so
+#: "its probably", "its still watching" can only be "it's".
+SENTENCE_ADVERBS = frozenset({"probably", "certainly", "clearly", "obviously", "definitely",
+                              "actually", "still", "already", "also", "simply", "surely",
+                              "perhaps", "maybe", "apparently", "absolutely", "basically",
+                              "always", "never", "just", "really", "even"})
+#: Adjectives that commonly start a noun phrase after a possessive ("its first team").
+DETERMINER_LIKE = frozenset({"own", "first", "last", "next", "only", "main", "new", "former",
+                             "latest", "other", "same", "whole", "entire", "previous"})
+#: Words a phrase after "its" may run through before it shows what it is: modifiers and
+#: their coordinations ("its small, sleek and", "its now infamous").
+MODIFIER_POS = frozenset({"ADV", "ADJ"})
+MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
 
 
 def _next(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
@@ -41,39 +49,50 @@ def _next(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
     return None
 
 
-def _adjective_then_clause(article: AnalysedArticle, adjective: Token) -> bool:
-    """``hard to``, ``clear that``, ``premature.``: an adjective not followed by its noun."""
-    after = _next(article, adjective)
-    if after is None:
-        return True
-    if after.text in ("-", "–", "‐") or article.text[adjective.end : adjective.end + 1] == "-":
-        return False  # "its fast-food chains": a compound modifier of a noun
-    if after.pos == "PUNCT":
-        return True
-    return after.lower in CLAUSE_AFTER_ADJECTIVE
-
-
 #: Tags that follow "it is" but not a possessive: adjectives, participles, adverbs, determiners.
 IT_IS_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "RB", "RBR", "DT", "PDT"})
 
 
 def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """Whether "its" here stands for "it is" or "it has".
+
+    A possessive "its" leads a noun phrase: modifiers, then a noun ("its now infamous poster",
+    "its territorial or maritime claims"). "It's" leads a predicate: a determiner, "not",
+    "been", or modifiers that end without a noun ("its small, sleek and looks", "its very
+    clear from", "its premature to talk"). After a preposition only the possessive fits."""
     after = _next(article, token)
-    if after is None or after.lower == "own":
-        return False  # "its own": the possessive par excellence
-    reread = article.derived.get("reading.its", {}).get(token.i)
-    if reread in IT_IS_TAGS and _adjective_then_clause(article, after) and _not_a_noun(after, lexicon):
-        # read as "it is", the next word is no longer a noun, and it has no noun sense at
-        # all: "its premature to talk" (but "its rival,", "its right to" stay possessive)
+    if after is None or after.lower in DETERMINER_LIKE:
+        return False
+    before = article.tokens[token.i - 1] if token.i > article.sentences[token.sent].first else None
+    if before is not None and before.pos == "ADP":
+        return False  # "in its teardown", "of its rivals"
+    if after.lower in AFTER_IT_IS or after.lower in SENTENCE_ADVERBS:
         return True
-    if after.lower in DETERMINERS or after.lower in AUX_LIKE:
-        return after.lower != "all" or _next(article, token, 2) is None
-    if after.lower in DEGREE:
-        third = _next(article, token, 2)
-        return third is not None and third.lower != "own" and third.tag.startswith("JJ") and _adjective_then_clause(article, third)
-    if after.tag in ("JJ", "JJR") and after.lower not in ("own", "first", "last", "next", "only", "main", "new", "former", "latest", "own"):
-        return _adjective_then_clause(article, after)
+    reread = article.derived.get("reading.its", {}).get(token.i)
+    if reread in IT_IS_TAGS and _not_a_noun(after, lexicon) and _phrase_ends_without_noun(article, token, 2):
+        # read as "it is", the next word is no longer a noun, and it has no noun sense at
+        # all: "its premature to talk" (but "its rival," "its right to" stay possessive)
+        return True
+    if after.pos in MODIFIER_POS or after.tag == "VBN":
+        return _phrase_ends_without_noun(article, token)
     return False
+
+
+def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1) -> bool:
+    """Walk the modifiers after ``token`` from the k-th word: True when they end in anything
+    but a noun."""
+    while True:
+        other = _next(article, token, k)
+        if other is None:
+            return True
+        if other.pos in ("NOUN", "PROPN", "NUM") or (other.pos == "PRON" and k > 1):
+            return False
+        if other.text in ("-", "–", "‐") or article.text[other.end : other.end + 1] == "-":
+            return False  # a compound modifier: "its fast-food chains"
+        if other.pos in MODIFIER_POS or other.lower in MODIFIER_TEXT or other.tag in ("VBN", "VBG"):
+            k += 1
+            continue
+        return True
 
 
 def _not_a_noun(token: Token, lexicon) -> bool:
@@ -147,9 +166,11 @@ def _rule_your(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_loose(article: AnalysedArticle, token: Token, lexicon):
-    if token.lower == "loose" and token.i and article.tokens[token.i - 1].lower in ("to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"):
-        if token.tag.startswith("VB"):
-            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"
+    """``could loose`` -> ``could lose``: "loose" tagged as a verb after a modal or "to"."""
+    if token.lower != "loose" or not token.i or not token.tag.startswith("VB"):
+        return None
+    if article.tokens[token.i - 1].lower in MODALS:
+        return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"
     return None
 
 
