@@ -81,8 +81,7 @@ def _formed(word: str, lexicon) -> bool:
     if base in ("un", "non") and rest.endswith("ed") and len(rest) >= 5:
         return True  # "uncited", "unevidenced": a prefixed participle, however close "united" is
     return not any(
-        s.distance == 1 and s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base and s.word.isalpha()
-        for s in lexicon.suggest(word)
+        s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base for s in lexicon.common_neighbours(word)
     )
 
 
