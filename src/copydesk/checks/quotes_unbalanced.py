@@ -26,8 +26,8 @@ letter or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quot
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks.registry import register
