@@ -119,3 +119,16 @@ def test_opening_a_non_database_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(KnowledgeError, match="not a copydesk knowledge base"):
         KnowledgeBase(bad, create=False)
+
+
+def test_open_current_rebuilds_a_knowledge_base_of_another_version(tmp_path):
+    from copydesk.knowledge.build import build, open_current
+    from copydesk.knowledge.store import SCHEMA_VERSION
+
+    path = tmp_path / "kb.sqlite"
+    build(path, sources=("shipped",)).set_meta(schema_version="0")
+    kb = open_current(path)
+    assert kb.meta()["schema_version"] == SCHEMA_VERSION
+    kb.set_meta(schema_version="0", imports="1")
+    with pytest.raises(KnowledgeError, match="another version"):
+        open_current(path)

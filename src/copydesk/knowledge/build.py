@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from copydesk.knowledge.sources import registries, shipped
-from copydesk.knowledge.store import KnowledgeBase
+from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase
 
 DEFAULT_SOURCES = ("shipped", "registries")
 
@@ -66,6 +66,7 @@ def build(
     kb.set_meta(
         built=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         sources=",".join(sources),
+        schema_version=SCHEMA_VERSION,
         shipped_fingerprint=shipped.fingerprint(data_dir) if "shipped" in sources else "",
         build_seconds=f"{time.perf_counter() - started:.2f}",
         **{f"count.{k}": str(v) for k, v in counts.items()},
@@ -90,6 +91,17 @@ def open_current(path: str | Path | None = None, *, progress=None) -> KnowledgeB
         return build(path, progress=progress)
     kb = KnowledgeBase(path, create=False)
     meta = kb.meta()
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        if meta.get("imports"):
+            from copydesk.errors import KnowledgeError
+
+            raise KnowledgeError(
+                f"{path} was built by another version of copydesk; run `copydesk kb build` and"
+                " import your lists again"
+            )
+        log.warning("rebuilding the knowledge base at %s for this version of copydesk", path)
+        kb.close()
+        return build(path, progress=progress)
     if "shipped" in meta.get("sources", "") and meta.get("shipped_fingerprint") != shipped.fingerprint():
         if meta.get("imports"):
             log.warning(

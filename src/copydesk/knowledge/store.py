@@ -31,6 +31,9 @@ from copydesk.knowledge.records import (
     TitleRecord,
 )
 
+#: Raised when the tables change; a knowledge base of another version is rebuilt.
+SCHEMA_VERSION = "2"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS entity (
@@ -40,7 +43,9 @@ CREATE TABLE IF NOT EXISTS alias (
     id INTEGER PRIMARY KEY, entity INTEGER NOT NULL REFERENCES entity(id), alias TEXT NOT NULL,
     norm TEXT NOT NULL, skeleton TEXT NOT NULL, phonetic TEXT NOT NULL, kind TEXT NOT NULL,
     UNIQUE (entity, norm, kind));
-CREATE TABLE IF NOT EXISTS alias_token (token TEXT NOT NULL, alias INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS alias_token (
+    token TEXT NOT NULL, alias INTEGER NOT NULL, kind TEXT NOT NULL, norm TEXT NOT NULL,
+    skeleton TEXT NOT NULL, phonetic TEXT NOT NULL, PRIMARY KEY (token, alias)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS token_delete (del TEXT NOT NULL, token TEXT NOT NULL,
     PRIMARY KEY (del, token)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS role (
@@ -58,7 +63,6 @@ CREATE INDEX IF NOT EXISTS alias_norm ON alias(norm);
 CREATE INDEX IF NOT EXISTS alias_skeleton ON alias(skeleton);
 CREATE INDEX IF NOT EXISTS alias_phonetic ON alias(phonetic);
 CREATE INDEX IF NOT EXISTS alias_entity ON alias(entity);
-CREATE INDEX IF NOT EXISTS alias_token_token ON alias_token(token);
 CREATE INDEX IF NOT EXISTS role_lookup ON role(role, of);
 CREATE INDEX IF NOT EXISTS role_entity ON role(entity);
 CREATE INDEX IF NOT EXISTS title_norm ON title(norm);
@@ -166,8 +170,11 @@ class KnowledgeBase:
                 self.db.execute(
                     "UPDATE entity SET qid = coalesce(qid, ?) WHERE id = ?", (record.qid, entity_id)
                 )
+        entity_kind = record.kind
+        if row is not None:
+            entity_kind = self.db.execute("SELECT kind FROM entity WHERE id = ?", (entity_id,)).fetchone()[0]
         for alias, kind in [(record.name, "name"), *record.aliases]:
-            self._add_alias(entity_id, alias, kind)
+            self._add_alias(entity_id, entity_kind, alias, kind)
         for role in record.roles:
             exists = self.db.execute(
                 'SELECT 1 FROM role WHERE entity=? AND role=? AND of=? AND coalesce(start,"")=?',
@@ -181,20 +188,27 @@ class KnowledgeBase:
                 )
         return entity_id
 
-    def _add_alias(self, entity_id: int, alias: str, kind: str) -> None:
+    def _add_alias(self, entity_id: int, entity_kind: str, alias: str, kind: str) -> None:
         key = norm(alias)
         if not key:
             return
+        skel, phon = skeleton(alias), phonetic(alias)
         cur = self.db.execute(
             "INSERT OR IGNORE INTO alias (entity, alias, norm, skeleton, phonetic, kind)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (entity_id, alias, key, skeleton(alias), phonetic(alias), kind),
+            (entity_id, alias, key, skel, phon, kind),
         )
         if not cur.rowcount:
             return
         alias_id = cur.lastrowid
         for token in set(key.split()):
-            self.db.execute("INSERT INTO alias_token (token, alias) VALUES (?, ?)", (token, alias_id))
+            # the token table carries what fuzzy scoring needs, so candidates are read from
+            # its primary-key index alone
+            self.db.execute(
+                "INSERT OR IGNORE INTO alias_token (token, alias, kind, norm, skeleton, phonetic)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (token, alias_id, entity_kind, key, skel, phon),
+            )
             if len(token) >= MIN_FUZZY_TOKEN:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO token_delete (del, token) VALUES (?, ?)",
@@ -327,10 +341,7 @@ class KnowledgeBase:
         "SELECT a.id, a.norm, a.skeleton, a.phonetic, e.kind FROM alias a"
         " JOIN entity e ON e.id = a.entity"
     )
-    _TOKEN_SQL = (
-        "SELECT a.id, a.norm, a.skeleton, a.phonetic, e.kind FROM alias_token t"
-        " JOIN alias a ON a.id = t.alias JOIN entity e ON e.id = a.entity"
-    )
+    _TOKEN_SQL = "SELECT t.alias, t.norm, t.skeleton, t.phonetic, t.kind FROM alias_token t"
 
     def fuzzy(
         self, name: str, *, kind: str | None = None, limit: int = 5, min_score: float = 0.75
@@ -372,8 +383,9 @@ class KnowledgeBase:
         for k, (count, marks, params) in enumerate(sorted(neighbourhoods)):
             if k and count > SECOND_TOKEN_LIMIT:
                 break
+            token_only = " AND t.kind = ?" if kind else ""
             collect(
-                self._TOKEN_SQL + f" WHERE t.token IN ({marks}){only} LIMIT {COMMON_TOKEN_LIMIT}",
+                self._TOKEN_SQL + f" WHERE t.token IN ({marks}){token_only} LIMIT {COMMON_TOKEN_LIMIT}",
                 (*params, *extra),
             )
             if k:
