@@ -41,10 +41,11 @@ class Token:
     ent_iob: str = "O"
     sent: int = 0
     whitespace: bool = True
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            self.lower = self.text.lower()
 
     @property
     def is_title(self) -> bool:

@@ -118,6 +118,7 @@ def _append_doc(analysed: AnalysedArticle, doc, region: Region) -> None:
                     ent_iob=tok.ent_iob_,
                     sent=sent_index,
                     whitespace=bool(tok.whitespace_),
+                    lower=tok.lower_,
                 )
             )
         analysed.sentences.append(

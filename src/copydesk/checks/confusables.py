@@ -127,15 +127,15 @@ def _rule_its_own(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_their_is(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token)
-    if token.lower == "their" and after is not None and after.lower in BE_FORMS:
+    after = _next(article, token) if token.lower == "their" else None
+    if after is not None and after.lower in BE_FORMS:
         return token.start, token.end, "there", "'their' is possessive; 'there is/are' is meant"
     return None
 
 
 def _rule_there_own(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token)
-    if token.lower == "there" and after is not None and after.lower == "own":
+    after = _next(article, token) if token.lower == "there" else None
+    if after is not None and after.lower == "own":
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"
     return None
 
@@ -152,15 +152,15 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_whose(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token)
-    if token.lower == "whose" and after is not None and (after.lower in ("been", "going", "not") or after.lower in ("a", "an", "the")):
+    after = _next(article, token) if token.lower == "whose" else None
+    if after is not None and (after.lower in ("been", "going", "not") or after.lower in ("a", "an", "the")):
         return token.start, token.end, "who" + _apostrophe(article) + "s", "'whose' is possessive; 'who is' or 'who has' is meant"
     return None
 
 
 def _rule_your(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token)
-    if token.lower == "your" and after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
+    after = _next(article, token) if token.lower == "your" else None
+    if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
     return None
 

@@ -32,7 +32,9 @@ SHORT_NAME = 5
 @register("names.inconsistent", severity="error")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A name spelt two ways in one article: the less frequent spelling is probably wrong."""
-    variants = find_spelling_variants(article)
+    variants = article.derived.get("spelling_variants")
+    if variants is None:
+        variants = find_spelling_variants(article)
     known = name_corrections(article, knowledge.kb) if variants else {}
     for variant in variants:
         decided = _decide(variant)
