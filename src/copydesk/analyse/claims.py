@@ -22,7 +22,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from copydesk.analyse.document import AnalysedArticle, Sentence, Token
+from copydesk.analyse.claim_features import sentence_features
+from copydesk.analyse.document import AnalysedArticle, Sentence
 from copydesk.analyse.sources import ReportingSource, find_sources, sources_by_sentence
 from copydesk.model import Claim, Quantity, Quote, Speaker
 
@@ -31,10 +32,17 @@ WEIGHTS: dict[str, float] = {
     "number": 1.2,
     "percent": 0.8,
     "money": 0.6,
-    "numeric_date": 0.5,
+    "numeric_date": 0.3,
+    "date": 0.3,
     "comparison": 0.4,
+    "superlative": 0.5,
+    "record_frame": 0.4,
     "measure_noun": 0.6,
     "change_verb": 0.6,
+    "change_noun": 0.4,
+    "trend": 0.6,
+    "record_verb": 0.6,
+    "third_person_act": 0.4,
     "named_actor": 0.2,
     "entity": 0.3,
     "law": 0.4,
@@ -44,54 +52,18 @@ WEIGHTS: dict[str, float] = {
     "question": -3.0,
     "opinion": -1.2,
     "modal": -0.4,
+    "obligation": -0.5,
     "hedge": -0.3,
     "imperative": -0.8,
     "second_person": -0.2,
     "first_person": -0.2,
+    "anecdote": -0.3,
     "subjective": -0.5,
     "short": -0.8,
     "interjection": -0.3,
 }
-BIAS = -0.7
+BIAS = -1.1
 THRESHOLD = 0.0
-
-MEASURE_NOUNS = frozenset({
-    "percent", "per", "rate", "average", "total", "majority", "number", "million", "billion",
-    "trillion", "thousand", "hundred", "deficit", "debt", "tax", "unemployment", "job",
-    "budget", "income", "wage", "salary", "price", "cost", "spending", "revenue", "profit",
-    "loss", "growth", "inflation", "poll", "vote", "share", "record", "figure", "statistic",
-    "death", "casualty", "toll", "population", "dollar", "pound", "euro", "fund", "funding",
-    "emission", "sale", "export", "import", "gdp", "economy", "crime", "murder", "troop",
-    "half", "third", "quarter", "double", "times", "fold",
-})
-CHANGE_VERBS = frozenset({
-    "increase", "decrease", "rise", "fall", "cut", "raise", "double", "triple", "grow",
-    "decline", "drop", "lose", "gain", "create", "spend", "cost", "vote", "pass", "sign", "kill",
-    "die", "invade", "attack", "arrest", "charge", "convict", "ban", "approve", "reject",
-    "borrow", "owe", "pay", "fund", "earn", "employ", "hire", "fire", "close", "open", "build",
-    "destroy", "launch", "seize", "win", "defeat", "elect", "appoint", "resign", "sell", "buy",
-    "invest", "reduce", "expand", "shrink", "add", "eliminate", "veto", "sue", "fine", "injure",
-    "wound", "deploy", "withdraw", "sanction", "quadruple", "plunge", "soar", "surge", "jump",
-})
-CAUSAL = ("because of", "caused", "causes", "due to", "result of", "resulted in", "led to",
-          "leads to", "responsible for", "blamed", "thanks to")
-OPINION_VERBS = frozenset({"think", "believe", "feel", "hope", "want", "guess", "wish", "love",
-                           "like", "suppose", "need", "intend", "plan", "promise"})
-HEDGES = frozenset({"maybe", "perhaps", "probably", "possibly", "seem", "seemingly", "appear",
-                    "apparently", "might", "somewhat", "kind", "sort"})
-MODALS = frozenset({"will", "would", "should", "could", "might", "must", "can", "may", "shall",
-                    "'ll", "wo", "ca", "'d"})
-SUBJECTIVE = frozenset({
-    "great", "terrible", "wonderful", "horrible", "awful", "tremendous", "amazing", "fantastic",
-    "disaster", "disgrace", "shame", "incredible", "beautiful", "nice", "good", "bad", "wrong",
-    "right", "important", "proud", "happy", "sad", "stupid", "ridiculous", "absolutely",
-    "honestly", "frankly", "believe", "strong", "weak", "unfair", "fair", "crazy", "lucky",
-})
-REPORT_LEMMAS = frozenset({"say", "report", "announce", "confirm", "state", "tell", "show",
-                           "estimate", "reveal", "find"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
-NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-
 
 @dataclass(slots=True)
 class ClaimModel:
@@ -130,84 +102,6 @@ def extract_claims(analysed: AnalysedArticle, model: ClaimModel | None = None) -
             continue
         claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw))
     analysed.claims = claims
-
-
-def sentence_features(analysed: AnalysedArticle, sentence: Sentence) -> dict[str, float]:
-    """The feature values of one sentence (binary unless noted)."""
-    tokens = analysed.sentence_tokens(sentence)
-    words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE")]
-    lowers = [t.lower for t in tokens]
-    lemmas = {t.lemma.lower() for t in tokens}
-    text = analysed.text[sentence.start : sentence.end].lower()
-    features: dict[str, float] = {}
-
-    def mark(name: str, on: bool | float) -> None:
-        if on:
-            features[name] = float(on)
-
-    numbers = [t for t in tokens if t.ent_type in NUMBER_LABELS and _is_significant(t)]
-    mark("number", bool(numbers))
-    mark("percent", any(t.ent_type == "PERCENT" for t in tokens) or "percent" in lowers)
-    mark("money", any(t.ent_type == "MONEY" for t in tokens))
-    mark("numeric_date", any(t.ent_type == "DATE" and t.text[:1].isdigit() for t in tokens))
-    mark("comparison", any(t.tag in ("JJR", "RBR", "JJS", "RBS") for t in tokens) or "than" in lowers)
-    mark("measure_noun", bool(lemmas & MEASURE_NOUNS))
-    mark("change_verb", any(t.pos == "VERB" and t.lemma.lower() in CHANGE_VERBS for t in tokens))
-    mark("named_actor", _named_actor(analysed, tokens))
-    mark("entity", any(t.ent_type in NAME_LABELS for t in tokens))
-    mark("law", any(t.ent_type == "LAW" for t in tokens))
-    mark("past_event", any(t.tag in ("VBD", "VBN") and t.dep in ("ROOT", "ccomp", "conj") for t in tokens))
-    mark("causal", any(marker in text for marker in CAUSAL))
-    mark("factual_report", any(t.pos == "VERB" and t.lemma.lower() in REPORT_LEMMAS for t in tokens))
-    mark("question", text.rstrip(" \"'”’").endswith("?"))
-    mark("opinion", _opinion(analysed, tokens))
-    mark("modal", any(t.tag == "MD" or t.lower in MODALS and t.dep == "aux" for t in tokens)
-         or "going to" in text or "gonna" in text)
-    mark("hedge", bool(set(lowers) & HEDGES))
-    mark("imperative", _imperative(analysed, tokens))
-    mark("second_person", any(t.lower in ("you", "your", "yourself") for t in tokens))
-    mark("first_person", any(t.lower in ("i", "me", "my", "we", "our", "us") for t in tokens))
-    mark("subjective", bool(set(lowers) & SUBJECTIVE))
-    mark("short", len(words) < 7)
-    mark("interjection", bool(words) and words[0].pos == "INTJ" or text.startswith("thank"))
-    return features
-
-
-def _is_significant(token: Token) -> bool:
-    """A number that states an amount: digits, or a number word above one."""
-    if any(ch.isdigit() for ch in token.text):
-        return True
-    return token.lower not in ("one", "a", "an", "single", "once", "first")
-
-
-def _named_actor(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
-    """A named person, organisation or place is the subject of a verb that is not of saying."""
-    for token in tokens:
-        if token.dep in ("nsubj", "nsubjpass") and token.ent_type in NAME_LABELS:
-            head = analysed.tokens[token.head]
-            if head.pos in ("VERB", "AUX") and head.lemma.lower() not in REPORT_LEMMAS:
-                return True
-    return False
-
-
-def _opinion(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
-    """First person with a verb of opinion or wish: "I think", "we need", "let's"."""
-    for token in tokens:
-        if token.lower in ("i", "we") and token.dep == "nsubj":
-            head = analysed.tokens[token.head]
-            if head.lemma.lower() in OPINION_VERBS:
-                return True
-        following = analysed.tokens[token.i + 1] if token.i + 1 < len(analysed.tokens) else None
-        if token.lower == "let" and following is not None and following.lower in ("'s", "us", "me"):
-            return True
-    return False
-
-
-def _imperative(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
-    root = next((t for t in tokens if t.dep == "ROOT"), None)
-    if root is None or root.tag != "VB":
-        return False
-    return not any(c.dep in ("nsubj", "nsubjpass", "aux") for c in analysed.children(root))
 
 
 def _claim(analysed: AnalysedArticle, index: int, sentence: Sentence,
