@@ -37,8 +37,13 @@ RECORD_VERBS = frozenset({
     "ratify", "legislate", "authorize", "authorise", "abolish", "privatize", "privatise",
     "nationalize", "nationalise", "impose", "lift", "overturn", "campaign", "lobby", "refuse",
 })
+ACTS = CHANGE_VERBS | RECORD_VERBS
+#: Definitive quantifiers: "never", "every", "the only": a statement about all cases is checkable.
+ABSOLUTES = frozenset({"never", "always", "every", "none", "nobody", "only", "all", "ever"})
 #: Words of a trend without a figure: "unemployment is going up", "crime is down".
 TREND_WORDS = frozenset({"up", "down", "higher", "lower", "worse", "better", "rising", "falling"})
+INTRANSITIVE_TREND = frozenset({"be", "go", "come", "get", "move"})
+TRANSITIVE_TREND = frozenset({"bring", "push", "drive", "keep", "force", "knock"})
 CAUSAL = ("because of", "caused", "causes", "due to", "result of", "resulted in", "led to",
           "leads to", "responsible for", "blamed", "thanks to")
 #: Phrases that frame a record: "since the Depression", "in history", "ever", "in decades".
@@ -97,6 +102,8 @@ def sentence_features(analysed: AnalysedArticle, sentence: Sentence) -> dict[str
     mark("change_verb", any(t.pos == "VERB" and t.lemma.lower() in CHANGE_VERBS for t in tokens))
     mark("change_noun", any(t.pos == "NOUN" and t.lemma.lower() in CHANGE_VERBS for t in tokens))
     mark("trend", _trend(analysed, tokens))
+    mark("past_change", any(t.tag in ("VBD", "VBN") and t.lemma.lower() in ACTS for t in tokens))
+    mark("absolute", bool(set(lowers) & ABSOLUTES))
     mark("record_verb", any(t.pos == "VERB" and t.lemma.lower() in RECORD_VERBS for t in tokens))
     mark("third_person_act", _third_person_act(analysed, tokens))
     mark("named_actor", _named_actor(analysed, tokens))
@@ -108,18 +115,35 @@ def sentence_features(analysed: AnalysedArticle, sentence: Sentence) -> dict[str
     mark("factual_report", any(t.pos == "VERB" and t.lemma.lower() in REPORT_LEMMAS for t in tokens))
     mark("question", text.rstrip(" \"'”’").endswith("?"))
     mark("opinion", _opinion(analysed, tokens))
-    mark("modal", any(t.tag == "MD" or t.lower in MODALS and t.dep == "aux" for t in tokens)
+    mark("modal", any(_is_modal(t) and analysed.tokens[t.head].dep == "ROOT" for t in tokens)
          or "going to" in text or "gonna" in text)
+    mark("modal_clause", any(_is_modal(t) and analysed.tokens[t.head].dep != "ROOT" for t in tokens))
     mark("obligation", obligation)
     mark("hedge", bool(set(lowers) & HEDGES))
     mark("imperative", _imperative(analysed, tokens))
     mark("second_person", any(t.lower in ("you", "your", "yourself") for t in tokens))
-    mark("first_person", any(t.lower in ("i", "me", "my", "we", "our", "us") for t in tokens))
+    mark("first_person", any(t.lower in ("i", "me", "my", "mine", "myself") for t in tokens))
     mark("anecdote", bool(lemmas & ANECDOTE) and any(t.lower in ("i", "my", "me") for t in tokens))
     mark("subjective", bool(set(lowers) & SUBJECTIVE))
-    mark("short", len(words) < 7)
+    mark("short", len(words) < 7 and not _clause(analysed, tokens))
     mark("interjection", bool(words) and words[0].pos == "INTJ" or text.startswith("thank"))
     return features
+
+
+def _clause(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
+    """A finite clause with a subject that is not the speaker or listener ("He voted against it",
+    "Crime is down"): a short sentence of this kind is a statement, not a fragment."""
+    for token in tokens:
+        if token.dep in SUBJECTS and token.lower not in SPEAKERS and token.lower not in ("it", "that", "this"):
+            head = analysed.tokens[token.head]
+            if head.dep == "ROOT" and (head.tag in ("VBD", "VBZ", "VBP") or any(
+                    c.tag in ("VBD", "VBZ", "VBP") for c in analysed.children(head) if c.dep in ("aux", "cop", "auxpass"))):
+                return True
+    return False
+
+
+def _is_modal(token: Token) -> bool:
+    return token.tag == "MD" or token.lower in MODALS and token.dep == "aux"
 
 
 def _is_significant(token: Token) -> bool:
@@ -140,14 +164,18 @@ def _since(tokens: list[Token]) -> bool:
 
 
 def _trend(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
-    """A measurable subject going up or down: "unemployment is going up", "crime is down"."""
+    """A measurable thing going up or down: "unemployment is going up", "crime is down", "we
+    brought down inflation" (a subject other than I/we/you, or the object of a transitive verb)."""
     for token in tokens:
         if token.lower not in TREND_WORDS or token.dep not in ("advmod", "prt", "acomp", "advcl", "ROOT"):
             continue
         head = token if token.dep == "ROOT" else analysed.tokens[token.head]
-        if head.lemma.lower() not in ("be", "go", "come", "get", "move", "push", "drive", "keep"):
+        children = analysed.children(head)
+        if head.lemma.lower() in TRANSITIVE_TREND and any(c.dep == "dobj" for c in children):
+            return True
+        if head is not token and head.lemma.lower() not in INTRANSITIVE_TREND:
             continue
-        if any(c.dep in SUBJECTS and c.lower not in SPEAKERS for c in analysed.children(head)):
+        if any(c.dep in SUBJECTS and c.lower not in SPEAKERS for c in children):
             return True
     return False
 
