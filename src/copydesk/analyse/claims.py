@@ -45,6 +45,7 @@ WEIGHTS: dict[str, float] = {
     "past_change": 0.3,
     "absolute": 0.2,
     "third_person_act": 0.4,
+    "collective_act": 0.3,
     "named_actor": 0.2,
     "entity": 0.3,
     "law": 0.4,
