@@ -197,7 +197,7 @@ def _third_person_act(analysed: AnalysedArticle, tokens: list[Token]) -> bool:
             continue
         if head.tag not in ("VBD", "VBN", "VBZ", "VBP") or head.lemma.lower() in REPORT_LEMMAS:
             continue
-        if any(c.tag == "MD" or c.dep == "neg" and False for c in analysed.children(head)):
+        if any(c.tag == "MD" for c in analysed.children(head)):
             continue
         return True
     return False

@@ -1,18 +1,19 @@
 """Check-worthy claims: factual statements a fact-checker would verify.
 
 Each sentence of the article is scored by a small linear model over features read from the parse
-(``sentence_features``): numbers, percentages, money, numeric dates, comparisons, named actors
-doing things, causal links and factual action verbs push the score up; questions, first-person
-opinion, modal and future verbs, hedges, imperatives, second-person address and very short
-sentences push it down. The weights are set by hand (``WEIGHTS``; each is explained in
+(``sentence_features``, in ``copydesk.analyse.claim_features``): numbers, percentages, money,
+dates, comparisons and rankings, records of votes and positions, trends, changes, causal links and
+acts of a named or third party push the score up; questions, first-person opinion, modal and future
+verbs, obligations, hedges, imperatives, second-person address, anecdotes and fragments push it
+down. The weights are set by hand (``WEIGHTS``; each is explained in
 docs/claims.md); a sentence whose score reaches ``THRESHOLD`` is a claim.
 
 A claim carries the quantities inside it (from ``analysed.quantities``), the first resolved time
 expression in it (ISO, from ``analysed.times``), and its source: the speaker of the quote it sits
 in (``analysed.quotes``), else a source of reporting from ``copydesk.analyse.sources``.
 
-A user may replace the hand-set weights with weights fitted on their own data
-(``copydesk train claims``); ``load_weights`` reads such a file.
+A user may replace the hand-set weights with weights fitted on their own data; ``load_weights``
+reads such a file.
 """
 
 from __future__ import annotations
