@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from copydesk.errors import KnowledgeError
@@ -390,12 +390,9 @@ class KnowledgeBase:
             )
             if k:
                 break
-        scored = []
         skel, phon = skeleton(name), phonetic(name)
-        for alias_id, alias_norm, alias_skel, alias_phon, e_kind in rows.values():
-            if kind and e_kind != kind:
-                continue
-            scored.append((_score(key, skel, phon, alias_norm, alias_skel, alias_phon), alias_id))
+        candidates = [row for row in rows.values() if not kind or row[4] == kind]
+        scored = _score_many(key, skel, phon, candidates)
         scored.sort(reverse=True)
         top = [(s, alias_id) for (s, _how), alias_id in scored[: limit * 4] if s >= min_score]
         if not top:
@@ -500,6 +497,34 @@ def _score(key: str, skel: str, phon: str, alias_norm: str, alias_skel: str, ali
     if alias_phon == phon and score > 0.6:
         return max(score, 0.9), "phonetic"
     return score, "edit"
+
+
+def _score_many(key: str, skel: str, phon: str, rows: list[tuple]) -> list[tuple[tuple[float, str], int]]:
+    """``_score`` for many candidate rows ``(id, norm, skeleton, phonetic, kind)`` at once: the
+    string similarities are computed in one rapidfuzz call each (the hot loop of a lookup)."""
+    if not rows:
+        return []
+    norms = [row[1] for row in rows]
+    whole = process.cdist([key], norms, scorer=fuzz.ratio, workers=1)[0]
+    q_last = key.rsplit(" ", 1)[-1]
+    last = process.cdist([q_last], [n.rsplit(" ", 1)[-1] for n in norms], scorer=fuzz.ratio, workers=1)[0]
+    query_spaced = " " in key
+    out = []
+    for k, (alias_id, alias_norm, alias_skel, alias_phon, _kind) in enumerate(rows):
+        if alias_norm == key:
+            scored = (1.0, "exact")
+        elif alias_skel == skel:
+            scored = (0.97, "skeleton")
+        else:
+            score = float(whole[k]) / 100
+            if query_spaced and " " in alias_norm:
+                score = 0.5 * score + 0.5 * float(last[k]) / 100
+            if alias_phon == phon and score > 0.6:
+                scored = (max(score, 0.9), "phonetic")
+            else:
+                scored = (score, "edit")
+        out.append((scored, alias_id))
+    return out
 
 
 def _name_similarity(query: str, alias: str) -> float:
