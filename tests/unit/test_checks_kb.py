@@ -223,3 +223,15 @@ def test_office_named_elsewhere_in_the_article_is_suggested(analyser, knowledge)
     )
     [finding] = run(roles_title, analyser, knowledge, text)
     assert finding.suggestion == "Prime Minister"
+
+
+def test_entities_are_linked_to_the_knowledge_base(analyser, knowledge):
+    text = (
+        "Swedish Foreign Minister Marta Lindqvsit met Erik Sandgren and Johan Berg in Oslo.\n\n"
+        "The HMA welcomed the talks.\n"
+    )
+    analysed = analyser.analyse(parse_text(text), knowledge=knowledge)
+    links = {e.name: e.kb_id for e in analysed.entities}
+    assert links["Erik Sandgren"] == "kb:erik-sandgren"
+    assert links["Marta Lindqvsit"] == "kb:marta-lindqvist"  # through the misspelling
+    assert links.get("Johan Berg") is None

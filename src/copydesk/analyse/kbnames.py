@@ -193,3 +193,45 @@ def _describe(match: Match, kb) -> str:
     )
     qid = f" ({match.qid})" if match.qid else ""
     return f"{match.name}{qid}" + (f": {summary}" if summary else "")
+
+
+#: Entity labels of the analysis and the knowledge-base kinds they may link to.
+LINKABLE = {"PERSON": ("person",), "ORG": ("organisation",), "GPE": ("place",), "LOC": ("place",),
+            "FAC": ("place", "organisation")}
+
+
+#: Key prefixes of records that come from registry packages rather than the reviewed data.
+REGISTRY_KEYS = ("geonames-", "iso-")
+
+
+def link_entities(article: AnalysedArticle, kb) -> None:
+    """Set ``Entity.kb_id`` (the Wikidata QID when the KB has one, else ``kb:<key>``) for
+    entities whose name is one known entity of a fitting kind, and for people whose misspelt
+    name ``name_corrections`` resolves to a known person."""
+    corrections = None
+    for entity in article.entities:
+        kinds = LINKABLE.get(entity.label)
+        if not kinds:
+            continue
+        forms = sorted({m.text for m in entity.mentions} | {entity.name}, key=len, reverse=True)
+        match = None
+        for form in forms:
+            found = {m.key: m for m in kb.exact(form) if m.kind in kinds}
+            if len(found) > 1:
+                # the reviewed shipped record wins over registry copies (city vs. region)
+                found = {k: m for k, m in found.items() if not k.startswith(REGISTRY_KEYS)}
+            if len(found) == 1:
+                match = next(iter(found.values()))
+                break
+            if found:
+                break  # several known entities share the name: leave it unlinked
+        if match is None and entity.label == "PERSON":
+            if corrections is None:
+                corrections = name_corrections(article, kb)
+            for form in forms:
+                resolved = corrections.get(form.split()[-1])
+                if resolved is not None:
+                    match = resolved[1].match
+                    break
+        if match is not None:
+            entity.kb_id = match.qid or f"kb:{match.key}"

@@ -154,10 +154,12 @@ def _trim_determiner(ent) -> tuple[int, int]:
 
 def finish(analysed: AnalysedArticle, knowledge=None) -> AnalysedArticle:
     """Run copydesk's own components on an article whose tokens and mentions are filled in."""
-    from copydesk.analyse import events, names, quantities, quotes, times
+    from copydesk.analyse import events, kbnames, names, quantities, quotes, times
 
     analysed.index()
     names.build_entities(analysed)
+    if knowledge is not None:
+        kbnames.link_entities(analysed, knowledge.kb)  # KB ids, misspellings resolved
     quotes.extract_quotes(analysed)  # after names: speakers resolve to entities
     times.resolve_times(analysed)
     quantities.find_quantities(analysed)
