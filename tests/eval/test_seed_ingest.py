@@ -7,8 +7,9 @@ checks that the general rules recover its page structure.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from datetime import datetime
+from pathlib import Path
+
 import pytest
 
 from copydesk.ingest.sources import read_inputs

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -248,7 +248,7 @@ def test_byline_needs_capitalised_names() -> None:
         ("February 21, 2022 9:14am", datetime(2022, 2, 21, 9, 14)),
         ("21 February 2022", datetime(2022, 2, 21)),
         ("Published 3:05 PM EST, Mon March 7, 2022", datetime(2022, 3, 7, 15, 5)),
-        ("2022-02-21T09:14:00Z", datetime(2022, 2, 21, 9, 14, tzinfo=timezone.utc)),
+        ("2022-02-21T09:14:00Z", datetime(2022, 2, 21, 9, 14, tzinfo=UTC)),
         ("Monday 21 February 2022 10.30 GMT", datetime(2022, 2, 21, 10, 30)),
     ],
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -62,7 +62,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> tuple[dict[str, str], ...]:
     header, rows = read_rows(DATA / name)
     return tuple(dict(zip(header, fields)) for _, fields in rows)
@@ -108,7 +108,7 @@ def loose_match(acronym: str, phrase: str) -> bool:
     previous letter (GCHQ: Government Communications HeadQuarters; Ofcom: OFfice of COMmunications)."""
     letters, ws = acronym_letters(acronym), words(phrase)
 
-    @lru_cache(maxsize=None)
+    @cache
     def go(i: int, w: int, p: int) -> bool:
         if i == len(letters):
             return True

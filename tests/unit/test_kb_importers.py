@@ -118,7 +118,7 @@ class _SparqlHandler(BaseHTTPRequestHandler):
     answer: dict = {}
     seen: list = []
 
-    def do_GET(self):  # noqa: N802 (http.server API)
+    def do_GET(self):
         query = parse_qs(urlparse(self.path).query)
         self.seen.append(query)
         body = json.dumps(self.answer).encode()

@@ -39,10 +39,8 @@ class Code:
 def _key(name: str) -> str:
     name = " ".join(name.replace("\u2019", "'").split())
     lowered = name.lower()
-    if lowered.startswith("the "):
-        lowered = lowered[4:]
-    if lowered.endswith("'s"):
-        lowered = lowered[:-2]
+    lowered = lowered.removeprefix("the ")
+    lowered = lowered.removesuffix("'s")
     return lowered.strip(" .,")
 
 

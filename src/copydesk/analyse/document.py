@@ -8,8 +8,9 @@ checks and tests can build an ``AnalysedArticle`` by hand without loading a mode
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from copydesk.model import (
     Article,

@@ -6,10 +6,10 @@ once per process (it is static data); tests can build a lexicon from their own l
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Iterable
 
 #: The default target slots: direct object, dative, then these prepositions' objects.
 DEFAULT_TARGETS = ("dobj", "dative", "against", "on", "upon", "with", "to")

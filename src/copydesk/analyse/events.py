@@ -30,9 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Verbs whose object noun is the event itself ("launched an invasion", "held talks").
 LIGHT_VERBS = frozenset(
-    "launch begin start stage hold carry conduct impose mount wage resume continue make reach "
-    "sign end intensify escalate declare organize organise lead join lodge file issue open "
-    "announce step order plan prepare threaten slap renew complete finish undertake speed".split()
+    ["launch", "begin", "start", "stage", "hold", "carry", "conduct", "impose", "mount", "wage", "resume", "continue", "make", "reach", "sign", "end", "intensify", "escalate", "declare", "organize", "organise", "lead", "join", "lodge", "file", "issue", "open", "announce", "step", "order", "plan", "prepare", "threaten", "slap", "renew", "complete", "finish", "undertake", "speed"]
 )
 #: The complement of a wrapping verb of these types changes the event's type.
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -43,8 +41,7 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 RELATIVE = frozenset({"that", "which", "who", "whom"})
 #: "urge X to do": the object does the complement.
 OBJECT_CONTROL = frozenset(
-    "urge ask encourage order persuade force allow tell invite call press implore beg instruct "
-    "permit request push pressure compel".split()
+    ["urge", "ask", "encourage", "order", "persuade", "force", "allow", "tell", "invite", "call", "press", "implore", "beg", "instruct", "permit", "request", "push", "pressure", "compel"]
 )
 #: Adverbs the parser may label ``advmod`` where they are particles ("pulled back").
 PARTICLES = frozenset({"back", "out", "down", "off", "up", "away", "in", "over"})

@@ -9,8 +9,8 @@ the plain ``AnalysedArticle``: entity mentions, name clusters, time expressions,
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from copydesk.analyse import readings
 from copydesk.analyse.document import AnalysedArticle, Sentence, Token

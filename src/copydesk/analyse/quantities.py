@@ -49,10 +49,10 @@ APPROXIMATE = re.compile(
     re.IGNORECASE,
 )
 _ROUGH_TAIL = re.compile(r"(?:-odd|\bor so|\+|-plus)$", re.IGNORECASE)
-_NUMERIC = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<scale>k|m|mn|bn|b|tn|trn)?$", re.I)
+_NUMERIC = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<scale>k|m|mn|bn|b|tn|trn)?$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:just|only|another|the|an?|estimated|extra|additional|some|over|about|"
                    r"around|nearly|almost|more|less|fewer|than|up|to|at|least|most|under|close|"
-                   r"roughly|approximately|as|many|much|upwards|of|between|and)$", re.I)
+                   r"roughly|approximately|as|many|much|upwards|of|between|and)$", re.IGNORECASE)
 _COUNTED_DEPS = frozenset({"nummod", "quantmod", "compound"})
 
 

@@ -6,7 +6,6 @@ base's press titles. Used by the ``roles.title`` and ``names.unknown-variant`` c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.knowledge.records import TitleRecord

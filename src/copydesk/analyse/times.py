@@ -93,7 +93,7 @@ def resolve(text: str, base: datetime | None, *, future: bool = False) -> tuple[
     cleaned = _MODIFIERS.sub("", " ".join(text.split())).strip(" ,.")
     if _DECADE.match(cleaned):
         return None, "year"
-    if _DURATION.match(cleaned) and not re.search(r"\b(?:ago|later|earlier)\b", cleaned, re.I):
+    if _DURATION.match(cleaned) and not re.search(r"\b(?:ago|later|earlier)\b", cleaned, re.IGNORECASE):
         return None, "duration"
     year = _YEAR_ONLY.match(cleaned)
     if year:
@@ -142,7 +142,7 @@ def _parse_cached(text: str, base_iso: str) -> tuple[str | None, str]:
         return None, "date"
     found, period = data.date_obj, data.period
     if found is None:
-        return None, "relative" if re.search(r"\b(?:ago|later|earlier)\b", text, re.I) else "date"
+        return None, "relative" if re.search(r"\b(?:ago|later|earlier)\b", text, re.IGNORECASE) else "date"
     if period == "year":
         return f"{found.year:04d}", "year"
     if period == "month":

@@ -28,11 +28,7 @@ from copydesk.analyse.document import AnalysedArticle, Token
 
 #: Words that precede a name without being part of it.
 TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister
-    president minister secretary senator sen rep governor gov judge justice general gen
-    colonel col captain capt major chancellor king queen prince princess pope saint st
-    chairman chairwoman chief mayor ambassador commissioner director spokesman spokeswoman
-    the a an of and in for on at to by with from""".split()
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father", "sister", "president", "minister", "secretary", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt", "major", "chancellor", "king", "queen", "prince", "princess", "pope", "saint", "st", "chairman", "chairwoman", "chief", "mayor", "ambassador", "commissioner", "director", "spokesman", "spokeswoman", "the", "a", "an", "of", "and", "in", "for", "on", "at", "to", "by", "with", "from"]
 )
 
 #: Endings that make a related word (plural, demonym, adjective), not a misspelling.

@@ -14,7 +14,7 @@ from datetime import date, datetime
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_NAMES = tuple(w.capitalize() for w in WEEKDAYS)
 MONTHS = (
-    "january february march april may june july august september october november december".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 
 _WEEKDAY_ALT = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?|" + "|".join(WEEKDAYS)

@@ -4,7 +4,7 @@ transposition away from a known one (``the WOT ruled`` → WTO)."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency

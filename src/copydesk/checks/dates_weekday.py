@@ -14,8 +14,9 @@ See ``docs/checks/dates.weekday.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from copydesk.analyse.times import reference_date
 from copydesk.analyse.weekdays import (

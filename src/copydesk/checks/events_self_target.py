@@ -15,7 +15,8 @@ See ``docs/checks/events.self-target.md``.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copydesk.analyse.actors import ActorResolver, Code
 from copydesk.checks.registry import register

@@ -10,10 +10,16 @@ are never flagged. See ``docs/checks/names.inconsistent.md``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copydesk.analyse.kbnames import name_corrections
-from copydesk.analyse.variants import NameWord, SpellingVariant, find_spelling_variants, word_frequency
+from copydesk.analyse.variants import (
+    NameWord,
+    SpellingVariant,
+    find_spelling_variants,
+    word_frequency,
+)
 from copydesk.checks.registry import register
 from copydesk.model import Evidence, Finding, Severity
 

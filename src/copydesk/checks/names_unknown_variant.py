@@ -11,7 +11,7 @@ elsewhere in the article) gets the finding, with the known spelling as suggestio
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.kbnames import name_corrections

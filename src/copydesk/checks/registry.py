@@ -19,9 +19,10 @@ from __future__ import annotations
 import importlib
 import logging
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from copydesk.errors import CheckError
 from copydesk.model import Finding, Severity

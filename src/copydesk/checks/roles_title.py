@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Callable, Iterator
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.roles import TitledMention, mentioned_years, titled_mentions

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -112,7 +112,7 @@ def parse_date_part(part: str, *, budget: list[int] | None = None) -> tuple[date
             minutes = int(offset.group(2)) * 60 + int(offset.group(3))
             tz = timezone(sign * timedelta(minutes=minutes))
         else:
-            tz = timezone.utc
+            tz = UTC
     zone_match = _ZONE.search(rest) if offset is None else None
     zone = zone_match.group(1) if zone_match else None
     value = _iso(rest) or _common(rest) or _dateparser(rest, budget)

@@ -61,16 +61,13 @@ MAX_MENU_CHARS = 300
 MIN_MENU_WORDS = 6
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/\\]\s+")
 _FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for from with and or but as is are was were be has have had "
-    "will would can could may might not no after before over into about amid against says said".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "can", "could", "may", "might", "not", "no", "after", "before", "over", "into", "about", "amid", "against", "says", "said"]
 )
 _KICKER = re.compile(
     r"^(?P<kicker>(?:[A-Z][A-Z'’\-]*)(?: [A-Z][A-Z'’\-]*){0,2})\s*[:|]\s+(?P<rest>\S.*)$"
 )
 _KICKER_WORDS = frozenset(
-    "BREAKING EXCLUSIVE WATCH LIVE UPDATE UPDATED UPDATES OPINION ANALYSIS VIDEO PHOTOS PICTURES "
-    "REVIEW EDITORIAL EXPLAINER LISTEN COMMENT INTERVIEW REVEALED JUST IN DEVELOPING URGENT "
-    "FIRST LOOK SPONSORED PODCAST FACT CHECK CORRECTION".split()
+    ["BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "UPDATE", "UPDATED", "UPDATES", "OPINION", "ANALYSIS", "VIDEO", "PHOTOS", "PICTURES", "REVIEW", "EDITORIAL", "EXPLAINER", "LISTEN", "COMMENT", "INTERVIEW", "REVEALED", "JUST", "IN", "DEVELOPING", "URGENT", "FIRST", "LOOK", "SPONSORED", "PODCAST", "FACT", "CHECK", "CORRECTION"]
 )
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
 _NAME_LINK = r"(?:and|&|de|da|del|della|van|von|der|den|al|el|bin|la|le|du|dos)"

@@ -20,8 +20,8 @@ import os
 import stat
 import sys
 import zlib
-from datetime import datetime
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from typing import IO, Any, BinaryIO
 
 from copydesk.errors import IngestError

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from copydesk.knowledge.sources import registries, shipped
 from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase
@@ -64,7 +64,7 @@ def build(
         counts["cities"] = kb.add_entities(registries.cities())
     kb.finish()
     kb.set_meta(
-        built=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        built=datetime.now(UTC).isoformat(timespec="seconds"),
         sources=",".join(sources),
         schema_version=SCHEMA_VERSION,
         shipped_fingerprint=shipped.fingerprint(data_dir) if "shipped" in sources else "",

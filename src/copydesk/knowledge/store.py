@@ -14,10 +14,10 @@ Lookups:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA

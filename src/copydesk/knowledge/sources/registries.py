@@ -7,7 +7,7 @@ alternate names (population of at least ``MIN_CITY_POPULATION``)."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from copydesk.knowledge.records import EntityRecord
 

@@ -8,7 +8,7 @@ build the usual queries. The HTTP transport is injectable (tests pass a local se
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import httpx
 

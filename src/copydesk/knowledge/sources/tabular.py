@@ -16,9 +16,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from copydesk.knowledge.normalize import norm
 from copydesk.knowledge.records import ENTITY_KINDS, EntityRecord, RoleRecord, parse_partial

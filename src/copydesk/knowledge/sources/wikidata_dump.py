@@ -14,9 +14,10 @@ import bz2
 import gzip
 import io
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO
 
 from copydesk.knowledge.records import EntityRecord, RoleRecord
 
