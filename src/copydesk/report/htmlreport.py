@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from copydesk.report.locate import TextIndex
-from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.summary import SEVERITY_ORDER, article_facts, plural
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,19 +211,7 @@ def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
 
 
 def _metadata(article: Article) -> str:
-    facts = []
-    if article.published is not None:
-        facts.append(f"Published {article.published.isoformat(sep=' ', timespec='minutes')}")
-    if article.updated is not None:
-        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
-    if article.section:
-        facts.append(f"section {article.section}")
-    if article.byline:
-        facts.append(f"by {article.byline}")
-    if article.url:
-        facts.append(article.url)
-    facts.append(plural(len(article.text.split()), "word"))
-    return " · ".join(facts)
+    return " · ".join(article_facts(article, url=True))
 
 
 def _counts(findings: list[Finding]) -> str:

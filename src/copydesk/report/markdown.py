@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from copydesk.report.locate import TextIndex, snippet
-from copydesk.report.summary import plural
+from copydesk.report.summary import article_facts
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,12 +109,6 @@ def _finding(k: int, finding: Finding, text: str, index: TextIndex, report: Repo
 def _metadata(source: str, article: Article | None) -> str:
     facts = [md_code(source)]
     if article is not None:
-        if article.published is not None:
-            facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
-        if article.updated is not None:
-            facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
-        if article.byline:
-            facts.append(f"by {md_escape(article.byline)}")
-        facts.append(plural(len(article.text.split()), "word"))
+        facts += [md_escape(fact) for fact in article_facts(article)]
     return " · ".join(facts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from copydesk.model import Severity
+from copydesk.model import Article, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.serve.api import Report
@@ -20,6 +20,23 @@ def at_least(report: Report, minimum: Severity | None) -> Report:
     if minimum is None or all(f.severity >= minimum for f in report.findings):
         return report
     return replace(report, findings=[f for f in report.findings if f.severity >= minimum])
+
+
+def article_facts(article: Article, *, url: bool = False) -> list[str]:
+    """The header line every report format shows: dates, section, byline, (url), length."""
+    facts = []
+    if article.published is not None:
+        facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
+    if article.updated is not None:
+        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
+    if article.section:
+        facts.append(f"section {article.section}")
+    if article.byline:
+        facts.append(f"by {article.byline}")
+    if url and article.url:
+        facts.append(article.url)
+    facts.append(plural(len(article.text.split()), "word"))
+    return facts
 
 
 def plural(count: int, word: str) -> str:

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from copydesk.model import Severity
 from copydesk.report.locate import TextIndex, snippet
-from copydesk.report.summary import SEVERITY_ORDER, plural
+from copydesk.report.summary import SEVERITY_ORDER, article_facts, plural
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,17 +114,7 @@ def _header(article: Article) -> list[Text]:
     lines = []
     if article.headline:
         lines.append(Text(article.headline, "bold"))
-    facts = []
-    if article.published is not None:
-        facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
-    if article.updated is not None:
-        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
-    if article.section:
-        facts.append(f"section {article.section}")
-    if article.byline:
-        facts.append(f"by {article.byline}")
-    facts.append(plural(len(article.text.split()), "word"))
-    lines.append(Text(" · ".join(facts), "dim"))
+    lines.append(Text(" · ".join(article_facts(article)), "dim"))
     return lines
 
 
