@@ -52,3 +52,20 @@ def test_a_headline_is_not_flagged(analyser):
     text = "Stadium cost £84m\n\nThe club opened its new ground on Saturday, its owner said."
     article = Article(text=text, regions=[Region(0, 17, "headline"), Region(19, len(text), "body")])
     assert list(check(analyser.analyse(article), None)) == []
+
+
+def test_source_in_the_previous_sentence_carries_on(findings):
+    text = ("The Gallup poll found that support rose sharply in March. "
+            "Of those asked, 45% backed the plan.")
+    assert findings(text) == []
+
+
+def test_a_document_that_shows_a_figure_is_its_source(findings):
+    assert findings("The data show that 3,000 jobs were lost in the region last year.") == []
+
+
+def test_source_two_paragraphs_away_does_not_carry(findings):
+    text = ("The Gallup poll found that support rose sharply in March.\n\n"
+            "Prices rose by 12% over the winter.\n\n"
+            "Unemployment rose to 7.2% in March, up from 6.1% a year earlier.")
+    assert [f.text for f in findings(text)][:1] == ["12%"]

@@ -97,3 +97,12 @@ def test_your_for_you_are(analyser):
 
 def test_possessive_your_is_silent(analyser):
     assert found(analyser, "Take your ticket to the gate.\n") == []
+
+
+def test_superlative_after_its_is_possessive(analyser):
+    assert found(analyser, "The index fell to its lowest in 33 years on Monday, traders said.\n") == []
+    assert found(analyser, "The team was doing its damndest to win the cup, the coach said.\n") == []
+
+
+def test_its_best_to_after_a_speech_verb_is_it_is(analyser):
+    assert found(analyser, "He said its best to wait for the inquiry to report.\n") == [("its", "it's")]

@@ -61,3 +61,14 @@ def test_is_sentence():
     assert is_sentence("We will not stop.")
     assert is_sentence("this is a fragment that is long enough to be a statement")
     assert not is_sentence("a painful step")
+
+
+def test_fragment_woven_into_the_writers_sentence_is_a_note():
+    text = ("Water rationing begins on Monday.\n\n"
+            "He warned that the valley would be “facing the driest summer anyone here can remember”.")
+    words = "facing the driest summer anyone here can remember"
+    start = text.index(words)
+    article = Article(text=text, regions=split_paragraphs(text))
+    analysed = AnalysedArticle(article=article, quotes=[Quote(start, start + len(words), words, "direct", None)])
+    [finding] = check(analysed, None)
+    assert finding.severity == Severity.INFO

@@ -113,3 +113,28 @@ def test_a_second_opening_mid_sentence_flags_the_first_quotation():
     text = "“The plan is dead, she said “and we will not revive it.”\n\nNobody else spoke."
     findings = found(text)
     assert any(f.text.startswith("“The plan is dead") for f in findings)
+
+
+def test_single_quote_closed_with_a_straight_mark_is_a_note_not_a_warning():
+    text = "“She told me, ‘Don’t hit me, please,'” Nicklaus said on Sunday."
+    [finding] = found(text)
+    assert finding.severity.label == "info"
+    assert finding.text == "‘Don’t hit me, please,'"
+    assert finding.suggestion == "close it with ’"
+
+
+def test_single_quote_never_closed_is_still_a_warning():
+    [finding] = found("“She said ‘no way and left,” he said.")
+    assert finding.severity.label == "warning" and finding.text.startswith("‘no way")
+
+
+def test_feet_and_inches_are_not_quotation_marks():
+    assert found("He is 6’2” tall and his brother is 5'11\" tall, the coach said.") == []
+
+
+def test_markup_left_in_the_text_is_not_a_quotation():
+    assert found('See <a href=”http://example.org/a”>the site</a> and <p class="x">more</p>.') == []
+
+
+def test_elided_word_with_a_turned_apostrophe_is_not_a_quotation():
+    assert found("Go get ‘em, he told the team before the final.") == []

@@ -223,3 +223,49 @@ def test_inverted_said_name(quotes_of):
     text = "“There is no favourite this year,” declared national coach Eddie Marsh on arrival in Sydney."
     (quote,) = direct(quotes_of(text))
     assert quote.speaker is not None and quote.speaker.name.endswith("Marsh")
+
+
+# -- attribution set out by layout or by an unlisted verb ----------------------------------------
+
+
+def test_attribution_after_a_comma_quote_takes_any_verb(quotes_of):
+    text = "“It is a disgrace to the chamber,” Senator Pat Toomey fumed after the vote. “We will be back.”"
+    first, second = direct(quotes_of(text))
+    assert first.speaker.name == "Pat Toomey"
+    assert second.speaker.name == "Pat Toomey"  # the next quote in the paragraph
+
+
+def test_inverted_attribution_after_a_question(quotes_of):
+    text = "Talks went on late.\n\n“Is that the best we can do?” asked Sen. Barbara Mikulski of Maryland."
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Barbara Mikulski"
+
+
+def test_manner_of_speaking_verb_before_its_subject(quotes_of):
+    text = "The crowd cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who had queued for hours."
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Donald Hartley"
+
+
+def test_quote_after_a_colon_is_given_by_the_clause_subject(quotes_of):
+    text = ("The rally ran late.\n\n"
+            "Governor Maria Lopez gestured to the crowd, then leaned in and boomed: “we will beat them in the autumn.”")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_a_run_of_quoted_paragraphs_keeps_its_speaker(quotes_of):
+    text = ("The mayor, Ana Silva, spoke at length.\n\n"
+            "“We have cut the queues at every clinic in the valley,” Silva said.\n\n"
+            "“We have hired forty nurses since the spring and more will follow.”\n\n"
+            "“Nobody will wait more than a week for an appointment by next year.”")
+    quotes = direct(quotes_of(text))
+    assert [q.speaker.name for q in quotes] == ["Ana Silva"] * 3
+
+
+def test_signature_on_the_next_line(quotes_of):
+    text = ("What they said\n\n"
+            "“We will raise the minimum wage for every worker in the country next year.”\n\n"
+            "- Bernie Sanders.\n\nThe senator spoke in Iowa.")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Bernie Sanders"

@@ -43,6 +43,23 @@ SPEECH_VERBS = frozenset(
         "denounce", "condemn", "dismiss", "rate", "deem", "term", "chant", "cheer"
     ]
 )
+#: Verbs that introduce a direct quote set beside them but never report speech on their own: the
+#: manner-of-speaking verbs (Levin 1993, class 37.3: "boomed", "drawled", "muttered") and the
+#: verbs of non-verbal expression that news writing uses the same way (class 40.2: "beamed",
+#: "laughed", "sighed"), plus the say-verbs of narration ("related", "mused", "chimed in").
+MANNER_VERBS = frozenset(
+    [
+        "babble", "bark", "bawl", "bellow", "bleat", "boom", "bray", "burble", "cackle", "carol",
+        "chatter", "chirp", "cluck", "coo", "croak", "croon", "crow", "cry", "drawl", "drone",
+        "gabble", "gasp", "gibber", "groan", "growl", "grumble", "grunt", "hiss", "holler", "hoot",
+        "howl", "jabber", "lisp", "moan", "mumble", "murmur", "mutter", "purr", "rage", "rasp",
+        "roar", "rumble", "screech", "shriek", "sing", "snap", "snarl", "sob", "sputter", "squeal",
+        "stammer", "stutter", "thunder", "trumpet", "wail", "wheeze", "whimper", "whine", "yelp",
+        "beam", "chuckle", "frown", "giggle", "grin", "laugh", "scoff", "smile", "sigh", "sneer",
+        "snicker", "snort", "chortle", "relate", "muse", "gush", "enthuse", "marvel", "chime",
+        "interject", "recount", "plead",
+    ]
+)
 #: Verbs that report a belief or knowledge; they attribute only a ``that``-clause (indirect).
 COGNITION_VERBS = frozenset(
     [
@@ -98,7 +115,7 @@ _PLURAL = frozenset({"they", "them", "we"})
 _INVERTING = frozenset([
     "say", "declare", "add", "explain", "insist", "state", "note", "argue", "continue", "write",
     "reply", "answer", "respond", "recall", "remark", "observe", "comment", "admit", "concede",
-    "agree", "conclude"
+    "agree", "conclude", *MANNER_VERBS
 ])
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dative", "oprd", "appos"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -114,7 +131,9 @@ def is_cue(token: Token, *, direct: bool = False) -> bool:
     if token.pos in ("VERB", "AUX"):
         if lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in ACT_VERBS:
             return True
-        return not direct and lemma in REPORT_VERBS
+        if direct:
+            return lemma in MANNER_VERBS
+        return lemma in REPORT_VERBS
     if token.pos == "NOUN":
         return lemma in SPEECH_NOUNS
     return False
@@ -190,7 +209,14 @@ class Resolver:
             return None
         for child in self.analysed.children(cue):
             unquoted = self.quoted is None or not self.quoted[child.i]
-            if child.i > cue.i and child.dep in _INVERTED_DEPS and child.pos == "PROPN" and unquoted:
+            if child.i <= cue.i or child.dep not in _INVERTED_DEPS or not unquoted:
+                continue
+            if child.pos == "PROPN":
+                return child
+            if child.pos == "NOUN" and any(  # "declared Wallabies coach Eddie Jones"
+                g.pos == "PROPN" and g.dep in ("compound", "appos", "flat")
+                for g in self.analysed.children(child)
+            ):
                 return child
         return None
 

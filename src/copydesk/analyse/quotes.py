@@ -62,7 +62,7 @@ def extract_quotes(analysed: AnalysedArticle) -> list[Quote]:
     spans = find_quote_spans(text, analysed.article.paragraphs)
     quoted = _quoted_tokens(analysed, spans)
     cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t)]
-    direct_cues = [t for t in cues if is_cue(t, direct=True)]
+    direct_cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t, direct=True)]
     resolver = Resolver(analysed, quoted=quoted)
     direct = [
         _Found(span.start, span.end, "direct", _cue_for(analysed, span, direct_cues), span.closed, span)
@@ -149,8 +149,11 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
     text = analysed.text
     if span.close_mark is not None:
         k = span.close_mark + 1
-        while k < len(text) and text[k] in " \u00a0":
+        while k < len(text) and text[k] in " \u00a0.":
             k += 1
+        if text[k : k + 1] == "\n":  # a signature on the next line: ¶ "— Jane Roe"
+            while k < len(text) and text[k] in " \u00a0\n":
+                k += 1
         if k < len(text) and text[k] in _DASHES:
             k += 1
             while k < len(text) and text[k] in " \u00a0":
@@ -158,14 +161,105 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
             person = resolver.person_starting(k)
             if person is not None:
                 return person
+    after = _speaker_after(analysed, span, resolver)
+    if after is not None:
+        return after
     token = analysed.token_at(span.mark)
     if token is None:
         return None
     sentence = analysed.sentences[token.sent]
     before = text[sentence.start : span.mark].rstrip()
-    if before.endswith(":") and 0 < len(before[:-1].split()) <= 6:
-        return resolver.person_within(sentence.start, sentence.start + len(before) - 1)
+    if not before and token.sent > 0:  # "Stated Stone:" ¶ "“…”"
+        previous = analysed.sentences[token.sent - 1]
+        if previous.paragraph >= sentence.paragraph - 1:
+            sentence = previous
+            before = text[previous.start : previous.end].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = sentence.start + len(before) - 1
+    if 0 < len(before[:-1].split()) <= 6:
+        found = resolver.person_within(sentence.start, colon)
+        if found is not None:
+            return found
+        names = [t for t in analysed.sentence_tokens(sentence) if t.pos == "PROPN" and t.end <= colon]
+        if names:  # "Stated Stone:" — a name the tagger did not mark as a person
+            return resolver.resolve(names[-1])
+    return _introducer(analysed, colon, resolver)
+
+
+#: Parts of speech of a short noun phrase naming a speaker ("Virginia delegate Beau Correll").
+_NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"})
+_NP_PUNCT = frozenset({".", "'s", "’s", "-", "‐"})
+
+
+def _speaker_after(analysed: AnalysedArticle, span: QuoteSpan, resolver: Resolver) -> Speaker | None:
+    """The attribution clause after a quote that ends inside its marks with a comma, "?" or "!"
+    (“…,” Toomey fumed; “…?” asked Sen. Jane Roe; “…,” read the email). Such a quote cannot end
+    its sentence, so the clause that follows says who spoke, whatever the verb."""
+    text = analysed.text
+    if span.close_mark is None:
+        return None
+    inner = text[span.start : span.close_mark].rstrip()
+    if not inner.endswith((",", "?", "!", "—", "–")):
+        return None
+    tokens = analysed.tokens
+    first = analysed.token_at(span.close_mark)
+    if first is None:
+        return None
+    k = first.i + 1
+    while k < len(tokens) and tokens[k].text in (",", "”", "’", '"'):
+        k += 1
+    window = tokens[k : k + 9]
+    verb = next((j for j, t in enumerate(window) if t.pos in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    leading = window[:verb]
+    if any(t.pos not in _NP_POS and t.text not in _NP_PUNCT for t in leading):
+        return None
+    if leading:  # “…,” Toomey fumed / “…,” it read / “…,” the group shouted
+        head = leading[-1]
+        if head.pos not in ("PROPN", "NOUN", "PRON"):
+            return None
+        return resolver.resolve(head)
+    # “…,” said Virginia delegate Beau Correll / asked Sen. Jane Roe of Ohio / read the email
+    phrase = []
+    for t in window[verb + 1 :]:
+        if t.pos not in _NP_POS and t.text not in _NP_PUNCT:
+            break
+        phrase.append(t)
+    names = [t for t in phrase if t.pos == "PROPN"]
+    nouns = [t for t in phrase if t.pos in ("NOUN", "PRON")]
+    head = names[-1] if names else (nouns[0] if nouns else None)
+    return resolver.resolve(head) if head is not None else None
+
+
+def _introducer(analysed: AnalysedArticle, colon: int, resolver: Resolver) -> Speaker | None:
+    """The subject of the clause a colon ends: "Trump leaned in and boomed: “…”", "The senator's
+    answer was simple: “…”". A quote set out after a colon is given by that clause's subject."""
+    last = analysed.token_at(colon - 1) or analysed.token_at(colon)
+    if last is None:
+        return None
+    tokens = analysed.tokens
+    node = last
+    for _ in range(12):  # up to the clause's verb
+        if node.pos in ("VERB", "AUX") or node.head == node.i:
+            break
+        node = tokens[node.head]
+    for _ in range(4):
+        source = resolver.source_token(node)
+        if source is not None and source.pos in ("PROPN", "PRON", "NOUN"):
+            speaker = resolver.resolve(source)
+            if speaker.entity is not None or source.pos == "PROPN" or source.lower in _PERSONAL:
+                return speaker
+            return None
+        if node.head == node.i or node.dep not in ("conj", "xcomp", "advcl", "ccomp", "dep", "parataxis"):
+            return None
+        node = tokens[node.head]
     return None
+
+
+#: Pronouns that stand for a person or group that can be a speaker.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _quoted_tokens(analysed: AnalysedArticle, spans: list[QuoteSpan]) -> list[bool]:
@@ -256,13 +350,12 @@ def _inherit(analysed: AnalysedArticle, direct: list[_Found], reported: list[_Fo
     paragraph (the one before, else the one after); a paragraph that opens with a quote continues
     the last speaker of the paragraph before (direct or reported speech)."""
     paragraph_of = [_paragraph(analysed, f.start) for f in direct]
-    attributed = sorted((f for f in direct + reported if f.speaker is not None), key=lambda f: f.start)
     for k, item in enumerate(direct):
         if item.speaker is not None or item.span is None or is_short(analysed.text[item.start : item.end]):
             continue
         donor = None
         for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(direct))):
-            if paragraph_of[j] == paragraph_of[k] and direct[j].speaker is not None and direct[j].cue is not None:
+            if paragraph_of[j] == paragraph_of[k] and direct[j].speaker is not None:
                 donor = direct[j]
                 break
         if donor is None:  # "She said the queue had gone. “They knew what to look for.”"
@@ -270,7 +363,14 @@ def _inherit(analysed: AnalysedArticle, direct: list[_Found], reported: list[_Fo
                        and _paragraph(analysed, f.start) == paragraph_of[k]]
             donor = earlier[-1] if earlier else None
         if donor is None and _opens_paragraph(analysed, item.span):
-            earlier = [f for f in attributed if _paragraph(analysed, f.start) == paragraph_of[k] - 1]
+            # the speaker of the paragraph before, who may have inherited it in turn: a run of
+            # quoted paragraphs (an interview set out as quotes) keeps its speaker
+            earlier = sorted(
+                (f for f in direct[:k] + reported
+                 if f.speaker is not None and f.start < item.start
+                 and _paragraph(analysed, f.start) == paragraph_of[k] - 1),
+                key=lambda f: f.start,
+            )
             donor = earlier[-1] if earlier else None
         if donor is not None:
             item.speaker, item.cue_span = donor.speaker, donor.cue_span

@@ -78,6 +78,7 @@ class NameWord:
     name_like: bool  # inside an entity, tagged PROPN, or capitalised mid-sentence
     before: str | None = None  # the capitalised word just before, within the same name
     after: str | None = None
+    label: str = ""  # the entity type the tagger gave the word ("" when none)
 
 
 @dataclass(slots=True)
@@ -189,6 +190,7 @@ def collect_name_words(analysed: AnalysedArticle) -> list[NameWord]:
                 name_like=name_like,
                 before=_neighbour(tokens, k, -1),
                 after=_neighbour(tokens, k, 1),
+                label=token.ent_type or "",
             )
         )
     return words
@@ -271,6 +273,16 @@ def _judge(
         form, other, a, b = other, form, b, a
     if not any(w.name_like for w in b):
         return None
+    if word_frequency(form) >= COMMON_ZIPF:
+        return None  # an ordinary English word ("Being" in a title) beside a similar name
+    if _slot(a) and _slot(b) and _slot(a) != _slot(b):
+        return None  # "Matt Dawson" and "Mike Catt": a given name is not a surname misspelt
+    kinds = {_kind(a), _kind(b)}
+    place = other if _kind(b) == "place" else form
+    if kinds == {"person", "place"} and word_frequency(place) >= COMMON_ZIPF:
+        # a person ("Nouha Saoudi") beside a well-known people or place ("Saudi"); a rare form
+        # tagged as a place is more likely a misspelt name the tagger did not know
+        return None
     before_a = {w.before for w in a if w.before}
     before_b = {w.before for w in b if w.before}
     after_a = {w.after for w in a if w.after}
@@ -283,6 +295,30 @@ def _judge(
         # "Arjan de Zeeuw": the neighbouring name words say these are two people.
         return None
     return SpellingVariant(form, other, distance, list(a), list(b), shared)
+
+
+def _slot(words: list[NameWord]) -> str:
+    """Where a form stands in its names: "given" when it always starts a longer name, "family"
+    when it always follows another name word, "" when it varies or stands alone."""
+    if all(w.after and not w.before for w in words):
+        return "given"
+    if all(w.before for w in words):
+        return "family"
+    return ""
+
+
+_PERSON_LABELS = frozenset({"PERSON"})
+_GROUP_LABELS = frozenset({"NORP", "GPE", "LOC"})
+
+
+def _kind(words: list[NameWord]) -> str:
+    """"person" or "place" when every tagged occurrence of the form agrees, else ""."""
+    labels = {w.label for w in words if w.label}
+    if labels and labels <= _PERSON_LABELS:
+        return "person"
+    if labels and labels <= _GROUP_LABELS:
+        return "place"
+    return ""
 
 
 def _conflict(left: set[str], right: set[str]) -> bool:

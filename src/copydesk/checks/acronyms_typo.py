@@ -41,10 +41,13 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     defined = {e.acronym for e in find_expansions(article)}
     counts = Counter(t.text for t in article.tokens if t.text.isupper() and t.text.isalpha())
     cache: dict[str, Finding | None] = {}
+    spelt_out = _initials_in(article)
     for token in article.tokens:
         if not _is_candidate_token(token) or token.text in known or token.text in defined:
             continue
-        if _shouting(article, token):
+        if _shouting(article, token) or counts[token.text] > 1 or token.text in spelt_out:
+            continue  # an acronym the article uses again, or spells out, is its own
+        if _part_of_name(article, token):
             continue
         if token.text not in cache:
             cache[token.text] = _judge(token.text, known, counts)
@@ -56,6 +59,37 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             text=token.text, message=template.message, suggestion=template.suggestion,
             confidence=template.confidence, evidence=list(template.evidence),
         )
+
+
+def _part_of_name(analysed: AnalysedArticle, token: Token) -> bool:
+    """Letters that begin a longer name: "CSP Business Media", "WNBC-TV", "CTV News"."""
+    tokens = analysed.tokens
+    if token.i + 1 >= len(tokens):
+        return False
+    after = tokens[token.i + 1]
+    if after.start == token.end and after.text[:1] in "-–":
+        return True
+    return after.sent == token.sent and after.is_title and after.pos == "PROPN"
+
+
+def _initials_in(analysed: AnalysedArticle) -> set[str]:
+    """Acronyms the article spells out somewhere: the initials of each run of capitalised words
+    ("the Scottish Football Association" gives SFA), small words such as "of" skipped."""
+    found: set[str] = set()
+    run: list[str] = []
+    for token in list(analysed.tokens) + [None]:
+        if token is not None and token.is_title and token.text.isalpha():
+            run.append(token.text)
+            continue
+        if token is not None and run and token.lower in ("of", "for", "and", "the", "on", "&"):
+            run.append(token.lower)
+            continue
+        words = [w for w in run if w[:1].isupper()]
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 6) + 1):
+                found.add("".join(w[0] for w in words[i:j]))
+        run = []
+    return found
 
 
 def _judge(word: str, known: frozenset[str], counts: Counter) -> Finding | None:
@@ -97,7 +131,10 @@ def _judge(word: str, known: frozenset[str], counts: Counter) -> Finding | None:
         others = ", ".join(c[3] for c in candidates[1:4])
         evidence.append(Evidence("kb", f"other known acronyms that would fit: {others}"))
     return Finding(
-        check="acronyms.typo", severity=Severity.ERROR, start=0, end=0, text=word,
+        # the intended acronym written elsewhere in the article is evidence; a transposition of
+        # a famous acronym alone is a guess that real but unknown names also fit
+        check="acronyms.typo", severity=Severity.ERROR if in_article else Severity.WARNING,
+        start=0, end=0, text=word,
         message=f"'{word}' is not a known acronym; {acronym} has the same letters"
         if transposed else f"'{word}' is not a known acronym; did you mean {acronym}?",
         suggestion=acronym, confidence=0.9 if in_article or transposed else 0.6, evidence=evidence,

@@ -24,16 +24,39 @@ if TYPE_CHECKING:  # pragma: no cover
     from copydesk.knowledge import Knowledge
 
 SOURCED = frozenset({"named", "anonymous"})
+#: Documents and measurements that are sources in themselves: "the data show", "a poll found",
+#: "in the Gallup poll", "figures from the ministry", "records indicate".
+DOCUMENT_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "data", "figure", "figures", "record", "records",
+    "study", "studies", "report", "reports", "filing", "filings", "census", "estimate",
+    "estimates", "statistic", "statistics", "analysis", "document", "documents", "research",
+    "audit", "review", "index", "ranking", "rankings", "tally", "count", "forecast", "projection",
+    "projections", "results", "result", "numbers", "disclosure", "disclosures", "returns",
+})
+#: Documents that, bare ("reports suggest", "estimates say"), name no document in particular.
+UNSPECIFIED = frozenset({"report", "reports", "study", "studies", "estimate", "estimates",
+                         "research", "analysis", "figures", "numbers"})
+#: Verbs through which a document gives a figure ("shows", "found", "indicates", "puts").
+DOCUMENT_VERBS = frozenset({
+    "show", "find", "indicate", "reveal", "suggest", "put", "estimate", "place", "list", "give",
+    "report", "say", "state", "conclude", "record", "count", "identify", "document", "project",
+    "predict", "confirm",
+})
 
 
 @register("claims.unsourced", severity="info")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A claim with a figure and no named or anonymous source."""
     text = article.text
+    sourced = _sourced_sentences(article)
     for claim in article.claims:
         if claim.source_kind in SOURCED or claim.quoted or _in_display(article, claim.start):
             continue
-        figures = [q for q in significant_quantities(claim) if not _in_date(article, q.start, q.end)]
+        token = article.token_at(claim.start)
+        if token is not None and _carried(article, token.sent, sourced):
+            continue
+        figures = [q for q in significant_quantities(claim)
+                   if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)]
         if not figures:
             continue
         first = figures[0]
@@ -55,6 +78,67 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             confidence=0.6 if claim.source_kind == "vague" else 0.4,
             evidence=evidence,
         )
+
+
+def _sourced_sentences(article: AnalysedArticle) -> set[int]:
+    """Sentences (by index) that give a source: a claim with a named or anonymous source, a
+    quote or reported speech with a speaker, or a document that gives figures ("the data
+    show", "a poll found", "according to the census", "in the Gallup poll")."""
+    out: set[int] = set()
+    for claim in article.claims:
+        if claim.source_kind in SOURCED:
+            token = article.token_at(claim.start)
+            if token is not None:
+                out.add(token.sent)
+    for quote in article.quotes:
+        # reported speech with no known speaker is judged by the claim's own source ("Reports
+        # suggest that …" stays vague)
+        if quote.speaker is not None and (quote.kind == "direct" or quote.speaker.entity is not None):
+            token = article.token_at(quote.start)
+            if token is not None:
+                out.add(token.sent)
+    tokens = article.tokens
+    for token in tokens:
+        if token.lower not in DOCUMENT_NOUNS:
+            continue
+        if token.lower in UNSPECIFIED and not any(
+            child.dep in ("det", "poss", "compound", "amod", "nummod", "prep")
+            for child in article.children(token)
+        ):
+            continue  # "reports suggest", "studies show": which reports is not said
+        head = tokens[token.head]
+        gives = token.dep in ("nsubj", "nsubjpass") and head.lemma.lower() in DOCUMENT_VERBS
+        named = token.dep == "pobj" and head.lower in ("in", "from", "by", "to", "according")
+        if gives or named:
+            out.add(token.sent)
+    return out
+
+
+def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
+    """The sentence, or the one before it in the same paragraph, gives a source: attribution
+    carries on to the next sentence ("The census counted 8.3 million people. Of these, 40%
+    …")."""
+    if index in sourced:
+        return True
+    sentences = article.sentences
+    if index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
+        return index - 1 in sourced
+    return False
+
+
+def _in_name(article: AnalysedArticle, start: int) -> bool:
+    """A number that begins a name: "21 Grams", "Band Aid 20", "6 Music" (a capitalised word
+    follows it in the same name, or it ends a run of capitalised words)."""
+    token = article.token_at(start)
+    if token is None:
+        return False
+    tokens = article.tokens
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    before = tokens[token.i - 1] if token.i > 0 else None
+    if after is not None and after.sent == token.sent and after.pos == "PROPN" and after.is_title:
+        return True
+    return before is not None and before.sent == token.sent and before.pos == "PROPN" and (
+        after is None or after.pos in ("PUNCT",) or after.sent != token.sent)
 
 
 def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
@@ -68,6 +69,14 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         return False  # "in its teardown", "of its rivals"
     if after.lower in AFTER_IT_IS or after.lower in SENTENCE_ADVERBS:
         return True
+    if after.tag == "JJS":
+        # a superlative heads the possessive's noun phrase ("its lowest in 33 years", "doing
+        # its damndest"); "it is" + superlative goes on to an infinitive or a clause ("its best
+        # to wait", "its best that") and is never the object of a verb ("doing its best to")
+        following = _next(article, token, 2)
+        if before is not None and before.pos == "VERB" and not is_cue(before):
+            return False
+        return following is not None and following.lower in ("to", "that")
     reread = article.derived.get("reading.its", {}).get(token.i)
     if reread in IT_IS_TAGS and _not_a_noun(after, lexicon) and _phrase_ends_without_noun(article, token, 2):
         # read as "it is", the next word is no longer a noun, and it has no noun sense at

@@ -38,7 +38,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if any(s <= quote.start < e for s, e in headline):
             continue
-        sentence = is_sentence(quote.text)
+        sentence = is_sentence(quote.text) and not woven(article.text, quote.start)
         yield Finding(
             "quotes.unattributed",
             Severity.WARNING if sentence else Severity.INFO,
@@ -52,6 +52,18 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             [Evidence("quote", "no attribution in its sentence, its paragraph or the paragraph before",
                       quote.start, quote.end)],
         )
+
+
+def woven(text: str, start: int) -> bool:
+    """A fragment woven into the writer's own sentence: the quote opens mid-sentence, after a
+    word rather than a colon, and starts in lower case ("he would be “dealing with the problems
+    Obama leaves”"). The sentence around it frames whose words they are."""
+    k = start
+    while k > 0 and text[k - 1] in "“‘\"'«":
+        k -= 1
+    before = text[max(0, k - 40) : k].rstrip()
+    first = text[start : start + 1]
+    return bool(before) and before[-1] not in ".!?:;\n”’\"" and first.islower()
 
 
 def is_sentence(text: str) -> bool:

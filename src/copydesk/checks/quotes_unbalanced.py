@@ -54,7 +54,7 @@ class Mark:
 @dataclass(frozen=True, slots=True)
 class Unbalanced:
     mark: Mark
-    kind: str  # unclosed | unopened | misturned
+    kind: str  # unclosed | unopened | misturned | mismatched
 
 
 def _paragraphs(article: AnalysedArticle) -> list[Region]:
@@ -98,12 +98,28 @@ def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
     return "either"
 
 
+#: Words written with a leading apostrophe for letters left out (aphaeresis): "‘em", "‘cause".
+ELIDED = ("em", "cause", "til", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
+_MARKS = "“”\"‘’'"
+
+
 def _double_marks(text: str, region: Region) -> list[Mark]:
     out: list[Mark] = []
     k = region.start
     while k < region.end:
         pair = text[k : k + 2]
         ch = text[k]
+        if ch in _MARKS and text[k - 1 : k] == "=":
+            # markup left in the text (href=”…”): the value's two marks are not quotation
+            close = next((j for j in range(k + 1, region.end) if text[j] in _MARKS), region.end)
+            k = close + 1
+            continue
+        if ch in _MARKS and text[k + 1 : k + 2] == ">":
+            k += 1  # the end of a tag's attribute ("…">text)
+            continue
+        if ch in (CLOSE, '"') and _inch(text, k):
+            k += 1  # 6’2”: feet and inches
+            continue
         if pair in DOUBLED:
             role = _straight_role(text, k, region, 2) if pair == "''" else DOUBLED[pair]
             out.append(Mark(k, pair, role))
@@ -120,6 +136,15 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             out.append(Mark(k, ch, _straight_role(text, k, region)))
         k += 1
     return out
+
+
+def _inch(text: str, k: int) -> bool:
+    """A height or length in feet and inches: 6’2”, 5'11"."""
+    head = text[max(0, k - 4) : k]
+    return len(head) >= 3 and head[-1].isdigit() and (
+        (head[-2] in "’'" and head[-3].isdigit()) or (head[-3] in "’'" and head[-2].isdigit()
+                                                       and len(head) == 4 and head[-4].isdigit())
+    )
 
 
 def _starts_sentence(text: str, mark: Mark, region: Region) -> bool:
@@ -177,13 +202,26 @@ def _single(text: str, region: Region) -> list[Unbalanced]:
             continue
         if (k > region.start and text[k - 1].isalpha()) or text[k + 1 : k + 2].isdigit():
             continue  # a misturned apostrophe: isn‘t, ‘90s
-        closing = text.find("’", k + 1, region.end)
-        # a ’ followed by a letter is an apostrophe ("don’t"), not the closing mark
-        while closing != -1 and closing + 1 < region.end and text[closing + 1].isalpha():
-            closing = text.find("’", closing + 1, region.end)
+        word = text[k + 1 : k + 7].split(" ")[0].rstrip(".,;:!?").lower()
+        if word in ELIDED:
+            continue  # ‘em: an apostrophe turned the wrong way, not a quotation
+        closing = _single_close(text, k, region, "’")
         if closing == -1:
-            found.append(Unbalanced(Mark(k, "‘", "open"), "unclosed"))
+            straight = _single_close(text, k, region, "'")
+            kind = "mismatched" if straight != -1 else "unclosed"
+            found.append(Unbalanced(Mark(k, "‘", "open"), kind))
     return found
+
+
+def _single_close(text: str, k: int, region: Region, mark: str) -> int:
+    """The offset of the mark that closes the single quotation opened at ``k``, or -1: a mark
+    after a non-space that no letter follows (a ’ followed by a letter is an apostrophe)."""
+    closing = text.find(mark, k + 1, region.end)
+    while closing != -1 and (
+        (closing + 1 < region.end and text[closing + 1].isalpha()) or text[closing - 1].isspace()
+    ):
+        closing = text.find(mark, closing + 1, region.end)
+    return closing
 
 
 def _opens_paragraph(text: str, region: Region) -> bool:
@@ -221,6 +259,15 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
             suggestion=f"close the quotation with {closing}", confidence=0.8,
             evidence=[Evidence("punctuation", f"no closing {closing} before the end of the paragraph,"
                                " and the next paragraph does not reopen the quotation")],
+        )
+    if problem.kind == "mismatched":
+        closing = _single_close(text, mark.start, region, "'")
+        return Finding(
+            check="quotes.unbalanced", severity=Severity.INFO, start=mark.start,
+            end=closing + 1, text=text[mark.start : closing + 1],
+            message="the quotation opened with ‘ is closed with a straight ' mark",
+            suggestion="close it with ’", confidence=0.6,
+            evidence=[Evidence("punctuation", "a curly opening mark and a straight closing mark")],
         )
     if problem.kind == "misturned":
         return Finding(

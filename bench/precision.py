@@ -1,0 +1,302 @@
+"""Precision on real text: every warning and error copydesk raises on real articles, read and
+labelled by hand, split by article into a tuning half and a held-out half.
+
+    .venv/bin/python bench/precision.py                       # run copydesk, report both halves
+    .venv/bin/python bench/precision.py --reuse out/precision.jsonl   # report from a saved run
+    .venv/bin/python bench/precision.py --todo out/todo.tsv   # also write unlabelled findings
+    .venv/bin/python bench/precision.py --merge out/todo.tsv  # add labelled rows to labels.tsv
+
+The articles (research data in ../shared, read and never copied):
+
+- BBC entertainment and sport, ``corpus/bbc-news-2225/bbc/{entertainment,sport}`` (no dev or
+  planted-error pool uses these two categories);
+- PolNeAR train and dev, ``bench/quotes/polnear/{train,dev}/text`` (US political news, 2015-16).
+
+The split is by article and fixed before any check was changed: an article is held out when the
+first eight hex digits of sha256(article id) are odd (``split_of``). Findings on held-out articles
+are labelled and counted, never used to change a check.
+
+What is labelled (``bench/precision/labels.tsv``, one finding a row): every finding at warning or
+error as the check itself rates it (before the severity policy demotes it, so that a demoted check
+keeps being measured), and a fixed sample of ``claims.unsourced`` notes (one in ``CLAIM_SAMPLE``,
+chosen by hash of the finding, so the sample does not depend on the order of the run). Labels:
+
+- ``real``: a copy editor would change the text (or, for ``claims.unsourced``, the figure really
+  has no source in the article);
+- ``debatable``: an editor might; house style decides;
+- ``false``: a false alarm.
+
+Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
+``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
+end); a finding with no label is listed and counted apart, never silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+LABELS = ROOT / "bench" / "precision" / "labels.tsv"
+SHARED_DEFAULT = ROOT.parent / "shared"
+SOURCES = {
+    "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
+    "bbc/sport": "corpus/bbc-news-2225/bbc/sport",
+    "polnear/train": "bench/quotes/polnear/train/text",
+    "polnear/dev": "bench/quotes/polnear/dev/text",
+}
+#: One ``claims.unsourced`` note in this many is labelled.
+CLAIM_SAMPLE = 12
+LABEL_FIELDS = ["split", "article", "check", "start", "end", "text", "label", "why"]
+TODO_FIELDS = LABEL_FIELDS + ["severity", "message", "suggestion", "context"]
+VALID_LABELS = ("real", "debatable", "false")
+
+
+def shared_dir() -> Path:
+    import os
+
+    return Path(os.environ.get("COPYDESK_SHARED") or SHARED_DEFAULT)
+
+
+def split_of(article_id: str) -> str:
+    """``tune`` or ``heldout``, by a hash of the article id (fixed; never by content or result)."""
+    digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()
+    return "heldout" if int(digest[:8], 16) % 2 else "tune"
+
+
+def in_claim_sample(article_id: str, start: int, end: int) -> bool:
+    digest = hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()
+    return int(digest[:8], 16) % CLAIM_SAMPLE == 0
+
+
+def article_files(shared: Path) -> list[tuple[str, Path]]:
+    files = []
+    for prefix, relative in SOURCES.items():
+        folder = shared / relative
+        if not folder.is_dir():
+            raise SystemExit(f"precision set: {folder} not found (../shared or $COPYDESK_SHARED)")
+        files.extend((f"{prefix}/{p.name}", p) for p in sorted(folder.glob("*.txt")))
+    return files
+
+
+def in_scope(article_id: str, finding: dict) -> bool:
+    """Labelled findings: warning or error as the check rates it; a sample of unsourced claims."""
+    if finding["check"] == "claims.unsourced":
+        return in_claim_sample(article_id, finding["start"], finding["end"])
+    return finding.get("raw_severity", finding["severity"]) in ("warning", "error")
+
+
+def run(shared: Path, out: Path, only: str | None = None) -> None:
+    """Run the desk over the precision set and save one JSON line per article."""
+    from copydesk.ingest.text import parse_text
+    from copydesk.serve.api import Desk
+
+    files = [(aid, path) for aid, path in article_files(shared) if only in (None, split_of(aid))]
+    desk = Desk()
+    articles = [parse_text(path.read_text(encoding="utf-8"), source=aid) for aid, path in files]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        for report in desk.check_many(articles):
+            text = report.article.text
+            policy = getattr(desk, "policy", None)
+            findings = []
+            for f in report.findings:
+                row = f.to_dict()
+                row["raw_severity"] = row["severity"]
+                row["severity"] = policy.severity_of(f).label if policy else row["severity"]
+                row["context"] = _context(text, f.start, f.end)
+                findings.append(row)
+            handle.write(json.dumps({
+                "article": report.source, "words": len(text.split()), "findings": findings,
+            }) + "\n")
+
+
+def _context(text: str, start: int, end: int, before: int = 400, after: int = 250) -> str:
+    left = text[max(0, start - before) : start]
+    right = text[end : end + after]
+    return (left + "[[" + text[start:end] + "]]" + right).replace("\t", " ").replace("\n", " ¶ ")
+
+
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str, int, int], dict]:
+    labels = {}
+    if not path.exists():
+        return labels
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["label"] not in VALID_LABELS:
+                raise SystemExit(f"{path}: label {row['label']!r} is not one of {VALID_LABELS}")
+            labels[(row["article"], row["check"], int(row["start"]), int(row["end"]))] = row
+    return labels
+
+
+@dataclass
+class Tally:
+    real: int = 0
+    debatable: int = 0
+    false: int = 0
+    unlabelled: int = 0
+
+    def add(self, label: str | None) -> None:
+        if label is None:
+            self.unlabelled += 1
+        else:
+            setattr(self, label, getattr(self, label) + 1)
+
+    @property
+    def labelled(self) -> int:
+        return self.real + self.debatable + self.false
+
+    @property
+    def precision(self) -> float | None:
+        return self.real / self.labelled if self.labelled else None
+
+    @property
+    def lenient(self) -> float | None:
+        return (self.real + self.debatable) / self.labelled if self.labelled else None
+
+
+def score(results: Path, labels: dict) -> dict:
+    """Tallies by split: per check (as the check rates it), per shipped severity, and overall."""
+    by_check: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    by_severity: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    shipped: dict[str, Tally] = defaultdict(Tally)
+    words: Counter = Counter()
+    articles: Counter = Counter()
+    shipped_count: Counter = Counter()
+    todo = []
+    with open(results, encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            aid = row["article"]
+            split = split_of(aid)
+            words[split] += row["words"]
+            articles[split] += 1
+            for f in row["findings"]:
+                if not in_scope(aid, f):
+                    continue
+                key = (aid, f["check"], f["start"], f["end"])
+                label = labels.get(key, {}).get("label")
+                if label is None:
+                    todo.append((split, aid, f))
+                by_check[split][f["check"]].add(label)
+                if f["check"] != "claims.unsourced":
+                    by_check[split][f"{f['check']} @ {f['raw_severity']}"].add(label)
+                if f["check"] != "claims.unsourced":
+                    by_severity[split][f["raw_severity"]].add(label)
+                    if f["severity"] in ("warning", "error"):
+                        shipped[split].add(label)
+                        shipped_count[split] += 1
+    return {
+        "by_check": by_check, "by_severity": by_severity, "shipped": shipped, "words": words,
+        "articles": articles, "shipped_count": shipped_count, "todo": todo,
+    }
+
+
+def _fmt(t: Tally) -> str:
+    if not t.labelled:
+        return f"— ({t.unlabelled} unlabelled)" if t.unlabelled else "—"
+    extra = f", {t.unlabelled} unlabelled" if t.unlabelled else ""
+    return f"{t.precision:.2f} / {t.lenient:.2f} ({t.real}/{t.debatable}/{t.false}{extra})"
+
+
+def report(s: dict) -> str:
+    splits = ("tune", "heldout")
+    lines = [
+        "precision strict / lenient (real/debatable/false) — tuning half | held-out half",
+        "",
+        "| | tuning half | held-out half |",
+        "|---|---|---|",
+        "| articles | " + " | ".join(str(s["articles"][x]) for x in splits) + " |",
+        "| words | " + " | ".join(f"{s['words'][x]:,}" for x in splits) + " |",
+        "| **shipped warnings + errors** | " + " | ".join(_fmt(s["shipped"][x]) for x in splits) + " |",
+        "| shipped warnings + errors per 1,000 words | " + " | ".join(
+            f"{1000 * s['shipped_count'][x] / max(1, s['words'][x]):.2f}" for x in splits) + " |",
+    ]
+    for severity in ("error", "warning"):
+        lines.append(f"| as rated by the check: {severity} | " + " | ".join(
+            _fmt(s["by_severity"][x][severity]) for x in splits) + " |")
+    checks = sorted(set(s["by_check"]["tune"]) | set(s["by_check"]["heldout"]))
+    for check in checks:
+        lines.append(f"| `{check}` | " + " | ".join(_fmt(s["by_check"][x][check]) for x in splits) + " |")
+    return "\n".join(lines)
+
+
+def write_todo(todo: list, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        _write_row(handle, TODO_FIELDS)
+        for split, aid, f in sorted(todo, key=lambda t: (t[0], t[1], t[2]["start"])):
+            _write_row(handle, [
+                split, aid, f["check"], f["start"], f["end"], _clean(f["text"]), "", "",
+                f["raw_severity"], _clean(f["message"]), _clean(f.get("suggestion") or ""),
+                _clean(f.get("context", "")),
+            ])
+
+
+def _write_row(handle, values: list) -> None:
+    """One TSV line; the cells carry no tab or newline (see ``_clean``), so nothing is quoted."""
+    handle.write("\t".join(_clean(str(v)) for v in values) + "\n")
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("\n", " ¶ ")
+
+
+def merge(todo: Path, labels_path: Path = LABELS) -> int:
+    labels = load_labels(labels_path)
+    added = 0
+    with open(todo, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row.get("label"):
+                continue
+            if row["label"] not in VALID_LABELS:
+                raise SystemExit(f"{todo}: label {row['label']!r} is not one of {VALID_LABELS}")
+            key = (row["article"], row["check"], int(row["start"]), int(row["end"]))
+            labels[key] = {k: row[k] for k in LABEL_FIELDS}
+            added += 1
+    labels_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(labels_path, "w", encoding="utf-8", newline="") as handle:
+        _write_row(handle, LABEL_FIELDS)
+        for key in sorted(labels):
+            _write_row(handle, [labels[key][k] for k in LABEL_FIELDS])
+    return added
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reuse", type=Path, help="read a saved run instead of running copydesk")
+    parser.add_argument("--save", type=Path, default=ROOT / "out" / "precision.jsonl",
+                        help="where the run is saved (default out/precision.jsonl)")
+    parser.add_argument("--todo", type=Path, help="write unlabelled findings here (TSV)")
+    parser.add_argument("--merge", type=Path, nargs="+", help="add the labelled rows of todo files")
+    parser.add_argument("--only", choices=("tune", "heldout"), help="run one half only")
+    args = parser.parse_args(argv)
+    if args.merge:
+        for todo in args.merge:
+            print(f"{merge(todo)} labels from {todo} merged into {LABELS.relative_to(ROOT)}")
+        return 0
+    shared = shared_dir()
+    if not shared.is_dir():
+        print(f"skipped: evaluation data not found at {shared} (set COPYDESK_SHARED)")
+        return 0
+    results = args.reuse
+    if results is None:
+        run(shared, args.save, args.only)
+        results = args.save
+    s = score(results, load_labels())
+    print(report(s))
+    print(f"\n{len(s['todo'])} findings in scope have no label yet"
+          + (f"; written to {args.todo}" if args.todo else " (--todo FILE lists them)"))
+    if args.todo:
+        write_todo(s["todo"], args.todo)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
