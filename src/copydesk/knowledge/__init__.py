@@ -34,6 +34,12 @@ class Knowledge:
 
         return open_current(self._kb_path)
 
+    def version(self) -> str | None:
+        """The knowledge base's version for reports (``KnowledgeBase.version``), or None when
+        the knowledge base does not say (one assembled in memory)."""
+        version = getattr(self.kb, "version", None)
+        return version() if callable(version) else None
+
     def describe(self) -> list[dict[str, Any]]:
         """Name, origin and size of each knowledge source, for ``copydesk info``."""
         sources = list(self.lexicon.describe())
@@ -42,7 +48,8 @@ class Knowledge:
         sources.append(
             {
                 "name": "knowledge base",
-                "origin": f"{self.kb.path} (sources: {meta.get('sources', '?')}, built {meta.get('built', '?')})",
+                "origin": f"{self.kb.path} (sources: {meta.get('sources', '?')}, built {meta.get('built', '?')},"
+                f" version {self.version() or '?'})",
                 "size": f"{stats['entity']} entities, {stats['alias']} aliases, "
                 f"{stats['role']} roles, {stats['title']} titles, {stats['acronym']} acronyms",
             }

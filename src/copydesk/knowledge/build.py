@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from copydesk.knowledge.sources import registries, shipped
-from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase
+from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase, short_hash
 
 DEFAULT_SOURCES = ("shipped", "registries")
 
@@ -63,11 +63,13 @@ def build(
         counts["countries"] = kb.add_entities(registries.countries(existing))
         counts["cities"] = kb.add_entities(registries.cities())
     kb.finish()
+    shipped_fingerprint = shipped.fingerprint(data_dir) if "shipped" in sources else ""
     kb.set_meta(
         built=datetime.now(UTC).isoformat(timespec="seconds"),
         sources=",".join(sources),
         schema_version=SCHEMA_VERSION,
-        shipped_fingerprint=shipped.fingerprint(data_dir) if "shipped" in sources else "",
+        shipped_fingerprint=shipped_fingerprint,
+        data_fingerprint=data_fingerprint(sources, shipped_fingerprint),
         build_seconds=f"{time.perf_counter() - started:.2f}",
         **{f"count.{k}": str(v) for k, v in counts.items()},
     )
@@ -76,6 +78,21 @@ def build(
         os.replace(tmp, path)
         kb = KnowledgeBase(path, create=False)
     return kb
+
+
+def data_fingerprint(sources: tuple[str, ...], shipped_fingerprint: str) -> str:
+    """What a build's content depends on, hashed: the sources, the shipped data's fingerprint
+    and the versions of the registry packages read (never the time of the build)."""
+    parts = [",".join(sources), shipped_fingerprint]
+    if "registries" in sources:
+        from importlib.metadata import PackageNotFoundError, version
+
+        for package in registries.PACKAGES:
+            try:
+                parts.append(f"{package} {version(package)}")
+            except PackageNotFoundError:
+                parts.append(f"{package} -")
+    return short_hash("\n".join(parts))
 
 
 def open_current(path: str | Path | None = None, *, progress=None) -> KnowledgeBase:

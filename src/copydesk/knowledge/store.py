@@ -29,6 +29,7 @@ from copydesk.knowledge.records import (
     EntityRecord,
     RoleRecord,
     TitleRecord,
+    parse_partial,
 )
 
 #: Raised when the tables change; a knowledge base of another version is rebuilt.
@@ -81,6 +82,13 @@ COMMON_TOKEN_LIMIT = 200
 SHORT_TOKEN = 3
 #: A second query token's neighbourhood is read only when it is at most this large.
 SECOND_TOKEN_LIMIT = 50
+
+
+def short_hash(text: str) -> str:
+    """16 hex digits of the SHA-256 of ``text``: the form of the KB's data fingerprints."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +268,28 @@ class KnowledgeBase:
 
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def version(self) -> str | None:
+        """What this knowledge base holds, as a stable identifier for reports:
+        ``<table schema>:<data fingerprint>`` (``2:3f2a1b0c9d8e7f60``). The data fingerprint is
+        set by ``copydesk kb build`` from the shipped data, the sources and the registry
+        packages' versions, and moved on by each import; it never depends on when the KB was
+        built. None for a knowledge base without build metadata (one assembled in memory)."""
+        meta = self.meta()
+        data = meta.get("data_fingerprint") or meta.get("shipped_fingerprint")
+        if not meta.get("schema_version") or not data:
+            return None
+        return f"{meta['schema_version']}:{data}"
+
+    def note_import(self, description: str) -> None:
+        """Record an import (``description`` says what was imported): counts it and moves the
+        data fingerprint on, so reports made after it name another knowledge version."""
+        meta = self.meta()
+        previous = meta.get("data_fingerprint") or meta.get("shipped_fingerprint") or ""
+        self.set_meta(
+            imports=str(int(meta.get("imports", "0")) + 1),
+            data_fingerprint=short_hash(f"{previous}\n{description}"),
+        )
 
     def stats(self) -> dict[str, int]:
         counts = {}
@@ -446,6 +476,18 @@ class KnowledgeBase:
             (key,),
         ).fetchall()
         return [Holding(*row) for row in rows]
+
+    def latest_role_date(self) -> date | None:
+        """The latest start or end date of any role: how far the KB's record of offices reaches.
+        A tenure with no end is measured up to it where a date is needed and the article gives
+        none, so results never depend on the day they are computed."""
+        found = []
+        for value in self.db.execute('SELECT max(start), max("end") FROM role').fetchone():
+            try:
+                found.append(parse_partial(value, upper=True))
+            except ValueError:
+                continue
+        return max((d for d in found if d is not None), default=None)
 
     def titles(self, title: str) -> list[TitleRecord]:
         """The roles a press title can name (``Foreign Secretary`` -> foreign-minister of GBR)."""

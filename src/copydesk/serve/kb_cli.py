@@ -98,8 +98,23 @@ def _open(args: argparse.Namespace):
     return open_current(_path(args))
 
 
-def _count_import(kb) -> None:
-    kb.set_meta(imports=str(int(kb.meta().get("imports", "0")) + 1))
+def _count_import(kb, description: str) -> None:
+    """Count the import and move the KB's data fingerprint (its version in reports) on."""
+    kb.note_import(description)
+
+
+def _file_digest(path: Path, limit: int = 1 << 30) -> str:
+    """sha256 of a file to import, or its size when it is larger than ``limit`` (a dump)."""
+    import hashlib
+
+    size = path.stat().st_size
+    if size > limit:
+        return f"{size} bytes"
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
 
 
 def cmd_build(args: argparse.Namespace, context: Any) -> int:
@@ -142,7 +157,11 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
             if bad:
                 raise UsageError(f"unknown kind(s) {', '.join(sorted(bad))}")
             stats = wikidata_dump.import_dump(kb, path, kinds=kinds, min_sitelinks=args.min_sitelinks)
-            _count_import(kb)
+            _count_import(
+                kb,
+                f"wikidata-dump {path.name} {_file_digest(path)} kinds={','.join(kinds)}"
+                f" min_sitelinks={args.min_sitelinks} kept={stats.kept}",
+            )
             seconds = time.perf_counter() - started
             print(f"{name}: {stats.kept} entities kept of {stats.lines} lines"
                   f" ({stats.bytes_read / 1e6 / max(seconds, 1e-9):.1f} MB/s)")
@@ -152,7 +171,8 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
             result = tabular.import_table(path)
             kb.add_entities(result.records)
             kb.finish()
-            _count_import(kb)
+            digest = _file_digest(path)
+            _count_import(kb, f"table {path.name} {digest} records={len(result.records)}")
             print(f"{name}: {len(result.records)} entities from {result.rows} rows;"
                   f" {len(result.problems)} rows skipped")
             for problem in result.problems:
@@ -163,7 +183,7 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
         else:
             query = sparql.query_for_items(q.strip() for q in args.sparql_items.split(",") if q.strip())
         count = sparql.import_sparql(kb, query, endpoint=args.endpoint or sparql.ENDPOINT)
-        _count_import(kb)
+        _count_import(kb, f"sparql {args.endpoint or sparql.ENDPOINT} {query} entities={count}")
         print(f"SPARQL: {count} entities imported")
     return status
 

