@@ -294,7 +294,7 @@ def test_is_probably_html() -> None:
 def test_html_is_routed_to_the_html_extractor(tmp_path: Path, monkeypatch) -> None:
     calls = []
 
-    def parse_html(html, *, source, url=None):
+    def parse_html(html, *, source, url=None, reference_date=None):
         calls.append((html[:15], source, url))
         return Article(text="extracted", source=source, url=url)
 

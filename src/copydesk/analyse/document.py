@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from copydesk.model import (
@@ -89,6 +90,11 @@ class AnalysedArticle:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: The date to read the article as of when it carries no date of its own
+    #: (``Desk(reference_date=...)``, ``--reference-date``); None when none was given. Checks
+    #: never read the clock: they take the article's own date first, then this one
+    #: (``analyse.times.reference_date``).
+    reference_date: datetime | None = None
     #: Results derived from the analysis that several checks share, computed on first use.
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)

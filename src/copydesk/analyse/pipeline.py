@@ -61,19 +61,24 @@ class Analyser:
     def load(cls, model: str | None = None) -> Analyser:
         return cls(nlp=load_model(model))
 
-    def analyse(self, article: Article, *, knowledge=None) -> AnalysedArticle:
-        return next(iter(self.analyse_many([article], knowledge=knowledge)))
+    def analyse(self, article: Article, *, knowledge=None, reference_date=None) -> AnalysedArticle:
+        analysed = self.analyse_many([article], knowledge=knowledge, reference_date=reference_date)
+        return next(iter(analysed))
 
-    def analyse_many(self, articles: Iterable[Article], *, knowledge=None) -> Iterator[AnalysedArticle]:
+    def analyse_many(
+        self, articles: Iterable[Article], *, knowledge=None, reference_date=None
+    ) -> Iterator[AnalysedArticle]:
         """Analyse a stream of articles, parsing their paragraphs in batches. ``knowledge`` (a
-        ``copydesk.knowledge.Knowledge``, optional) lets components link names to the KB."""
+        ``copydesk.knowledge.Knowledge``, optional) lets components link names to the KB;
+        ``reference_date`` (a ``datetime``, optional) is the date to read undated articles as of
+        (``AnalysedArticle.reference_date``)."""
         for chunk in _chunks(articles, max(1, self.batch_size // 4)):
             jobs: list[tuple[int, Region]] = []
             for k, article in enumerate(chunk):
                 jobs.extend((k, region) for region in article.paragraphs)
             texts = (chunk[k].text[r.start : r.end] for k, r in jobs)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-            built = [AnalysedArticle(article=a) for a in chunk]
+            built = [AnalysedArticle(article=a, reference_date=reference_date) for a in chunk]
             for (k, region), doc in zip(jobs, docs):
                 _append_doc(built[k], doc, region)
             readings.reread_its(self.nlp, built)

@@ -2,7 +2,8 @@
 
 The spans are spaCy's DATE and TIME entities (read back from ``Token.ent_type``/``ent_iob``). The
 reference date is ``article.published``; when ingest found none, a date written alone on a line
-near the top of the text (a scraped page's dateline) is used. Without either, nothing is resolved.
+near the top of the text (a scraped page's dateline) is used, and else the reference date the
+caller gave (``--reference-date``). Without any, nothing is resolved.
 
 Decisions (news is mostly written in the past tense about the days just before the dateline):
 
@@ -82,10 +83,11 @@ def resolve_times(analysed: AnalysedArticle) -> None:
 
 
 def reference_date(analysed: AnalysedArticle) -> datetime | None:
-    """``article.published``, else the dateline written at the top of the text, else None."""
+    """``article.published``, else the dateline written at the top of the text, else the
+    reference date the caller gave (``AnalysedArticle.reference_date``), else None."""
     if analysed.article.published is not None:
         return analysed.article.published
-    return dateline_date(analysed.text)
+    return dateline_date(analysed.text) or analysed.reference_date
 
 
 def resolve(text: str, base: datetime | None, *, future: bool = False) -> tuple[str | None, str]:

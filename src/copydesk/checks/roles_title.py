@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.roles import TitledMention, mentioned_years, titled_mentions
@@ -18,8 +18,8 @@ from copydesk.model import Evidence, Finding, Severity
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A title before a name that the knowledge base says the person did not hold then."""
     kb = knowledge.kb
-    published = article.article.published
-    period = (published.date(), published.date()) if published else None
+    when, basis = _article_date(article)
+    period = (when.date(), when.date()) if when else None
     people = []
     for titled in titled_mentions(article, kb):
         if not titled.qualified:
@@ -29,9 +29,19 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     era = None if period else _era(people, kb)
     years = mentioned_years(article) if period is None else {}
     for titled, person in people:
-        finding = _judge(titled, person, kb, period, era, years, article.text)
+        finding = _judge(titled, person, kb, period, era, years, article.text, basis)
         if finding is not None:
             yield finding
+
+
+def _article_date(article: AnalysedArticle) -> tuple[datetime | None, str]:
+    """The date titles are judged on, and what gave it: the article's own date, else the
+    reference date the caller gave. Never the clock: without either the article is undated."""
+    if article.article.published is not None:
+        return article.article.published, "dateline"
+    if article.reference_date is not None:
+        return article.reference_date, "reference date"
+    return None, ""
 
 
 def _era(people, kb) -> tuple[date, date, str] | None:
@@ -93,8 +103,10 @@ def _overlaps(holding: Holding, first: date, last: date) -> bool:
     return start <= last and first <= end
 
 
-def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: str) -> Finding | None:
-    """Without a dateline (``period`` None) only "never held" is judged; the years the article
+def _judge(
+    titled, person, kb, period, era, years: dict[int, int], titled_text: str, basis: str = "dateline"
+) -> Finding | None:
+    """Without a date (``period`` None) only "never held" is judged; the years the article
     mentions then choose which of the person's offices to suggest."""
     key, name = person
     career = kb.roles_of(key)
@@ -117,7 +129,7 @@ def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: 
             during = [h.name for h in holders if _overlaps(h, *period)]
             if during:
                 evidence.append(Evidence("kb", f"{titled.title} ({role} of {of}) {_when(period)}: {', '.join(during)}"))
-        evidence.append(Evidence("date", f"article date: {period[0].isoformat()} (dateline)"))
+        evidence.append(Evidence("date", f"article date: {period[0].isoformat()} ({basis})"))
     elif era is not None:
         until = era[1].year if era[1] != date.max else "now"
         evidence.append(Evidence("date", f"no dateline; dated {era[0].year}-{until} by {era[2]}"))
@@ -125,7 +137,9 @@ def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: 
         listed = ", ".join(str(y) for y in sorted(years))
         evidence.append(Evidence("date", f"no dateline; the article mentions {listed}"))
     topic = topic_counter(titled_text, (titled.title_start, titled.title_end), kb)
-    then = _suggested_office(career, period or (era[:2] if era else None), years, topic)
+    # open tenures end at the article's date, else where the KB's record of offices ends
+    horizon = period[1] if period else kb.latest_role_date()
+    then = _suggested_office(career, period or (era[:2] if era else None), years, topic, horizon)
     suggestion = _title_for(then, kb) if then else None
     if held_ever:
         message = f"{name} was not {titled.title} {_when(period)}"
@@ -142,26 +156,32 @@ def _judge(titled, person, kb, period, era, years: dict[int, int], titled_text: 
     )
 
 
-def _tenure(holding: Holding) -> int:
+def _tenure(holding: Holding, horizon: date | None) -> int:
     start = parse_partial(holding.start, upper=False)
-    end = parse_partial(holding.end, upper=True) or date.today()
-    return (end - start).days if start else 0
+    end = parse_partial(holding.end, upper=True) or horizon or date.max
+    return (end - start).days if start and end > start else 0
 
 
 def _suggested_office(
-    career: list[Holding], span, years: dict[int, int], topic: Callable[[Holding], tuple[int, int]]
+    career: list[Holding],
+    span,
+    years: dict[int, int],
+    topic: Callable[[Holding], tuple[int, int]],
+    horizon: date | None = None,
 ) -> Holding | None:
     """The office to suggest. The article naming the office elsewhere ("his first day as home
     secretary") comes first; then temporal evidence — the largest overlap with the article's
     date (or the era its other titles date it to), else the most year mentions, else the
     longest tenure (the office the person is best known for); then the office whose portfolio
-    the article talks about ("the Home Office"). Government offices come before party posts."""
+    the article talks about ("the Home Office"). Government offices come before party posts.
+    A tenure with no end lasts until ``horizon`` (the article's date, or the last date the
+    knowledge base records), never until the day the check runs."""
     offices = [h for h in career if h.role != "party-leader"] or career
     if not offices:
         return None
     measures: list[Callable[[Holding], int]] = []
     if span is not None:
-        measures.append(lambda h: _overlap_days(h, *span))
+        measures.append(lambda h: _overlap_days(h, *span, horizon))
     if years:
         def fit(holding: Holding) -> int:
             start = parse_partial(holding.start, upper=False) or date.min
@@ -173,7 +193,7 @@ def _suggested_office(
         fitting = [h for h in offices if measure(h) > 0]
         if fitting:
             return max(fitting, key=lambda h: (topic(h)[0], measure(h), topic(h)[1]))
-    return max(offices, key=lambda h: (topic(h)[0], _tenure(h), topic(h)[1]))
+    return max(offices, key=lambda h: (topic(h)[0], _tenure(h, horizon), topic(h)[1]))
 
 
 _TITLE_STOP = frozenset(
@@ -208,9 +228,10 @@ def topic_counter(text: str, skip: tuple[int, int], kb) -> Callable[[Holding], t
     return count
 
 
-def _overlap_days(holding: Holding, first: date, last: date) -> int:
+def _overlap_days(holding: Holding, first: date, last: date, horizon: date | None = None) -> int:
     start = max(parse_partial(holding.start, upper=False) or date.min, first)
-    end = min(parse_partial(holding.end, upper=True) or date.today(), last, date.today())
+    horizon = horizon or date.max
+    end = min(parse_partial(holding.end, upper=True) or horizon, last, horizon)
     return (end - start).days if end > start else (1 if end == start else 0)
 
 

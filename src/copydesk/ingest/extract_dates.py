@@ -46,8 +46,10 @@ def parse_date(raw: str | None) -> datetime | None:
 
 
 def plausible(value: datetime, *, now: datetime | None = None) -> bool:
-    """A publication time between 1995 and tomorrow."""
-    latest = (now or datetime.now()) + timedelta(days=1)
+    """A publication time between 1995 and the day after ``now``: the reference date when the
+    caller gives one (``--reference-date``), else the clock (a page cannot have been published
+    tomorrow; only this bound ever reads the clock, and only when no reference date is given)."""
+    latest = (now or datetime.now()).replace(tzinfo=None) + timedelta(days=1)
     return EARLIEST <= value <= latest
 
 
@@ -87,15 +89,16 @@ _VISIBLE_DATE = re.compile(
 _UPDATE_LABEL = re.compile(r"updated|modified", re.IGNORECASE)
 
 
-def visible_dates(text: str) -> list[tuple[datetime, bool]]:
-    """Dates written in running text, in order, each with whether it is labelled as an update.
+def visible_dates(text: str, *, now: datetime | None = None) -> list[tuple[datetime, bool]]:
+    """Dates written in running text, in order, each with whether it is labelled as an update
+    (only ``plausible`` ones, relative to ``now``).
 
     Numeric day/month dates are read month first (3/4/2025 is March 4), as US pages write them."""
     found: list[tuple[datetime, bool]] = []
     for match in _VISIBLE_DATE.finditer(text):
         raw = match["date"]
         value = _numeric_month_first(raw) or parse_date(raw)
-        if value is not None and plausible(value):
+        if value is not None and plausible(value, now=now):
             found.append((value, bool(match["label"] and _UPDATE_LABEL.search(match["label"]))))
     return found
 

@@ -14,6 +14,8 @@ the extractor kept it as the first paragraph (then that region is marked ``headl
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from copydesk.errors import IngestError
 from copydesk.ingest.extract_tree import decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, vote
@@ -30,11 +32,13 @@ def parse_html(
     url: str | None = None,
     use_htmldate: bool = True,
     shortcut: float | None = None,
+    reference_date: datetime | None = None,
 ) -> Article:
     """Extract the article of one web page.
 
     ``use_htmldate=False`` skips htmldate's content heuristics when the markup gives no date;
-    ``shortcut`` trades a little accuracy for speed (see ``extract_vote.vote``).
+    ``shortcut`` trades a little accuracy for speed (see ``extract_vote.vote``);
+    ``reference_date`` is the latest plausible publication day but one (default: today).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
     try:
@@ -48,7 +52,9 @@ def parse_html(
         raise IngestError(source, "parse", "the page is not parseable HTML")
     if len(page) > LARGE_PAGE:  # htmldate's content scan is slow on huge pages
         use_htmldate = False
-    meta = extract_metadata(tree, url=url, page=page if use_htmldate else None)
+    meta = extract_metadata(
+        tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
+    )
     truncated = truncate_text(tree)
     winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:

@@ -91,12 +91,18 @@ def meta_values(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 def extract_metadata(
-    tree: HtmlElement, *, url: str | None = None, page: str | None = None
+    tree: HtmlElement,
+    *,
+    url: str | None = None,
+    page: str | None = None,
+    reference_date: datetime | None = None,
 ) -> PageMetadata:
     """Everything we can learn about the article from the page's markup.
 
     ``page`` is the decoded HTML the tree came from; when given, htmldate's content heuristics
-    are the last resort for the published date (it reparses the page its own way)."""
+    are the last resort for the published date (it reparses the page its own way).
+    ``reference_date`` bounds plausible dates (none after the day after it); without it the
+    bound is the day after today (``extract_dates.plausible``)."""
     metas = meta_values(tree)
     articles = jsonld.article_objects(jsonld.load_blocks(tree))
     first = articles[0] if articles else {}
@@ -122,11 +128,12 @@ def extract_metadata(
     )
     result.language = _language(tree, first, meta)
     result.published, result.sources["published"] = _published(
-        tree, articles, metas, result.url, page
+        tree, articles, metas, result.url, page, reference_date
     )
     result.updated, result.sources["updated"] = _first_date(
         [("jsonld", jsonld.text_value(a.get("dateModified"))) for a in articles]
-        + [(key, v) for key in UPDATED_META for v in metas.get(key, ())]
+        + [(key, v) for key in UPDATED_META for v in metas.get(key, ())],
+        reference_date,
     )
     if result.updated and result.published and result.updated < result.published:
         result.updated = None
@@ -273,10 +280,12 @@ def _language(tree: HtmlElement, article: dict, meta) -> str | None:
     return None
 
 
-def _first_date(offers: list[tuple[str, str | None]]) -> tuple[datetime | None, str]:
+def _first_date(
+    offers: list[tuple[str, str | None]], reference_date: datetime | None = None
+) -> tuple[datetime | None, str]:
     for source, raw in offers:
         parsed = parse_date(raw)
-        if parsed is not None and plausible(parsed):
+        if parsed is not None and plausible(parsed, now=reference_date):
             return parsed, source
     return None, "none"
 
@@ -287,6 +296,7 @@ def _published(
     metas: dict[str, list[str]],
     url: str | None,
     page: str | None,
+    reference_date: datetime | None = None,
 ) -> tuple[datetime | None, str]:
     offers: list[tuple[str, str | None]] = [
         ("jsonld", jsonld.text_value(a.get("datePublished") or a.get("dateCreated")))
@@ -298,8 +308,8 @@ def _published(
         ' | //*[contains(@class, "publish")]/descendant-or-self::time[@datetime]'
     )[:10]:
         offers.append(("time", element.get("datetime") or element.get("content")))
-    found, source = _first_date(offers)
-    in_url = url_date(url)
+    found, source = _first_date(offers, reference_date)
+    in_url = url_date(url, reference_date=reference_date)
     # The URL's day is the newsroom's own; markup times are often shifted to UTC.
     if in_url is not None and (found is None or (
         abs(found - in_url) <= timedelta(days=1.5) and found.date() != in_url.date()
@@ -307,12 +317,12 @@ def _published(
         return in_url, "url"
     if found is not None:
         return found, source
-    seen = visible_dates(header_text(tree))
+    seen = visible_dates(header_text(tree), now=reference_date)
     original = [value for value, is_update in seen if not is_update]
     if original:
         return original[0], "visible"
     if page is not None:
-        found, source = _htmldate(page, url)
+        found, source = _htmldate(page, url, reference_date)
     if found is None and seen:
         return seen[0][0], "visible-updated"
     return found, source
@@ -341,7 +351,7 @@ def header_text(tree: HtmlElement, limit: int = HEADER_CHARS) -> str:
     return " ".join(pieces)[:limit]
 
 
-def url_date(url: str | None) -> datetime | None:
+def url_date(url: str | None, *, reference_date: datetime | None = None) -> datetime | None:
     """A full publication day written in the URL path (/2020/06/07/, /20200607/, 2020-06-07)."""
     if not url:
         return None
@@ -352,7 +362,7 @@ def url_date(url: str | None) -> datetime | None:
         value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
-    return value if plausible(value) else None
+    return value if plausible(value, now=reference_date) else None
 
 
 _URL_DATE = re.compile(
@@ -360,13 +370,16 @@ _URL_DATE = re.compile(
 )
 
 
-def _htmldate(page: str, url: str | None) -> tuple[datetime | None, str]:
+def _htmldate(
+    page: str, url: str | None, reference_date: datetime | None = None
+) -> tuple[datetime | None, str]:
     from htmldate import find_date
 
+    latest = (reference_date or datetime.now()).replace(tzinfo=None) + timedelta(days=1)
     try:
         value = find_date(
             page, url=url, original_date=True, extensive_search=True,
-            max_date=(datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d"),
+            max_date=latest.strftime("%Y-%m-%d"),
         )
     except Exception:  # noqa: BLE001 -- htmldate's heuristics must not sink the page
         return None, "none"

@@ -46,15 +46,17 @@ def read_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    reference_date: datetime | None = None,
 ) -> Iterator[Item]:
     """One ``Article`` or ``IngestError`` per input, in input order.
 
     ``paths`` are files, directories (read recursively, sorted, hidden names skipped), ``.gz``
     files, ``.jsonl``/``.ndjson`` files (one article per line) or ``-`` for standard input.
     ``published`` overrides every article's published date. ``on_error`` is called with each
-    error as well as yielding it.
+    error as well as yielding it. ``reference_date`` bounds the publication dates read from
+    HTML (none later than the day after it); without it the bound is the day after today.
     """
-    reader = _Reader(max_bytes=max_bytes, stdin=stdin)
+    reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date)
     for path in paths:
         for item in reader.read(path):
             if isinstance(item, IngestError):
@@ -68,11 +70,14 @@ def read_inputs(
 class _Reader:
     """Reads one path argument into items; holds the options and the directories already seen."""
 
-    def __init__(self, *, max_bytes: int, stdin: BinaryIO | None):
+    def __init__(
+        self, *, max_bytes: int, stdin: BinaryIO | None, reference_date: datetime | None = None
+    ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
         self.max_bytes = max_bytes
         self.stdin = stdin
+        self.reference_date = reference_date
 
     def read(self, path: str) -> Iterator[Item]:
         if path == "-":
@@ -176,7 +181,9 @@ class _Reader:
             if not text.strip():
                 return IngestError(source, "empty", "empty file (nothing but whitespace)")
             if html or is_probably_html(data):
-                article = _parse_html(text, source=source, url=None)
+                article = _parse_html(
+                    text, source=source, url=None, reference_date=self.reference_date
+                )
             else:
                 article = parse_text(text, source=source)
         except IngestError as exc:
@@ -243,12 +250,14 @@ class _Reader:
         if not isinstance(record, dict):
             return IngestError(source, "parse", "JSONL line is not an object")
         try:
-            return _from_record(record, source)
+            return _from_record(record, source, self.reference_date)
         except IngestError as exc:
             return exc
 
 
-def _from_record(record: dict[str, Any], source: str) -> Article:
+def _from_record(
+    record: dict[str, Any], source: str, reference_date: datetime | None = None
+) -> Article:
     """An article from one JSONL object with ``text`` or ``html`` and optional metadata."""
     url = _string(record, "url", source)
     html, text = _string(record, "html", source), _string(record, "text", source)
@@ -258,7 +267,7 @@ def _from_record(record: dict[str, Any], source: str) -> Article:
     if not (body or "").strip():
         raise IngestError(source, "empty", "record text is empty")
     if html is not None:
-        article = _parse_html(html, source=source, url=url)
+        article = _parse_html(html, source=source, url=url, reference_date=reference_date)
     else:
         article = parse_text(text or "", source=source)
         article.url = url
@@ -297,14 +306,16 @@ def _string(record: dict[str, Any], name: str, source: str) -> str | None:
     raise IngestError(source, "parse", f'"{name}" must be a string, not {type(value).__name__}')
 
 
-def _parse_html(html: str, *, source: str, url: str | None) -> Article:
+def _parse_html(
+    html: str, *, source: str, url: str | None, reference_date: datetime | None = None
+) -> Article:
     """Delegate to the HTML extractor (imported here: it loads trafilatura)."""
     try:
         from copydesk.ingest.html import parse_html
     except ImportError:
         raise IngestError(source, "parse", "HTML input is not supported by this installation") from None
     try:
-        return parse_html(html, source=source, url=url)
+        return parse_html(html, source=source, url=url, reference_date=reference_date)
     except IngestError:
         raise
     except Exception as exc:  # an extractor bug must not stop a batch
