@@ -24,8 +24,13 @@ def nth(words: str, n: int = 0) -> int:
 
 
 def quote(words: str, speaker: Speaker | None, n: int = 0) -> Quote:
+    """A quote with its speaker's cue: the next "said" or "added" in its paragraph."""
     start = nth(words, n)
-    return Quote(start, start + len(words), words, "direct", speaker)
+    end = start + len(words)
+    paragraph_end = TEXT.find("\n", end) % (len(TEXT) + 1)
+    cues = [k for k in (TEXT.find(" said", end, paragraph_end), TEXT.find(" added", end, paragraph_end)) if k >= 0]
+    cue = (min(cues) + 1, min(cues) + 5, "said") if cues else None
+    return Quote(start, end, words, "direct", speaker, cue)
 
 
 def analysed_with(*quotes: Quote) -> AnalysedArticle:
@@ -67,4 +72,11 @@ def test_variant_spelling_of_one_name_is_left_to_names_checks():
 def test_unnamed_description_does_not_conflict_with_a_name():
     first = quote("The bridge will not reopen before spring,", Speaker("senior engineer", None, 0, 0))
     second = quote("The bridge will not reopen before spring!", COSTA)
+    assert list(check(analysed_with(first, second), None)) == []
+
+
+def test_speaker_taken_from_a_quote_nearby_cannot_conflict():
+    first = quote("The bridge will not reopen before spring,", SILVA)
+    second = quote("The bridge will not reopen before spring!", COSTA)
+    second.cue = None  # inherited, not said beside it
     assert list(check(analysed_with(first, second), None)) == []

@@ -104,3 +104,14 @@ def test_foreign_phrase_is_at_most_an_info_note(analyser, knowledge):
 def test_two_words_run_together_are_split(analyser, knowledge):
     [finding] = run(analyser, knowledge, "He scored in thefirst minute of the match.\n")
     assert finding.suggestion == "the first"
+
+
+def test_word_broken_by_a_line_break_hyphen_is_one_finding(analyser, knowledge):
+    text = "The author said he had delib- erately left the chapter unfinished last year.\n"
+    [finding] = run(analyser, knowledge, text)
+    assert finding.text == "delib- erately" and finding.suggestion == "deliberately"
+    assert text[finding.start : finding.end] == finding.text
+
+
+def test_a_real_hyphenated_pair_is_not_joined(analyser, knowledge):
+    assert run(analyser, knowledge, "It was a two- or three-day trip for most of the staff.\n") == []

@@ -235,3 +235,56 @@ def test_entities_are_linked_to_the_knowledge_base(analyser, knowledge):
     assert links["Erik Sandgren"] == "kb:erik-sandgren"
     assert links["Marta Lindqvsit"] == "kb:marta-lindqvist"  # through the misspelling
     assert links.get("Johan Berg") is None
+
+
+# ------------------------------------------------- roles.title: suppositions and namesakes
+
+def test_title_after_an_indefinite_article_is_a_supposition(analyser, knowledge):
+    text = "It is a plan a Prime Minister Lindqvist could carry out, Erik Sandgren said on Monday.\n"
+    assert run(roles_title, analyser, knowledge, text, datetime(2017, 5, 2)) == []
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> Knowledge:
+    kb = KnowledgeBase(":memory:")
+    kb.add_entities([
+        EntityRecord("anna-berg", "person", "Anna Berg",
+                     roles=[RoleRecord("foreign-minister", "SWE", "2010-01-01", "2014-01-01", "Minister for Foreign Affairs")]),
+        EntityRecord("nils-berg", "person", "Nils Berg",
+                     roles=[RoleRecord("head-of-government", "SWE", "1994-01-01", "2002-01-01", "Prime Minister")]),
+    ])
+    kb.add_titles([TitleRecord("Prime Minister", "head-of-government", "*"),
+                   TitleRecord("Foreign Minister", "foreign-minister", "*")])
+    kb.finish()
+    return Knowledge(kb=kb)
+
+
+def test_surname_alone_may_mean_a_namesake_who_held_the_title(analyser, namesakes):
+    text = ("Foreign Minister Anna Berg met the press in Stockholm on Monday.\n\n"
+            "She once worked as an adviser to Prime Minister Berg in the 1990s.\n")
+    assert run(roles_title, analyser, namesakes, text, datetime(2012, 5, 2)) == []
+
+
+def test_full_name_with_a_title_the_person_never_held_is_still_flagged(analyser, namesakes):
+    text = "Prime Minister Anna Berg met the press in Stockholm on Monday.\n"
+    [finding] = run(roles_title, analyser, namesakes, text, datetime(2012, 5, 2))
+    assert finding.suggestion == "Foreign Minister"
+
+
+# ------------------------------------------------- acronyms.typo: positive evidence
+
+def test_acronym_the_article_spells_out_elsewhere_is_silent(analyser, knowledge):
+    text = ("Fees at the Bergen Club of Boaters will rise, members heard.\n\n"
+            "A spokesman for the BCB said the club had no choice.\n")
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+
+
+def test_acronym_that_begins_a_longer_name_is_silent(analyser, knowledge):
+    assert run(acronyms_typo, analyser, knowledge, "Shares in BCB Holdings rose on Monday.\n") == []
+    assert run(acronyms_typo, analyser, knowledge, "The show aired on WBCB-TV last night.\n") == []
+
+
+def test_transposition_without_the_right_acronym_in_the_article_is_a_warning(analyser, knowledge):
+    text = "The harbour master told the BCB on Monday that fees would rise.\n"
+    [finding] = run(acronyms_typo, analyser, knowledge, text)
+    assert finding.severity.label == "warning"

@@ -269,3 +269,25 @@ def test_signature_on_the_next_line(quotes_of):
             "- Bernie Sanders.\n\nThe senator spoke in Iowa.")
     (quote,) = direct(quotes_of(text))
     assert quote.speaker.name == "Bernie Sanders"
+
+
+def test_label_after_a_dash_names_the_speaker(quotes_of):
+    text = ("Reading list\n\n"
+            "WHY THE STATE LEANS LEFT - Maria Perez: “The suburbs have moved faster than anyone expected,"
+            " and the rural vote has not kept up.” [Tribune]")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Maria Perez"
+
+
+def test_sentence_announcing_speech_gives_the_next_quote_its_speaker(quotes_of):
+    text = ("The race in Iowa is close this week.\n\n"
+            "Dianne Bystrom agreed. “It is anyone's race right now, and the ground game will decide it.”")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker.name == "Dianne Bystrom"
+
+
+def test_sentence_without_speech_does_not_announce_a_quote(quotes_of):
+    text = ("The race in Iowa is close this week.\n\n"
+            "Dianne Bystrom drove to Ames. “It is anyone's race right now, and the ground game will decide it.”")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker is None

@@ -169,6 +169,10 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
         return None
     sentence = analysed.sentences[token.sent]
     before = text[sentence.start : span.mark].rstrip()
+    if not before and token.sent > 0:
+        announced = _announced(analysed, token.sent - 1, sentence.paragraph, resolver)
+        if announced is not None:
+            return announced
     if not before and token.sent > 0:  # "Stated Stone:" ¶ "“…”"
         previous = analysed.sentences[token.sent - 1]
         if previous.paragraph >= sentence.paragraph - 1:
@@ -177,14 +181,40 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
     if not before.endswith(":"):
         return None
     colon = sentence.start + len(before) - 1
-    if 0 < len(before[:-1].split()) <= 6:
-        found = resolver.person_within(sentence.start, colon)
+    # the label is what follows the last dash or bar before the colon: "… TRUMP - David
+    # Wasserman: “…”" (a round-up), "Trump: ‘…’" (a headline)
+    cuts = [before.rfind(sep) + len(sep) for sep in _LABEL_SEPARATORS if sep in before]
+    label_start = sentence.start + max(cuts, default=0)
+    if 0 < len(text[label_start:colon].split()) <= 6:
+        found = resolver.person_within(label_start, colon)
         if found is not None:
             return found
-        names = [t for t in analysed.sentence_tokens(sentence) if t.pos == "PROPN" and t.end <= colon]
+        names = [t for t in analysed.sentence_tokens(sentence)
+                 if label_start <= t.start and t.end <= colon and (t.pos == "PROPN" or t.is_title)]
         if names:  # "Stated Stone:" — a name the tagger did not mark as a person
             return resolver.resolve(names[-1])
     return _introducer(analysed, colon, resolver)
+
+
+def _announced(analysed: AnalysedArticle, index: int, paragraph: int, resolver: Resolver) -> Speaker | None:
+    """A quote that opens a sentence right after one announcing speech ("Dianne Bystrom
+    agreed.", "Ted Cruz tweeted a warning.", "He added:") is that speaker's: the sentence before,
+    in the same paragraph or closing the one before, has a speech cue with a speaker."""
+    previous = analysed.sentences[index]
+    if previous.paragraph < paragraph - 1:
+        return None
+    for token in reversed(analysed.sentence_tokens(previous)):
+        if resolver.quoted is not None and resolver.quoted[token.i]:
+            continue
+        if is_cue(token, direct=True) or (token.pos == "NOUN" and is_cue(token)):
+            speaker = resolver.speaker_of(token, remember=False)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+#: What separates a speaker's label from text before it on the same line.
+_LABEL_SEPARATORS = (" - ", " – ", " — ", " | ", "\n")
 
 
 #: Parts of speech of a short noun phrase naming a speaker ("Virginia delegate Beau Correll").
@@ -346,34 +376,44 @@ def _governs(analysed: AnalysedArticle, cue: Token, first: int, last: int, heads
 
 
 def _inherit(analysed: AnalysedArticle, direct: list[_Found], reported: list[_Found]) -> None:
-    """A direct quote with no speaker of its own takes the speaker of another direct quote in its
-    paragraph (the one before, else the one after); a paragraph that opens with a quote continues
-    the last speaker of the paragraph before (direct or reported speech)."""
+    """A direct quote with no speaker of its own takes the speaker of the speech just before it in
+    its paragraph (a direct quote, or reported speech, that ends in that paragraph: the quote
+    before may have begun a paragraph earlier), else of a direct quote after it in the paragraph;
+    a paragraph that opens with a quote continues the last speaker of the paragraph before."""
     paragraph_of = [_paragraph(analysed, f.start) for f in direct]
+    ends = {id(f): _paragraph(analysed, _last_char(analysed.text, f.start, f.end)) for f in direct + reported}
     for k, item in enumerate(direct):
         if item.speaker is not None or item.span is None or is_short(analysed.text[item.start : item.end]):
             continue
-        donor = None
-        for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(direct))):
-            if paragraph_of[j] == paragraph_of[k] and direct[j].speaker is not None:
-                donor = direct[j]
-                break
-        if donor is None:  # "She said the queue had gone. “They knew what to look for.”"
-            earlier = [f for f in reported if f.speaker is not None and f.end <= item.start
-                       and _paragraph(analysed, f.start) == paragraph_of[k]]
-            donor = earlier[-1] if earlier else None
+        here = paragraph_of[k]
+        earlier = sorted(
+            (f for f in direct[:k] + reported
+             if f.speaker is not None and f.end <= item.start and ends[id(f)] == here),
+            key=lambda f: f.end,
+        )
+        donor = earlier[-1] if earlier else None
+        if donor is None:
+            donor = next((f for j, f in enumerate(direct[k + 1 :], k + 1)
+                          if paragraph_of[j] == here and f.speaker is not None), None)
         if donor is None and _opens_paragraph(analysed, item.span):
             # the speaker of the paragraph before, who may have inherited it in turn: a run of
             # quoted paragraphs (an interview set out as quotes) keeps its speaker
             earlier = sorted(
                 (f for f in direct[:k] + reported
-                 if f.speaker is not None and f.start < item.start
-                 and _paragraph(analysed, f.start) == paragraph_of[k] - 1),
-                key=lambda f: f.start,
+                 if f.speaker is not None and f.start < item.start and ends[id(f)] == here - 1),
+                key=lambda f: f.end,
             )
             donor = earlier[-1] if earlier else None
         if donor is not None:
             item.speaker, item.cue_span = donor.speaker, donor.cue_span
+
+
+def _last_char(text: str, start: int, end: int) -> int:
+    """The offset of the last non-space character of ``[start, end)`` (``start`` when none)."""
+    k = end - 1
+    while k > start and text[k].isspace():
+        k -= 1
+    return max(start, k)
 
 
 def _paragraph(analysed: AnalysedArticle, offset: int) -> int:

@@ -26,8 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from copydesk.knowledge import Knowledge
 
 _NOT_WORD = re.compile(r"[^\w]+")
-#: Quotes shorter than this (in words) are phrases many people use; they never conflict.
-MIN_WORDS = 4
+#: Quotes shorter than this (in words) are phrases many people use or echo (a slogan, a catch
+#: phrase one speaker throws back at another); they never conflict.
+MIN_WORDS = 7
 SIMILAR = 90
 CONTAINED_WORDS = 6
 
@@ -36,7 +37,7 @@ CONTAINED_WORDS = 6
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """The same quote attributed to two different speakers."""
     quotes = [q for q in article.quotes if q.kind == "direct" and q.speaker is not None
-              and _key(q) and len(q.text.split()) >= MIN_WORDS]
+              and _key(q) and len(q.text.split()) >= MIN_WORDS and _own_cue(article, q)]
     normal = [_normalise(q.text) for q in quotes]
     flagged: set[int] = set()
     for k, later in enumerate(quotes):
@@ -48,6 +49,23 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                 continue
             flagged.add(k)
             yield _finding(earlier, later)
+
+
+def _own_cue(article: AnalysedArticle, quote: Quote) -> bool:
+    """The quote's speaker comes from a cue beside it ("…,” Jones said), not from another quote
+    nearby, a label or the page's layout: only such attributions can contradict. The cue is in
+    the quote's paragraph with no other quote between the two."""
+    if quote.cue is None:
+        return False
+    cue = quote.cue[0]
+    region = next((r for r in article.article.paragraphs if r.start <= quote.start < r.end), None)
+    if region is None or not region.start <= cue < region.end:
+        return False
+    low, high = min(cue, quote.start), max(cue, quote.end)
+    return not any(
+        other is not quote and other.kind == "direct" and low <= other.start and other.end <= high
+        for other in article.quotes
+    )
 
 
 def _key(quote: Quote) -> str | None:

@@ -29,9 +29,32 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     era = None if period else _era(people, kb)
     years = mentioned_years(article) if period is None else {}
     for titled, person in people:
+        if _hypothetical(article.text, titled) or _namesake_held(titled, person, kb):
+            continue
         finding = _judge(titled, person, kb, period, era, years, article.text, basis)
         if finding is not None:
             yield finding
+
+
+def _hypothetical(text: str, titled: TitledMention) -> bool:
+    """"a President Clinton", "an Attorney General Giuliani": an indefinite article before the
+    title makes it a supposition or a type, not a claim about the person's office."""
+    before = text[max(0, titled.title_start - 4) : titled.title_start].lower()
+    return before.endswith((" a ", " an ")) or before in ("a ", "an ")
+
+
+def _namesake_held(titled: TitledMention, person: tuple[str, str], kb) -> bool:
+    """A title before a surname alone ("adviser to President Clinton") fits when someone else of
+    that surname held the office: the article may mean them."""
+    written = titled.mention.text.strip()
+    if " " in written:
+        return False
+    key = person[0]
+    for role, of in _offices(titled, kb.roles_of(key)):
+        for holding in kb.holders(role, of):
+            if holding.key != key and holding.name.split()[-1] == written:
+                return True
+    return False
 
 
 def _article_date(article: AnalysedArticle) -> tuple[datetime | None, str]:
@@ -147,13 +170,23 @@ def _judge(
     else:
         message = f"{name} never held the office of {titled.title}"
         severity, confidence = Severity.ERROR, 0.9
-    if suggestion:
+    if suggestion and period is not None and not _overlaps(then, *period):
+        # no office of the person's fits the date: say when they held the one suggested
+        message += f"; {name} was {suggestion} {_tenure_text(then)}"
+        if suggestion.lower() == titled.title.lower():
+            suggestion = None  # the title is right, the date is not: nothing to write instead
+    elif suggestion:
         message += f"; {'then ' if period else ''}{name} was {suggestion}"
     return Finding(
         check="roles.title", severity=severity, start=titled.title_start, end=titled.title_end,
         text=titled.title, message=message, suggestion=suggestion, confidence=confidence,
         evidence=evidence,
     )
+
+
+def _tenure_text(holding: Holding) -> str:
+    start = holding.start or "?"
+    return f"from {start} to {holding.end}" if holding.end else f"from {start}"
 
 
 def _tenure(holding: Holding, horizon: date | None) -> int:

@@ -65,10 +65,47 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
     for tokens in unknown_by_sentence.values():
+        broken = [t for t in tokens if _broken_word(article, t, lexicon)]
+        for token in broken:
+            yield _broken_finding(article, token)
+        tokens = [t for t in tokens if t not in broken]
         if len(tokens) > MAX_UNKNOWN_PER_SENTENCE:
             continue
         for token in tokens:
             yield _finding(token, lexicon, counts[token.lower])
+
+
+def _broken_word(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """The end of a word split by a line-break hyphen left in the text ("delib- erately"): the
+    word before ends in "- " and the two halves joined are a known word."""
+    first = _first_half(article, token)
+    return first is not None and lexicon.known(first[1].lower() + token.lower)
+
+
+def _first_half(article: AnalysedArticle, token: Token) -> tuple[int, str] | None:
+    """(offset, letters) of the first half of a word broken as "delib- erately", or None."""
+    text = article.text
+    if token.start < 3 or text[token.start - 2 : token.start] != "- ":
+        return None
+    k = token.start - 2
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    letters = text[k : token.start - 2]
+    if len(letters) < 2 or (k > 0 and not text[k - 1].isspace()):
+        return None
+    return k, letters
+
+
+def _broken_finding(article: AnalysedArticle, token: Token) -> Finding:
+    start, letters = _first_half(article, token)
+    joined = letters + token.text
+    written = article.text[start : token.end]
+    return Finding(
+        check="spelling", severity=Severity.ERROR, start=start, end=token.end, text=written,
+        message=f"'{written}' is one word broken by a line-break hyphen; write '{joined}'",
+        suggestion=joined, confidence=0.9,
+        evidence=[Evidence("lexicon", f"'{token.text}' is not a word; '{joined}' is")],
+    )
 
 
 def _formed(word: str, lexicon) -> bool:
