@@ -136,6 +136,14 @@ class Evidence:
 
 @dataclass(slots=True)
 class Finding:
+    """One problem at one span.
+
+    ``check`` is the check whose message and suggestion the finding carries; ``checks`` lists
+    every check that flagged this same span, ``check`` first (empty means just ``check``).
+    ``rated`` is the severity the check itself gave when a severity policy changed it (None
+    otherwise). ``fingerprint`` identifies the finding across edits elsewhere in the article
+    (``copydesk.checks.findings.fingerprint``); the registry sets it."""
+
     check: str
     severity: Severity
     start: int
@@ -145,10 +153,19 @@ class Finding:
     suggestion: str | None = None
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    rated: Severity | None = None
+    fingerprint: str | None = None
+
+    @property
+    def own_severity(self) -> Severity:
+        """The severity the check gave, before any severity policy."""
+        return self.rated if self.rated is not None else self.severity
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "check": self.check,
+            "checks": list(self.checks) or [self.check],
             "severity": self.severity.label,
             "start": self.start,
             "end": self.end,
@@ -157,7 +174,11 @@ class Finding:
             "suggestion": self.suggestion,
             "confidence": round(float(self.confidence), 3),
             "evidence": [e.to_dict() for e in self.evidence],
+            "fingerprint": self.fingerprint,
         }
+        if self.rated is not None and self.rated != self.severity:
+            out["rated"] = self.rated.label
+        return out
 
 
 @dataclass(slots=True)

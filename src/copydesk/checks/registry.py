@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+from copydesk.checks.findings import assign_fingerprints, line_bounds, merge_same_span
 from copydesk.errors import CheckError
 from copydesk.model import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.analyse.document import AnalysedArticle
+    from copydesk.checks.policy import SeverityPolicy
     from copydesk.knowledge import Knowledge
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 CheckFunction = Callable[["AnalysedArticle", "Knowledge"], Iterable[Finding]]
 
 ENTRY_POINT_GROUP = "copydesk.checks"
+#: What a check id looks like. ``report/schema-v1.json`` uses the same pattern for
+#: ``finding.check`` (a test keeps them equal).
 _CHECK_ID = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
 
 #: Built-in checks, by module. Order is the order findings are produced in before sorting.
@@ -72,7 +76,7 @@ class CheckSpec:
 def register(check_id: str, *, severity: str = "warning") -> Callable[[CheckFunction], CheckFunction]:
     """Mark a function as a check with id ``area.problem`` (or a bare ``area`` such as
     ``spelling``) and its usual severity."""
-    if not _CHECK_ID.match(check_id):
+    if not _CHECK_ID.fullmatch(check_id):
         raise CheckError(
             f"check id {check_id!r} must look like 'area.problem' or 'area' in lower case"
         )
@@ -147,22 +151,44 @@ class Registry:
     def __getitem__(self, check_id: str) -> CheckSpec:
         return self._specs[check_id]
 
-    def run(self, article: AnalysedArticle, knowledge: Knowledge) -> list[Finding]:
-        """All findings of all checks, in text order, with exact duplicates removed."""
+    def run(
+        self, article: AnalysedArticle, knowledge: Knowledge, *, policy: SeverityPolicy | None = None
+    ) -> list[Finding]:
+        """All findings of all checks, in text order: exact duplicates removed, the findings of
+        several checks on one span merged into one, each with its fingerprint
+        (``copydesk.checks.findings``). ``policy`` caps severities first, so a merged finding's
+        primary check is chosen by the severity it will be shown at."""
         findings: list[Finding] = []
         for spec in self:
             try:
                 findings.extend(spec.run(article, knowledge))
             except Exception:  # a check bug must not lose the article's other findings
                 log.exception("check %s failed on %s", spec.id, article.article.source)
-        return sort_findings(findings, article.article.text)
+        if policy is not None:
+            policy.apply(findings)
+        text = article.article.text
+        merged = merge_same_span(sort_findings(findings, text))
+        assign_fingerprints(merged, text, lambda start, end: sentence_bounds(article, start, end))
+        return merged
 
 
 def _matches(check_id: str, pattern: str) -> bool:
     return check_id == pattern or check_id.startswith(pattern.rstrip(".") + ".")
 
 
+def sentence_bounds(article: AnalysedArticle, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) holding ``[start, end)``, or its line when no sentence does (a dateline)."""
+    first = article.sentence_of(start)
+    if first is None or not first.start <= start < first.end:
+        return line_bounds(article.text, start, end)
+    last = article.sentence_of(max(start, end - 1))
+    high = last.end if last is not None and last.start <= end - 1 < last.end else end
+    return first.start, max(high, end)
+
+
 def sort_findings(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings in text order (most severe first on one span), exact duplicates (same check and
+    span) and findings whose text is not at their span removed."""
     seen: set[tuple[str, int, int]] = set()
     out = []
     for finding in sorted(findings, key=lambda f: (f.start, f.end, -f.severity, f.check)):

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any, Literal
 
+import copydesk
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.pipeline import Analyser
+from copydesk.checks.findings import assign_fingerprints
+from copydesk.checks.policy import SeverityPolicy
 from copydesk.checks.registry import Registry
 from copydesk.errors import IngestError, UsageError
 from copydesk.knowledge import Knowledge
 from copydesk.model import SCHEMA_VERSION, Article, Finding, InputError, Severity
 
 
+def _package_versions() -> dict[str, str | None]:
+    return {"copydesk": copydesk.__version__, "knowledge": None, "model": None}
+
+
 @dataclass
 class Report:
-    """The result for one input: the analysed article and its findings, or an input error."""
+    """The result for one input: the analysed article and its findings, or an input error.
+    ``versions`` names what made it (copydesk, the knowledge base, the language model)."""
 
     source: str
     article: Article | None = None
     analysed: AnalysedArticle | None = None
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
+    versions: dict[str, str | None] = field(default_factory=_package_versions)
 
     @property
     def ok(self) -> bool:
@@ -34,8 +43,13 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract, schema 1 (see docs/json-schema.md)."""
+        findings = self.findings
+        if self.article is not None and any(f.fingerprint is None for f in findings):
+            findings = [replace(f) for f in findings]  # made by hand, not by a registry
+            assign_fingerprints(findings, self.article.text)
         out: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
+            "versions": dict(self.versions),
             "source": self.source,
             "error": self.error.to_dict() if self.error else None,
             "article": self.article.to_dict() if self.article else None,
@@ -43,7 +57,7 @@ class Report:
             "quotes": [],
             "claims": [],
             "events": [],
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in findings],
         }
         if self.analysed is not None:
             out.update(self.analysed.to_dict())
@@ -67,11 +81,47 @@ class Desk:
         checks: Iterable[str] | None = None,
         exclude: Iterable[str] = (),
         registry: Registry | None = None,
+        reference_date: date | datetime | str | None = None,
+        severity_policy: SeverityPolicy | Literal["default"] | None = "default",
     ):
+        """``reference_date``: the date to read articles that carry no date of their own as of
+        (an article's own date always comes first); checks never read the clock, so without it
+        an undated article is judged by what it says itself. ``severity_policy``: the shipped
+        ``SeverityPolicy.default()`` unless given; None reports each check's own severity
+        (for evaluation)."""
         self.analyser = analyser or Analyser.load(model)
         self.knowledge = knowledge or Knowledge()
         registry = registry or Registry.default()
         self.registry = registry.select(checks, exclude=exclude) if (checks or exclude) else registry
+        self.reference_date = (
+            _as_datetime(reference_date, "reference date") if reference_date else None
+        )
+        if isinstance(severity_policy, str):
+            if severity_policy != "default":
+                raise UsageError(
+                    f"severity_policy must be a SeverityPolicy, 'default' or None, "
+                    f"not {severity_policy!r}"
+                )
+            severity_policy = SeverityPolicy.default()
+        #: The severity policy applied to every finding, or None (each check's own severity).
+        self.policy: SeverityPolicy | None = severity_policy
+        self._versions: dict[str, str | None] | None = None
+
+    def versions(self) -> dict[str, str | None]:
+        """What every report of this desk was made with: ``copydesk`` (the package version),
+        ``knowledge`` (``Knowledge.version()``: the KB's schema and data fingerprint) and
+        ``model`` (the spaCy pipeline's name and version)."""
+        if self._versions is None:
+            from copydesk.analyse.pipeline import model_info
+
+            versions = _package_versions()
+            versions["knowledge"] = self.knowledge.version()
+            nlp = getattr(self.analyser, "nlp", None)
+            if getattr(nlp, "meta", None):
+                info = model_info(nlp)
+                versions["model"] = f"{info['name']} {info['version']}"
+            self._versions = versions
+        return dict(self._versions)
 
     def check_article(self, article: Article) -> Report:
         return next(self.check_many([article]))
@@ -83,7 +133,7 @@ class Desk:
 
         article = parse_text(text, source=source)
         if published is not None:
-            article.published = _as_datetime(published)
+            article.published = _as_datetime(published, "published date")
         return self.check_article(article)
 
     def check_many(self, items: Iterable[Article | IngestError]) -> Iterator[Report]:
@@ -99,20 +149,28 @@ class Desk:
 
     def _run(self, items: list[Article | IngestError]) -> Iterator[Report]:
         articles = [item for item in items if isinstance(item, Article)]
-        analysed = iter(self.analyser.analyse_many(articles, knowledge=self.knowledge))
+        analysed = iter(
+            self.analyser.analyse_many(
+                articles, knowledge=self.knowledge, reference_date=self.reference_date
+            )
+        )
+        versions = self.versions()
         for item in items:
             if isinstance(item, IngestError):
-                yield Report(source=item.source, error=InputError(item.kind, item.message))
+                error = InputError(item.kind, item.message)
+                yield Report(source=item.source, error=error, versions=dict(versions))
                 continue
             result = next(analysed)
-            findings = self.registry.run(result, self.knowledge)
-            yield Report(item.source, item, result, findings)
+            findings = self.registry.run(result, self.knowledge, policy=self.policy)
+            yield Report(item.source, item, result, findings, versions=dict(versions))
 
 
-def _as_datetime(value: datetime | str) -> datetime:
+def _as_datetime(value: date | datetime | str, what: str) -> datetime:
     if isinstance(value, datetime):
         return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
     try:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat(str(value).strip())
     except ValueError:
-        raise UsageError(f"published date {value!r} is not an ISO date like 2022-02-21") from None
+        raise UsageError(f"{what} {value!r} is not an ISO date like 2022-02-21") from None

@@ -27,6 +27,7 @@ from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
 from copydesk.model import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.checks.policy import SeverityPolicy
     from copydesk.model import Article
     from copydesk.serve.api import Desk, Report
 
@@ -41,6 +42,10 @@ DEFAULT_MAX_BYTES = 20_000_000
 _SIZE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 
+#: ``Context.make_desk(policy=KEEP)``: the desk's own severity policy.
+KEEP = "keep"
+
+
 @dataclass
 class Context:
     """What a subcommand gets besides its arguments: things tests inject instead of defaults."""
@@ -48,17 +53,42 @@ class Context:
     desk: Desk | None = None
     stdin: BinaryIO | None = None
 
-    def make_desk(self, checks: list[str], exclude: list[str]) -> Desk:
-        """The injected desk (narrowed to ``checks``/``exclude``) or a newly loaded one."""
+    def make_desk(
+        self,
+        checks: list[str],
+        exclude: list[str],
+        *,
+        reference_date: datetime | None = None,
+        policy: SeverityPolicy | None | str = KEEP,
+    ) -> Desk:
+        """The injected desk (narrowed to ``checks``/``exclude``, with this reference date and
+        severity policy) or a newly loaded one. ``policy`` is a policy, None (raw severities)
+        or ``KEEP`` (the injected desk's, or the default)."""
         if self.desk is None:
             from copydesk.serve.api import Desk
 
-            return Desk(checks=checks or None, exclude=exclude)
-        if not checks and not exclude:
+            return Desk(
+                checks=checks or None, exclude=exclude, reference_date=reference_date,
+                severity_policy="default" if policy == KEEP else policy,
+            )
+        if not checks and not exclude and reference_date is None and policy == KEEP:
             return self.desk
         narrowed = copy.copy(self.desk)
-        narrowed.registry = self.desk.registry.select(checks or None, exclude=exclude)
+        if checks or exclude:
+            narrowed.registry = self.desk.registry.select(checks or None, exclude=exclude)
+        if reference_date is not None:
+            narrowed.reference_date = reference_date
+        if policy != KEEP:
+            narrowed.policy = policy
         return narrowed
+
+    def registry(self):
+        """The injected desk's registry, or the default one (built-ins and plugins)."""
+        if self.desk is not None:
+            return self.desk.registry
+        from copydesk.checks.registry import Registry
+
+        return Registry.default()
 
 
 # ---------------------------------------------------------------- argument types
@@ -94,6 +124,16 @@ def size_arg(value: str) -> int:
     return size
 
 
+def severity_caps_arg(value: str) -> dict[str, Severity]:
+    """``CHECK=LEVEL[,CHECK=LEVEL]`` for ``--severity``."""
+    from copydesk.checks.policy import parse_caps
+
+    try:
+        return parse_caps(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def id_list_arg(value: str) -> list[str]:
     ids = [part.strip() for part in value.split(",") if part.strip()]
     if not ids:
@@ -124,6 +164,22 @@ def add_check(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--published", type=date_arg, metavar="DATE",
         help="publication date of every input, replacing the one found (ISO 8601)",
+    )
+    parser.add_argument(
+        "--reference-date", type=date_arg, metavar="DATE",
+        help="read articles that carry no date as of this date (ISO 8601); also the latest "
+        "plausible publication date of HTML pages, but one day (default: today)",
+    )
+    severity = parser.add_mutually_exclusive_group()
+    severity.add_argument(
+        "--severity", type=severity_caps_arg, action="append", default=[],
+        metavar="CHECK=LEVEL[,...]",
+        help="raise or lower the highest severity a check reports at (the shipped policy is "
+        "data/severity.tsv); an area like 'names' sets names.*. Repeatable",
+    )
+    severity.add_argument(
+        "--raw-severity", action="store_true",
+        help="no severity policy: each finding at the severity its check gave",
     )
     parser.add_argument(
         "--checks", type=id_list_arg, action="extend", default=[], metavar="ID,...",
@@ -161,17 +217,25 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
 
     # Check ids are validated before any input is read or the model is loaded.
     _validate_checks(args.checks, args.exclude, context)
+    policy = _severity_policy(args, context)
     out, close_out = _open_output(args.output)
     styled = args.format == "text" and _want_colour(args.color, out if args.output else sys.stdout)
     writer = open_writer(args.format, out, styled=styled)
     summary = Summary()
     worst: Severity | None = None
     inputs = read_inputs(
-        args.paths, published=args.published, max_bytes=args.max_size, stdin=context.stdin
+        args.paths, published=args.published, max_bytes=args.max_size, stdin=context.stdin,
+        reference_date=args.reference_date,
     )
+
+    def make_desk() -> Desk:
+        return context.make_desk(
+            args.checks, args.exclude, reference_date=args.reference_date, policy=policy
+        )
+
     try:
         with ProgressDisplay(enabled=_want_progress(args)) as progress:
-            for report in _reports(inputs, lambda: context.make_desk(args.checks, args.exclude)):
+            for report in _reports(inputs, make_desk):
                 if report.error is not None:
                     progress.message(f"{PROG}: {report.source}: {report.error.message}")
                 for finding in report.findings:
@@ -213,16 +277,29 @@ def _reports(
 def _validate_checks(checks: list[str], exclude: list[str], context: Context) -> None:
     if not checks and not exclude:
         return
-    if context.desk is not None:
-        registry = context.desk.registry
-    else:
-        from copydesk.checks.registry import Registry
-
-        registry = Registry.default()
     try:
-        registry.select(checks or None, exclude=exclude)
+        context.registry().select(checks or None, exclude=exclude)
     except CheckError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _severity_policy(args: argparse.Namespace, context: Context) -> SeverityPolicy | None | str:
+    """The policy ``--raw-severity`` / ``--severity`` ask for (``KEEP`` when neither is given);
+    a check id in ``--severity`` that names no registered check is a usage error."""
+    if args.raw_severity:
+        return None
+    if not args.severity:
+        return KEEP
+    from copydesk.checks.policy import SeverityPolicy
+
+    base = context.desk.policy if context.desk is not None else None
+    caps: dict[str, Severity] = {}
+    for group in args.severity:
+        caps.update(group)
+    try:
+        return (base or SeverityPolicy.default()).with_caps(caps, known=context.registry().ids())
+    except CheckError as exc:
+        raise UsageError(f"--severity: {exc}") from None
 
 
 def _open_output(path: str | None):

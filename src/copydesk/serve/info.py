@@ -50,7 +50,11 @@ def render_info(info: dict[str, Any]) -> str:
     lines += ["", "checks"]
     width = max((len(c["id"]) for c in info["checks"]), default=0)
     for check in info["checks"]:
-        lines.append(f"  {check['id']:<{width}}  {check['severity']:<7}  {check['summary']}")
+        capped = check.get("max_severity")
+        shown = check["severity"] if capped in (None, check["severity"]) else f"{capped}*"
+        lines.append(f"  {check['id']:<{width}}  {shown:<7}  {check['summary']}")
+    if any(c.get("max_severity") not in (None, c["severity"]) for c in info["checks"]):
+        lines.append("  * capped by the severity policy (data/severity.tsv); the check rates higher")
     if info["problems"]:
         lines += ["", "problems"]
         lines += [f"  {problem}" for problem in info["problems"]]
@@ -88,16 +92,21 @@ def _knowledge(desk: Desk | None, problems: list[str]) -> list[dict[str, Any]]:
         return []
 
 
-def _checks(desk: Desk | None, problems: list[str]) -> list[dict[str, str]]:
+def _checks(desk: Desk | None, problems: list[str]) -> list[dict[str, Any]]:
+    from copydesk.checks.policy import SeverityPolicy
     from copydesk.checks.registry import Registry
 
     try:
         registry = desk.registry if desk is not None else Registry.default()
+        policy = desk.policy if desk is not None else SeverityPolicy.default()
     except Exception as exc:  # noqa: BLE001 - reported, info is a health check
         problems.append(f"checks: {exc}")
         return []
-    return [
-        {"id": spec.id, "severity": spec.severity.label, "summary": spec.summary,
-         "origin": spec.origin}
-        for spec in registry
-    ]
+    out = []
+    for spec in registry:
+        cap = policy.cap(spec.id) if policy is not None else None
+        out.append(
+            {"id": spec.id, "severity": spec.severity.label, "summary": spec.summary,
+             "origin": spec.origin, "max_severity": cap.label if cap is not None else None}
+        )
+    return out
