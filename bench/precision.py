@@ -165,8 +165,21 @@ class Tally:
         return (self.real + self.debatable) / self.labelled if self.labelled else None
 
 
+def shipped_severity(policy, row: dict) -> str:
+    """The severity a user sees: the shipped policy (``data/severity.tsv``, as it is now) applied
+    to the check's own severity, so a saved run is re-scored when the policy changes."""
+    from copydesk.model import Finding, Severity
+
+    finding = Finding(row["check"], Severity.parse(row["raw_severity"]), row["start"], row["end"],
+                      row["text"], row["message"])
+    return policy.severity_of(finding).label
+
+
 def score(results: Path, labels: dict) -> dict:
     """Tallies by split: per check (as the check rates it), per shipped severity, and overall."""
+    from copydesk.checks.policy import SeverityPolicy
+
+    policy = SeverityPolicy.default()
     by_check: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     by_severity: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     shipped: dict[str, Tally] = defaultdict(Tally)
@@ -184,8 +197,12 @@ def score(results: Path, labels: dict) -> dict:
             for f in row["findings"]:
                 if not in_scope(aid, f):
                     continue
-                key = (aid, f["check"], f["start"], f["end"])
-                label = labels.get(key, {}).get("label")
+                f["severity"] = shipped_severity(policy, f)
+                label = None
+                for check_id in [f["check"], *f.get("checks", [])]:  # a merged finding's checks
+                    label = labels.get((aid, check_id, f["start"], f["end"]), {}).get("label")
+                    if label is not None:
+                        break
                 if label is None:
                     todo.append((split, aid, f))
                 by_check[split][f["check"]].add(label)

@@ -106,3 +106,7 @@ def test_superlative_after_its_is_possessive(analyser):
 
 def test_its_best_to_after_a_speech_verb_is_it_is(analyser):
     assert found(analyser, "He said its best to wait for the inquiry to report.\n") == [("its", "it's")]
+
+
+def test_noun_after_its_that_ends_the_phrase_is_possessive(analyser):
+    assert found(analyser, "The bookmaker made the horse its favourite, at odds of two to one.\n") == []

@@ -84,3 +84,9 @@ def test_time_on_the_next_line_is_not_a_year():
 
 def test_weekday_like_keeps_case():
     assert weekday_like("FRIDAY", 0) == "MONDAY"
+
+
+def test_newspaper_named_like_an_abbreviated_weekday_is_not_a_weekday():
+    text = "The story ran in The Sun, March 3, 2005, and on Sun, March 7, 2005 in the Mirror."
+    found = find_weekday_dates(text)
+    assert [(w.weekday, w.day) for w in found] == [("Sun", 7)]

@@ -37,7 +37,8 @@ def test_shipped_table_has_one_row_per_builtin_check():
 
 def test_shipped_table_follows_the_precision_rule():
     """A check whose held-out precision stays under 0.8 reports at info."""
-    for rule in SeverityPolicy.default().rules.values():
+    shipped = SeverityPolicy.default()
+    for rule in list(shipped.rules.values()) + list(shipped.by_rating.values()):
         if rule.heldout_precision is not None and rule.heldout_precision < 0.8:
             assert rule.max_severity is Severity.INFO, rule
         if rule.heldout_precision is None:
@@ -151,3 +152,31 @@ def test_desk_policy_default_and_off(analyser):
     )
     assert Desk(analyser=analyser, knowledge=Knowledge(), registry=registry,
                 severity_policy=None).policy is None
+
+
+# ---------------------------------------------------------------- a cap per level of rating
+
+RATED_TABLE = """check\trated\tmax_severity\theldout_precision\tsource
+test.spell\t\terror\t0.86\theld-out, rated error
+test.spell\twarning\tinfo\t0.48\theld-out, rated warning
+"""
+
+
+def test_a_level_of_rating_has_its_own_cap():
+    policy = SeverityPolicy.from_text(RATED_TABLE)
+    assert policy.severity_of(finding("test.spell", Severity.ERROR)) is Severity.ERROR
+    assert policy.severity_of(finding("test.spell", Severity.WARNING)) is Severity.INFO
+    assert policy.cap("test.spell") is Severity.ERROR
+    assert policy.rule_for("test.spell", Severity.WARNING).heldout_precision == 0.48
+
+
+def test_a_cap_set_for_the_run_covers_every_level():
+    changed = SeverityPolicy.from_text(RATED_TABLE).with_caps({"test.spell": "warning"})
+    assert changed.severity_of(finding("test.spell", Severity.WARNING)) is Severity.WARNING
+    assert changed.severity_of(finding("test.spell", Severity.ERROR)) is Severity.WARNING
+
+
+def test_a_level_row_needs_a_general_row():
+    with pytest.raises(CheckError, match="no row for"):
+        SeverityPolicy.from_text("check\trated\tmax_severity\theldout_precision\tsource\n"
+                                 "test.x\twarning\tinfo\t0.5\tx\n")

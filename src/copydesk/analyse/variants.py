@@ -275,7 +275,7 @@ def _judge(
         return None
     if word_frequency(form) >= COMMON_ZIPF:
         return None  # an ordinary English word ("Being" in a title) beside a similar name
-    if _slot(a) and _slot(b) and _slot(a) != _slot(b):
+    if _kind(a) == _kind(b) == "person" and _slot(a) and _slot(b) and _slot(a) != _slot(b):
         return None  # "Matt Dawson" and "Mike Catt": a given name is not a surname misspelt
     kinds = {_kind(a), _kind(b)}
     place = other if _kind(b) == "place" else form

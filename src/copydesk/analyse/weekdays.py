@@ -84,6 +84,8 @@ def find_weekday_dates(text: str) -> list[WeekdayDate]:
         groups = match.groupdict()
         if groups["weekday"][0].islower() and groups["weekday"].lower() not in WEEKDAYS:
             continue  # "sat 1 March": a verb, not an abbreviated weekday
+        if groups["weekday"].rstrip(".").lower() not in WEEKDAYS and _after_article(text, match.start("weekday")):
+            continue  # "The Sun, March 3, 2005": a newspaper in a list of sources, not Sunday
         if groups["iso"]:
             month, day, year = int(groups["month3"]), int(groups["day3"]), int(groups["year3"])
         else:
@@ -104,6 +106,11 @@ def find_weekday_dates(text: str) -> list[WeekdayDate]:
             )
         )
     return found
+
+
+def _after_article(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` follows "the" (a name such as a newspaper's)."""
+    return text[max(0, offset - 4) : offset].lower() in ("the ", "\nthe") or text[max(0, offset - 4) : offset] == "The "
 
 
 def dateline_date(text: str, *, within: int = 600) -> datetime | None:

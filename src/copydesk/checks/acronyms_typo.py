@@ -47,13 +47,15 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if _shouting(article, token) or counts[token.text] > 1 or token.text in spelt_out:
             continue  # an acronym the article uses again, or spells out, is its own
-        if _part_of_name(article, token):
-            continue
         if token.text not in cache:
             cache[token.text] = _judge(token.text, known, counts)
         template = cache[token.text]
         if template is None:
             continue
+        if template.severity < Severity.ERROR and _part_of_name(article, token) and not _name_fits(
+            article, token, template.suggestion, kb
+        ):
+            continue  # "CSP Business Media": the start of a name the knowledge base lacks
         yield Finding(
             check=template.check, severity=template.severity, start=token.start, end=token.end,
             text=token.text, message=template.message, suggestion=template.suggestion,
@@ -70,6 +72,33 @@ def _part_of_name(analysed: AnalysedArticle, token: Token) -> bool:
     if after.start == token.end and after.text[:1] in "-–":
         return True
     return after.sent == token.sent and after.is_title and after.pos == "PROPN"
+
+
+#: Words that go on the names of organisations of a kind ("BBC News", "the FIFA World Cup"): an
+#: unknown acronym followed by one of these fits the famous organisation it resembles.
+NAME_WORDS = {
+    "media": {"news", "radio", "television", "tv", "online", "world", "worldwide", "sport",
+              "one", "two", "three", "four", "america", "international", "channel", "website",
+              "newsnight", "breakfast", "politics", "scotland", "wales", "london", "today"},
+    "sport": {"cup", "league", "championship", "championships", "tournament", "finals",
+              "council", "congress", "president", "rankings"},
+    "party": {"leader", "conference", "candidate", "candidates", "manifesto", "members", "mp",
+              "mps", "mep", "meps", "councillor", "councillors", "spokesman", "spokeswoman"},
+}
+
+
+def _name_fits(analysed: AnalysedArticle, token: Token, acronym: str | None, kb) -> bool:
+    """Whether the name word after ``token`` fits the organisation ``acronym`` stands for:
+    "BCB News" fits the BBC (a broadcaster), "CSP Business Media" fits no Crown Prosecution
+    Service."""
+    if acronym is None or token.i + 1 >= len(analysed.tokens):
+        return False
+    following = analysed.tokens[token.i + 1].lower
+    for record in kb.expansions(acronym):
+        entity = kb.entity(record.entity_key) if record.entity_key else None
+        if entity is not None and following in NAME_WORDS.get(entity.subkind or "", ()):
+            return True
+    return False
 
 
 def _initials_in(analysed: AnalysedArticle) -> set[str]:

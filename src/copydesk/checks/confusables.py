@@ -83,8 +83,26 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         # all: "its premature to talk" (but "its rival," "its right to" stay possessive)
         return True
     if after.pos in MODIFIER_POS or after.tag == "VBN":
+        if _noun_head(article, token, after, lexicon):
+            return False
         return _phrase_ends_without_noun(article, token)
     return False
+
+
+def _noun_head(article: AnalysedArticle, token: Token, after: Token, lexicon) -> bool:
+    """"its favourite, …", "its best in years": a word right after "its" that can be a noun and
+    ends the phrase (punctuation or a preposition follows) may head the possessive's noun phrase,
+    so "its" is not judged ("it's" goes on to a clause: "its clear that", "its best to")."""
+    if lexicon is None or not lexicon.is_noun(after.lower):
+        return False
+    following = _next(article, token, 2)
+    if following is None:
+        return True
+    if following.text == ",":
+        third = _next(article, token, 3)
+        if third is not None and third.pos in ("ADJ", "ADV", "CCONJ"):
+            return False  # "its small, light, and looks": modifiers in a row, a predicate
+    return following.pos == "PUNCT" or (following.pos == "ADP" and following.lower not in ("to", "that"))
 
 
 def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1) -> bool:

@@ -28,6 +28,11 @@ from copydesk.model import Finding, Severity
 
 POLICY_FILE = "data/severity.tsv"
 COLUMNS = ("check", "max_severity", "heldout_precision", "source")
+#: Optional column: the check's own severity a row is about. A check rates its findings by how
+#: sure it is (``spelling`` says error for a clear typo, warning for a doubtful one), and each
+#: level earns its own cap from its own measured precision; a row without ``rated`` covers the
+#: levels that have no row of their own.
+RATED = "rated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,7 @@ class SeverityRule:
     max_severity: Severity
     heldout_precision: float | None = None
     source: str = ""
+    rated: Severity | None = None  # the check's own severity this row is about (None: any)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class SeverityPolicy:
 
     rules: Mapping[str, SeverityRule] = field(default_factory=dict)
     origin: str = "<memory>"
+    #: Rows for one level of a check's own rating, by (check, rated): they come before ``rules``.
+    by_rating: Mapping[tuple[str, Severity], SeverityRule] = field(default_factory=dict)
 
     @classmethod
     def default(cls) -> SeverityPolicy:
@@ -61,6 +69,7 @@ class SeverityPolicy:
     def from_text(cls, text: str, *, origin: str = "<text>") -> SeverityPolicy:
         """Parse the TSV format: a header naming the columns, ``#`` comments, tab-separated."""
         rules: dict[str, SeverityRule] = {}
+        by_rating: dict[tuple[str, Severity], SeverityRule] = {}
         header: list[str] | None = None
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("#"):
@@ -74,22 +83,40 @@ class SeverityPolicy:
                 continue
             row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
             rule = _rule(row, f"{origin}:{number}")
+            if rule.rated is not None:
+                if (rule.check, rule.rated) in by_rating:
+                    raise CheckError(f"{origin}:{number}: {rule.check!r} at {rule.rated.label} is listed twice")
+                by_rating[(rule.check, rule.rated)] = rule
+                continue
             if rule.check in rules:
                 raise CheckError(f"{origin}:{number}: {rule.check!r} is listed twice")
             rules[rule.check] = rule
-        return cls(rules, origin)
+        for check_id, rated in by_rating:
+            if check_id not in rules:
+                raise CheckError(f"{origin}: {check_id!r} has a row for {rated.label} but no row for"
+                                 " its other levels (leave 'rated' empty on one row)")
+        return cls(rules, origin, by_rating)
 
     def cap(self, check_id: str) -> Severity | None:
-        """The highest severity ``check_id`` may report at, or None when it is not capped."""
+        """The highest severity ``check_id`` may report at (over all its rows), or None when it
+        is not capped."""
+        caps = [r.max_severity for (c, _), r in self.by_rating.items() if c == check_id]
         rule = self.rules.get(check_id)
-        return rule.max_severity if rule is not None else None
+        if rule is not None:
+            caps.append(rule.max_severity)
+        return max(caps) if caps else None
+
+    def rule_for(self, check_id: str, rated: Severity) -> SeverityRule | None:
+        """The row that caps a finding of ``check_id`` that the check rated ``rated``."""
+        return self.by_rating.get((check_id, rated)) or self.rules.get(check_id)
 
     def severity_of(self, finding: Finding) -> Severity:
         """The finding's severity under this policy: the check's own (``Finding.rated`` when a
-        policy was applied before, else ``severity``), capped at the primary check's maximum."""
+        policy was applied before, else ``severity``), capped by the primary check's row for
+        that level (else its general row)."""
         own = finding.own_severity
-        cap = self.cap(finding.check)
-        return own if cap is None else min(own, cap)
+        rule = self.rule_for(finding.check, own)
+        return own if rule is None else min(own, rule.max_severity)
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Set each finding's ``severity`` to the policy's and ``rated`` to the check's own when
@@ -110,6 +137,7 @@ class SeverityPolicy:
         no known check raises ``CheckError``."""
         ids = list(known) if known is not None else list(self.rules)
         rules = dict(self.rules)
+        by_rating = dict(self.by_rating)
         for key, level in caps.items():
             severity = Severity.parse(level)
             matched = [c for c in ids if c == key or c.startswith(key.rstrip(".") + ".")]
@@ -118,13 +146,15 @@ class SeverityPolicy:
                     raise CheckError(f"no check matches {key!r}; known: {', '.join(ids)}")
                 matched = [key]
             for check_id in matched:
+                for pair in [p for p in by_rating if p[0] == check_id]:
+                    del by_rating[pair]  # a cap set for the run covers every level
                 old = rules.get(check_id)
                 if old is None:
                     rules[check_id] = SeverityRule(check_id, severity, None, "set for this run")
                 else:
                     was = f"set for this run (was {old.max_severity.label})"
                     rules[check_id] = replace(old, max_severity=severity, source=was)
-        return SeverityPolicy(rules, self.origin)
+        return SeverityPolicy(rules, self.origin, by_rating)
 
 
 def parse_caps(value: str) -> dict[str, Severity]:
@@ -161,4 +191,10 @@ def _rule(row: dict[str, str], where: str) -> SeverityRule:
             ) from None
         if not 0.0 <= precision <= 1.0:
             raise CheckError(f"{where}: heldout_precision {precision} is not between 0 and 1")
-    return SeverityRule(check_id, severity, precision, row["source"])
+    rated = None
+    if row.get(RATED):
+        try:
+            rated = Severity.parse(row[RATED])
+        except ValueError as exc:
+            raise CheckError(f"{where}: {exc}") from None
+    return SeverityRule(check_id, severity, precision, row["source"], rated)
