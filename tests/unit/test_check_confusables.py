@@ -110,3 +110,8 @@ def test_its_best_to_after_a_speech_verb_is_it_is(analyser):
 
 def test_noun_after_its_that_ends_the_phrase_is_possessive(analyser):
     assert found(analyser, "The bookmaker made the horse its favourite, at odds of two to one.\n") == []
+
+
+def test_your_before_a_censored_word_is_silent(analyser):
+    assert found(analyser, "He told the heckler to get your a** out of here, witnesses said.\n") == []
+    assert found(analyser, "He said your a disgrace to the club, witnesses said.\n") == [("your", "you're")]

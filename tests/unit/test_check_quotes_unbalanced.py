@@ -138,3 +138,7 @@ def test_markup_left_in_the_text_is_not_a_quotation():
 
 def test_elided_word_with_a_turned_apostrophe_is_not_a_quotation():
     assert found("Go get ‘em, he told the team before the final.") == []
+
+
+def test_contraction_broken_by_a_space_is_not_a_quotation():
+    assert found("The minister said it isn ‘t over and we ‘re ready for the vote.") == []

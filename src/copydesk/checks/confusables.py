@@ -187,6 +187,8 @@ def _rule_whose(article: AnalysedArticle, token: Token, lexicon):
 
 def _rule_your(article: AnalysedArticle, token: Token, lexicon):
     after = _next(article, token) if token.lower == "your" else None
+    if after is not None and after.lower in ("a", "an") and not article.text[after.end : after.end + 1].isspace():
+        return None  # "your a**", "your a—": a censored or cut-off word, not the article "a"
     if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
     return None

@@ -101,6 +101,9 @@ def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
 #: Words written with a leading apostrophe for letters left out (aphaeresis): "‘em", "‘cause".
 ELIDED = ("em", "cause", "til", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
 _MARKS = "“”\"‘’'"
+#: Endings of contractions ("isn't", "we're", "I'll"): after a word and a stray space, a ‘ before
+#: one of them is a broken apostrophe.
+CONTRACTED = ("t", "s", "re", "ve", "ll", "d", "m")
 
 
 def _double_marks(text: str, region: Region) -> list[Mark]:
@@ -205,6 +208,8 @@ def _single(text: str, region: Region) -> list[Unbalanced]:
         word = text[k + 1 : k + 7].split(" ")[0].rstrip(".,;:!?").lower()
         if word in ELIDED:
             continue  # ‘em: an apostrophe turned the wrong way, not a quotation
+        if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
+            continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
         closing = _single_close(text, k, region, "’")
         if closing == -1:
             straight = _single_close(text, k, region, "'")
