@@ -38,6 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "quotes" / "polnear"
 #: The README's baseline counts a Content as direct when it holds a double quotation mark.
 DOUBLE_MARKS = re.compile("[\"“”«»]")
+#: brat lines: a span text with a line break goes on over the next lines, so match the id.
+TEXT_BOUND = re.compile(r"T\d+\t[^\t]*\t")
+EVENT = re.compile(r"E\d+\t")
 
 
 @dataclass
@@ -52,13 +55,13 @@ def read_gold(path: Path, text: str) -> list[Gold]:
     golds = []
     lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines:
-        if line.startswith("T"):
+        if TEXT_BOUND.match(line):  # not a continuation of a span text that held a line break
             ident, info, _ = line.split("\t", 2)
             label, _, ranges = info.partition(" ")
             parts = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
             spans[ident] = (label, parts)
     for line in lines:
-        if not line.startswith("E"):
+        if not EVENT.match(line):
             continue
         _, roles = line.split("\t", 1)
         found = dict(role.split(":") for role in roles.split())
