@@ -69,3 +69,22 @@ def test_source_two_paragraphs_away_does_not_carry(findings):
             "Prices rose by 12% over the winter.\n\n"
             "Unemployment rose to 7.2% in March, up from 6.1% a year earlier.")
     assert [f.text for f in findings(text)][:1] == ["12%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chelsea won 2-1 at home on Saturday and Liverpool's 3-1 win kept them second.",
+        "Henry curled a 25-yard free kick into the top corner of the net.",
+        "The world number 14 lost in straight sets to the top seed.",
+        "She ran 26.2 miles in the heat, and he won the 400m in Paris.",
+        "The match will be shown on BBC One at 1400 GMT on Saturday.",
+        "He has won four events this season for his new coach.",
+    ],
+)
+def test_results_measures_and_ranks_are_not_figures_to_source(findings, text):
+    assert findings(text) == []
+
+
+def test_a_statistic_without_a_source_is_still_noted(findings):
+    assert [f.text for f in findings("Unemployment rose to 7.2% in March across the region.")] == ["7.2%"]

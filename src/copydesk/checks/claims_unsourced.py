@@ -12,6 +12,7 @@ See ``docs/checks/claims.unsourced.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if token is not None and _carried(article, token.sent, sourced):
             continue
         figures = [q for q in significant_quantities(claim)
-                   if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)]
+                   if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)
+                   and not _not_a_figure(text, q)]
         if not figures:
             continue
         first = figures[0]
@@ -139,6 +141,47 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         return True
     return before is not None and before.sent == token.sent and before.pos == "PROPN" and (
         after is None or after.pos in ("PUNCT",) or after.sent != token.sent)
+
+
+#: Units of distance, size and clock time: "the 400m", "26.2 miles", "1400 GMT" describe an event
+#: or a thing, they are not statistics that want a source.
+MEASURES = frozenset({"m", "km", "metres", "meters", "miles", "mile", "yards", "yard", "feet",
+                      "foot", "inches", "inch", "secs", "seconds", "mins", "minutes", "gmt", "bst",
+                      "et", "pm", "am", "cm", "mm", "kg", "lb", "lbs"})
+#: Words before a number that make it a rank, an index or a name: "No. 1", "world number 14",
+#: "Group of 20".
+RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "page", "room")
+#: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
+RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
+_SCORE = re.compile(r"\s?[-–]\s?\d")
+
+
+def _not_a_figure(text: str, quantity) -> bool:
+    """A number that states no amount an editor would source: a score ("won 2-1", "a 3-1 win"),
+    a hyphenated description ("a 25-yard free kick", "the 10,000-square-foot park"), a rank or
+    index ("No. 1", "world number 14", "Group of 20"), a list marker ("3. EXPERTS DOWNPLAY …"),
+    or a distance, size or clock time ("the 400m", "26.2 miles", "1400 GMT")."""
+    written = quantity.text
+    after = text[quantity.end : quantity.end + 3]
+    if _SCORE.match(after) or re.search(r"\d[-–]\d", written):
+        return True  # a score or a range of results
+    if re.match(r"-[A-Za-z]", after) or re.search(r"\d-[a-z]", written):
+        return True  # "25-yard", "10,000-square-foot", "25-man squad"
+    before = text[max(0, quantity.start - 12) : quantity.start].lower().rstrip()
+    if before.endswith(RANK_WORDS):
+        return True
+    if written.lower().startswith(RESULT_VERBS) or before.endswith(RESULT_VERBS):
+        return True  # "won four", "scored 25": a result the reporter saw, not a claim to source
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    if not text[line_start : quantity.start].strip() and text[quantity.end : quantity.end + 1] == ".":
+        return True  # a numbered list
+    unit = (quantity.unit or "").lower()
+    words = written.lower().split()
+    if unit in MEASURES or (words and words[-1] in MEASURES):
+        return True
+    # "400m" with no currency sign: metres (a race, a height), not millions
+    return written[-1:] == "m" and written[:-1].replace(".", "").isdigit() and not re.search(
+        r"[£$€¥]", text[max(0, quantity.start - 2) : quantity.start])
 
 
 def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
