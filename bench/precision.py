@@ -10,7 +10,9 @@ The articles (research data in ../shared, read and never copied):
 
 - BBC entertainment and sport, ``corpus/bbc-news-2225/bbc/{entertainment,sport}`` (no dev or
   planted-error pool uses these two categories);
-- PolNeAR train and dev, ``bench/quotes/polnear/{train,dev}/text`` (US political news, 2015-16).
+- PolNeAR train and dev, ``bench/quotes/polnear/{train,dev}/text`` (US political news, 2015-16),
+  each dated by its metadata (the date in its file name), as a desk knows a story's date from
+  its feed; the BBC texts have no date and are checked as undated.
 
 The split is by article and fixed before any check was changed: an article is held out when the
 first eight hex digits of sha256(article id) are odd (``split_of``). Findings on held-out articles
@@ -37,6 +39,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -69,6 +72,15 @@ def split_of(article_id: str) -> str:
     """``tune`` or ``heldout``, by a hash of the article id (fixed; never by content or result)."""
     digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()
     return "heldout" if int(digest[:8], 16) % 2 else "tune"
+
+
+def date_of(article_id: str):
+    """The publication date a PolNeAR article's metadata gives (its file name: outlet_YYYY-MM-DD_…),
+    as a desk would know it from its feed; None for the BBC texts, which carry no date."""
+    from datetime import datetime
+
+    match = re.search(r"_(\d{4}-\d{2}-\d{2})_", article_id)
+    return datetime.fromisoformat(match.group(1)) if match else None
 
 
 def in_claim_sample(article_id: str, start: int, end: int) -> bool:
@@ -105,6 +117,9 @@ def run(shared: Path, out: Path, only: str | None = None) -> None:
     policy = SeverityPolicy.default()
     # decoded as `copydesk check` decodes files (a few BBC files are Latin-1)
     articles = [parse_text(decode_bytes(path.read_bytes(), source=aid)[0], source=aid) for aid, path in files]
+    for article in articles:
+        if article.published is None:
+            article.published = date_of(article.source)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as handle:
         for report in desk.check_many(articles):

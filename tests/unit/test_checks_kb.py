@@ -288,3 +288,17 @@ def test_transposition_without_the_right_acronym_in_the_article_is_a_warning(ana
     text = "The harbour master told the BCB on Monday that fees would rise.\n"
     [finding] = run(acronyms_typo, analyser, knowledge, text)
     assert finding.severity.label == "warning"
+
+
+def test_a_former_holders_title_is_a_note_not_an_error(analyser, knowledge):
+    text = "Swedish Defence Minister Erik Sandgren said the old plan had worked well.\n"
+    [finding] = run(roles_title, analyser, knowledge, text, datetime(2024, 5, 2))
+    assert finding.severity.label == "info" and "former" in finding.message
+    assert finding.suggestion is None
+
+
+def test_a_title_held_only_later_names_its_tenure(analyser, knowledge):
+    text = "Swedish Prime Minister Marta Lindqvist arrived in Oslo on Monday for talks.\n"
+    [finding] = run(roles_title, analyser, knowledge, text, datetime(2014, 5, 2))
+    assert finding.severity.label == "warning"
+    assert "2019-07-01" in finding.message and finding.suggestion is None

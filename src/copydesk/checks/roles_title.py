@@ -164,13 +164,29 @@ def _judge(
     horizon = period[1] if period else kb.latest_role_date()
     then = _suggested_office(career, period or (era[:2] if era else None), years, topic, horizon)
     suggestion = _title_for(then, kb) if then else None
-    if held_ever:
+    held_before = period is not None and any(
+        h.key == key and (parse_partial(h.end, upper=True) or date.max) < period[0]
+        for _, _, holders in covered for h in holders
+    ) and not any(_overlaps(h, *period) for h in career if h.role != "party-leader")
+    if held_before:
+        # "President Bush" in 2016, when he held no office: news keeps a former holder's title
+        # when it speaks of the tenure, and often as a courtesy; at most a note that "former" may
+        # be meant. (A title from an earlier office while the person holds another is an error.)
+        message = f"{name} held the office of {titled.title} before {_when(period)[3:]}; 'former' may be meant"
+        severity, confidence = Severity.INFO, 0.4
+    elif held_ever:
         message = f"{name} was not {titled.title} {_when(period)}"
         severity, confidence = Severity.WARNING, 0.7
     else:
         message = f"{name} never held the office of {titled.title}"
         severity, confidence = Severity.ERROR, 0.9
-    if suggestion and period is not None and not _overlaps(then, *period):
+    written = [h for _, _, holders in covered for h in holders if h.key == key]
+    if period is not None and written and (then is None or not _overlaps(then, *period)):
+        # the person held the office written, but not then, and no other office then: say when
+        # (no title to write instead: "former", or the date, is what is wrong)
+        message += f"; {name} was {titled.title} {_tenure_text(written[0])}"
+        suggestion = None
+    elif suggestion and period is not None and not _overlaps(then, *period):
         # no office of the person's fits the date: say when they held the one suggested
         message += f"; {name} was {suggestion} {_tenure_text(then)}"
         if suggestion.lower() == titled.title.lower():
