@@ -3,7 +3,7 @@ source refers to.
 
 A *cue* is a speech or cognition verb ("said", "told", "warned", "believes"), a speech noun
 ("statement", "remarks") or "according to". Its *source* is read from the dependency parse: the
-subject of the verb (walking up through "…, adding that", "released a statement saying", "is
+subject of the verb (walking up through "…, adding that", "issued a statement saying", "is
 urging … and warning"), the agent of a passive, the owner of "X's statement", the object of
 "according to". The source mention is then *resolved* to a named entity of the article:
 
@@ -87,7 +87,7 @@ REPORT_VERBS = frozenset([
 ])
 #: Prepositions after an act verb that introduce what was said ("called for", "warned of").
 ACT_PREPOSITIONS = frozenset({"for", "to", "about", "of", "against", "on"})
-#: Nouns that carry speech: "released a statement saying", "in remarks to reporters".
+#: Nouns that carry speech: "issued a statement saying", "in remarks to students".
 SPEECH_NOUNS = frozenset(
     [
         "statement", "remarks", "remark", "comment", "comments", "interview", "announcement",
@@ -110,7 +110,7 @@ _MALE_TITLES = frozenset(
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
                            "spokeswoman", "chairwoman", "congresswoman", "sister"})
 _PLURAL = frozenset({"they", "them", "we"})
-#: Saying verbs that may come before their subject ("said Mr Jones") and never take a person as
+#: Saying verbs that may come before their subject ("said Ms Okafor") and never take a person as
 #: their object.
 _INVERTING = frozenset([
     "say", "declare", "add", "explain", "insist", "state", "note", "argue", "continue", "write",

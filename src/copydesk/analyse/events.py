@@ -7,7 +7,7 @@ Read off the dependency parse, one sentence at a time:
   or an event noun ("invasion", "talks", "sanctions") that is the object of a light verb
   ("launched an invasion") or carries its actor ("Russia's invasion", "the Russian invasion");
 - the actor is the subject (the ``by`` agent of a passive), found through coordination,
-  relative clauses and control ("decided to invade": the decider invades); the target is the
+  relative clauses and control ("decided to attack": the decider attacks); the target is the
   direct object or the object of the preposition the lexicon names ("talks with Washington");
 - "threatened to invade X" is a THREATEN event on X, "agreed to withdraw" a concession, "declined
   to meet" a REJECT; a negated event is kept with ``negated`` set, and a negated promise or
@@ -307,7 +307,7 @@ class _Extractor:
                 if controller is not None:
                     return controller
             if verb.dep == "xcomp" and _passive(sent, head):
-                raised = sent.child(head, "nsubjpass")  # "was expected to speak"
+                raised = sent.child(head, "nsubjpass")  # "was due to arrive"
                 if raised is not None:
                     return raised
             if head.pos in ("ADJ", "NOUN") and head.dep in ("acomp", "attr") and head.head != head.i:
@@ -315,7 +315,7 @@ class _Extractor:
             if head.pos in ("VERB", "AUX"):
                 return self._agent(sent, head, hops + 1)
         if verb.dep == "pcomp" and head.head != head.i:
-            # "had no intention of pulling back": through the preposition and its noun
+            # "had no plan of standing down": through the preposition and its noun
             holder = sent.head(head)
             if holder.pos == "NOUN" and holder.head != holder.i:
                 holder = sent.head(holder)
@@ -359,7 +359,7 @@ class _Extractor:
         for kid in sent.children(noun, "amod", "compound", "nmod"):
             if kid.ent_type in ("NORP", "GPE", "ORG") and kid.i < noun.i:
                 code = self._code(sent, kid, self._phrase(sent, kid))
-                if code is not None and code.kind != "capital":  # "the Minsk agreements": a place
+                if code is not None and code.kind != "capital":  # "the Oslo accords": a place
                     return kid
         return None
 

@@ -2,12 +2,12 @@
 
 Mentions that refer to one person or organisation are grouped into one cluster:
 
-- a full name and its later surname-only or titled forms: "Dmitry Peskov" … "Mr Peskov" …
-  "Peskov's" (a surname-only mention goes to the nearest earlier full name with that surname, so
+- a full name and its later surname-only or titled forms: "Sergey Lavrentyev" … "Mr Lavrentyev" …
+  "Lavrentyev's" (a surname-only mention goes to the nearest earlier full name with that surname, so
   "Ed Miliband" and "David Miliband" stay two people);
 - spelling variants (``copydesk.analyse.variants``): "Anna Kowalczyk" … "Kowalcyk said" is one
   cluster with two forms, even when spaCy labelled the variant ORG, GPE or nothing at all;
-- standard transliteration variants: "Dmitry Peskov" and "Dmitri Peskov".
+- standard transliteration variants: "Sergey Lavrentyev" and "Sergei Lavrentyev".
 
 Each cluster becomes one ``Entity`` (ids ``e1``, ``e2``… in text order) named by the form written
 most often, full names preferred.
@@ -73,7 +73,7 @@ def build_entities(analysed: AnalysedArticle) -> None:
 
 def name_words(text: str) -> list[str]:
     """The words of a mention without leading titles and a trailing possessive:
-    "Mr Peskov's" -> ["Peskov"]."""
+    "Mr Lavrentyev's" -> ["Lavrentyev"]."""
     words = [_POSSESSIVE.sub("", w) for w in _WORDS.findall(text)]
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
         words = words[1:]

@@ -3,7 +3,7 @@
 The spans are spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities (read back from the tokens),
 widened to take in a currency sign before the number ("£" "50") and a scale after it ("50" "m").
 
-- ``value``: "190,000" -> 190000, "1.2 million" -> 1200000, "£1.8bn" -> 1800000000, "two" -> 2,
+- ``value``: "4,000" -> 4000, "1.2 million" -> 1200000, "£1.8bn" -> 1800000000, "two" -> 2,
   "twenty-five" -> 25; vague amounts ("thousands", "hundreds of millions") -> None.
 - ``unit``: an ISO currency code for money (``GBP``, ``USD``, ``EUR`` …), ``%`` for percentages,
   the measure for quantities ("tonnes"), and for plain counts the noun counted ("troops").
@@ -89,7 +89,7 @@ def parse_number(words: list[str]) -> tuple[float | None, bool]:
                 continue
             numeric = _NUMERIC.match(word)
             if numeric:
-                if article_only:  # "an estimated 190,000": the article is not a number
+                if article_only:  # "an estimated 4,000": the article is not a number
                     current, article_only = None, False
                 current = (current or 0.0) + float(numeric.group("num").replace(",", ""))
                 if numeric.group("scale"):
@@ -183,7 +183,7 @@ def _counted_noun(analysed: AnalysedArticle, first: int, last: int) -> str | Non
 
 
 def _approximate_before(tokens: list[Token], first: int) -> bool:
-    """"an estimated 190,000": the marker may sit just outside the entity."""
+    """"an estimated 4,000": the marker may sit just outside the entity."""
     before = " ".join(t.text for t in tokens[max(0, first - 3) : first]).lower()
     return bool(re.search(
         r"(?:\bestimated|\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\bsome|"

@@ -23,7 +23,7 @@ AFTER_IT_IS = frozenset({"a", "an", "the", "been", "not", "n't", "going", "gonna
                          "getting", "becoming", "coming", "because", "this", "that", "no"})
 MODALS = frozenset({"to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"})
 #: Sentence adverbs: they modify a clause, never a noun inside a possessive's noun phrase, so
-#: "its probably", "its still watching" can only be "it's".
+#: "its probably", "its still raining" can only be "it's".
 SENTENCE_ADVERBS = frozenset({"probably", "certainly", "clearly", "obviously", "definitely",
                               "actually", "still", "already", "also", "simply", "surely",
                               "perhaps", "maybe", "apparently", "absolutely", "basically",
@@ -32,7 +32,7 @@ SENTENCE_ADVERBS = frozenset({"probably", "certainly", "clearly", "obviously", "
 DETERMINER_LIKE = frozenset({"own", "first", "last", "next", "only", "main", "new", "former",
                              "latest", "other", "same", "whole", "entire", "previous"})
 #: Words a phrase after "its" may run through before it shows what it is: modifiers and
-#: their coordinations ("its small, sleek and", "its now infamous").
+#: their coordinations ("its small, light and", "its now famous").
 MODIFIER_POS = frozenset({"ADV", "ADJ"})
 MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
 
@@ -80,7 +80,7 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     reread = article.derived.get("reading.its", {}).get(token.i)
     if reread in IT_IS_TAGS and _not_a_noun(after, lexicon) and _phrase_ends_without_noun(article, token, 2):
         # read as "it is", the next word is no longer a noun, and it has no noun sense at
-        # all: "its premature to talk" (but "its rival," "its right to" stay possessive)
+        # all: "its unwise to wait" (but "its rival," "its duty to" stay possessive)
         return True
     if after.pos in MODIFIER_POS or after.tag == "VBN":
         if _noun_head(article, token, after, lexicon):
@@ -115,7 +115,7 @@ def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1
         if other.pos in ("NOUN", "PROPN", "NUM") or (other.pos == "PRON" and k > 1):
             return False
         if other.text in ("-", "–", "‐") or article.text[other.end : other.end + 1] == "-":
-            return False  # a compound modifier: "its fast-food chains"
+            return False  # a compound modifier: "its low-cost airlines"
         if other.pos in MODIFIER_POS or other.lower in MODIFIER_TEXT or other.tag in ("VBN", "VBG"):
             k += 1
             continue

@@ -1,6 +1,6 @@
 """``events.self-target``: a country acting against itself where the action needs another party.
 
-"the Kremlin had decided to invade Russia": the actor (the Kremlin -> RUS) and the target (Russia
+"Ankara had decided to bomb Turkey": the actor (Ankara -> TUR) and the target (Turkey
 -> RUS) are the same country, and invading needs another party. Flagged on the target, as an
 error, with the evidence of both codes. The suggestion is the country that the same actor's other
 hostile events in the article target most often, when one country clearly leads; otherwise none.

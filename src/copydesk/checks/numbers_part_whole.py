@@ -123,7 +123,7 @@ def _lead_whole(article: AnalysedArticle, sentence: Sentence, found: list[Quanti
 
 def _of_pronoun(article: AnalysedArticle, sentence: Sentence, found: list[Quantity],
                 previous: list[Quantity]) -> Iterator[Finding]:
-    """"13 of them", "Of them, 52": the whole is the nearest count before."""
+    """"8 of them", "Of them, 40": the whole is the nearest count before."""
     text = article.text
     for k, part in enumerate(found):
         same = _OF_PRONOUN.match(text[part.end : part.end + 20])

@@ -20,7 +20,7 @@ stops mid-sentence and goes on in lower case on the next line (scraped text brok
 line break) is read as one paragraph with the next.
 
 Single curly marks: an opening ‘ that never closes within its paragraph. ’ is also the
-apostrophe (the Kremlin’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a
+apostrophe (the council’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a
 letter or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quotation.
 """
 
@@ -163,7 +163,7 @@ def _match_double(
     ``carried`` is a quotation left open by the previous paragraph and not reopened here.
 
     Open quotations are a stack two deep at most: a double mark opening mid-sentence inside a
-    quotation nests (``"He was the "Father of the House" then"``, a house style some sites
+    quotation nests (``"she was the "Mother of the Parliament" then"``, a house style some sites
     use); one opening a sentence reopens the quotation that ran on (the convention)."""
     problems: list[Unbalanced] = []
     stack: list[Mark] = [carried] if carried is not None else []

@@ -52,7 +52,7 @@ def strip_accents(text: str) -> str:
 def norm(text: str) -> str:
     """Exact-match key: accents removed, case folded, punctuation dropped, spaces collapsed.
 
-    ``"Jean-Yves Le Drian" -> "jean yves le drian"``, ``"U.S." -> "us"``."""
+    ``"Marie-Claire Du Pont" -> "marie claire du pont"``, ``"U.S." -> "us"``."""
     text = strip_accents(text).casefold().replace("’", "'")
     text = text.replace(".", "")
     text = _PUNCT.sub(" ", text)
@@ -63,7 +63,7 @@ def norm(text: str) -> str:
 def skeleton(text: str) -> str:
     """Transliteration-insensitive key: two standard romanisations of one name share it.
 
-    ``skeleton("Dmitry Peskov") == skeleton("Dmitri Peskov")``."""
+    ``skeleton("Sergey Lavrentyev") == skeleton("Sergei Lavrentyev")``."""
     out = norm(text)
     for pattern, replacement in _SKELETON_RULES:
         out = pattern.sub(replacement, out)

@@ -3,7 +3,7 @@
 One row per entity or per role. Columns (JSONL keys), all optional except ``name``:
 
     name, kind (person|organisation|place|other; default person), key, aliases ("|"-separated,
-    each optionally prefixed with its kind: "translit:Dmitri Peskov|former:Burma"), qid, enwiki,
+    each optionally prefixed with its kind: "translit:Sergei Lavrentyev|former:Burma"), qid, enwiki,
     country, acronyms ("|"-separated), role, of, start, end, title
 
 Several rows with the same key (or, without a key, the same name) merge: one row per role is the
