@@ -115,3 +115,13 @@ def test_word_broken_by_a_line_break_hyphen_is_one_finding(analyser, knowledge):
 
 def test_a_real_hyphenated_pair_is_not_joined(analyser, knowledge):
     assert run(analyser, knowledge, "It was a two- or three-day trip for most of the staff.\n") == []
+
+
+def test_an_edit_at_the_first_letter_is_not_an_error(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "He said he pled guilty on the eve of the trial in March.\n")
+    assert finding.text == "pled" and finding.severity.label == "warning"
+
+
+def test_a_typo_inside_the_word_is_an_error(analyser, knowledge):
+    [finding] = run(analyser, knowledge, "The goverment said it would appeal against the ruling.\n")
+    assert finding.severity.label == "error" and finding.suggestion == "government"

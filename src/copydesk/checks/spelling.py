@@ -176,6 +176,10 @@ def _finding(token: Token, lexicon, repeats: int) -> Finding:
         and not any(
             s.distance == 1 and best.zipf - s.zipf < CLEAR_MARGIN for s in suggestions[1:]
         )
+        # writers rarely get the first letter of a word wrong (studies of real misspellings put
+        # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
+        # often means a word the dictionaries lack than a typo, so it is not an error
+        and best.word[:1] == token.lower[:1]
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
     foreign = foreign_zipf >= FOREIGN_ZIPF and (
