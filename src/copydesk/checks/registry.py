@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.checks.findings import assign_fingerprints, line_bounds, merge_same_span
 from copydesk.errors import CheckError
-from copydesk.model import Finding, Severity
+from copydesk.model import Evidence, Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.analyse.document import AnalysedArticle
@@ -116,7 +116,7 @@ class Registry:
             for ep in entry_points(group=ENTRY_POINT_GROUP):
                 try:
                     registry.add(spec_of(ep.load(), f"entry point {ep.name} ({ep.value})"))
-                except Exception as exc:  # a broken plugin must not stop the desk
+                except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the desk
                     log.error("skipping check plugin %s: %s", ep.value, exc)
         return registry
 
@@ -162,14 +162,26 @@ class Registry:
         for spec in self:
             try:
                 findings.extend(spec.run(article, knowledge))
-            except Exception:  # a check bug must not lose the article's other findings
+            except Exception as exc:  # a check bug loses only that check's findings
                 log.exception("check %s failed on %s", spec.id, article.article.source)
+                findings.append(check_failure(spec.id, exc))
         if policy is not None:
             policy.apply(findings)
         text = article.article.text
         merged = merge_same_span(sort_findings(findings, text))
         assign_fingerprints(merged, text, lambda start, end: sentence_bounds(article, start, end))
         return merged
+
+
+def check_failure(check_id: str, exc: Exception) -> Finding:
+    """The finding that stands for a check that raised on this article: its findings are
+    missing, and the reader is told so instead of the article being lost."""
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return Finding(
+        check=check_id, severity=Severity.ERROR, start=0, end=0, text="",
+        message=f"the check {check_id} failed on this article ({detail}); its findings are missing",
+        suggestion=None, confidence=1.0, evidence=[Evidence("internal", detail)],
+    )
 
 
 def _matches(check_id: str, pattern: str) -> bool:

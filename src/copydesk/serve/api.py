@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -21,6 +22,8 @@ from copydesk.model import SCHEMA_VERSION, Article, Finding, InputError, Severit
 def _package_versions() -> dict[str, str | None]:
     return {"copydesk": copydesk.__version__, "knowledge": None, "model": None}
 
+
+log = logging.getLogger(__name__)
 
 @dataclass
 class Report:
@@ -137,11 +140,13 @@ class Desk:
         return self.check_article(article)
 
     def check_many(self, items: Iterable[Article | IngestError]) -> Iterator[Report]:
-        """Reports in input order. Ingest errors pass through as error reports."""
+        """Reports in input order, each yielded as soon as it is ready. Ingest errors pass through
+        as error reports; an article whose analysis or checks fail gets an error report of its
+        own (kind ``analysis`` or ``checks``) and the others go on."""
         pending: list[Article | IngestError] = []
         for item in items:
             pending.append(item)
-            if len(pending) >= 16:
+            if len(pending) >= BATCH:
                 yield from self._run(pending)
                 pending = []
         if pending:
@@ -149,11 +154,7 @@ class Desk:
 
     def _run(self, items: list[Article | IngestError]) -> Iterator[Report]:
         articles = [item for item in items if isinstance(item, Article)]
-        analysed = iter(
-            self.analyser.analyse_many(
-                articles, knowledge=self.knowledge, reference_date=self.reference_date
-            )
-        )
+        analysed = self._analyse(articles)
         versions = self.versions()
         for item in items:
             if isinstance(item, IngestError):
@@ -161,8 +162,50 @@ class Desk:
                 yield Report(source=item.source, error=error, versions=dict(versions))
                 continue
             result = next(analysed)
-            findings = self.registry.run(result, self.knowledge, policy=self.policy)
+            if isinstance(result, Exception):
+                yield self._failed(item, "analysis", result, versions)
+                continue
+            try:
+                findings = self.registry.run(result, self.knowledge, policy=self.policy)
+            except Exception as exc:  # noqa: BLE001 - merging, fingerprints, the policy: never lose the run
+                yield self._failed(item, "checks", exc, versions)
+                continue
             yield Report(item.source, item, result, findings, versions=dict(versions))
+
+    def _analyse(self, articles: list[Article]) -> Iterator[AnalysedArticle | Exception]:
+        """The analyses of ``articles`` in order, parsed together; when the batch fails, the
+        articles not yet done are analysed one by one, so one bad article costs only itself."""
+        done = 0
+        try:
+            for result in self.analyser.analyse_many(
+                articles, knowledge=self.knowledge, reference_date=self.reference_date
+            ):
+                done += 1
+                yield result
+            return
+        except Exception as exc:  # noqa: BLE001 - reported per article below
+            log.warning("analysis of a batch failed (%s: %s); retrying its articles one by one",
+                        type(exc).__name__, exc)
+        for article in articles[done:]:
+            try:
+                (result,) = self.analyser.analyse_many(
+                    [article], knowledge=self.knowledge, reference_date=self.reference_date
+                )
+            except Exception as exc:  # noqa: BLE001 - becomes this article's error report
+                yield exc
+                continue
+            yield result
+
+    @staticmethod
+    def _failed(article: Article, stage: str, exc: Exception, versions: dict) -> Report:
+        log.debug("%s failed on %s", stage, article.source, exc_info=exc)
+        message = f"the {stage} stage failed on this input ({type(exc).__name__}: {exc})"[:500]
+        return Report(source=article.source, error=InputError(stage, message), versions=dict(versions))
+
+
+#: Articles read ahead and parsed together (spaCy's pipe is faster on batches); reports are still
+#: yielded one by one as they are done.
+BATCH = 16
 
 
 def _as_datetime(value: date | datetime | str, what: str) -> datetime:
