@@ -73,3 +73,25 @@ def test_a_check_that_raises_loses_only_its_own_findings(analyser):
     assert failure.severity is Severity.ERROR and "ValueError: bad state" in failure.message
     assert (failure.start, failure.end, failure.text) == (0, 0, "")
     validate(report.to_dict())  # the JSON contract holds for the failure finding too
+
+
+@register("test.flood", severity="info")
+def _flood(article, knowledge):
+    """A finding on every character, for ever."""
+    k = 0
+    while True:
+        yield Finding("test.flood", Severity.INFO, k % len(article.text), k % len(article.text) + 1,
+                      article.text[k % len(article.text)], "flood")
+        k += 1
+
+
+def test_a_check_stops_at_the_cap_and_says_so(analyser):
+    from copydesk.serve.api import Desk
+
+    registry = Registry([spec_of(_flood, "test")])
+    registry.max_findings = 50
+    desk = Desk(analyser=analyser, registry=registry, severity_policy=None)
+    [report] = desk.check_many(articles(GOOD))
+    capped = [f for f in report.findings if "only the first 50" in f.message]
+    assert len(capped) == 1 and capped[0].severity is Severity.WARNING
+    assert len(report.findings) <= 51

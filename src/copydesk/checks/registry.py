@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import entry_points
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from copydesk.checks.findings import assign_fingerprints, line_bounds, merge_same_span
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 CheckFunction = Callable[["AnalysedArticle", "Knowledge"], Iterable[Finding]]
 
 ENTRY_POINT_GROUP = "copydesk.checks"
+#: The default cap on one check's findings in one article (``Registry.max_findings``).
+MAX_FINDINGS_PER_CHECK = 200
 #: What a check id looks like. ``report/schema-v1.json`` uses the same pattern for
 #: ``finding.check`` (a test keeps them equal).
 _CHECK_ID = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
@@ -101,6 +104,10 @@ def spec_of(function: CheckFunction, origin: str) -> CheckSpec:
 class Registry:
     """An ordered set of checks. Build one with ``Registry.default()`` or from specs."""
 
+    #: At most this many findings of one check on one article; past it the check stops and one
+    #: finding says so (a page of 40,000 quotation marks must not make a report of 300 MB).
+    max_findings = MAX_FINDINGS_PER_CHECK
+
     def __init__(self, specs: Iterable[CheckSpec] = ()):
         self._specs: dict[str, CheckSpec] = {}
         for spec in specs:
@@ -161,16 +168,30 @@ class Registry:
         findings: list[Finding] = []
         for spec in self:
             try:
-                findings.extend(spec.run(article, knowledge))
+                found = list(islice(spec.function(article, knowledge), self.max_findings + 1))
             except Exception as exc:  # a check bug loses only that check's findings
                 log.exception("check %s failed on %s", spec.id, article.article.source)
                 findings.append(check_failure(spec.id, exc))
+                continue
+            if len(found) > self.max_findings:  # hostile or broken text: stop reading the check
+                found = found[: self.max_findings] + [cap_reached(spec.id, self.max_findings)]
+            findings.extend(found)
         if policy is not None:
             policy.apply(findings)
         text = article.article.text
         merged = merge_same_span(sort_findings(findings, text))
         assign_fingerprints(merged, text, lambda start, end: sentence_bounds(article, start, end))
         return merged
+
+
+def cap_reached(check_id: str, cap: int) -> Finding:
+    """The finding that closes a check's list when it hit the per-article cap."""
+    return Finding(
+        check=check_id, severity=Severity.WARNING, start=0, end=0, text="",
+        message=f"the check {check_id} found more than {cap} problems in this article; only the"
+                f" first {cap} are listed (the text may not be prose, or may be damaged)",
+        suggestion=None, confidence=1.0, evidence=[Evidence("limit", f"at most {cap} findings per check")],
+    )
 
 
 def check_failure(check_id: str, exc: Exception) -> Finding:
