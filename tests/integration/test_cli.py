@@ -423,3 +423,30 @@ def test_every_option_and_subcommand_is_documented():
             missing += [opt for opt in action.option_strings if opt not in ("-h", "--help")
                         and f"`{opt}" not in page and f"{opt}`" not in page]
     assert missing == []
+
+
+# ------------------------------------------------------------------ untrusted input in outputs
+
+
+def test_console_script_keeps_escape_sequences_from_input_off_the_terminal(tmp_path):
+    """A hostile file name (ESC sequences, a newline, HTML) and a headline that clears the
+    screen and sets the window title: no ESC from the input in stdout or stderr bytes."""
+    hostile = "\x1b]0;pwned\x07\x1b[2J"
+    story = tmp_path / f"a{hostile}\n<script>alert(1)<script>.txt"  # no "/" in a file name
+    story.write_text(f"Harbour talks {hostile}collapse\n\n{STORY.split(chr(10), 2)[2]}",
+                     encoding="utf-8")
+    empty = tmp_path / "empty\x1b]8;;evil.example\x1b\\.txt"
+    empty.write_bytes(b"")
+    for fmt in ("text", "markdown"):
+        proc = subprocess.run(
+            [str(EXE), "check", "-f", fmt, "--no-progress", "--color", "always",
+             str(story), str(empty)],
+            check=False, capture_output=True, timeout=300,
+        )
+        assert proc.returncode == 2
+        stdout = proc.stdout if fmt == "markdown" else re.sub(rb"\x1b\[[0-9;]*m", b"", proc.stdout)
+        assert b"\x1b" not in stdout and b"\x07" not in stdout
+        assert b"\x1b" not in proc.stderr
+        assert "empty⟨U+001B⟩]8;;evil.example⟨U+001B⟩".encode() in proc.stderr
+        assert "⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+001B⟩[2Jcollapse".encode() in stdout.replace(b"\\", b"")
+        assert b"\n<script>" not in stdout

@@ -29,6 +29,7 @@ from copydesk.analyse.variants import (
     translit_key,
     word_frequency,
 )
+from copydesk.knowledge.normalize import strip_invisible
 from copydesk.model import Entity, Mention
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -74,7 +75,7 @@ def build_entities(analysed: AnalysedArticle) -> None:
 def name_words(text: str) -> list[str]:
     """The words of a mention without leading titles and a trailing possessive:
     "Mr Lavrentyev's" -> ["Lavrentyev"]."""
-    words = [_POSSESSIVE.sub("", w) for w in _WORDS.findall(text)]
+    words = [_POSSESSIVE.sub("", w) for w in _WORDS.findall(strip_invisible(text))]
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
         words = words[1:]
     return [w for w in words if w]

@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.knowledge.normalize import strip_invisible
 
 #: Words that precede a name without being part of it.
 TITLES = frozenset(
@@ -104,7 +105,7 @@ class SpellingVariant:
 @lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """A key under which standard romanisation variants of a name coincide."""
-    text = unicodedata.normalize("NFKD", word.lower())
+    text = unicodedata.normalize("NFKD", strip_invisible(word).lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for pattern, repl in _TRANSLIT_RULES:
         text = pattern.sub(repl, text)
@@ -173,7 +174,7 @@ def collect_name_words(analysed: AnalysedArticle) -> list[NameWord]:
     sentences = analysed.sentences
     words: list[NameWord] = []
     for k, token in enumerate(tokens):
-        if not is_name_shaped(token.text):
+        if not is_name_shaped(strip_invisible(token.text)):
             continue
         sentence = sentences[token.sent] if token.sent < len(sentences) else None
         initial = sentence is not None and _is_sentence_initial(tokens, k, sentence.first)
@@ -220,13 +221,14 @@ def _neighbour(tokens: list[Token], k: int, step: int) -> str | None:
     if not 0 <= j < len(tokens) or tokens[j].sent != tokens[k].sent:
         return None
     other = tokens[j]
-    if _INITIAL.match(other.text):
-        return other.text[0]
-    if other.text.rstrip(".").lower() in TITLES or not is_name_shaped(other.text):
+    text = strip_invisible(other.text)
+    if _INITIAL.match(text):
+        return text[0]
+    if text.rstrip(".").lower() in TITLES or not is_name_shaped(text):
         return None
     if other.pos != "PROPN" and not (other.ent_type and other.ent_type not in _NUMERIC_ENTS):
         return None
-    return other.text
+    return text
 
 
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "dal", "dos", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "el"})
@@ -241,7 +243,8 @@ def find_spelling_variants(
         words = collect_name_words(analysed)
     by_form: dict[str, list[NameWord]] = {}
     for word in words:
-        by_form.setdefault(word.text, []).append(word)
+        # "Bi\u200dden" is "Biden" with an invisible character in it: one form, not two
+        by_form.setdefault(strip_invisible(word.text), []).append(word)
     # Only a rare form can be the misspelling; any name-like form can be the right one.
     rare_forms = [f for f in by_form if word_frequency(f) < COMMON_ZIPF]
     named_forms = [f for f, ws in by_form.items() if any(w.name_like for w in ws)]

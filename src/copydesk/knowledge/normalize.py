@@ -15,6 +15,19 @@ from functools import lru_cache
 import jellyfish
 
 _PUNCT = re.compile(r"[^\w\s-]+", re.UNICODE)
+
+#: Characters that show nothing and change no letter: zero-width space, non-joiner and joiner,
+#: word joiner, byte-order mark (zero-width no-break space) and soft hyphen. A name written with
+#: one inside ("Bi\u200dden") is the same name; reports show them (``copydesk.report.visible``).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without invisible characters (``INVISIBLE``): ``"Bi\u200dden" -> "Biden"``.
+
+    For keys and comparisons only: offsets into an article always count them."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 _SPACE = re.compile(r"[\s\-‐‑–—]+")
 
 # Ordered rewrites applied to an accent-free lower-case name. Each folds spellings that English
@@ -44,15 +57,18 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 @lru_cache(maxsize=200_000)
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Without accents (and without invisible characters)."""
+    decomposed = unicodedata.normalize("NFKD", strip_invisible(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
-    """Exact-match key: accents removed, case folded, punctuation dropped, spaces collapsed.
+    """Exact-match key: accents and invisible characters removed, case folded, punctuation
+    dropped, spaces collapsed.
 
-    ``"Marie-Claire Du Pont" -> "marie claire du pont"``, ``"U.S." -> "us"``."""
+    ``"Marie-Claire Du Pont" -> "marie claire du pont"``, ``"U.S." -> "us"``,
+    ``"Bi\u200dden" -> "biden"``."""
     text = strip_accents(text).casefold().replace("’", "'")
     text = text.replace(".", "")
     text = _PUNCT.sub(" ", text)

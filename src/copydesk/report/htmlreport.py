@@ -1,5 +1,9 @@
 """A self-contained HTML report for editors: one file, inline CSS, no scripts, no external assets.
 
+The page carries a strict Content-Security-Policy (``CSP``, in a ``<meta http-equiv>``): nothing
+may load or run but the page's own ``<style>`` element, allowed by its SHA-256 hash. A script or
+style that input text smuggled in would not run even if escaping failed.
+
 Per article: the headline and metadata, the article text with each finding's span highlighted in
 its severity's colour (hover shows the message and suggestion; a numbered marker after the span
 links to the finding in the list below), then the list of findings with their evidence.
@@ -11,12 +15,15 @@ cover it (coloured by the most serious), so the markup stays valid whatever the 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from copydesk.report.locate import TextIndex
 from copydesk.report.summary import SEVERITY_ORDER, article_facts, plural
+from copydesk.report.visible import shown, visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +63,13 @@ ul.evidence{margin:.2rem 0;color:#555;font-size:.85rem}
 .clean{color:#060}
 """
 
+#: The page's policy: nothing but its own stylesheet (``{style}`` is that stylesheet's hash
+#: source). No scripts, images, fonts, frames, forms or connections; no ``<base>``.
+CSP = (
+    "default-src 'none'; style-src {style}; img-src 'none'; script-src 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
 RANK = {s: k for k, s in enumerate(reversed(SEVERITY_ORDER))}  # info 0 < warning 1 < error 2
 
 
@@ -88,9 +102,22 @@ class HtmlWriter(ReportWriter):
             self.out.write(page_head(self.title))
 
 
+def style_hash(css: str = CSS) -> str:
+    """The CSP hash source of a ``<style>`` element holding ``css``: ``'sha256-...'``."""
+    digest = hashlib.sha256(css.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy() -> str:
+    """The policy the page carries (``CSP`` with the hash of ``CSS``)."""
+    return CSP.format(style=style_hash(CSS))
+
+
 def page_head(title: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<meta http-equiv="Content-Security-Policy" '
+        f'content="{escape(content_security_policy())}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"<h1>{escape(title)}</h1>\n"
@@ -102,19 +129,19 @@ def render_report(report: Report, *, number: int = 1) -> str:
     anchor = f"a{number}"
     parts = [f'<section class="article" id="{anchor}">\n']
     if report.error is not None:
-        parts.append(f'<p class="source">Source: <code>{escape(report.source)}</code></p>\n')
+        parts.append(f'<p class="source">Source: <code>{_text(report.source)}</code></p>\n')
         parts.append(
-            f'<p class="failed"><strong>Input failed</strong> ({escape(report.error.kind)}): '
-            f"{escape(report.error.message)}</p>\n</section>\n"
+            f'<p class="failed"><strong>Input failed</strong> ({_text(report.error.kind)}): '
+            f"{_text(report.error.message)}</p>\n</section>\n"
         )
         return "".join(parts)
     article = report.article
     text = article.text if article is not None else ""
     headline = article.headline if article is not None and article.headline else report.source
-    parts.append(f"<h2>{escape(headline)}</h2>\n")
-    parts.append(f'<p class="source">Source: <code>{escape(report.source)}</code></p>\n')
+    parts.append(f"<h2>{_text(headline)}</h2>\n")
+    parts.append(f'<p class="source">Source: <code>{_text(report.source)}</code></p>\n')
     if article is not None:
-        parts.append(f'<p class="meta">{escape(_metadata(article))}</p>\n')
+        parts.append(f'<p class="meta">{_text(_metadata(article))}</p>\n')
     parts.append(f'<p class="summary">{escape(_counts(report.findings))}</p>\n')
     regions = article.regions if article is not None else []
     body = highlight(text, report.findings, anchor, regions=regions)
@@ -174,10 +201,20 @@ def _markers(numbers: list[int], findings: list[Finding], anchor: str) -> str:
 
 
 def _hover(finding: Finding) -> str:
-    hover = f"{finding.severity.label} · {finding.check}: {finding.message}"
+    hover = f"{finding.severity.label} · {visible(finding.check)}: {shown(finding.message)}"
     if finding.suggestion:
-        hover += f" → {finding.suggestion}"
+        hover += f" → {shown(finding.suggestion)}"
     return hover
+
+
+def _text(value: str) -> str:
+    """Input text for the page: control characters shown (``⟨U+001B⟩``), markup escaped."""
+    return escape(visible(value))
+
+
+def _shown(value: str) -> str:
+    """A span, message or suggestion: invisible characters shown too (``⟨U+200D⟩``)."""
+    return escape(shown(value))
 
 
 def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
@@ -188,13 +225,13 @@ def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
         item = [
             (
                 f'<li id="{anchor}-f{k}"><span class="sev {severity}">{severity}</span> '
-                f'<span class="check">{escape(finding.check)}</span> '
+                f'<span class="check">{_text(finding.check)}</span> '
                 f"at {index.label(finding.start)}: "
-                f'<q class="quote">{escape(finding.text)}</q> — {escape(finding.message)}'
+                f'<q class="quote">{_shown(finding.text)}</q> — {_shown(finding.message)}'
             )
         ]
         if finding.suggestion:
-            item.append(f' <span class="suggestion">→ {escape(finding.suggestion)}</span>')
+            item.append(f' <span class="suggestion">→ {_shown(finding.suggestion)}</span>')
         if finding.evidence:
             item.append('<ul class="evidence">')
             for evidence in finding.evidence:
@@ -202,7 +239,7 @@ def _findings_list(findings: list[Finding], text: str, anchor: str) -> str:
                 if evidence.start is not None:
                     where = f" (at {index.label(evidence.start)})"
                 item.append(
-                    f"<li>{escape(evidence.kind)}: {escape(evidence.detail)}{escape(where)}</li>"
+                    f"<li>{_text(evidence.kind)}: {_shown(evidence.detail)}{escape(where)}</li>"
                 )
             item.append("</ul>")
         item.append("</li>\n")

@@ -9,6 +9,11 @@ the metadata, and a numbered list of findings with the sentence quoted and the s
        > Union leaders said **its** “too late for half measures” after…
 
        “its” is the possessive; “it's” is “it is”. → **it's**
+
+Everything from the input is escaped: Markdown and HTML syntax with a backslash, control
+characters (ESC, bidi overrides, a newline in a file name) as ``⟨U+001B⟩``, and invisible
+characters in a flagged span, a message or a suggestion as ``⟨U+200D⟩`` (``report.visible``),
+so that no input can open an HTML block, break a table, start code or reach a terminal raw.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.report.locate import TextIndex, snippet
 from copydesk.report.summary import article_facts
+from copydesk.report.visible import visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,16 +32,23 @@ if TYPE_CHECKING:  # pragma: no cover
     from copydesk.serve.api import Report
 
 #: Characters with a meaning in CommonMark inline text, escaped with a backslash.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~&])")
 
 
-def md_escape(value: str) -> str:
-    """Text shown literally in Markdown (no emphasis, links, HTML or table breaks)."""
-    return _SPECIAL.sub(r"\\\1", value).replace("\n", " ")
+def md_escape(value: str, *, invisible: bool = False, spaces: bool = True) -> str:
+    """Text shown literally in Markdown (no emphasis, links, HTML, entities or table breaks).
+
+    A newline or tab becomes a space (with ``spaces=False`` it is shown, like every other
+    control character, as ``⟨U+XXXX⟩``); ``invisible`` shows invisible characters too."""
+    if spaces:
+        value = value.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return visible(_SPECIAL.sub(r"\\\1", value), invisible=invisible)
 
 
 def md_code(value: str) -> str:
-    """An inline code span that survives backticks in ``value``."""
+    """An inline code span that survives backticks in ``value``; control characters (a newline
+    too: it would end the span's line) are shown as ``⟨U+XXXX⟩``."""
+    value = visible(value)
     fence = "`"
     while fence in value:
         fence += "`"
@@ -61,7 +74,7 @@ def render_report(report: Report) -> str:
     """The Markdown for one report."""
     article = report.article
     title = article.headline if article is not None and article.headline else report.source
-    lines = [f"## {md_escape(title)}", ""]
+    lines = [f"## {md_escape(title, spaces=False)}", ""]
     if report.error is not None:
         lines += [
             (
@@ -87,11 +100,11 @@ def _finding(k: int, finding: Finding, text: str, index: TextIndex, report: Repo
     core = piece.marked.strip()
     lead = piece.marked[: len(piece.marked) - len(piece.marked.lstrip())]
     trail = piece.marked[len(piece.marked.rstrip()) :]
-    marked = f"{lead}**{md_escape(core)}**{trail}" if core else "**‸**"
+    marked = f"{lead}**{md_escape(core, invisible=True)}**{trail}" if core else "**‸**"
     quote = md_escape(piece.before) + marked + md_escape(piece.after)
-    message = md_escape(finding.message)
+    message = md_escape(finding.message, invisible=True)
     if finding.suggestion:
-        message += f" → **{md_escape(finding.suggestion)}**"
+        message += f" → **{md_escape(finding.suggestion, invisible=True)}**"
     where = index.label(finding.start)
     out = [
         f"{k}. **{finding.severity.label}** {md_code(finding.check)} at {where}",
@@ -101,7 +114,7 @@ def _finding(k: int, finding: Finding, text: str, index: TextIndex, report: Repo
     ]
     for evidence in finding.evidence:
         where = f" (at {index.label(evidence.start)})" if evidence.start is not None else ""
-        out.append(f"   - {md_escape(evidence.kind)}: {md_escape(evidence.detail)}{where}")
+        out.append(f"   - {md_escape(evidence.kind)}: {md_escape(evidence.detail, invisible=True)}{where}")
     out.append("")
     return out
 

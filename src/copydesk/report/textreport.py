@@ -5,6 +5,10 @@ otherwise the output is plain text with ``^^^`` carets under each span, stable e
 and for piping into other tools. ``NO_COLOR`` is honoured by the caller deciding ``styled``
 (see ``copydesk.serve.cli``) and by rich itself.
 
+Nothing from the input reaches the terminal raw: control characters (ESC, bidi overrides, ...)
+in sources, headlines, context, messages and evidence are shown as ``⟨U+001B⟩``, and invisible
+characters in a flagged span, a message or a suggestion as ``⟨U+200D⟩`` (``report.visible``).
+
     3:20  grammar.confusables
         Union leaders said its “too late for half measures” after a fourth round…
                            ^^^
@@ -25,6 +29,7 @@ from rich.text import Text
 from copydesk.model import Severity
 from copydesk.report.locate import TextIndex, snippet
 from copydesk.report.summary import SEVERITY_ORDER, article_facts, plural
+from copydesk.report.visible import has_controls, shown, visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +77,9 @@ class TextWriter(ReportWriter):
         super().close(summary)
 
     def _emit(self, line: Text) -> None:
+        # Every piece is made visible where it is built; this is the net under them.
+        if has_controls(line.plain):
+            line = Text(visible(line.plain), line.style)
         if self._console is not None:
             self._console.print(line)
         else:
@@ -82,7 +90,12 @@ def render_report(report: Report, *, styled: bool = False, width: int = 100) -> 
     """The lines for one report (rich ``Text``; ``.plain`` is the uncoloured form)."""
     lines = [_rule(report.source, width)]
     if report.error is not None:
-        lines.append(Text(f"  input failed ({report.error.kind}): {report.error.message}", "red"))
+        lines.append(
+            Text(
+                f"  input failed ({visible(report.error.kind)}): {visible(report.error.message)}",
+                "red",
+            )
+        )
         lines.append(Text(""))
         return lines
     if report.article is not None:
@@ -106,15 +119,15 @@ def render_report(report: Report, *, styled: bool = False, width: int = 100) -> 
 
 
 def _rule(source: str, width: int) -> Text:
-    title = f"{RULE * 2} {source} "
+    title = f"{RULE * 2} {visible(source)} "
     return Text(title + RULE * max(width - cell_len(title), 3), "bold")
 
 
 def _header(article: Article) -> list[Text]:
     lines = []
     if article.headline:
-        lines.append(Text(article.headline, "bold"))
-    lines.append(Text(" · ".join(article_facts(article)), "dim"))
+        lines.append(Text(visible(article.headline), "bold"))
+    lines.append(Text(visible(" · ".join(article_facts(article))), "dim"))
     return lines
 
 
@@ -128,7 +141,7 @@ def _finding_lines(
 ) -> list[Text]:
     colour = STYLES[finding.severity]
     head = Text(f"  {index.label(finding.start)}  ")
-    head.append(finding.check, f"bold {colour}")
+    head.append(visible(finding.check), f"bold {colour}")
     if finding.confidence:
         head.append(f"  ({finding.confidence:.0%})", "dim")
     lines = [head]
@@ -136,21 +149,23 @@ def _finding_lines(
         text, finding.start, finding.end, index=index, analysed=report.analysed,
         width=max(width - len(INDENT), 40),
     )
-    context = Text(INDENT + piece.before)
-    context.append(piece.marked or "‸", f"underline bold {colour}")
-    context.append(piece.after)
+    before, marked, after = visible(piece.before), shown(piece.marked), visible(piece.after)
+    context = Text(INDENT + before)
+    context.append(marked or "‸", f"underline bold {colour}")
+    context.append(after)
     lines.append(context)
     if not styled:
-        pad = " " * cell_len(INDENT + piece.before)
-        lines.append(Text(pad + "^" * max(cell_len(piece.marked), 1)))
-    lines.append(Text(INDENT + finding.message))
+        pad = " " * cell_len(INDENT + before)
+        lines.append(Text(pad + "^" * max(cell_len(marked), 1)))
+    lines.append(Text(INDENT + shown(finding.message)))
     if finding.suggestion:
         suggestion = Text(INDENT + "→ ")
-        suggestion.append(finding.suggestion, "bold green")
+        suggestion.append(shown(finding.suggestion), "bold green")
         lines.append(suggestion)
     for evidence in finding.evidence:
         where = ""
         if evidence.start is not None:
             where = f" (at {index.label(evidence.start)})"
-        lines.append(Text(f"{INDENT}· {evidence.kind}: {evidence.detail}{where}", "dim"))
+        detail = f"{visible(evidence.kind)}: {shown(evidence.detail)}"
+        lines.append(Text(f"{INDENT}· {detail}{where}", "dim"))
     return lines

@@ -213,6 +213,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     from copydesk.ingest.sources import read_inputs
     from copydesk.report import open_writer
     from copydesk.report.summary import Summary, at_least
+    from copydesk.report.visible import visible
     from copydesk.serve.progress import ProgressDisplay
 
     # Check ids are validated before any input is read or the model is loaded.
@@ -237,7 +238,8 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
         with ProgressDisplay(enabled=_want_progress(args)) as progress:
             for report in _reports(inputs, make_desk):
                 if report.error is not None:
-                    progress.message(f"{PROG}: {report.source}: {report.error.message}")
+                    # one line per failed input, whatever its name holds (report.visible)
+                    progress.message(visible(f"{PROG}: {report.source}: {report.error.message}"))
                 for finding in report.findings:
                     worst = finding.severity if worst is None else max(worst, finding.severity)
                 shown = at_least(report, args.min_severity)
@@ -249,7 +251,8 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
         if close_out:
             out.close()
     if args.format != "text" and args.output and sys.stderr.isatty():
-        print(f"{PROG}: {summary.line()}; report written to {args.output}", file=sys.stderr)
+        print(visible(f"{PROG}: {summary.line()}; report written to {args.output}"),
+              file=sys.stderr)
     if summary.failed:
         return EXIT_FAILURE
     if args.fail_on is not None and worst is not None and worst >= args.fail_on:
@@ -405,10 +408,10 @@ def main(
     try:
         return args.handler(args, Context(desk=desk, stdin=stdin))
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(f"{PROG}: error: {exc}")
         return EXIT_FAILURE
     except CopydeskError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        _error(f"{PROG}: {exc}")
         return EXIT_FAILURE
     except BrokenPipeError:  # e.g. `copydesk check ... | head`
         _silence_stdout()
@@ -423,6 +426,14 @@ def main(
         print(f"{PROG}: internal error (the traceback above is a bug; please report it)",
               file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _error(message: str) -> None:
+    """A message on stderr; control characters from the input it quotes (a file name, a check
+    id) are shown as ``⟨U+001B⟩`` so that none reaches the terminal."""
+    from copydesk.report.visible import visible
+
+    print(visible(message, keep="\n"), file=sys.stderr)
 
 
 def _silence_stdout() -> None:
