@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,8 @@ FORMATS = ("text", "json", "jsonl", "html", "markdown")
 SEVERITIES = ("info", "warning", "error")
 DEFAULT_MAX_BYTES = 20_000_000
 _SIZE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+#: The largest ``--max-size``: far past any article, and small enough for every read call.
+MAX_SIZE_LIMIT = 1_000_000_000_000
 
 
 #: ``Context.make_desk(policy=KEEP)``: the desk's own severity policy.
@@ -111,17 +114,21 @@ def date_arg(value: str) -> datetime:
 
 
 def size_arg(value: str) -> int:
-    """Bytes: ``5000000``, ``5M``, ``500k``, ``1G`` (decimal units)."""
+    """Bytes: ``5000000``, ``5M``, ``500k``, ``1G`` (decimal units), at most ``1000G``."""
     text = value.strip().lower().removesuffix("b")
     factor = _SIZE_SUFFIXES.get(text[-1:], 1) if text else 1
     digits = text[:-1] if factor != 1 else text
     try:
-        size = int(float(digits) * factor)
+        size = float(digits) * factor
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 5000000 or 5M") from None
-    if size <= 0:
+    if math.isnan(size):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 5000000 or 5M")
+    if size > MAX_SIZE_LIMIT:  # also inf and 1e400
+        raise argparse.ArgumentTypeError(f"size {value!r} is too large (at most 1000G)")
+    if int(size) <= 0:
         raise argparse.ArgumentTypeError(f"size must be positive, not {value!r}")
-    return size
+    return int(size)
 
 
 def severity_caps_arg(value: str) -> dict[str, Severity]:
