@@ -59,3 +59,10 @@ def test_counted_noun_is_the_unit(analyser):
     analysed = analyser.analyse(parse_text("Russia has massed about 190,000 troops near the border."))
     (quantity,) = analysed.quantities
     assert (quantity.value, quantity.unit, quantity.approximate) == (190000, "troops", True)
+
+
+@pytest.mark.parametrize(
+    "words", [["9" * 310], ["a"] + ["hundred"] * 400, ["1" + "0" * 400, "million"]]
+)
+def test_a_number_past_the_float_range_has_no_value(words):
+    assert parse_number(words) == (None, False)

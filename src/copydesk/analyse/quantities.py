@@ -7,12 +7,15 @@ widened to take in a currency sign before the number ("£" "50") and a scale aft
   "twenty-five" -> 25; vague amounts ("thousands", "hundreds of millions") -> None.
 - ``unit``: an ISO currency code for money (``GBP``, ``USD``, ``EUR`` …), ``%`` for percentages,
   the measure for quantities ("tonnes"), and for plain counts the noun counted ("troops").
+- a number too large for a float ("1" followed by 310 digits, "a hundred hundred …" repeated)
+  keeps its text with ``value=None``.
 - ``approximate``: "an estimated", "about", "around", "nearly", "more than", "some", "up to"…
   before the number, or a vague amount.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from copydesk.analyse.document import AnalysedArticle, Token
@@ -115,6 +118,8 @@ def parse_number(words: list[str]) -> tuple[float | None, bool]:
     if not seen:
         return None, False
     value = total + (current or 0.0)
+    if not math.isfinite(value):  # past the float range: the text stays, the value does not
+        return None, False
     return (int(value) if value == int(value) else value), False
 
 
