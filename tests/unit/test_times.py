@@ -84,3 +84,16 @@ def test_dateline_line_is_the_fallback_base(handmade):
 def test_time_of_day_line_is_not_a_year(handmade):
     analysed = handmade("Blackburn v Burnley\n\nTuesday, 1 March\n\n2000 GMT\n\nKick-off is late.")
     assert reference_date(analysed) is None
+
+
+@pytest.mark.parametrize(
+    "text, base",
+    [("next Friday", datetime(9999, 12, 31)), ("coming Monday", datetime(9999, 12, 30)),
+     ("last Tuesday", datetime(1, 1, 1)), ("Sunday", datetime(1, 1, 1))],
+)
+def test_a_weekday_outside_the_calendar_resolves_to_none(text, base):
+    assert resolve(text, base) == (None, "date")
+
+
+def test_weekday_date_past_the_calendar_is_none():
+    assert weekday_date(4, date(9999, 12, 31), "next") is None

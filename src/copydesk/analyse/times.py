@@ -105,6 +105,8 @@ def resolve(text: str, base: datetime | None, *, future: bool = False) -> tuple[
     weekday = _WEEKDAY_EXPR.match(cleaned)
     if weekday:
         day = weekday_date(weekday_index(weekday.group("day")), base.date(), weekday.group("mod"), future)
+        if day is None:
+            return None, "date"
         part = weekday.group("part")
         if part:
             return datetime(day.year, day.month, day.day, _PARTS[part.lower()]).isoformat(timespec="minutes"), "datetime"
@@ -112,18 +114,24 @@ def resolve(text: str, base: datetime | None, *, future: bool = False) -> tuple[
     return _parse_cached(cleaned, base.replace(tzinfo=None).isoformat())
 
 
-def weekday_date(weekday: int, base: date, modifier: str | None = None, future: bool = False) -> date:
-    """The date of a weekday named relative to ``base`` (see the module docstring)."""
+def weekday_date(
+    weekday: int, base: date, modifier: str | None = None, future: bool = False
+) -> date | None:
+    """The date of a weekday named relative to ``base`` (see the module docstring), or None when
+    it falls outside the calendar (before 1 January 1 or after 31 December 9999)."""
     modifier = (modifier or "").lower()
     back = (base.weekday() - weekday) % 7  # days back to the most recent such day (0 = base)
     ahead = (weekday - base.weekday()) % 7
     if modifier in ("next", "coming"):
-        return base + timedelta(days=ahead or 7)
-    if modifier in ("last", "past"):
-        return base - timedelta(days=back or 7)
-    if future:
-        return base + timedelta(days=ahead)
-    return base - timedelta(days=back)
+        days = ahead or 7
+    elif modifier in ("last", "past"):
+        days = -(back or 7)
+    else:
+        days = ahead if future else -back
+    try:
+        return base + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @lru_cache(maxsize=4096)
