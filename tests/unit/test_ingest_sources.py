@@ -315,3 +315,26 @@ def test_html_file_through_the_real_extractor(tmp_path: Path) -> None:
 def test_html_page_without_article(tmp_path: Path) -> None:
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
     assert error([write(tmp_path / "menu.html", page)]).kind == "no-article"
+
+
+def test_a_lone_surrogate_in_a_jsonl_record_is_replaced_with_a_warning(tmp_path):
+    import json as _json
+
+    from copydesk.ingest.sources import read_inputs
+
+    path = tmp_path / "feed.jsonl"
+    record = {"text": "The council met \ud800 today.", "headline": "Vote \udc00", "id": ["\ud800"]}
+    path.write_text(_json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_inputs([str(path)])
+    assert article.headline == "Vote \ufffd" and "\ud800" not in article.text
+    assert article.meta["record_id"] == ["\ufffd"]
+    assert len(article.meta["warnings"]) == 3 and "U+FFFD" in article.meta["warnings"][0]
+
+
+def test_a_dateline_offset_of_a_day_is_dropped_with_a_warning():
+    from copydesk.ingest.text import parse_text
+
+    article = parse_text("Council vote\n\nFebruary 21, 2022 10:00 +25:00\n\nThe council met.\n")
+    assert article.published is not None and article.published.tzinfo is None
+    assert (article.published.hour, article.published.minute) == (10, 0)
+    assert "+25:00" in article.meta["warnings"][0]

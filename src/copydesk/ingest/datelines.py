@@ -3,7 +3,9 @@
 Only short lines that are mostly a date qualify: a cheap regular-expression screen runs first and
 dateparser (slow) is called only on the few lines that pass it. Times are kept as written (no
 timezone conversion); a line that carries a numeric offset ("+02:00", "Z") gives an aware datetime
-with that offset, a named zone ("EST", "GMT") is kept as a name in ``DateLine.zone``.
+with that offset, a named zone ("EST", "GMT") is kept as a name in ``DateLine.zone``. An offset
+of 24 hours or more ("+25:00") is no offset at all: the time is kept as written, without one, and
+``DateLine.warning`` says so.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ _COMMON = re.compile(
     r"(?:\s+(?-i:[A-Z]{2,5}))?)?"
 )
 _OFFSET = re.compile(r"(?:(?<=\d)Z|\b(?:UTC|GMT)?\s?([+-])(\d\d):?(\d\d))\s*$")
+_DAY_MINUTES = 24 * 60
 _ZONE = re.compile(r"\b(?!AM\b|PM\b)([A-Z]{2,5})\b")
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+")
 
@@ -69,6 +72,7 @@ class DateLine:
     value: datetime
     updated: bool
     zone: str | None = None
+    warning: str | None = None
 
 
 def find_dates(line: str, *, budget: list[int] | None = None) -> list[DateLine]:
@@ -90,7 +94,12 @@ def find_dates(line: str, *, budget: list[int] | None = None) -> list[DateLine]:
         if date is None:
             continue
         value, updated, zone = date
-        found.append(DateLine(lead, lead + len(stripped), value, updated, zone))
+        bad = impossible_offset(stripped)
+        warning = (
+            f"dateline {stripped!r}: the offset {bad} is 24 hours or more; "
+            "the time is kept as written, without an offset"
+        ) if bad else None
+        found.append(DateLine(lead, lead + len(stripped), value, updated, zone, warning))
     return found
 
 
@@ -108,9 +117,12 @@ def parse_date_part(part: str, *, budget: list[int] | None = None) -> tuple[date
     tz: timezone | None = None
     if offset is not None:
         if offset.group(1):
-            sign = 1 if offset.group(1) == "+" else -1
             minutes = int(offset.group(2)) * 60 + int(offset.group(3))
-            tz = timezone(sign * timedelta(minutes=minutes))
+            if minutes < _DAY_MINUTES:
+                sign = 1 if offset.group(1) == "+" else -1
+                tz = timezone(sign * timedelta(minutes=minutes))
+            else:  # no timezone is a day or more off: read the time without it
+                rest = rest[: offset.start()].rstrip()
         else:
             tz = UTC
     zone_match = _ZONE.search(rest) if offset is None else None
@@ -123,6 +135,17 @@ def parse_date_part(part: str, *, budget: list[int] | None = None) -> tuple[date
     elif value.tzinfo is not None:
         value = value.replace(tzinfo=None)
     return value, updated, zone
+
+
+def impossible_offset(part: str) -> str | None:
+    """The numeric offset written at the end of ``part`` ("+25:00") when it is 24 hours or more,
+    which no timezone can have; else None."""
+    offset = _OFFSET.search(part.strip(" \t,;:()[]"))
+    if offset is None or not offset.group(1):
+        return None
+    if int(offset.group(2)) * 60 + int(offset.group(3)) < _DAY_MINUTES:
+        return None
+    return f"{offset.group(1)}{offset.group(2)}:{offset.group(3)}"
 
 
 def _parts(line: str) -> list[tuple[int, str]]:

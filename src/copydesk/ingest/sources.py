@@ -9,6 +9,9 @@ Sizes are checked before reading: a file larger than ``max_bytes`` is never open
 input is decompressed in a stream that stops as soon as the output passes ``max_bytes`` (a
 small gzip that would expand to gigabytes costs at most ``max_bytes`` of memory). For JSONL the
 limit applies to each record (line), so a large JSONL corpus streams.
+
+JSON can spell a lone surrogate ("\\ud800"), which no UTF-8 text holds: in a record's string
+fields each becomes U+FFFD, and ``article.meta["warnings"]`` says where.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import gzip
 import io
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -35,6 +39,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "<stdin>"
 _CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Item = Article | IngestError
 
@@ -259,6 +264,8 @@ def _from_record(
     record: dict[str, Any], source: str, reference_date: datetime | None = None
 ) -> Article:
     """An article from one JSONL object with ``text`` or ``html`` and optional metadata."""
+    warnings: list[str] = []
+    record = {name: _replace_surrogates(value, name, warnings) for name, value in record.items()}
     url = _string(record, "url", source)
     html, text = _string(record, "html", source), _string(record, "text", source)
     if html is None and text is None:
@@ -283,7 +290,23 @@ def _from_record(
         value = record.get(name)
         if value is not None:
             article.meta[f"record_{name}"] = value
+    if warnings:
+        article.meta.setdefault("warnings", []).extend(warnings)
     return article
+
+
+def _replace_surrogates(value: Any, name: str, warnings: list[str]) -> Any:
+    """``value`` with each lone surrogate in its strings replaced by U+FFFD (noted in
+    ``warnings``); lists and objects are walked, since ``id`` and ``source`` go to ``meta``."""
+    if isinstance(value, list):
+        return [_replace_surrogates(item, name, warnings) for item in value]
+    if isinstance(value, dict):
+        return {key: _replace_surrogates(item, name, warnings) for key, item in value.items()}
+    if not isinstance(value, str) or not _SURROGATE.search(value):
+        return value
+    replaced, count = _SURROGATE.subn("\ufffd", value)
+    warnings.append(f'"{name}": {count} lone surrogate(s) (not text) replaced with U+FFFD')
+    return replaced
 
 
 def _record_date(value: str, name: str, source: str) -> datetime:
@@ -291,8 +314,14 @@ def _record_date(value: str, name: str, source: str) -> datetime:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
-    from copydesk.ingest.datelines import parse_date_part
+    from copydesk.ingest.datelines import impossible_offset, parse_date_part
 
+    bad = impossible_offset(value)
+    if bad:
+        raise IngestError(
+            source, "parse",
+            f'"{name}" has the timezone offset {bad}, 24 hours or more: {value[:40]!r}',
+        )
     parsed = parse_date_part(value)
     if parsed is None:
         raise IngestError(source, "parse", f'"{name}" is not a date: {value[:40]!r}')

@@ -98,6 +98,9 @@ def parse_text(text: str, *, source: str = "<text>") -> Article:
         article.meta["kicker"] = found.kicker
     if found.zones:
         article.meta["timezone"] = found.zones[0]
+    warnings = [d.warning for d in found.dates if d.warning]
+    if warnings:
+        article.meta.setdefault("warnings", []).extend(warnings)
     return article
 
 
