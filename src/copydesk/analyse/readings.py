@@ -42,8 +42,10 @@ def reread_its(nlp, articles: list[AnalysedArticle]) -> None:
                          following.start - sentence.start + shift))
     if not jobs:
         return
+    from copydesk.analyse.pipeline import mask_for_parser
+
     disabled = [name for name in nlp.pipe_names if name not in TAGGING]
-    docs = nlp.pipe((job[2] for job in jobs), disable=disabled)
+    docs = nlp.pipe((mask_for_parser(job[2]) for job in jobs), disable=disabled)
     for (analysed, index, _text, offset), doc in zip(jobs, docs):
         for tok in doc:
             if tok.idx == offset:
