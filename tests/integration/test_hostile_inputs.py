@@ -1,0 +1,140 @@
+"""Hostile inputs, each between two good articles, through the CLI (issue 8, "What fails").
+
+Every case runs ``copydesk check -f json`` on [good, hostile, good]: both good articles are
+reported, the hostile one gets a report or a clear per-input error, the exit status is right
+and the output parses. The inputs are made here, in code. (The warnings these inputs leave in
+``Article.meta`` are tested in tests/unit/test_ingest_sources.py.)
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from copydesk.serve.cli import main
+
+GOOD = """Council approves new library
+
+The city council approved plans for a new library on Tuesday.
+
+The building will open next year, officials said.
+"""
+RELATIVE = "Council vote\n\nThe council met last Tuesday and will meet next Friday, next week.\n"
+
+
+def check(capsys, desk, paths: list[Path], *options: str) -> tuple[int, list[dict], str]:
+    argv = ["check", "-f", "json", "--no-progress", *options, *map(str, paths)]
+    code = main(argv, desk=desk, stdin=io.BytesIO(b""))
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def between(tmp_path: Path, name: str, content: str | bytes) -> list[Path]:
+    (tmp_path / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "z-good.txt").write_text(GOOD, encoding="utf-8")
+    hostile = tmp_path / name
+    if isinstance(content, bytes):
+        hostile.write_bytes(content)
+    else:
+        hostile.write_text(content, encoding="utf-8")
+    return [tmp_path / "a-good.txt", hostile, tmp_path / "z-good.txt"]
+
+
+def assert_good_reported(reports: list[dict], paths: list[Path]) -> None:
+    assert [r["source"] for r in reports][:: len(reports) - 1] == [str(paths[0]), str(paths[-1])]
+    for report in (reports[0], reports[-1]):
+        assert report["error"] is None
+        assert report["article"]["headline"] == "Council approves new library"
+
+
+def jsonl(**record) -> str:
+    return json.dumps(record) + "\n"  # ensure_ascii: a lone surrogate is written as \ud800
+
+
+def test_a_paragraph_over_the_models_max_length_is_analysed(capsys, desk, tmp_path, monkeypatch):
+    # The real limit is 1,000,000 characters; the same path is taken below a lowered one.
+    monkeypatch.setattr(desk.analyser.nlp, "max_length", 20_000)
+    paragraph = "The harbour board met again on the quay and talked. " * 600  # 31,200 characters
+    paths = between(tmp_path, "long.txt", "Harbour talks\n\n" + paragraph + "\n")
+    code, reports, _ = check(capsys, desk, paths)
+    assert code == 0
+    assert_good_reported(reports, paths)
+    long = reports[1]
+    assert long["error"] is None and len(long["article"]["text"]) > 20_000
+
+
+def test_a_lone_surrogate_in_jsonl_is_replaced_with_a_warning(capsys, desk, tmp_path):
+    line = jsonl(text="The council met \ud800 on Tuesday.", headline="Vote \udc00 held")
+    paths = between(tmp_path, "feed.jsonl", line)
+    code, reports, _ = check(capsys, desk, paths)
+    assert code == 0
+    assert_good_reported(reports, paths)
+    article = reports[1]["article"]
+    assert article["headline"] == "Vote \ufffd held" and "\ufffd" in article["text"]
+
+
+def test_an_offset_of_a_day_in_a_dateline_is_ignored_with_a_warning(capsys, desk, tmp_path):
+    text = "Council vote\n\nFebruary 21, 2022 10:00 +25:00\n\nThe council met on Monday.\n"
+    paths = between(tmp_path, "dateline.txt", text)
+    code, reports, _ = check(capsys, desk, paths)
+    assert code == 0
+    assert_good_reported(reports, paths)
+    article = reports[1]["article"]
+    assert article["published"] == "2022-02-21T10:00:00"  # as written, no offset
+
+
+@pytest.mark.parametrize("published", ["2022-02-21T10:00:00+25:00", "February 21, 2022 10:00 -24:00"])
+def test_an_offset_of_a_day_in_jsonl_published_fails_that_input(capsys, desk, tmp_path, published):
+    paths = between(tmp_path, "feed.jsonl", jsonl(text="The council met.", published=published))
+    code, reports, err = check(capsys, desk, paths)
+    assert code == 2
+    assert_good_reported(reports, paths)
+    assert reports[1]["error"]["kind"] == "parse" and "24 hours" in reports[1]["error"]["message"]
+    assert "24 hours" in err
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_relative_days_at_the_ends_of_the_calendar(capsys, desk, tmp_path, published):
+    paths = between(tmp_path, "relative.txt", RELATIVE)
+    code, reports, _ = check(capsys, desk, paths, "--published", published)
+    assert code == 0
+    assert [r["error"] for r in reports] == [None, None, None]
+    assert reports[1]["article"]["published"].startswith(published)
+
+
+@pytest.mark.parametrize(
+    "number", ["9" * 310, "a " + "hundred " * 120], ids=["310-digits", "hundred-hundred"]
+)
+def test_a_number_past_the_float_range_is_kept_as_text(capsys, desk, tmp_path, number):
+    text = f"Council vote\n\nThe council counted {number} votes on Tuesday.\n"
+    paths = between(tmp_path, "number.txt", text)
+    code, reports, _ = check(capsys, desk, paths)
+    assert code == 0
+    assert_good_reported(reports, paths)
+    assert reports[1]["error"] is None
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "- "], ids=["em", "en", "hyphen", "spaced"])
+def test_a_long_run_of_dashes_is_analysed_in_bounded_time(capsys, desk, tmp_path, dash):
+    size = 8_000 if dash == "- " else 260_000  # 260,000 em dashes are 780 KB of UTF-8
+    text = "Council vote\n\nThe ban " + dash * (size // len(dash)) + " ended on Tuesday.\n"
+    paths = between(tmp_path, "dashes.txt", text)
+    started = time.monotonic()
+    code, reports, _ = check(capsys, desk, paths)
+    assert time.monotonic() - started < 60
+    assert code == 0
+    assert_good_reported(reports, paths)
+    assert reports[1]["error"] is None
+
+
+@pytest.mark.parametrize("size", ["inf", "-inf", "nan", "1e400", "2000G"])
+def test_an_impossible_max_size_is_a_usage_error(capsys, desk, tmp_path, size):
+    paths = between(tmp_path, "story.txt", GOOD)
+    code = main(["check", "-f", "json", "--max-size", size, *map(str, paths)], desk=desk)
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert "--max-size" in captured.err and "Traceback" not in captured.err
