@@ -216,6 +216,20 @@ def test_on_error_sees_each_error(folder: Path) -> None:
     assert seen == ["unreadable", "not-found"]
 
 
+def test_links_that_meet_again_read_each_file_once(tmp_path: Path) -> None:
+    """Twelve levels of two links each to the level below: 4,096 paths to one file."""
+    bottom = tmp_path / "level12"
+    bottom.mkdir()
+    write(bottom / "story.txt", STORY)
+    for level in range(11, -1, -1):
+        here = tmp_path / f"level{level}"
+        here.mkdir()
+        os.symlink(tmp_path / f"level{level + 1}", here / "left")
+        os.symlink(tmp_path / f"level{level + 1}", here / "right")
+    items = list(read_inputs([str(tmp_path / "level0")]))
+    assert len(items) == 1 and type(items[0]).__name__ == "Article"
+
+
 def test_inputs_keep_the_order_given(tmp_path: Path) -> None:
     first = write(tmp_path / "z.txt", STORY)
     second = write(tmp_path / "a.txt", STORY)

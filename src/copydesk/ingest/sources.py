@@ -83,6 +83,9 @@ class _Reader:
         self.max_bytes = max_bytes
         self.stdin = stdin
         self.reference_date = reference_date
+        #: (device, inode) of every directory and file read in this run: a tree whose symbolic
+        #: links meet again is read once, each real file once, whatever its paths
+        self._read: set[tuple[int, int]] = set()
 
     def read(self, path: str) -> Iterator[Item]:
         if path == "-":
@@ -107,9 +110,10 @@ class _Reader:
     def _directory(self, path: str, seen: set[tuple[int, int]]) -> Iterator[Item]:
         info = os.stat(path)
         key = (info.st_dev, info.st_ino)
-        if key in seen:  # a symbolic link back to a directory already being read
+        if key in seen or key in self._read:  # a link back, or to a directory read already
             return
         seen = seen | {key}
+        self._read.add(key)
         try:
             with os.scandir(path) as entries:
                 names = sorted(entry.name for entry in entries if not entry.name.startswith("."))
@@ -132,6 +136,10 @@ class _Reader:
                 yield from self._file(child, child_info)
 
     def _file(self, path: str, info: os.stat_result) -> Iterator[Item]:
+        key = (info.st_dev, info.st_ino)
+        if stat.S_ISREG(info.st_mode) and key in self._read:
+            return  # the same file under another path (a symbolic or hard link): read once
+        self._read.add(key)
         if not stat.S_ISREG(info.st_mode):
             yield IngestError(path, "unreadable", f"not a regular file ({_file_kind(info.st_mode)})")
             return
