@@ -352,3 +352,14 @@ def test_a_dateline_offset_of_a_day_is_dropped_with_a_warning():
     assert article.published is not None and article.published.tzinfo is None
     assert (article.published.hour, article.published.minute) == (10, 0)
     assert "+25:00" in article.meta["warnings"][0]
+
+
+def test_a_file_mixing_utf8_and_windows_1252_keeps_both_readable(tmp_path: Path) -> None:
+    data = ("Port strike ends\n\nThe union said “enough” after talks at the café.\n".encode()
+            + b"Its leader said \x93we won\x94 and the fare fell by \x805.\n")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    [article] = list(read_inputs([str(path)]))
+    assert "“enough”" in article.text and "café" in article.text
+    assert "“we won”" in article.text and "€5" in article.text
+    assert "Ä" not in article.text and "mixed" in article.meta["encoding"]

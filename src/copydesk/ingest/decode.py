@@ -101,7 +101,29 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
     return _detect(data, source)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """Text that is mostly UTF-8 with some Windows-1252 bytes in it (a file pasted together from
+    two sources): the valid UTF-8 is kept as it is and each run of bytes that is not UTF-8 is
+    read as cp1252, instead of guessing one code page for the whole file and garbling the UTF-8
+    ("“" read as "‚Äú"). None when the bytes hold no valid multi-byte UTF-8 at all."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    if not any(ord(ch) >= 0x80 and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text):
+        return None
+
+    def western(match: re.Match) -> str:
+        raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
+        return raw.decode("cp1252", errors="replace")
+
+    return _ESCAPED.sub(western, text), "utf-8+cp1252 (mixed: the bytes that are not UTF-8 read as cp1252)"
 
 
 def binary_kind(data: bytes) -> str | None:
