@@ -9,6 +9,7 @@ import pytest
 
 from copydesk.analyse.pipeline import (
     PUNCT_RUN_KEEP,
+    WORD_RUN_KEEP,
     Analyser,
     mask_for_parser,
     split_for_parser,
@@ -82,3 +83,19 @@ def test_masked_punctuation_keeps_the_articles_text_in_tokens(analyser):
     text = article.text
     assert all(text[t.start : t.end] == t.text for t in analysed.tokens)
     assert any(t.text == "ended" for t in analysed.tokens)
+
+
+def test_masking_cuts_runs_longer_than_any_word():
+    text = "He said " + "’s" * 5000 + " then left. See https://example.org/a/b?c=d for more."
+    masked = mask_for_parser(text)
+    assert len(masked) == len(text)
+    run = masked.split(" ")[2]
+    assert len(run) == WORD_RUN_KEEP
+    assert masked.endswith("See https://example.org/a/b?c=d for more.")
+
+
+def test_a_long_run_without_spaces_is_analysed_in_linear_time(analyser):
+    article = parse_text("Title\n\nHe said " + "’s" * 20000 + " and left on Tuesday.\n")
+    analysed = Analyser(nlp=analyser.nlp).analyse(article)
+    assert any(t.text == "Tuesday" for t in analysed.tokens)
+    assert all(article.text[t.start : t.end] == t.text for t in analysed.tokens)

@@ -33,6 +33,9 @@ MAX_PARSE_CHARS = 20_000
 #: A run of punctuation marks longer than this is cut to this length for the parser.
 PUNCT_RUN_KEEP = 16
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{PUNCT_RUN_KEEP + 1},}}")
+#: Longer than any word, URL or hashtag in prose.
+WORD_RUN_KEEP = 200
+_WORD_RUN = re.compile(rf"\S{{{WORD_RUN_KEEP + 1},}}")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
@@ -141,12 +144,19 @@ def split_for_parser(text: str, start: int, end: int, limit: int) -> list[tuple[
 
 
 def mask_for_parser(text: str) -> str:
-    """``text`` with each run of more than ``PUNCT_RUN_KEEP`` punctuation marks cut to that many
-    and the rest blanked with spaces: the same length, so every offset stays the same."""
+    """``text`` with each run of more than ``PUNCT_RUN_KEEP`` punctuation marks cut to that many,
+    and each run of more than ``WORD_RUN_KEEP`` characters without a space (no word is that long;
+    "’s’s’s…" is, and spaCy's tokenizer splits such a run in time that grows with its square)
+    cut to that many, the rest blanked with spaces: the same length, so every offset stays."""
     if len(text) <= PUNCT_RUN_KEEP:
         return text
-    return _PUNCT_RUN.sub(
+    masked = _PUNCT_RUN.sub(
         lambda m: m.group()[:PUNCT_RUN_KEEP] + " " * (len(m.group()) - PUNCT_RUN_KEEP), text
+    )
+    if len(masked) <= WORD_RUN_KEEP:
+        return masked
+    return _WORD_RUN.sub(
+        lambda m: m.group()[:WORD_RUN_KEEP] + " " * (len(m.group()) - WORD_RUN_KEEP), masked
     )
 
 
