@@ -250,9 +250,9 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
                 for finding in report.findings:
                     worst = finding.severity if worst is None else max(worst, finding.severity)
                 shown = at_least(report, args.min_severity)
+                shown = _write(writer, shown, progress)
                 summary.add(shown)
-                writer.write(shown)
-                progress.advance(failed=report.error is not None)
+                progress.advance(failed=shown.error is not None)
         writer.close(summary)
     finally:
         if close_out:
@@ -265,6 +265,25 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     if args.fail_on is not None and worst is not None and worst >= args.fail_on:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _write(writer, report: Report, progress) -> Report:
+    """Write one report; when it cannot be written (a writer's bug on this input), write an error
+    report of kind ``output`` for that input instead, so the output stays whole."""
+    try:
+        writer.write(report)
+        return report
+    except Exception as exc:  # noqa: BLE001 - becomes this input's error
+        from copydesk.model import InputError
+        from copydesk.report.visible import visible
+        from copydesk.serve.api import Report as _Report
+
+        message = f"the report could not be written ({type(exc).__name__}: {exc})"[:500]
+        failed = _Report(source=report.source, error=InputError("output", message),
+                         versions=dict(report.versions))
+        progress.message(visible(f"{PROG}: {report.source}: {message}"))
+        writer.write(failed)
+        return failed
 
 
 def _reports(
