@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base
 DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun
 
-.PHONY: all install demo test eval bench lint clean
+.PHONY: all install demo test eval fuzz bench lint clean
 
 all: test
 
@@ -43,6 +43,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m pytest -q tests/eval
+
+# the Hypothesis harnesses of tests/unit/test_fuzz.py with a long budget (make test runs a short one)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/unit/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -229,7 +229,12 @@ class _Reader:
             yield IngestError(path, "unreadable", _os_reason(exc))
             return
         with handle:
-            yield from self._records(handle, path)
+            count = 0
+            for item in self._records(handle, path):
+                count += 1
+                yield item
+        if count == 0:  # a feed with no record is reported, not passed over in silence
+            yield IngestError(path, "empty", "no JSON record in the file")
 
     def _records(self, handle: IO[bytes], path: str) -> Iterator[Item]:
         """One item per non-blank line; a line longer than ``max_bytes`` is skipped unread."""
