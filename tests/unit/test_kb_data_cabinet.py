@@ -97,7 +97,7 @@ def valid_of(value: str, orgs: set[str], allow_any: bool = False) -> bool:
 def check_people(tables: dict[str, list[Row]], errors: list[str]) -> set[str]:
     """Check every people file; report bad fields and keys whose identity differs between files."""
     identity: dict[str, tuple[str, str, str]] = {}
-    for name, rows in tables.items():
+    for rows in tables.values():
         keys: set[str] = set()
         for where, row in rows:
             key = row["key"]

@@ -7,6 +7,7 @@ import gzip
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -115,8 +116,8 @@ def test_dump_min_sitelinks_and_bad_lines(tmp_path):
 class _SparqlHandler(BaseHTTPRequestHandler):
     """Answers like query.wikidata.org, with results the test defines."""
 
-    answer: dict = {}
-    seen: list = []
+    answer: ClassVar[dict] = {}
+    seen: ClassVar[list] = []
 
     def do_GET(self):
         query = parse_qs(urlparse(self.path).query)

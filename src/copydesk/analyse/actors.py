@@ -50,7 +50,7 @@ def metonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     text = resources.files("copydesk").joinpath("data/metonyms.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+        if not line.strip() or line.startswith(("#", "name\t")):
             continue
         name, code = line.split("\t")[:2]
         table[_key(name)] = code.upper()

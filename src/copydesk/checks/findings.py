@@ -2,7 +2,7 @@
 fingerprint that follows a finding across edits.
 
 Merging: two checks flagging the very same span (``[start, end)``) say two things about one
-problem ("Kubela": spelt another way in this article; a misspelling of a known person). They
+problem ("Kowalcyk": spelt another way in this article; a misspelling of a known person). They
 become one finding: the most severe one (then the most confident, then the first check id)
 keeps its check, message, suggestion, severity and confidence; every other finding on that span
 adds its message, and those of its evidence items the primary does not already show, as evidence

@@ -97,9 +97,7 @@ def is_navigation(line: str) -> bool:
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
         return True
     words = stripped.split()
-    if 2 <= len(words) <= 8 and all(FURNITURE.match(word) for word in words):
-        return True  # "Facebook Twitter Email"
-    return False
+    return 2 <= len(words) <= 8 and all(FURNITURE.match(word) for word in words)  # "Facebook Twitter Email"
 
 
 def is_menu_like(line: str) -> bool:

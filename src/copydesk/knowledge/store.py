@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Self
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -141,7 +142,7 @@ class KnowledgeBase:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> KnowledgeBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -431,7 +432,7 @@ class KnowledgeBase:
             row[0]: row[1:]
             for row in self.db.execute(
                 "SELECT a.id, e.key, e.kind, e.name, e.qid, a.alias, a.kind FROM alias a"
-                " JOIN entity e ON e.id = a.entity WHERE a.id IN (%s)" % ",".join("?" * len(top)),
+                f" JOIN entity e ON e.id = a.entity WHERE a.id IN ({','.join('?' * len(top))})",
                 [alias_id for _, alias_id in top],
             )
         }

@@ -248,7 +248,7 @@ def cmd_stats(args: argparse.Namespace, context: Any) -> int:
 
 def cmd_export(args: argparse.Namespace, context: Any) -> int:
     kb = _open(args)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115 - closed below
     try:
         count = 0
         for record in kb.entities():
