@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.integration.test_cli import typo_check  # the CLI tests' own check: 'teh' at error
 
 from copydesk.checks.policy import SeverityPolicy
-from copydesk.checks.registry import Registry, register, spec_of
-from copydesk.model import Finding, Severity
+from copydesk.checks.registry import Registry, spec_of
 from copydesk.report.schema import validate
 from copydesk.serve.cli import main
 
@@ -20,15 +19,6 @@ pytestmark = pytest.mark.model
 
 STORY = "Harbour talks collapse\n\nDock workers voted on Wednesday to strike after teh talks broke down.\n"
 POLICY = "check\tmax_severity\theldout_precision\tsource\ntest.typo\tinfo\t0.5\ttests\n"
-
-
-@register("test.typo", severity="error")
-def typo_check(article, knowledge) -> Iterator[Finding]:
-    """The word 'teh'."""
-    for token in article.tokens:
-        if token.lower == "teh":
-            yield Finding("test.typo", Severity.ERROR, token.start, token.end, token.text,
-                          "'teh' is a typo", "the", 0.99)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from copydesk.checks.findings import assign_fingerprints, fingerprint, merge_sam
 from copydesk.checks.registry import Registry, register, spec_of
 from copydesk.model import Evidence, Finding, Severity
 
-TEXT = "Foreign Minister Dmytro Kubela said the talks would go on. Kubela flew to Paris."
+TEXT = "Foreign Minister Anna Kowalcyk said the talks would go on. Kowalcyk flew to Paris."
 
 
 def at(word: str, check: str, severity: Severity, confidence: float = 0.8, n: int = 0, **kw) -> Finding:
@@ -24,48 +24,48 @@ def at(word: str, check: str, severity: Severity, confidence: float = 0.8, n: in
 
 
 def test_two_checks_on_one_span_become_one_finding():
-    kb = Evidence("kb", "Dmytro Kuleba: Minister of Foreign Affairs (UKR)")
-    variant = at("Kubela", "names.unknown-variant", Severity.WARNING, 0.9, suggestion="Kuleba",
+    kb = Evidence("kb", "Anna Kowalczyk: Minister of Foreign Affairs (POL)")
+    variant = at("Kowalcyk", "names.unknown-variant", Severity.WARNING, 0.9, suggestion="Kowalczyk",
                  evidence=[kb, Evidence("context", "title fits")])
-    inconsistent = at("Kubela", "names.inconsistent", Severity.ERROR, 0.7, suggestion="Kuleba",
-                      evidence=[Evidence("spelling", "'Kubela' twice"), kb])
+    inconsistent = at("Kowalcyk", "names.inconsistent", Severity.ERROR, 0.7, suggestion="Kowalczyk",
+                      evidence=[Evidence("spelling", "'Kowalcyk' twice"), kb])
     [merged] = merge_same_span([variant, inconsistent])
     assert (merged.check, merged.severity, merged.confidence) == ("names.inconsistent", Severity.ERROR, 0.7)
     assert merged.checks == ["names.inconsistent", "names.unknown-variant"]
-    assert merged.message == "names.inconsistent says so" and merged.suggestion == "Kuleba"
+    assert merged.message == "names.inconsistent says so" and merged.suggestion == "Kowalczyk"
     assert [(e.kind, e.detail) for e in merged.evidence] == [
-        ("spelling", "'Kubela' twice"),
-        ("kb", "Dmytro Kuleba: Minister of Foreign Affairs (UKR)"),
+        ("spelling", "'Kowalcyk' twice"),
+        ("kb", "Anna Kowalczyk: Minister of Foreign Affairs (POL)"),
         ("names.unknown-variant", "names.unknown-variant says so"),
         ("names.unknown-variant", "context: title fits"),  # the kb item is already shown
     ]
 
 
 def test_equal_severity_the_more_confident_finding_leads():
-    low = at("Kubela", "spelling", Severity.ERROR, 0.6, suggestion="Kubla")
-    high = at("Kubela", "names.inconsistent", Severity.ERROR, 0.9, suggestion="Kuleba")
+    low = at("Kowalcyk", "spelling", Severity.ERROR, 0.6, suggestion="Kowal")
+    high = at("Kowalcyk", "names.inconsistent", Severity.ERROR, 0.9, suggestion="Kowalczyk")
     [merged] = merge_same_span([low, high])
-    assert merged.check == "names.inconsistent" and merged.suggestion == "Kuleba"
+    assert merged.check == "names.inconsistent" and merged.suggestion == "Kowalczyk"
     assert merged.checks == ["names.inconsistent", "spelling"]
 
 
 def test_primary_without_suggestion_takes_the_next_one():
-    first = at("Kubela", "names.inconsistent", Severity.ERROR, 0.9)
-    second = at("Kubela", "spelling", Severity.WARNING, 0.6, suggestion="Kuleba")
+    first = at("Kowalcyk", "names.inconsistent", Severity.ERROR, 0.9)
+    second = at("Kowalcyk", "spelling", Severity.WARNING, 0.6, suggestion="Kowalczyk")
     [merged] = merge_same_span([first, second])
-    assert merged.check == "names.inconsistent" and merged.suggestion == "Kuleba"
+    assert merged.check == "names.inconsistent" and merged.suggestion == "Kowalczyk"
 
 
 def test_merge_keeps_the_primary_rated_severity():
-    capped = at("Kubela", "names.inconsistent", Severity.WARNING, 0.9, rated=Severity.ERROR)
-    other = at("Kubela", "spelling", Severity.INFO, 0.3)
+    capped = at("Kowalcyk", "names.inconsistent", Severity.WARNING, 0.9, rated=Severity.ERROR)
+    other = at("Kowalcyk", "spelling", Severity.INFO, 0.3)
     [merged] = merge_same_span([other, capped])
     assert (merged.severity, merged.rated) == (Severity.WARNING, Severity.ERROR)
 
 
 def test_overlapping_but_different_spans_stay_separate():
-    name = at("Dmytro Kubela", "names.unknown-variant", Severity.WARNING)
-    surname = at("Kubela", "names.inconsistent", Severity.ERROR)
+    name = at("Anna Kowalcyk", "names.unknown-variant", Severity.WARNING)
+    surname = at("Kowalcyk", "names.inconsistent", Severity.ERROR)
     assert [f.check for f in merge_same_span([surname, name])] == [
         "names.unknown-variant", "names.inconsistent",
     ]
@@ -79,20 +79,20 @@ def test_a_lone_finding_is_unchanged():
 
 @register("test.surname", severity="error")
 def surname_check(article, knowledge) -> Iterator[Finding]:
-    """Surnames spelt 'Kubela'."""
+    """Surnames spelt 'Kowalcyk'."""
     for token in article.tokens:
-        if token.text == "Kubela":
+        if token.text == "Kowalcyk":
             yield Finding("test.surname", Severity.ERROR, token.start, token.end, token.text,
-                          "spelt two ways", "Kuleba", 0.9)
+                          "spelt two ways", "Kowalczyk", 0.9)
 
 
 @register("test.known", severity="warning")
 def known_check(article, knowledge) -> Iterator[Finding]:
     """Surnames close to a known one."""
     for token in article.tokens:
-        if token.text == "Kubela":
+        if token.text == "Kowalcyk":
             yield Finding("test.known", Severity.WARNING, token.start, token.end, token.text,
-                          "not a known spelling", "Kuleba", 0.9, [Evidence("kb", "known as Kuleba")])
+                          "not a known spelling", "Kowalczyk", 0.9, [Evidence("kb", "known as Kowalczyk")])
 
 
 def test_registry_run_merges_and_fingerprints(handmade):
