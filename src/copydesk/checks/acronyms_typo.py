@@ -41,10 +41,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     defined = {e.acronym for e in find_expansions(article)}
     counts = Counter(t.text for t in article.tokens if t.text.isupper() and t.text.isalpha())
     cache: dict[str, Finding | None] = {}
-    spelt_out = _initials_in(article)
+    spelt_out: set[str] | None = None  # computed at the first candidate: most articles have none
     for token in article.tokens:
         if not _is_candidate_token(token) or token.text in known or token.text in defined:
             continue
+        if spelt_out is None:
+            spelt_out = _initials_in(article)
         if _shouting(article, token) or counts[token.text] > 1 or token.text in spelt_out:
             continue  # an acronym the article uses again, or spells out, is its own
         if token.text not in cache:
