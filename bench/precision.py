@@ -23,10 +23,20 @@ error as the check itself rates it (before the severity policy demotes it, so th
 keeps being measured), and a fixed sample of ``claims.unsourced`` notes (one in ``CLAIM_SAMPLE``,
 chosen by hash of the finding, so the sample does not depend on the order of the run). Labels:
 
-- ``real``: a copy editor would change the text (or, for ``claims.unsourced``, the figure really
-  has no source in the article);
+- ``real``: a copy editor would change the text;
 - ``debatable``: an editor might; house style decides;
 - ``false``: a false alarm.
+
+``claims.unsourced`` says "this figure has no source", and its rows are labelled against exactly
+that: ``real`` when the article names no source for the figure (common knowledge, a public record
+or a match score the reporter reports included; a vague "reportedly" counts as no source),
+``false`` when a source is named (same sentence, carried on from before, a poll story's lede, a
+quotation) or the span is not a figure stated as fact (a name, a code, a list number, an event
+name, a hypothetical), ``debatable`` when it is unclear whether a named source covers it. The
+``why`` of these rows starts with the reading (``none:``, ``given:``, ``not-a-figure:``,
+``unclear:``), and the column ``wants_source`` says whether a fact-checker would want a source for
+the figure (``yes``/``no``), so the share of notes worth an editor's time is reported beside the
+precision.
 
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
@@ -57,7 +67,7 @@ SOURCES = {
 }
 #: One ``claims.unsourced`` note in this many is labelled.
 CLAIM_SAMPLE = 12
-LABEL_FIELDS = ["split", "article", "check", "start", "end", "text", "label", "why"]
+LABEL_FIELDS = ["split", "article", "check", "start", "end", "text", "label", "why", "wants_source"]
 TODO_FIELDS = LABEL_FIELDS + ["severity", "message", "suggestion", "context"]
 VALID_LABELS = ("real", "debatable", "false")
 
@@ -150,6 +160,7 @@ def load_labels(path: Path = LABELS) -> dict[tuple[str, str, int, int], dict]:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["label"] not in VALID_LABELS:
                 raise SystemExit(f"{path}: label {row['label']!r} is not one of {VALID_LABELS}")
+            row["wants_source"] = row.get("wants_source") or ""
             labels[(row["article"], row["check"], int(row["start"]), int(row["end"]))] = row
     return labels
 
@@ -160,12 +171,15 @@ class Tally:
     debatable: int = 0
     false: int = 0
     unlabelled: int = 0
+    #: ``claims.unsourced`` only: labelled notes whose figure a fact-checker would want sourced
+    wants: int = 0
 
-    def add(self, label: str | None) -> None:
+    def add(self, label: str | None, wants: str = "") -> None:
         if label is None:
             self.unlabelled += 1
         else:
             setattr(self, label, getattr(self, label) + 1)
+            self.wants += wants == "yes"
 
     @property
     def labelled(self) -> int:
@@ -213,14 +227,15 @@ def score(results: Path, labels: dict) -> dict:
                 if not in_scope(aid, f):
                     continue
                 f["severity"] = shipped_severity(policy, f)
-                label = None
+                label, wants = None, ""
                 for check_id in [f["check"], *f.get("checks", [])]:  # a merged finding's checks
-                    label = labels.get((aid, check_id, f["start"], f["end"]), {}).get("label")
+                    row = labels.get((aid, check_id, f["start"], f["end"]), {})
+                    label, wants = row.get("label"), row.get("wants_source", "")
                     if label is not None:
                         break
                 if label is None:
                     todo.append((split, aid, f))
-                by_check[split][f["check"]].add(label)
+                by_check[split][f["check"]].add(label, wants)
                 if f["check"] != "claims.unsourced":
                     by_check[split][f"{f['check']} @ {f['raw_severity']}"].add(label)
                 if f["check"] != "claims.unsourced":
@@ -260,7 +275,14 @@ def report(s: dict) -> str:
     checks = sorted(set(s["by_check"]["tune"]) | set(s["by_check"]["heldout"]))
     for check in checks:
         lines.append(f"| `{check}` | " + " | ".join(_fmt(s["by_check"][x][check]) for x in splits) + " |")
+        if check == "claims.unsourced":
+            lines.append("| `claims.unsourced`: figures a fact-checker would want sourced | " + " | ".join(
+                _wants(s["by_check"][x][check]) for x in splits) + " |")
     return "\n".join(lines)
+
+
+def _wants(t: Tally) -> str:
+    return f"{t.wants / t.labelled:.2f} ({t.wants} of {t.labelled})" if t.labelled else "—"
 
 
 DOCS_MARK = "## Precision on real text"
@@ -295,6 +317,8 @@ def write_docs(s: dict, docs: Path = ROOT / "docs" / "checks") -> list[str]:
             levels = []
             lines.append(f"| info (a sample of one in {CLAIM_SAMPLE}) | {_fmt(s['by_check']['tune'][check])}"
                          f" | {_fmt(s['by_check']['heldout'][check])} | info |")
+            lines.append(f"| of these, figures a fact-checker would want sourced | {_wants(s['by_check']['tune'][check])}"
+                         f" | {_wants(s['by_check']['heldout'][check])} | |")
         for level in levels:
             key = f"{check} @ {level}"
             rule = policy.rule_for(check, Severity.parse(level))
@@ -322,7 +346,7 @@ def write_todo(todo: list, path: Path) -> None:
         _write_row(handle, TODO_FIELDS)
         for split, aid, f in sorted(todo, key=lambda t: (t[0], t[1], t[2]["start"])):
             _write_row(handle, [
-                split, aid, f["check"], f["start"], f["end"], _clean(f["text"]), "", "",
+                split, aid, f["check"], f["start"], f["end"], _clean(f["text"]), "", "", "",
                 f["raw_severity"], _clean(f["message"]), _clean(f.get("suggestion") or ""),
                 _clean(f.get("context", "")),
             ])
@@ -347,14 +371,43 @@ def merge(todo: Path, labels_path: Path = LABELS) -> int:
             if row["label"] not in VALID_LABELS:
                 raise SystemExit(f"{todo}: label {row['label']!r} is not one of {VALID_LABELS}")
             key = (row["article"], row["check"], int(row["start"]), int(row["end"]))
-            labels[key] = {k: row[k] for k in LABEL_FIELDS}
+            labels[key] = {k: row.get(k) or "" for k in LABEL_FIELDS}
             added += 1
+    _write_labels(labels, labels_path)
+    return added
+
+
+#: How a ``claims.unsourced`` reading ("does the article name a source for this figure?") becomes
+#: the label of the note "this figure has no source".
+CLAIM_READINGS = {"none": "real", "unclear": "debatable", "given": "false", "not-a-figure": "false"}
+
+
+def merge_claim_readings(path: Path, labels_path: Path = LABELS) -> int:
+    """Relabel ``claims.unsourced`` rows from a reading file (columns article, check, start, end,
+    source, wants_source, why; see the module docstring)."""
+    labels = load_labels(labels_path)
+    changed = 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            reading, wants = row["source"].strip(), row["wants_source"].strip()
+            if reading not in CLAIM_READINGS or wants not in ("yes", "no"):
+                raise SystemExit(f"{path}: reading {reading!r} / wants_source {wants!r} not valid")
+            key = (row["article"], row["check"], int(row["start"]), int(row["end"]))
+            if key not in labels:
+                raise SystemExit(f"{path}: {key} is not a labelled finding")
+            labels[key].update(label=CLAIM_READINGS[reading], why=f"{reading}: {row['why'].strip()}",
+                               wants_source=wants)
+            changed += 1
+    _write_labels(labels, labels_path)
+    return changed
+
+
+def _write_labels(labels: dict, labels_path: Path) -> None:
     labels_path.parent.mkdir(parents=True, exist_ok=True)
     with open(labels_path, "w", encoding="utf-8", newline="") as handle:
         _write_row(handle, LABEL_FIELDS)
         for key in sorted(labels):
             _write_row(handle, [labels[key][k] for k in LABEL_FIELDS])
-    return added
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,10 +417,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the run is saved (default out/precision.jsonl)")
     parser.add_argument("--todo", type=Path, help="write unlabelled findings here (TSV)")
     parser.add_argument("--merge", type=Path, nargs="+", help="add the labelled rows of todo files")
+    parser.add_argument("--claim-readings", type=Path, nargs="+",
+                        help="relabel claims.unsourced rows from reading files (source, wants_source, why)")
     parser.add_argument("--only", choices=("tune", "heldout"), help="run one half only")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
+    if args.claim_readings:
+        for path in args.claim_readings:
+            print(f"{merge_claim_readings(path)} claims.unsourced rows relabelled from {path}")
+        return 0
     if args.merge:
         for todo in args.merge:
             print(f"{merge(todo)} labels from {todo} merged into {LABELS.relative_to(ROOT)}")

@@ -65,10 +65,76 @@ def test_a_document_that_shows_a_figure_is_its_source(findings):
 
 
 def test_source_two_paragraphs_away_does_not_carry(findings):
-    text = ("The Gallup poll found that support rose sharply in March.\n\n"
-            "Prices rose by 12% over the winter.\n\n"
+    text = ("Shoppers queued outside the market hall from dawn on Saturday.\n\n"
+            "Traders said the frost had spoilt much of the winter crop.\n\n"
+            "Loaves of bread cost £3.80 by the end of February.\n\n"
             "Unemployment rose to 7.2% in March, up from 6.1% a year earlier.")
-    assert [f.text for f in findings(text)][:1] == ["12%"]
+    assert [f.text for f in findings(text)][:1] == ["£3.80"]
+
+
+def test_a_document_named_in_the_lede_is_the_source_of_the_story(findings):
+    text = ("Rents in Dunmore rose faster than wages last year, according to figures published "
+            "on Monday by the Halvard Housing Trust.\n\n"
+            "The trust counted 4,100 families on the waiting list.\n\n"
+            "A two-bedroom flat now costs £1,150 a month on average.")
+    assert findings(text) == []
+
+
+def test_a_document_named_later_covers_only_its_own_sentences(findings):
+    text = ("Rents in Dunmore rose faster than wages last year.\n\n"
+            "Tenants have held three meetings at the town hall since May.\n\n"
+            "A two-bedroom flat now costs £1,150 a month on average.\n\n"
+            "Figures from the Halvard Housing Trust show 4,100 families waiting.")
+    assert [f.text for f in findings(text)] == ["£1,150"]
+
+
+def test_a_poll_in_the_lede_covers_the_shares_that_follow(findings):
+    text = ("A new Tarrant College poll shows the mayor ahead in the race.\n\n"
+            "Tenants are worried about the rents.\n\n"
+            "Among older voters, 54 percent back the mayor and 31 percent her rival.")
+    assert findings(text) == []
+
+
+def test_a_poll_later_covers_the_shares_of_its_paragraph_and_the_next(findings):
+    text = ("The mayor opened the new bridge on Friday.\n\n"
+            "Traffic on the old crossing fell by 40% within a week.\n\n"
+            "The council surveyed drivers in June.\n\n"
+            "Of those asked, 62% said the trip was quicker.")
+    assert [f.text for f in findings(text)] == ["40%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would pay £50m for him tomorrow if the club asked me.",
+        "To reach that, you'd need to put aside about £115 each month for 18 years.",
+        "We have added 120,000 jobs in the county since I took office.",
+    ],
+)
+def test_the_writers_own_voice_and_hypotheticals_are_not_reported_figures(findings, text):
+    assert findings(text) == []
+
+
+def test_a_named_actor_that_counted_the_figure_is_its_source(findings):
+    assert findings("The Daily Courier identified 40 donations from people with no income.") == []
+
+
+def test_a_figure_inside_quotation_marks_is_someones_words(findings):
+    text = "Last year the charity received gifts of “more than £300,000” from his own pocket."
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of the single rose by a third after Band Aid 20's official website went live.",
+        "Her new book, Quiet Rooms: 12 Lessons From the Archive, sold out in a week.",
+        "The magazine put her on its list of the world's 100 most influential people.",
+        "The studio paid a record fee to the actor who will play 007 in the next film.",
+    ],
+)
+def test_numbers_in_names_titles_codes_and_ranked_lists_are_not_figures(findings, text):
+    assert findings(text) == []
 
 
 @pytest.mark.parametrize(

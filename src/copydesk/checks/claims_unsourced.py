@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from copydesk.analyse.claims import significant_quantities
+from copydesk.analyse.quotemarks import find_quote_spans
 from copydesk.checks.registry import register
 from copydesk.model import Evidence, Finding, Severity
 
@@ -33,6 +34,7 @@ DOCUMENT_NOUNS = frozenset({
     "estimates", "statistic", "statistics", "analysis", "document", "documents", "research",
     "audit", "review", "index", "ranking", "rankings", "tally", "count", "forecast", "projection",
     "projections", "results", "result", "numbers", "disclosure", "disclosures", "returns",
+    "average", "averages", "investigation", "investigations",
 })
 #: Documents that, bare ("reports suggest", "estimates say"), name no document in particular.
 UNSPECIFIED = frozenset({"report", "reports", "study", "studies", "estimate", "estimates",
@@ -49,16 +51,29 @@ DOCUMENT_VERBS = frozenset({
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A claim with a figure and no named or anonymous source."""
     text = article.text
-    sourced = _sourced_sentences(article)
+    documents = _document_sentences(article)
+    sourced = _sourced_sentences(article) | documents
+    covered_from, share_paragraphs = _measured(article)
+    quoted = None
     for claim in article.claims:
         if claim.source_kind in SOURCED or claim.quoted or _in_display(article, claim.start):
             continue
+        if claim.start >= covered_from:
+            continue
         token = article.token_at(claim.start)
-        if token is not None and _carried(article, token.sent, sourced):
+        paragraph = article.sentences[token.sent].paragraph if token is not None else -1
+        if token is not None and (_carried(article, token.sent, sourced)
+                                  or _not_reported_fact(article, token.sent)):
             continue
         figures = [q for q in significant_quantities(claim)
                    if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)
-                   and not _not_a_figure(text, q)]
+                   and not _not_a_figure(text, q)
+                   and not (paragraph in share_paragraphs and _is_share(text, q))]
+        if figures:
+            if quoted is None:
+                quoted = find_quote_spans(text, article.article.paragraphs)
+            figures = [q for q in figures if not any(
+                span.start <= q.start and q.end <= span.end for span in quoted)]
         if not figures:
             continue
         first = figures[0]
@@ -83,9 +98,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
 
 
 def _sourced_sentences(article: AnalysedArticle) -> set[int]:
-    """Sentences (by index) that give a source: a claim with a named or anonymous source, a
-    quote or reported speech with a speaker, or a document that gives figures ("the data
-    show", "a poll found", "according to the census", "in the Gallup poll")."""
+    """Sentences (by index) that give a source: a claim with a named or anonymous source, or a
+    quote or reported speech with a speaker (documents: ``_document_sentences``)."""
     out: set[int] = set()
     for claim in article.claims:
         if claim.source_kind in SOURCED:
@@ -99,6 +113,13 @@ def _sourced_sentences(article: AnalysedArticle) -> set[int]:
             token = article.token_at(quote.start)
             if token is not None:
                 out.add(token.sent)
+    return out
+
+
+def _document_sentences(article: AnalysedArticle) -> set[int]:
+    """Sentences (by index) in which a document gives figures ("the data show", "a poll found",
+    "according to the census", "in the Gallup poll", "figures released by the BPI")."""
+    out: set[int] = set()
     tokens = article.tokens
     for token in tokens:
         if token.lower not in DOCUMENT_NOUNS:
@@ -116,6 +137,119 @@ def _sourced_sentences(article: AnalysedArticle) -> set[int]:
     return out
 
 
+#: Nouns and verbs of measuring opinion or a population: a poll or survey named in the article (or
+#: its headline) is where the shares that follow come from ("A Gallup poll … Among Republicans,
+#: 27 percent …", "Military Times surveyed troops … 51 percent").
+MEASUREMENT_WORDS = frozenset({"poll", "polls", "survey", "surveys", "polling", "census"})
+MEASUREMENT_VERBS = frozenset({"poll", "survey"})
+#: Verbs through which a named actor gives a figure it found or counted ("USA TODAY identified
+#: dozens of donations", "she listed more than 60 names", "Trump charges that … millions").
+FINDING_VERBS = frozenset({"identify", "list", "count", "tally", "compile", "tabulate", "track",
+                           "document", "charge", "record", "survey", "poll"})
+#: Subject pronouns of a writer's own voice or a reader addressed: a figure in such a sentence is
+#: the writer's own claim or a hypothetical ("I would take £50m", "you'd need to put aside $115"),
+#: not a reported fact missing its source.
+PERSONAL_SUBJECTS = frozenset({"i", "we", "you"})
+
+
+def _measured(article: AnalysedArticle) -> tuple[int, set[int]]:
+    """Where the article's figures have a source of their own: (the offset from which every
+    figure is covered, or ``len(text) + 1`` for none; the paragraphs whose shares are covered).
+
+    A story whose lede (its headline, standfirst and first two paragraphs) names a document that
+    gives figures, by name ("according to new figures released by the BPI", "a USA TODAY
+    investigation found", "the latest Quinnipiac poll shows"), reports that document's figures
+    throughout. A poll, survey or census is where the shares (percentages, points) after it come
+    from: throughout the story when the lede names it ("Poll: Clinton leads …"), else in its own
+    paragraph and the next ("Military Times surveyed troops … 51 percent")."""
+    never = len(article.text) + 1
+    sentences = article.sentences
+    body = [s.paragraph for s in sentences if not _in_display(article, s.start)]
+    lede_end = body[0] + 1 if body else -1
+    paragraphs = sentences[-1].paragraph + 1 if sentences else 0
+    shares: set[int] = set()
+    every = never
+    for token in article.tokens:
+        word = token.lower
+        poll = word in MEASUREMENT_WORDS or (
+            token.pos == "VERB" and token.lemma.lower() in MEASUREMENT_VERBS)
+        if not poll and word not in LEDE_DOCUMENTS:
+            continue
+        sentence = sentences[token.sent]
+        in_lede = _in_display(article, sentence.start) or sentence.paragraph <= lede_end
+        if poll:
+            first = 0 if in_lede else sentence.paragraph
+            shares.update(range(first, paragraphs if in_lede else sentence.paragraph + 2))
+        if in_lede and every == never and word in LEDE_DOCUMENTS and _gives_figures(article, token) \
+                and _names_someone(article, token):
+            every = 0 if _in_display(article, sentence.start) else sentence.start
+    return every, shares
+
+
+#: Documents that, named in a story's lede, are the source of the story's figures.
+LEDE_DOCUMENTS = frozenset({
+    "poll", "polls", "survey", "surveys", "data", "figures", "statistics", "study", "report",
+    "census", "investigation", "analysis", "filings", "records", "estimates", "count", "tally",
+    "audit", "review", "research", "index",
+})
+
+
+def _gives_figures(article: AnalysedArticle, token) -> bool:
+    """The document gives the sentence's content: subject of "show", "find", … or object of "in",
+    "from", "by", "according to"."""
+    head = article.tokens[token.head]
+    return (token.dep in ("nsubj", "nsubjpass") and head.lemma.lower() in DOCUMENT_VERBS) or (
+        token.dep == "pobj" and head.lower in ("in", "from", "by", "to", "according"))
+
+
+def _names_someone(article: AnalysedArticle, token, depth: int = 3) -> bool:
+    """A capitalised proper noun or named entity within ``depth`` steps below the token ("the
+    BPI's figures", "figures released by the BPI", "a Quinnipiac poll"; not "box office figures",
+    whatever the tagger makes of "box")."""
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [child for t in frontier for child in article.children(t)]
+        if any(t.text[:1].isupper() and (t.pos == "PROPN" or t.ent_type in ("ORG", "PERSON", "GPE", "NORP"))
+               for t in frontier):
+            return True
+    return False
+
+
+_SHARE_AFTER = re.compile(r"\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
+
+
+def _is_share(text: str, quantity) -> bool:
+    """A percentage or a lead in points: the figures a poll or survey gives."""
+    return quantity.unit == "%" or "percent" in quantity.text.lower() or bool(
+        _SHARE_AFTER.match(text, quantity.end))
+
+
+def _not_reported_fact(article: AnalysedArticle, index: int) -> bool:
+    """The sentence speaks in the writer's own voice or to the reader, outside a quotation ("I
+    would take £50m", "we have added 1 million jobs", "you'd need to put aside $115"), or a named
+    actor in it gives the figure as its own finding ("USA TODAY identified dozens …")."""
+    sentence = article.sentences[index]
+    tokens = article.sentence_tokens(sentence)
+    for token in tokens:
+        if token.dep not in ("nsubj", "nsubjpass"):
+            continue
+        if token.lower in PERSONAL_SUBJECTS and not _after_quote_mark(article, sentence, token):
+            return True
+        head = article.tokens[token.head]
+        if head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
+            token.ent_type in ("PERSON", "ORG") or token.pos == "PROPN"
+            or token.lower in ("he", "she", "they")
+        ):
+            return True
+    return False
+
+
+def _after_quote_mark(article: AnalysedArticle, sentence, token) -> bool:
+    """An opening quotation mark stands before the token in its sentence (quoted speech)."""
+    before = article.text[sentence.start : token.start]
+    return any(mark in before for mark in '"“‘«„')
+
+
 def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
     """The sentence, or the one before it in the same paragraph, gives a source: attribution
     carries on to the next sentence ("The census counted 8.3 million people. Of these, 40%
@@ -129,8 +263,9 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
 
 
 def _in_name(article: AnalysedArticle, start: int) -> bool:
-    """A number that begins a name: "21 Grams", "Band Aid 20", "6 Music" (a capitalised word
-    follows it in the same name, or it ends a run of capitalised words)."""
+    """A number that begins a name: "21 Grams", "Band Aid 20", "Band Aid 20's", "6 Music", "19
+    Hard Truths" (a capitalised name or two capitalised words follow it, or it ends a run of
+    capitalised words)."""
     token = article.token_at(start)
     if token is None:
         return False
@@ -139,8 +274,14 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
     before = tokens[token.i - 1] if token.i > 0 else None
     if after is not None and after.sent == token.sent and after.pos == "PROPN" and after.is_title:
         return True
-    return before is not None and before.sent == token.sent and before.pos == "PROPN" and (
-        after is None or after.pos in ("PUNCT",) or after.sent != token.sent)
+    if after is not None and after.sent == token.sent and after.is_title and token.i + 2 < len(tokens):
+        following = tokens[token.i + 2]
+        if following.sent == token.sent and following.is_title:
+            return True  # "19 Hard Truths the Left …": a title
+    first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
+    return before is not None and before.sent == token.sent and (
+        before.pos == "PROPN" or (before.is_title and not first)) and (
+        after is None or after.pos in ("PUNCT", "PART") or after.sent != token.sent)
 
 
 #: Units of distance, size and clock time: "the 400m", "26.2 miles", "1400 GMT" describe an event
@@ -154,14 +295,20 @@ RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "p
 #: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
 RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
+_SUPERLATIVE = re.compile(r"\s+(?:most|least|best|worst|greatest|biggest)\b", re.IGNORECASE)
 
 
 def _not_a_figure(text: str, quantity) -> bool:
-    """A number that states no amount an editor would source: a score ("won 2-1", "a 3-1 win"),
+    """A number that states no amount an editor would source: a code ("007"), the size of a
+    ranked list ("the 100 most influential"), a score ("won 2-1", "a 3-1 win"),
     a hyphenated description ("a 25-yard free kick", "the 10,000-square-foot park"), a rank or
     index ("No. 1", "world number 14", "Group of 20"), a list marker ("3. EXPERTS DOWNPLAY …"),
     or a distance, size or clock time ("the 400m", "26.2 miles", "1400 GMT")."""
     written = quantity.text
+    if len(written) > 1 and written[0] == "0" and written[1].isdigit():
+        return True  # "007", "0800": a code, not an amount
+    if _SUPERLATIVE.match(text, quantity.end):
+        return True  # "the world's 100 most influential people": the size of a list
     after = text[quantity.end : quantity.end + 3]
     if _SCORE.match(after) or re.search(r"\d[-–]\d", written):
         return True  # a score or a range of results
