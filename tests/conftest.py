@@ -4,6 +4,8 @@
 - ``desk``: a ``Desk`` with the built-in checks, sharing that analyser.
 - ``make_report``: builds a ``Report`` by hand from a text and ``(word, check, severity)`` tuples,
   for report-rendering tests that need no model.
+- ``hostile_desk``: a ``Desk`` sharing that analyser whose only check misbehaves on a marker word
+  (hangs, eats memory, kills or crashes its process; see ``hostile_check``), for the budget tests.
 """
 
 from __future__ import annotations
@@ -136,3 +138,50 @@ def build_analysed(
 def handmade() -> Callable[..., object]:
     """``handmade(text, entities={...}, published=...)`` -> an ``AnalysedArticle`` without the model."""
     return build_analysed
+
+
+def hostile_check(article, knowledge):
+    """Misbehaves when the article holds a marker word, for the budget tests (issue 8); run it
+    only in a supervised worker. SPIN: a tight loop. CSLEEP: blocked in C (``sleep(3)`` through
+    ctypes, for ever: no Python signal handler runs inside it). HOG: touched memory, 20 MB at a
+    time up to 3 GB, then waits. BIGALLOC: 3 GB of address space at once (calloc, not yet
+    resident). SIGKILL: kills its own process. SEGFAULT: a segmentation fault."""
+    import ctypes
+    import faulthandler
+    import os
+    import signal
+    import time
+
+    text = article.article.text
+    if "SPIN" in text:
+        while True:
+            pass
+    if "CSLEEP" in text:
+        libc = ctypes.CDLL(None)
+        while True:
+            libc.sleep(3)
+    if "HOG" in text:
+        hog = []
+        while len(hog) < 150:
+            hog.append(b"x" * 20_000_000)
+        while True:
+            time.sleep(1)
+    if "BIGALLOC" in text:
+        big = bytes(3_000_000_000)
+        del big
+    if "SIGKILL" in text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if "SEGFAULT" in text:
+        faulthandler.disable()  # pytest's, inherited by the worker: no traceback on stderr
+        ctypes.string_at(0)
+    return iter(())
+
+
+@pytest.fixture(scope="session")
+def hostile_desk(analyser):
+    from copydesk.checks.registry import Registry, register, spec_of
+    from copydesk.knowledge import Knowledge
+    from copydesk.serve.api import Desk
+
+    check = register("test.hostile", severity="info")(hostile_check)
+    return Desk(analyser=analyser, knowledge=Knowledge(), registry=Registry([spec_of(check, "tests")]))

@@ -369,7 +369,9 @@ class Event:
 class InputError:
     """Why an input could not be processed. Goes into the ``error`` field of schema 1."""
 
-    kind: str  # not-found | unreadable | binary | empty | encoding | too-large | no-article | parse
+    # ingest: not-found | unreadable | binary | empty | encoding | too-large | no-article | parse;
+    # later stages: analysis | checks | output | budget (time or memory) | crash (worker died)
+    kind: str
     message: str
 
     def to_dict(self) -> dict[str, str]:

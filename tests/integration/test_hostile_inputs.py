@@ -4,17 +4,26 @@ Every case runs ``copydesk check -f json`` on [good, hostile, good]: both good a
 reported, the hostile one gets a report or a clear per-input error, the exit status is right
 and the output parses. The inputs are made here, in code. (The warnings these inputs leave in
 ``Article.meta`` are tested in tests/unit/test_ingest_sources.py.)
+
+Every case runs under the default budget (30 s and 1.5 GB per input, in a worker) and must end
+within it: three inputs, so 90 s plus a margin. The last cases are inputs that no code of ours
+could stop from inside (a loop, a C call that blocks, memory eaten, a killed or crashed process),
+played by the test-only check of the ``hostile_desk`` fixture under a budget of a few seconds;
+the rest of the budget tests are in tests/integration/test_budgets.py.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 
+from copydesk.serve import worker
 from copydesk.serve.cli import main
 
 GOOD = """Council approves new library
@@ -26,9 +35,17 @@ The building will open next year, officials said.
 RELATIVE = "Council vote\n\nThe council met last Tuesday and will meet next Friday, next week.\n"
 
 
+#: Seconds a case may take past its budget (the model is loaded; the machine may be busy).
+MARGIN = 15.0
+
+
 def check(capsys, desk, paths: list[Path], *options: str) -> tuple[int, list[dict], str]:
     argv = ["check", "-f", "json", "--no-progress", *options, *map(str, paths)]
+    started = time.monotonic()
     code = main(argv, desk=desk, stdin=io.BytesIO(b""))
+    limit = float(options[options.index("--time-limit") + 1]) if "--time-limit" in options \
+        else worker.DEFAULT_TIME_LIMIT
+    assert time.monotonic() - started < len(paths) * limit + MARGIN
     captured = capsys.readouterr()
     return code, json.loads(captured.out), captured.err
 
@@ -138,3 +155,68 @@ def test_an_impossible_max_size_is_a_usage_error(capsys, desk, tmp_path, size):
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
     assert "--max-size" in captured.err and "Traceback" not in captured.err
+
+
+# ---------------------------------------------------------------- stopped from outside
+
+#: The time limit of the cases below, in seconds.
+LIMIT = "1.5"
+
+
+def memory_limit() -> str:
+    """300 MB over what this process holds now (the worker is a copy of it)."""
+    return str(worker._memory(os.getpid())["VmRSS"] + 300_000_000)
+
+
+def the_one_failure(reports: list[dict], paths: list[Path], kind: str) -> str:
+    assert_good_reported(reports, paths)
+    assert reports[1]["article"] is None and reports[1]["error"]["kind"] == kind
+    return reports[1]["error"]["message"]
+
+
+def hostile(marker: str) -> str:
+    return f"Council vote\n\nThe council met on {marker} and voted.\n"
+
+
+@pytest.mark.parametrize("marker", ["SPIN", "CSLEEP"], ids=["tight-loop", "blocked-in-c"])
+def test_a_hung_input_is_stopped_at_its_time_limit(capsys, hostile_desk, tmp_path, marker):
+    paths = between(tmp_path, "hung.txt", hostile(marker))
+    code, reports, err = check(capsys, hostile_desk, paths, "--time-limit", LIMIT)
+    assert code == 2
+    message = the_one_failure(reports, paths, "budget")
+    assert message == "stopped after 1.5 s (time budget --time-limit 1.5)"
+    assert f"{paths[1]}: {message}" in err
+
+
+@pytest.mark.parametrize(
+    ("marker", "stopped_by"),
+    [
+        # touched memory: a MemoryError under the address-space limit or the supervisor's look
+        # at /proc, whichever comes first
+        ("HOG", ("ran out of memory in the checks stage", "stopped at")),
+        # not yet resident, so no look at /proc would see it: the address-space limit does
+        ("BIGALLOC", ("ran out of memory in the checks stage",)),
+    ],
+    ids=["hog", "large-allocation"],
+)
+def test_a_memory_hog_is_stopped_at_its_memory_limit(
+    capsys, hostile_desk, tmp_path, marker, stopped_by
+):
+    paths = between(tmp_path, "hog.txt", hostile(marker))
+    limit = memory_limit()
+    code, reports, _ = check(capsys, hostile_desk, paths, "--time-limit", LIMIT,
+                             "--memory-limit", limit)
+    assert code == 2
+    message = the_one_failure(reports, paths, "budget")
+    assert message.startswith(stopped_by)
+    assert message.endswith(f"(memory budget --memory-limit {worker.size_label(int(limit))})")
+
+
+@pytest.mark.parametrize(("marker", "number"), [("SIGKILL", 9), ("SEGFAULT", 11)])
+def test_a_worker_that_dies_costs_only_its_input(capsys, hostile_desk, tmp_path, marker, number):
+    paths = between(tmp_path, "crash.txt", hostile(marker))
+    code, reports, _ = check(capsys, hostile_desk, paths, "--time-limit", LIMIT)
+    assert code == 2
+    message = the_one_failure(reports, paths, "crash")
+    name = signal.Signals(number).name
+    assert message.startswith(f"the worker checking this input was killed by signal {number} ({name}")

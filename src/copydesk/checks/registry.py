@@ -169,6 +169,8 @@ class Registry:
         for spec in self:
             try:
                 found = list(islice(spec.function(article, knowledge), self.max_findings + 1))
+            except MemoryError:  # the input is over its memory budget, not the check's bug
+                raise
             except Exception as exc:  # a check bug loses only that check's findings
                 log.exception("check %s failed on %s", spec.id, article.article.source)
                 findings.append(check_failure(spec.id, exc))

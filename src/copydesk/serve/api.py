@@ -142,7 +142,7 @@ class Desk:
     def check_many(self, items: Iterable[Article | IngestError]) -> Iterator[Report]:
         """Reports in input order, each yielded as soon as it is ready. Ingest errors pass through
         as error reports; an article whose analysis or checks fail gets an error report of its
-        own (kind ``analysis`` or ``checks``) and the others go on."""
+        own (kind ``analysis`` or ``checks``; ``budget`` for a MemoryError) and the others go on."""
         pending: list[Article | IngestError] = []
         for item in items:
             pending.append(item)
@@ -198,7 +198,12 @@ class Desk:
 
     @staticmethod
     def _failed(article: Article, stage: str, exc: Exception, versions: dict) -> Report:
+        """The error report of an article whose ``stage`` raised: of kind ``stage``, or
+        ``budget`` for a MemoryError (the input needed more memory than the process had)."""
         log.debug("%s failed on %s", stage, article.source, exc_info=exc)
+        if isinstance(exc, MemoryError):
+            error = InputError("budget", f"ran out of memory in the {stage} stage (MemoryError)")
+            return Report(source=article.source, error=error, versions=dict(versions))
         message = f"the {stage} stage failed on this input ({type(exc).__name__}: {exc})"[:500]
         return Report(source=article.source, error=InputError(stage, message), versions=dict(versions))
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from copydesk.checks.policy import SeverityPolicy
     from copydesk.model import Article
     from copydesk.serve.api import Desk, Report
+    from copydesk.serve.worker import Budget
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -43,6 +44,8 @@ DEFAULT_MAX_BYTES = 20_000_000
 _SIZE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 #: The largest ``--max-size``: far past any article, and small enough for every read call.
 MAX_SIZE_LIMIT = 1_000_000_000_000
+#: The smallest ``--memory-limit`` accepted (other than 0, no limit).
+MIN_MEMORY_LIMIT = 100_000_000
 
 
 #: ``Context.make_desk(policy=KEEP)``: the desk's own severity policy.
@@ -131,6 +134,35 @@ def size_arg(value: str) -> int:
     return int(size)
 
 
+def seconds_arg(value: str) -> float:
+    """Seconds for ``--time-limit``: ``30``, ``2.5``; ``0`` for no limit."""
+    try:
+        seconds = float(value.strip().lower().removesuffix("s"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of seconds such as 30 or 2.5 (0 for no limit)"
+        ) from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of seconds such as 30 or 2.5 (0 for no limit)"
+        )
+    return seconds
+
+
+def memory_arg(value: str) -> int:
+    """Bytes for ``--memory-limit``, read like ``--max-size`` (``1.5G``, ``800M``); ``0`` for no
+    limit. Under 100M is refused: the loaded desk alone takes more."""
+    if value.strip().lower().removesuffix("b") in ("0", "0.0"):
+        return 0
+    size = size_arg(value)
+    if size < MIN_MEMORY_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is too small: the loaded desk alone takes about 0.5-0.7G "
+            f"(at least 100M; 0 for no limit)"
+        )
+    return size
+
+
 def severity_caps_arg(value: str) -> dict[str, Severity]:
     """``CHECK=LEVEL[,CHECK=LEVEL]`` for ``--severity``."""
     from copydesk.checks.policy import parse_caps
@@ -200,6 +232,21 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
     )
+    parser.add_argument(
+        "--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
+        help="stop an input's analysis and checks after this many seconds of wall time and "
+        "report it as failed (default 30; 0: no limit)",
+    )
+    parser.add_argument(
+        "--memory-limit", type=memory_arg, default=None, metavar="SIZE",
+        help="stop an input whose worker passes this much memory, the loaded model included "
+        "(default 1.5G; 0: no limit)",
+    )
+    parser.add_argument(
+        "--no-isolation", dest="isolation", action="store_false",
+        help="check in this process, without a worker: no time or memory limit, and a crash "
+        "ends the run",
+    )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
         "--progress", dest="progress", action="store_const", const=True, default=None,
@@ -226,6 +273,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     # Check ids are validated before any input is read or the model is loaded.
     _validate_checks(args.checks, args.exclude, context)
     policy = _severity_policy(args, context)
+    budget = _budget(args)
     out, close_out = _open_output(args.output)
     styled = args.format == "text" and _want_colour(args.color, out if args.output else sys.stdout)
     writer = open_writer(args.format, out, styled=styled)
@@ -243,7 +291,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
 
     try:
         with ProgressDisplay(enabled=_want_progress(args)) as progress:
-            for report in _reports(inputs, make_desk):
+            for report in _reports(inputs, make_desk, budget):
                 if report.error is not None:
                     # one line per failed input, whatever its name holds (report.visible)
                     progress.message(visible(f"{PROG}: {report.source}: {report.error.message}"))
@@ -287,10 +335,13 @@ def _write(writer, report: Report, progress) -> Report:
 
 
 def _reports(
-    inputs: Iterable[Article | IngestError], make_desk: Callable[[], Desk]
+    inputs: Iterable[Article | IngestError],
+    make_desk: Callable[[], Desk],
+    budget: Budget | None = None,
 ) -> Iterator[Report]:
     """Reports in input order. The desk (and the model) is created when the first article
-    arrives, so a run whose inputs all fail never loads the model."""
+    arrives, so a run whose inputs all fail never loads the model. With a ``budget`` the
+    articles are checked in a supervised worker (``copydesk.serve.worker``), otherwise here."""
     from copydesk.model import InputError
     from copydesk.serve.api import Report
 
@@ -299,8 +350,33 @@ def _reports(
         if isinstance(item, IngestError):
             yield Report(source=item.source, error=InputError(item.kind, item.message))
             continue
-        yield from make_desk().check_many(chain([item], items))
+        desk = make_desk()
+        if budget is None:
+            yield from desk.check_many(chain([item], items))
+            return
+        from copydesk.serve.worker import Supervisor
+
+        with Supervisor(desk, budget) as supervisor:
+            yield from supervisor.check_many(chain([item], items))
         return
+
+
+def _budget(args: argparse.Namespace) -> Budget | None:
+    """The per-input budget of ``--time-limit`` and ``--memory-limit`` (their defaults when not
+    given; 0 is no limit), or None for ``--no-isolation``, which takes neither."""
+    from copydesk.serve.worker import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Budget
+
+    if not args.isolation:
+        given = [name for name, value in (("--time-limit", args.time_limit),
+                                          ("--memory-limit", args.memory_limit))
+                 if value is not None]
+        if given:
+            raise UsageError(f"{given[0]} needs a worker to enforce it; not with --no-isolation")
+        return None
+    seconds = DEFAULT_TIME_LIMIT if args.time_limit is None else args.time_limit
+    size = DEFAULT_MEMORY_LIMIT if args.memory_limit is None else args.memory_limit
+    return Budget(time_limit=seconds or None, memory_limit=size or None,
+                  time_name="--time-limit", memory_name="--memory-limit")
 
 
 def _validate_checks(checks: list[str], exclude: list[str], context: Context) -> None:
