@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from copydesk.errors import IngestError
-from copydesk.ingest import extract_jsonld
+from copydesk.ingest import extract_jsonld, extract_tree
 from copydesk.ingest.extract_dates import parse_date, visible_dates
 from copydesk.ingest.extract_score import shingle_match, shingles, similarity, summarise
-from copydesk.ingest.extract_tree import drop_huge_attributes, max_depth, parse_tree
+from copydesk.ingest.extract_tree import (
+    MAX_ATTRIBUTES,
+    cap_attributes,
+    drop_huge_attributes,
+    max_depth,
+    parse_tree,
+)
 from copydesk.ingest.extract_vote import medoid
 from copydesk.ingest.html import parse_html
 from copydesk.ingest.metadata import choose_headline, extract_metadata, url_date
@@ -132,6 +138,36 @@ def test_drop_huge_attributes_counts_removals():
     tree = parse_tree('<html><body><p title="' + "y" * 70_000 + '">text</p></body></html>')
     assert drop_huge_attributes(tree) == 0  # parse_tree already removed it
     assert tree.find(".//p").get("title") is None
+
+
+def test_element_with_40000_attributes_is_parsed_once_with_its_first_attributes(monkeypatch):
+    attributes = "".join(f' data-a{k}="v{k % 10}"' for k in range(40_000))
+    page = fixture("news_article.html").replace("<article>", f"<article{attributes}>")
+    parsed: list[str] = []
+    parse = extract_tree._parse
+    monkeypatch.setattr(extract_tree, "_parse", lambda markup: parsed.append(markup) or parse(markup))
+    dated: list[str] = []
+    import htmldate
+
+    find_date = htmldate.find_date
+    monkeypatch.setattr(htmldate, "find_date", lambda html, **kw: dated.append(html) or find_date(html, **kw))
+    article = parse_html(page, source="attributes.html")
+    assert "harbour council voted" in article.text
+    assert len(parsed) == 1  # one parse by lxml, and the tree is shared by every extractor
+    for markup in parsed + dated:  # what libxml2 reads (htmldate parses its own copy)
+        assert markup.count("data-a") == MAX_ATTRIBUTES
+    assert len(parse_tree(page).find(".//article").attrib) == MAX_ATTRIBUTES
+
+
+def test_cap_attributes_leaves_ordinary_markup_untouched():
+    page = fixture("news_article.html")
+    assert cap_attributes(page) is page
+    many = "".join(f" a{k}" for k in range(300))
+    script = f"<script>if (a <b{many}) {{}}</script><!-- <i{many}> --><p{many}>text</p>"
+    capped = cap_attributes(script)
+    assert capped.startswith(f"<script>if (a <b{many}) {{}}</script><!-- <i{many}> -->")  # not markup
+    kept = "".join(f" a{k}" for k in range(MAX_ATTRIBUTES))
+    assert capped.endswith(f"<p{kept}>text</p>")
 
 
 # --- metadata --------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ Hostile pages this guards against:
   later recursive code (readability, jusText's SAX walk) stays shallow;
 - **huge attributes** (inline images as data URIs, tracking blobs): attribute values longer than
   :data:`MAX_ATTRIBUTE` characters are dropped, they never carry article text;
+- **very many attributes on one element**: libxml2 compares each new attribute of a start tag
+  with all the earlier ones, and lxml reads an element's attributes the same way, so one element
+  with 40,000 attributes costs minutes. Before parsing, a start tag with more than
+  :data:`MAX_ATTRIBUTES` attributes keeps its first ones only (:func:`cap_attributes`, one linear
+  pass that copies every other byte of the page unchanged);
 - **undecodable bytes**: the encoding is guessed (``trafilatura.utils.decode_file``, which tries
   UTF-8 first); what still fails is replaced, never raised.
 
@@ -17,6 +22,7 @@ Size is capped by the caller (``copydesk.ingest`` rejects inputs over its limit 
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from lxml import etree, html
@@ -25,6 +31,19 @@ from trafilatura.utils import decode_file
 
 MAX_DEPTH = 200
 MAX_ATTRIBUTE = 65_536
+#: Attributes kept on one start tag (real markup has a few dozen at most).
+MAX_ATTRIBUTES = 256
+
+# The start of what the HTML tokenizer reads as a tag or a comment, and one attribute of a start
+# tag (separator, name, optional value) the way the tokenizer splits them: a quoted value runs to
+# its closing quote, whatever it contains.
+_TAG_OR_COMMENT = re.compile(r"<!--|<([A-Za-z][^\s/>]*)")
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s/>=][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+#: Elements whose content libxml2 reads as text, not markup, up to their end tag (``noscript``
+#: is not one of them; ``plaintext`` has no end tag).
+_RAW_TEXT = frozenset(
+    ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"]
+)
 
 _PARSER = html.HTMLParser(
     collect_ids=False,
@@ -49,7 +68,7 @@ def parse_tree(page: str) -> HtmlElement | None:
     The tree is cleaned of over-deep nesting and huge attributes (see the module docstring)."""
     if not page.strip():
         return None
-    # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
+    page = cap_attributes(page)
     root = _parse(page)
     if root is None:
         return None
@@ -68,6 +87,42 @@ def _parse(page: str) -> HtmlElement | None:
         return html.fromstring(data, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
+
+def cap_attributes(page: str, limit: int = MAX_ATTRIBUTES) -> str:
+    """``page`` with every start tag that has more than ``limit`` attributes cut after its
+    first ``limit`` (the rest of the tag up to its ``>`` removed); the page itself when no tag
+    has that many. Linear in the page: each character is read once, comments and the content of
+    raw-text elements (``<script>``, ``<style>``, ...) are skipped the way the tokenizer skips
+    them."""
+    if len(page) <= limit:  # each attribute takes one character at least
+        return page
+    pieces: list[str] = []
+    last = pos = 0
+    while (found := _TAG_OR_COMMENT.search(page, pos)) is not None:
+        name = found.group(1)
+        if name is None:  # a comment: its text is not markup
+            end = page.find("-->", found.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        pos = found.end()
+        count = 0
+        cut = None
+        while (attribute := _ATTRIBUTE.match(page, pos)) is not None:
+            count += 1
+            if count == limit + 1:
+                cut = pos
+            pos = attribute.end()
+        if cut is not None:
+            pieces.append(page[last:cut])
+            last = pos
+        if name.lower() in _RAW_TEXT:
+            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.IGNORECASE).search(page, pos)
+            pos = len(page) if close is None else close.start()
+    if not pieces:
+        return page
+    pieces.append(page[last:])
+    return "".join(pieces)
 
 
 def drop_huge_attributes(root: HtmlElement, limit: int = MAX_ATTRIBUTE) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from copydesk.errors import IngestError
-from copydesk.ingest.extract_tree import decode, parse_tree, truncate_text
+from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, vote
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import Article, Region
@@ -47,6 +47,7 @@ def parse_html(
         raise IngestError(source, "parse", f"cannot decode the page: {err}") from err
     if looks_binary(page):
         raise IngestError(source, "parse", "the page is binary data, not HTML")
+    page = cap_attributes(page)  # htmldate parses the page again: the same bounded markup
     tree = parse_tree(page)
     if tree is None:
         raise IngestError(source, "parse", "the page is not parseable HTML")
