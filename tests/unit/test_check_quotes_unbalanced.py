@@ -142,3 +142,13 @@ def test_elided_word_with_a_turned_apostrophe_is_not_a_quotation():
 
 def test_contraction_broken_by_a_space_is_not_a_quotation():
     assert found("The minister said it isn ‘t over and we ‘re ready for the vote.") == []
+
+
+def test_a_page_of_unclosed_quotations_makes_findings_of_bounded_size():
+    """45 KB of stray marks once made a 343 MB report: each unclosed quotation spanned the rest
+    of its paragraph. A span now stops after MAX_SPAN_CHARS characters."""
+    text = " ".join(f"“word{k % 7}" for k in range(6000))  # one paragraph, no mark ever closes
+    findings = found(text)
+    assert findings
+    assert all(f.end - f.start <= quotes_unbalanced.MAX_SPAN_CHARS for f in findings)
+    assert all(f.text == text[f.start : f.end] for f in findings)

@@ -99,3 +99,27 @@ def test_a_long_run_without_spaces_is_analysed_in_linear_time(analyser):
     analysed = Analyser(nlp=analyser.nlp).analyse(article)
     assert any(t.text == "Tuesday" for t in analysed.tokens)
     assert all(article.text[t.start : t.end] == t.text for t in analysed.tokens)
+
+
+def test_a_sentence_with_no_end_is_analysed_in_bounded_pieces(analyser):
+    """A paragraph of percentages joined by commas is one parsed "sentence" of thousands of
+    tokens; it is analysed in pieces of at most MAX_SENTENCE_TOKENS, each a tree of its own, so
+    every walk over one sentence's parse stays bounded."""
+    from copydesk.analyse.pipeline import MAX_SENTENCE_TOKENS
+
+    text = "The shares were " + ", ".join(f"{k % 97}.{k % 10}%" for k in range(1500)) + " and 1%."
+    analysed = analyser.analyse(parse_text(text, source="percentages.txt"))
+    assert len(analysed.sentences) > 1
+    for sentence in analysed.sentences:
+        assert sentence.last - sentence.first <= MAX_SENTENCE_TOKENS
+        for token in analysed.tokens[sentence.first : sentence.last]:
+            assert token.sent == analysed.sentences.index(sentence)
+            assert sentence.first <= token.head < sentence.last
+            assert text[token.start : token.end] == token.text
+    assert analysed.tokens[-1].end == len(text) or text[analysed.tokens[-1].end :].strip() == ""
+
+
+def test_real_sentences_are_not_cut(analyser):
+    analysed = analyser.analyse(parse_text(SENTENCES * 3, source="s.txt"))
+    assert [analysed.text[s.start : s.end].split()[0] for s in analysed.sentences[:4]] == [
+        "The", "“We", "Was", "Officials"]

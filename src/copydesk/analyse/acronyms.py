@@ -49,7 +49,22 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short) and len(long) - len(short) <= 1
 
 
+#: How far before ``(ACR)`` a spelled-out form is looked for: about four times the longest real
+#: one ("International Bank for Reconstruction and Development" is 53 characters). Without a
+#: bound, each acronym would read its whole paragraph again.
+LOOKBACK_CHARS = 250
+
+
 def find_expansions(analysed: AnalysedArticle) -> list[Expansion]:
+    """Every acronym written with its spelled-out form, in text order (computed once per
+    article and shared by the checks that need it)."""
+    found = analysed.derived.get("acronym_expansions")
+    if found is None:
+        found = analysed.derived["acronym_expansions"] = _find_expansions(analysed)
+    return list(found)
+
+
+def _find_expansions(analysed: AnalysedArticle) -> list[Expansion]:
     text = analysed.text
     found: list[Expansion] = []
     for region in analysed.article.paragraphs:
@@ -57,17 +72,18 @@ def find_expansions(analysed: AnalysedArticle) -> list[Expansion]:
         for match in _ACRONYM.finditer(segment):
             acronym = match.group()
             start = region.start + match.start()
-            rest = segment[match.end() :]
             for pattern in (_AFTER_PAREN, _AFTER_COMMA):
-                after = pattern.match(rest)
+                after = pattern.match(segment, match.end())
                 if after and could_spell(acronym, after.group(1)):
-                    s = region.start + match.end() + after.start(1)
+                    s = region.start + after.start(1)
                     found.append(Expansion(acronym, start, s, s + len(after.group(1)), after.group(1)))
                     break
             else:
-                head = segment[: match.start()]
-                before = _BEFORE_PAREN.search(head)
-                if before and segment[match.end() : match.end() + 1] == ")":
+                if segment[match.end() : match.end() + 1] != ")":
+                    continue
+                window = max(0, match.start() - LOOKBACK_CHARS)
+                before = _BEFORE_PAREN.search(segment, window, match.start())
+                if before:
                     phrase = _trim_to_acronym(before.group(1), acronym)
                     if phrase:
                         s = region.start + before.end(1) - len(phrase)

@@ -99,6 +99,10 @@ class AnalysedArticle:
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    #: Head index -> positions of the tokens with that head, in order (``children``), built
+    #: on first use for ``_children_of`` tokens.
+    _children: dict[int, list[int]] | None = field(default=None, repr=False)
+    _children_of: int = field(default=-1, repr=False)
 
     @property
     def text(self) -> str:
@@ -108,6 +112,7 @@ class AnalysedArticle:
         """Refresh lookup tables after ``tokens`` changed."""
         self._token_starts = [t.start for t in self.tokens]
         self._sentence_starts = [s.start for s in self.sentences]
+        self._children = None
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
@@ -122,18 +127,31 @@ class AnalysedArticle:
         return None
 
     def sentence_of(self, offset: int) -> Sentence | None:
+        k = self.sentence_index_of(offset)
+        return None if k is None else self.sentences[k]
+
+    def sentence_index_of(self, offset: int) -> int | None:
+        """The index in ``sentences`` of the sentence that covers ``offset``, or None."""
         if len(self._sentence_starts) != len(self.sentences):
             self._sentence_starts = [s.start for s in self.sentences]
         k = bisect_right(self._sentence_starts, offset) - 1
         if k >= 0 and self.sentences[k].start <= offset < max(self.sentences[k].end, offset + 1):
-            return self.sentences[k]
+            return k
         return None
 
     def children(self, token: Token) -> Iterator[Token]:
+        """The tokens of ``token``'s sentence whose head it is, in order (from an index of heads
+        built once, so reading a long sentence's parse costs its length, not its square)."""
+        if self._children is None or self._children_of != len(self.tokens):
+            self._children = {}
+            for position, other in enumerate(self.tokens):
+                if other.head != other.i:
+                    self._children.setdefault(other.head, []).append(position)
+            self._children_of = len(self.tokens)
         sentence = self.sentences[token.sent]
-        for other in self.tokens[sentence.first : sentence.last]:
-            if other.head == token.i and other.i != token.i:
-                yield other
+        for position in self._children.get(token.i, ()):
+            if sentence.first <= position < sentence.last:
+                yield self.tokens[position]
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
         for entity in self.entities:

@@ -16,6 +16,7 @@ most often, full names preferred.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -168,22 +169,47 @@ def _add_variant_mentions(
 ) -> None:
     """A variant spelling that spaCy did not mark as a name still joins the cluster of the
     spelling it varies (as a new mention with that cluster's label)."""
-    covered = [(m.start, m.end) for m in mentions]
+    if not variants:
+        return
+    # the first group (in ``groups`` order) with a mention containing each word
+    home_of: dict[str, int] = {}
+    for position, group in enumerate(groups):
+        for mention in group.mentions:
+            for word in name_words(mention.text):
+                home_of.setdefault(word, position)
+    covered = _Spans(mentions)
     for variant in variants:
-        home = _group_with_word(groups, variant.common)
-        if home is None:
+        position = home_of.get(variant.common)
+        if position is None:
             continue
+        home = groups[position]
         for word in variant.rare_words:
-            if any(s <= word.start and word.end <= e for s, e in covered):
+            if covered.contains(word.start, word.end):
                 continue
             mention = Mention(word.start, word.end, word.text, home.label)
             home.mentions.append(mention)
             mentions.append(mention)
-            covered.append((word.start, word.end))
+            covered.add(word.start, word.end)
+            for part in name_words(mention.text):  # an earlier group may now hold the word
+                if home_of.get(part, position) >= position:
+                    home_of[part] = position
 
 
-def _group_with_word(groups: list[_Group], word: str) -> _Group | None:
-    for group in groups:
-        if any(word in name_words(m.text) for m in group.mentions):
-            return group
-    return None
+class _Spans:
+    """Whether a span lies inside one of the mentions' spans, or inside one added since (spans
+    of single tokens, which never overlap other tokens): a lookup by bisection, not a scan."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans starting at or before each
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        self.added: set[tuple[int, int]] = set()
+
+    def contains(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return (k >= 0 and self.reach[k] >= end) or (start, end) in self.added
+
+    def add(self, start: int, end: int) -> None:
+        self.added.add((start, end))

@@ -331,7 +331,8 @@ def _cue_for(analysed: AnalysedArticle, span: QuoteSpan, cues: list[Token]) -> T
         if previous.paragraph >= first_sentence.paragraph - 1 and text_endswith(analysed, previous, ":"):
             sentences.add(open_tok.sent - 1)
     inside = range(open_tok.i, close_tok.i + 1)
-    candidates = [c for c in cues if c.sent in sentences and c.i not in inside]
+    by_sentence = _cues_by_sentence(analysed, cues)
+    candidates = [c for k in sorted(sentences) for c in by_sentence.get(k, ()) if c.i not in inside]
     if not candidates:
         return None
     quote_heads = {t.head for t in tokens[open_tok.i : close_tok.i + 1]}
@@ -349,6 +350,21 @@ def _cue_for(analysed: AnalysedArticle, span: QuoteSpan, cues: list[Token]) -> T
         if best is None or key < best:
             best, choice = key, cue
     return choice
+
+
+def _cues_by_sentence(analysed: AnalysedArticle, cues: list[Token]) -> dict[int, list[Token]]:
+    """``cues`` grouped by sentence, in order (kept per article for the list given: each quote
+    looks at the cues of its own sentences only, not at every cue of the article)."""
+    cached = analysed.derived.get(_CUES_KEY)
+    if cached is None or cached[0] is not cues:
+        grouped: dict[int, list[Token]] = {}
+        for cue in cues:
+            grouped.setdefault(cue.sent, []).append(cue)
+        cached = analysed.derived[_CUES_KEY] = (cues, grouped)
+    return cached[1]
+
+
+_CUES_KEY = "quotes.cues_by_sentence"
 
 
 def text_endswith(analysed: AnalysedArticle, sentence, suffix: str) -> bool:

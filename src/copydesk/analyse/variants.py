@@ -250,8 +250,9 @@ def find_spelling_variants(
     named_forms = [f for f, ws in by_form.items() if any(w.name_like for w in ws)]
     variants: list[SpellingVariant] = []
     seen: set[frozenset[str]] = set()
+    near = _NearForms(named_forms)
     for rare in rare_forms:
-        for other in named_forms:
+        for other in near.candidates(rare):
             pair = frozenset((rare, other))
             if other == rare or pair in seen:
                 continue
@@ -263,6 +264,47 @@ def find_spelling_variants(
             if variant is not None:
                 variants.append(variant)
     return variants
+
+
+#: A form longer than this is no name (the longest real ones have about 30 letters); it is not
+#: compared with the others, which keeps the comparison index small on hostile text.
+MAX_NAME_CHARS = 40
+
+
+class _NearForms:
+    """The forms that could be within ``spelling_distance`` of a given form, found through an
+    index of deletions instead of comparing every pair (linear in the number of forms).
+
+    Two words within restricted edit distance ``d`` (substitutions, insertions, deletions and
+    adjacent transpositions) become equal after deleting at most ``d`` characters from each, so
+    every pair ``spelling_distance`` accepts shares a key: the lower-cased form with up to one
+    character deleted, or two when the form has nine or more characters (``max_distance``)."""
+
+    def __init__(self, forms: list[str]):
+        self.forms = forms
+        self.index: dict[str, list[int]] = {}
+        for position, form in enumerate(forms):
+            for key in self.keys(form):
+                self.index.setdefault(key, []).append(position)
+
+    @staticmethod
+    def keys(form: str) -> set[str]:
+        if len(form) < 4 or len(form) > MAX_NAME_CHARS:  # spelling_distance: too short to judge
+            return set()
+        word = form.lower()
+        keys = {word}
+        keys.update(word[:k] + word[k + 1 :] for k in range(len(word)))
+        if len(form) >= 9:
+            keys.update(key[:k] + key[k + 1 :] for key in list(keys) if len(key) < len(word)
+                        for k in range(len(key)))
+        return keys
+
+    def candidates(self, form: str) -> list[str]:
+        """Forms sharing a key with ``form``, in the order they were given."""
+        found: set[int] = set()
+        for key in self.keys(form):
+            found.update(self.index.get(key, ()))
+        return [self.forms[k] for k in sorted(found)]
 
 
 def _judge(

@@ -27,10 +27,16 @@ def _is_candidate_token(token: Token) -> bool:
     return MIN_LENGTH <= len(text) <= MAX_LENGTH and text.isalpha() and text.isupper()
 
 
-def _shouting(analysed: AnalysedArticle, token: Token) -> bool:
-    """A sentence mostly in capitals (a headline, a kicker) says nothing about acronyms."""
+def _shouting(analysed: AnalysedArticle, token: Token, cache: dict[int, bool] | None = None) -> bool:
+    """A sentence mostly in capitals (a headline, a kicker) says nothing about acronyms.
+    ``cache`` keeps the answer per sentence (a sentence is read once, however long)."""
+    if cache is not None and token.sent in cache:
+        return cache[token.sent]
     words = [t for t in analysed.sentence_tokens(analysed.sentences[token.sent]) if t.text.isalpha()]
-    return len(words) >= 3 and sum(t.text.isupper() for t in words) > len(words) / 2
+    shouting = len(words) >= 3 and sum(t.text.isupper() for t in words) > len(words) / 2
+    if cache is not None:
+        cache[token.sent] = shouting
+    return shouting
 
 
 @register("acronyms.typo", severity="error")
@@ -42,12 +48,13 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     counts = Counter(t.text for t in article.tokens if t.text.isupper() and t.text.isalpha())
     cache: dict[str, Finding | None] = {}
     spelt_out: set[str] | None = None  # computed at the first candidate: most articles have none
+    shouting: dict[int, bool] = {}
     for token in article.tokens:
         if not _is_candidate_token(token) or token.text in known or token.text in defined:
             continue
         if spelt_out is None:
             spelt_out = _initials_in(article)
-        if _shouting(article, token) or counts[token.text] > 1 or token.text in spelt_out:
+        if _shouting(article, token, shouting) or counts[token.text] > 1 or token.text in spelt_out:
             continue  # an acronym the article uses again, or spells out, is its own
         if token.text not in cache:
             cache[token.text] = _judge(token.text, known, counts)

@@ -69,9 +69,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A part larger than its whole, or shares of one whole that sum past 100%."""
     by_sentence: list[list[Quantity]] = [[] for _ in article.sentences]
     for quantity in article.quantities:
-        sentence = article.sentence_of(quantity.start)
-        if sentence is not None:
-            by_sentence[article.sentences.index(sentence)].append(quantity)
+        index = article.sentence_index_of(quantity.start)
+        if index is not None:
+            by_sentence[index].append(quantity)
     for index, sentence in enumerate(article.sentences):
         found = by_sentence[index]
         previous = by_sentence[index - 1] if index and _same_paragraph(article, index) else []
@@ -112,7 +112,7 @@ def _lead_whole(article: AnalysedArticle, sentence: Sentence, found: list[Quanti
     """"Of the 40 passengers, 52 were injured"."""
     text = article.text
     for whole, part in itertools.pairwise(found):
-        if not _LEAD_WHOLE.search(text[sentence.start : whole.start]):
+        if not _leads(text, sentence.start, whole.start):
             continue
         if not _AFTER_WHOLE.match(text[whole.end : part.start]) or not _comparable(part, whole):
             continue
@@ -121,17 +121,35 @@ def _lead_whole(article: AnalysedArticle, sentence: Sentence, found: list[Quanti
         yield _finding(article, whole.start, part.end, part, whole, "part larger than its whole")
 
 
+#: How much of the sentence before a number the lead-in patterns read ("…, of the " and "Of
+#: them, " are a few words; reading the whole sentence again for every number is quadratic).
+_LEAD_WINDOW = 200
+
+
+def _leads(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence up to a number) ends in "of the" or "among"."""
+    if end - start <= _LEAD_WINDOW:
+        return _LEAD_WHOLE.search(text[start:end]) is not None
+    return _LEAD_WHOLE_TAIL.search(text[end - _LEAD_WINDOW : end]) is not None
+
+
+_LEAD_WHOLE_TAIL = re.compile(_LEAD_WHOLE.pattern.replace("(?:^|[,;:]\\s+)", "[,;:]\\s+"), re.IGNORECASE)
+assert _LEAD_WHOLE_TAIL.pattern != _LEAD_WHOLE.pattern
+
+
 def _of_pronoun(article: AnalysedArticle, sentence: Sentence, found: list[Quantity],
                 previous: list[Quantity]) -> Iterator[Finding]:
     """"8 of them", "Of them, 40": the whole is the nearest count before."""
     text = article.text
     for k, part in enumerate(found):
         same = _OF_PRONOUN.match(text[part.end : part.end + 20])
-        lead = _LEAD_PRONOUN.match(text[sentence.start : part.start])
+        lead = None
+        if text[sentence.start : sentence.start + 5].lower().startswith(("of", "among")):
+            lead = _LEAD_PRONOUN.match(text[sentence.start : part.start])
         if not (same or lead) or part.value is None or part.unit in ("%",) or _is_money(part):
             continue
-        before = [q for q in found[:k] if q.end <= part.start]
-        whole, severity = (before[-1], Severity.ERROR) if before else (None, Severity.WARNING)
+        before = next((q for q in reversed(found[:k]) if q.end <= part.start), None)
+        whole, severity = (before, Severity.ERROR) if before else (None, Severity.WARNING)
         if whole is None and previous:
             whole = previous[-1]
         if whole is None or not _is_count(whole) or whole.value < 2 or part.value <= whole.value:
@@ -178,7 +196,9 @@ def _sums(article: AnalysedArticle, sentence: Sentence, found: list[Quantity]) -
     gaps = [article.text[a.end : b.start] for a, b in itertools.pairwise(shares)]
     if any(len(gap.split()) > 8 or not re.search(r",|;|\band\b|\bwith\b|\bwhile\b", gap) for gap in gaps):
         return
-    listed = " + ".join(q.text for q in shares)
+    listed = " + ".join(q.text for q in shares[:MAX_LISTED])
+    if len(shares) > MAX_LISTED:
+        listed += f" + … ({len(shares) - MAX_LISTED} more)"
     yield Finding(
         check=CHECK, severity=Severity.WARNING, start=first, end=last,
         text=article.text[first:last],
@@ -186,6 +206,10 @@ def _sums(article: AnalysedArticle, sentence: Sentence, found: list[Quantity]) -
         suggestion=None, confidence=0.6,
         evidence=[Evidence("arithmetic", f"{listed} = {_fmt(total)}%", first, last)],
     )
+
+
+#: Shares written out in the evidence of one sum (the rest are counted).
+MAX_LISTED = 12
 
 
 def _prep_object(text: str, quantity: Quantity) -> str:

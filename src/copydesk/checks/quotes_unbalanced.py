@@ -41,6 +41,10 @@ DOUBLED = {"‘‘": "open", "’’": "close", "``": "open", "''": "close"}
 SENTENCE_END = ".?!…:;—–-"
 #: Characters that may end a paragraph that is complete (anything else: broken mid-sentence).
 PARAGRAPH_END = ".?!…:;\"”’')]"
+#: An unclosed quotation is flagged to the end of its paragraph, but never past this many
+#: characters (far beyond any news paragraph), so a page of stray marks makes a report of
+#: bounded size.
+MAX_SPAN_CHARS = 5_000
 CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "''", "''": "''", "”": "”"}
 
 
@@ -255,11 +259,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
 def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
     mark = problem.mark
     if problem.kind == "unclosed":
-        span = text[mark.start : region.end]
+        end = min(region.end, mark.start + MAX_SPAN_CHARS)
+        span = text[mark.start : end]
         closing = CLOSING_FOR.get(mark.text, "”")
         return Finding(
             check="quotes.unbalanced", severity=Severity.WARNING, start=mark.start,
-            end=region.end, text=span,
+            end=end, text=span,
             message=f"the quotation opened with {mark.text} is never closed",
             suggestion=f"close the quotation with {closing}", confidence=0.8,
             evidence=[Evidence("punctuation", f"no closing {closing} before the end of the paragraph,"

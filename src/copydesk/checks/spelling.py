@@ -138,11 +138,20 @@ def _mentioned(text: str, token: Token) -> bool:
 
 
 def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
+    """No word or number comes before ``token`` in its sentence."""
+    first_words = article.derived.get(_FIRST_WORDS)
+    if first_words is None:  # each sentence's first alphanumeric token, found once
+        first_words = article.derived[_FIRST_WORDS] = {}
     sentence = article.sentences[token.sent]
-    for other in article.tokens[sentence.first : token.i]:
-        if other.text.isalnum():
-            return False
-    return True
+    if token.sent not in first_words:
+        first_words[token.sent] = next(
+            (t.i for t in article.tokens[sentence.first : sentence.last] if t.text.isalnum()),
+            sentence.last,
+        )
+    return token.i <= first_words[token.sent]
+
+
+_FIRST_WORDS = "spelling.first_words"
 
 
 def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
