@@ -36,7 +36,9 @@ name, a hypothetical), ``debatable`` when it is unclear whether a named source c
 ``why`` of these rows starts with the reading (``none:``, ``given:``, ``not-a-figure:``,
 ``unclear:``), and the column ``wants_source`` says whether a fact-checker would want a source for
 the figure (``yes``/``no``), so the share of notes worth an editor's time is reported beside the
-precision.
+precision. A second sample of notes on the tuning half (``CLAIM_EXTRA``: two more in twelve),
+read to find more causes of false notes, is reported on its own line; the held-out half has only
+the first sample.
 
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
@@ -93,9 +95,17 @@ def date_of(article_id: str):
     return datetime.fromisoformat(match.group(1)) if match else None
 
 
-def in_claim_sample(article_id: str, start: int, end: int) -> bool:
+def claim_draw(article_id: str, start: int, end: int) -> int:
     digest = hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()
-    return int(digest[:8], 16) % CLAIM_SAMPLE == 0
+    return int(digest[:8], 16) % CLAIM_SAMPLE
+
+
+def in_claim_sample(article_id: str, start: int, end: int) -> bool:
+    return claim_draw(article_id, start, end) == 0
+
+
+#: The draws of the second ``claims.unsourced`` sample (tuning half only).
+CLAIM_EXTRA = (1, 2)
 
 
 def article_files(shared: Path) -> list[tuple[str, Path]]:
@@ -224,6 +234,13 @@ def score(results: Path, labels: dict) -> dict:
             words[split] += row["words"]
             articles[split] += 1
             for f in row["findings"]:
+                if (f["check"] == "claims.unsourced" and split == "tune"
+                        and claim_draw(aid, f["start"], f["end"]) in CLAIM_EXTRA):
+                    extra = labels.get((aid, f["check"], f["start"], f["end"]), {})
+                    by_check[split]["claims.unsourced (second sample)"].add(
+                        extra.get("label"), extra.get("wants_source", ""))
+                    if not extra:
+                        todo.append((split, aid, f))
                 if not in_scope(aid, f):
                     continue
                 f["severity"] = shipped_severity(policy, f)
@@ -315,10 +332,19 @@ def write_docs(s: dict, docs: Path = ROOT / "docs" / "checks") -> list[str]:
                          if k.startswith(check + " @ ")}, reverse=True)
         if check == "claims.unsourced":
             levels = []
+            lines[2] += (" For this check a note is *real* when the article names no source for the"
+                         " figure (whether or not the figure is public record), *false* when it names"
+                         " one or the span is not a figure stated as fact, *debatable* when it is"
+                         " unclear; a second line gives how many of the noted figures a fact-checker"
+                         " would want sourced.")
             lines.append(f"| info (a sample of one in {CLAIM_SAMPLE}) | {_fmt(s['by_check']['tune'][check])}"
                          f" | {_fmt(s['by_check']['heldout'][check])} | info |")
             lines.append(f"| of these, figures a fact-checker would want sourced | {_wants(s['by_check']['tune'][check])}"
                          f" | {_wants(s['by_check']['heldout'][check])} | |")
+            second = s["by_check"]["tune"].get(f"{check} (second sample)")
+            if second is not None and second.labelled:
+                lines.append(f"| info, a second sample (two more in {CLAIM_SAMPLE}, tuning half only) |"
+                             f" {_fmt(second)} | — | info |")
         for level in levels:
             key = f"{check} @ {level}"
             rule = policy.rule_for(check, Severity.parse(level))
@@ -393,8 +419,12 @@ def merge_claim_readings(path: Path, labels_path: Path = LABELS) -> int:
             if reading not in CLAIM_READINGS or wants not in ("yes", "no"):
                 raise SystemExit(f"{path}: reading {reading!r} / wants_source {wants!r} not valid")
             key = (row["article"], row["check"], int(row["start"]), int(row["end"]))
-            if key not in labels:
-                raise SystemExit(f"{path}: {key} is not a labelled finding")
+            if key not in labels:  # a new note of the sample, or of the second sample (tuning half)
+                draw = claim_draw(row["article"], key[2], key[3])
+                split = split_of(row["article"])
+                if row["split"] != split or not (draw == 0 or (split == "tune" and draw in CLAIM_EXTRA)):
+                    raise SystemExit(f"{path}: {key} is in neither claims sample")
+                labels[key] = {k: row.get(k, "") for k in LABEL_FIELDS}
             labels[key].update(label=CLAIM_READINGS[reading], why=f"{reading}: {row['why'].strip()}",
                                wants_source=wants)
             changed += 1

@@ -95,12 +95,59 @@ def test_a_poll_in_the_lede_covers_the_shares_that_follow(findings):
     assert findings(text) == []
 
 
-def test_a_poll_later_covers_the_shares_of_its_paragraph_and_the_next(findings):
+def test_a_poll_later_covers_its_own_figures_and_the_shares_of_the_next_paragraph(findings):
     text = ("The mayor opened the new bridge on Friday.\n\n"
+            "Crowds lined both banks to watch the first buses cross.\n\n"
             "Traffic on the old crossing fell by 40% within a week.\n\n"
-            "The council surveyed drivers in June.\n\n"
-            "Of those asked, 62% said the trip was quicker.")
-    assert [f.text for f in findings(text)] == ["40%"]
+            "Shops on the quay say trade has picked up since.\n\n"
+            "The council surveyed 1,200 drivers in June.\n\n"
+            "Of those asked, 62% said the trip was quicker.\n\n"
+            "Tolls on the old crossing rose to £4.20 in July.")
+    assert [f.text for f in findings(text)] == ["40%", "£4.20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Clean Rivers Act sets fines of up to £500,000 for firms that pollute.",
+        "Under the Harlow Accord, 55 countries must ratify the treaty before it takes effect.",
+    ],
+)
+def test_a_figure_that_is_a_term_of_a_named_law_or_plan_has_its_source(findings, text):
+    assert findings(text) == []
+
+
+def test_an_opinion_piece_in_the_first_person_gives_its_own_figures(findings):
+    text = ("I have run this county for six years. I am proud of what we have done.\n\n"
+            "When I took office, the roads were falling apart.\n\n"
+            "Since 2019, the county has added 120,000 jobs and cut waiting lists by a third.")
+    assert findings(text) == []
+
+
+def test_a_figure_in_a_condition_is_not_stated_as_fact(findings):
+    assert findings("Hospitals will struggle if 40,000 more people lose their cover next year.") == []
+
+
+def test_glued_units_and_event_names_are_not_figures(findings):
+    assert findings("She took the 3,000m title in Birmingham on her return from injury.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("The club paid €3.5m (£2.4m) for him.", "£2.4m", True),
+        ("The club paid €3.5m (£2.4m) for him.", "€3.5m", False),
+        ("The striker, who stands 6ft 6in, joined on Monday.", "6", True),
+        ("The fee (£2.4m) was a club record.", "£2.4m", False),
+    ],
+)
+def test_conversions_and_measurements(text, figure, expected):
+    from copydesk.checks.claims_unsourced import _not_a_figure
+    from copydesk.model import Quantity
+
+    start = text.index(figure)
+    quantity = Quantity(start, start + len(figure), figure, 1.0, "GBP" if "£" in figure else None)
+    assert _not_a_figure(text, quantity) is expected
 
 
 @pytest.mark.parametrize(
@@ -119,6 +166,13 @@ def test_a_named_actor_that_counted_the_figure_is_its_source(findings):
     assert findings("The Daily Courier identified 40 donations from people with no income.") == []
 
 
+def test_speech_whose_marks_run_over_paragraphs_is_not_the_writers_voice(findings):
+    text = ("\"I needed that race. I feel strong again.\n\n"
+            "\"I will run in Madrid next month,\" she said.\n\n"
+            "The new training centre in Leeds cost £84m to build last year.")
+    assert [f.text for f in findings(text)] == ["£84m"]
+
+
 def test_a_figure_inside_quotation_marks_is_someones_words(findings):
     text = "Last year the charity received gifts of “more than £300,000” from his own pocket."
     assert findings(text) == []
@@ -131,6 +185,7 @@ def test_a_figure_inside_quotation_marks_is_someones_words(findings):
         "Her new book, Quiet Rooms: 12 Lessons From the Archive, sold out in a week.",
         "The magazine put her on its list of the world's 100 most influential people.",
         "The studio paid a record fee to the actor who will play 007 in the next film.",
+        "The film opened a week after Ocean's Twelve and took more money than any comedy.",
     ],
 )
 def test_numbers_in_names_titles_codes_and_ranked_lists_are_not_figures(findings, text):

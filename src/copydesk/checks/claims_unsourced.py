@@ -53,7 +53,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     documents = _document_sentences(article)
     sourced = _sourced_sentences(article) | documents
-    covered_from, share_paragraphs = _measured(article)
+    covered_from, share_paragraphs, poll_paragraphs = _measured(article)
+    if _written_in_first_person(article):
+        return  # a signed opinion piece or letter: its figures are the writer's own claims
     quoted = None
     for claim in article.claims:
         if claim.source_kind in SOURCED or claim.quoted or _in_display(article, claim.start):
@@ -62,12 +64,15 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         token = article.token_at(claim.start)
         paragraph = article.sentences[token.sent].paragraph if token is not None else -1
+        if paragraph in poll_paragraphs:
+            continue
         if token is not None and (_carried(article, token.sent, sourced)
-                                  or _not_reported_fact(article, token.sent)):
+                                  or _not_reported_fact(article, token.sent)
+                                  or _names_a_law(article, token.sent)):
             continue
         figures = [q for q in significant_quantities(claim)
                    if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)
-                   and not _not_a_figure(text, q)
+                   and not _not_a_figure(text, q) and not _hypothetical(article, q.start)
                    and not (paragraph in share_paragraphs and _is_share(text, q))]
         if figures:
             if quoted is None:
@@ -142,32 +147,37 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
 #: 27 percent …", "Military Times surveyed troops … 51 percent").
 MEASUREMENT_WORDS = frozenset({"poll", "polls", "survey", "surveys", "polling", "census"})
 MEASUREMENT_VERBS = frozenset({"poll", "survey"})
-#: Verbs through which a named actor gives a figure it found or counted ("USA TODAY identified
-#: dozens of donations", "she listed more than 60 names", "Trump charges that … millions").
+#: Verbs through which a named actor gives a figure it found, counted, expects or proposes as its
+#: own ("USA TODAY identified dozens of donations", "she listed more than 60 names", "Trump
+#: charges that … millions", "the companies expect $2bn of savings", "she unveiled a $275bn plan").
 FINDING_VERBS = frozenset({"identify", "list", "count", "tally", "compile", "tabulate", "track",
-                           "document", "charge", "record", "survey", "poll"})
+                           "document", "charge", "record", "survey", "poll", "discover", "report",
+                           "say", "claim", "expect", "forecast", "project", "estimate", "unveil",
+                           "propose", "announce", "pledge", "promise", "brag", "boast"})
 #: Subject pronouns of a writer's own voice or a reader addressed: a figure in such a sentence is
 #: the writer's own claim or a hypothetical ("I would take £50m", "you'd need to put aside $115"),
 #: not a reported fact missing its source.
 PERSONAL_SUBJECTS = frozenset({"i", "we", "you"})
 
 
-def _measured(article: AnalysedArticle) -> tuple[int, set[int]]:
+def _measured(article: AnalysedArticle) -> tuple[int, set[int], set[int]]:
     """Where the article's figures have a source of their own: (the offset from which every
-    figure is covered, or ``len(text) + 1`` for none; the paragraphs whose shares are covered).
+    figure is covered, or ``len(text) + 1`` for none; the paragraphs whose shares are covered;
+    the paragraphs whose figures are all covered).
 
-    A story whose lede (its headline, standfirst and first two paragraphs) names a document that
-    gives figures, by name ("according to new figures released by the BPI", "a USA TODAY
-    investigation found", "the latest Quinnipiac poll shows"), reports that document's figures
-    throughout. A poll, survey or census is where the shares (percentages, points) after it come
-    from: throughout the story when the lede names it ("Poll: Clinton leads …"), else in its own
-    paragraph and the next ("Military Times surveyed troops … 51 percent")."""
+    A story whose lede (its headline, standfirst and first ``LEDE_PARAGRAPHS`` paragraphs) names
+    a document that gives figures, by name ("according to new figures released by the BPI", "a
+    USA TODAY investigation found"), reports that document's figures throughout. A poll, survey
+    or census gives the figures of its own paragraph ("The council surveyed 1,200 drivers"), the
+    shares (percentages, points, "four in 10") of the next ("Of those asked, 62% …"), and the
+    shares of the whole story when the lede names it."""
     never = len(article.text) + 1
     sentences = article.sentences
     body = [s.paragraph for s in sentences if not _in_display(article, s.start)]
-    lede_end = body[0] + 1 if body else -1
+    lede_end = body[0] + LEDE_PARAGRAPHS - 1 if body else -1
     paragraphs = sentences[-1].paragraph + 1 if sentences else 0
     shares: set[int] = set()
+    polled: set[int] = set()
     every = never
     for token in article.tokens:
         word = token.lower
@@ -176,19 +186,26 @@ def _measured(article: AnalysedArticle) -> tuple[int, set[int]]:
         if not poll and word not in LEDE_DOCUMENTS:
             continue
         sentence = sentences[token.sent]
-        in_lede = _in_display(article, sentence.start) or sentence.paragraph <= lede_end
+        display = _in_display(article, sentence.start)
+        in_lede = display or sentence.paragraph <= lede_end
         if poll:
-            first = 0 if in_lede else sentence.paragraph
-            shares.update(range(first, paragraphs if in_lede else sentence.paragraph + 2))
+            polled.add(sentence.paragraph)
+            shares.update(range(paragraphs) if in_lede else (sentence.paragraph, sentence.paragraph + 1))
         if in_lede and every == never and word in LEDE_DOCUMENTS and _gives_figures(article, token) \
                 and _names_someone(article, token):
-            every = 0 if _in_display(article, sentence.start) else sentence.start
-    return every, shares
+            every = 0 if display else sentence.start
+    return every, shares, polled
 
 
-#: Documents that, named in a story's lede, are the source of the story's figures.
+#: Paragraphs of the body that make a story's lede (the nut paragraph that names the source of
+#: a story's figures is often the third or fourth).
+LEDE_PARAGRAPHS = 4
+
+
+#: Documents that, named in a story's lede, are the source of the story's figures. (A poll is
+#: the source of the shares only: a poll story quotes other figures too.)
 LEDE_DOCUMENTS = frozenset({
-    "poll", "polls", "survey", "surveys", "data", "figures", "statistics", "study", "report",
+    "data", "figures", "statistics", "study", "report",
     "census", "investigation", "analysis", "filings", "records", "estimates", "count", "tally",
     "audit", "review", "research", "index",
 })
@@ -215,19 +232,21 @@ def _names_someone(article: AnalysedArticle, token, depth: int = 3) -> bool:
     return False
 
 
+_IN_TEN = re.compile(r"\b\w+ in $")
 _SHARE_AFTER = re.compile(r"\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 
 def _is_share(text: str, quantity) -> bool:
     """A percentage or a lead in points: the figures a poll or survey gives."""
     return quantity.unit == "%" or "percent" in quantity.text.lower() or bool(
-        _SHARE_AFTER.match(text, quantity.end))
+        _SHARE_AFTER.match(text, quantity.end)) or bool(_IN_TEN.search(text, 0, quantity.start))
 
 
 def _not_reported_fact(article: AnalysedArticle, index: int) -> bool:
     """The sentence speaks in the writer's own voice or to the reader, outside a quotation ("I
     would take £50m", "we have added 1 million jobs", "you'd need to put aside $115"), or a named
-    actor in it gives the figure as its own finding ("USA TODAY identified dozens …")."""
+    actor in it gives the figure as its own finding ("USA TODAY identified dozens …", "the
+    retailer reported a profit of $1.78 a share")."""
     sentence = article.sentences[index]
     tokens = article.sentence_tokens(sentence)
     for token in tokens:
@@ -236,11 +255,79 @@ def _not_reported_fact(article: AnalysedArticle, index: int) -> bool:
         if token.lower in PERSONAL_SUBJECTS and not _after_quote_mark(article, sentence, token):
             return True
         head = article.tokens[token.head]
-        if head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
+        if token.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
             token.ent_type in ("PERSON", "ORG") or token.pos == "PROPN"
             or token.lower in ("he", "she", "they")
+            or any(c.dep == "det" and c.lower in ("the", "this", "these") for c in article.children(token))
         ):
             return True
+    return False
+
+
+#: Nouns of documents whose terms a figure can be ("the Paris Agreement's 55 countries", "the
+#: Clean Power Plan's 32 percent cut", "a bill that sets fines of up to $500,000").
+TERMS = frozenset({"agreement", "accord", "treaty", "constitution", "plan", "proposal", "bill",
+                   "act", "law", "rule", "regulation", "directive", "budget", "manifesto"})
+
+
+def _names_a_law(article: AnalysedArticle, index: int) -> bool:
+    """The sentence names a law, treaty, plan or bill (one of ``TERMS`` with a name of its own:
+    "the Paris Agreement", "the Clean Power Plan"): its figures are that document's terms. (The
+    parser's LAW entities are not used: they take newspapers' names for laws.)"""
+    for token in article.sentence_tokens(article.sentences[index]):
+        if token.lower in TERMS and token.pos in ("NOUN", "PROPN") and _names_someone(article, token, depth=2):
+            return True
+    return False
+
+
+def _written_in_first_person(article: AnalysedArticle) -> bool:
+    """An opinion piece, column or letter: the writer speaks as "I" in at least three sentences
+    of paragraphs that hold no quotation mark at all (so that speech whose marks were missed,
+    such as a quotation run over several paragraphs, is not taken for the writer's voice)."""
+    text = article.text
+    sentences = article.sentences
+    found: set[int] = set()
+    quoted_paragraphs: dict[int, bool] = {}
+    spans: dict[int, tuple[int, int]] | None = None
+    for token in article.tokens:
+        if token.lower != "i" or token.dep not in ("nsubj", "nsubjpass"):
+            continue
+        paragraph = sentences[token.sent].paragraph
+        if paragraph not in quoted_paragraphs:
+            if spans is None:
+                spans = {}
+                for sentence in sentences:
+                    first = spans.get(sentence.paragraph, (sentence.start, sentence.end))[0]
+                    spans[sentence.paragraph] = (first, sentence.end)
+            start, end = spans[paragraph]
+            quoted_paragraphs[paragraph] = any(mark in text[start:end] for mark in _QUOTE_MARKS)
+        if not quoted_paragraphs[paragraph]:
+            found.add(token.sent)
+            if len(found) >= 3:
+                return True
+    return False
+
+
+_QUOTE_MARKS = ('"', "“", "”", "''", "«", "„", "‘")
+
+
+#: Subordinators of a condition: a figure inside "if …" is not stated as fact.
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _hypothetical(article: AnalysedArticle, offset: int, depth: int = 8) -> bool:
+    """The figure sits in a conditional clause ("if millions of people lose their insurance")."""
+    token = article.token_at(offset)
+    tokens = article.tokens
+    for _ in range(depth):
+        if token is None:
+            return False
+        if token.dep in ("advcl", "ccomp") and any(
+                child.dep == "mark" and child.lower in CONDITIONS for child in article.children(token)):
+            return True
+        if token.head == token.i:
+            return False
+        token = tokens[token.head]
     return False
 
 
@@ -264,12 +351,17 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
 
 def _in_name(article: AnalysedArticle, start: int) -> bool:
     """A number that begins a name: "21 Grams", "Band Aid 20", "Band Aid 20's", "6 Music", "19
-    Hard Truths" (a capitalised name or two capitalised words follow it, or it ends a run of
-    capitalised words)."""
+    Hard Truths", "Ocean's 12" (a capitalised name or two capitalised words follow it, it ends a
+    run of capitalised words, or a name owns it)."""
     token = article.token_at(start)
     if token is None:
         return False
     tokens = article.tokens
+    if any(child.dep == "poss" and child.is_title for child in article.children(token)):
+        return True  # "Ocean's 12": a number owned by a name is a title
+    if token.is_title and token.text.isalpha() and token.i > 0 and tokens[token.i - 1].sent == token.sent \
+            and tokens[token.i - 1].text not in ".:;!?\"“‘(—–-":
+        return True  # "Ocean's Twelve", "the Chicago Seven": a number word capitalised mid-sentence
     after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
     before = tokens[token.i - 1] if token.i > 0 else None
     if after is not None and after.sent == token.sent and after.pos == "PROPN" and after.is_title:
@@ -295,6 +387,8 @@ RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "p
 #: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
 RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
+_GLUED_UNIT = re.compile(r"(?:ft|in|cm|mm|km|kg|lb|lbs|yd|mph|kph)\b")
+_CONVERTED = re.compile(r"\d(?:[\d,.]*)\s*(?:[a-zA-Z]{1,8}\s*){0,2}\($")
 _SUPERLATIVE = re.compile(r"\s+(?:most|least|best|worst|greatest|biggest)\b", re.IGNORECASE)
 
 
@@ -326,8 +420,13 @@ def _not_a_figure(text: str, quantity) -> bool:
     words = written.lower().split()
     if unit in MEASURES or (words and words[-1] in MEASURES):
         return True
-    # "400m" with no currency sign: metres (a race, a height), not millions
-    return written[-1:] == "m" and written[:-1].replace(".", "").isdigit() and not re.search(
+    if _GLUED_UNIT.match(text, quantity.end):
+        return True  # "6ft 6in", "10km", "70mph": a measurement
+    if text[quantity.start - 1 : quantity.start] == "(" and _CONVERTED.search(
+            text, max(0, quantity.start - 30), quantity.start):
+        return True  # "€3.5m (£2.3m)": the writer's conversion of the figure before it
+    # "400m", "3,000m" with no currency sign: metres (a race, a height), not millions
+    return written[-1:] == "m" and written[:-1].replace(".", "").replace(",", "").isdigit() and not re.search(
         r"[£$€¥]", text[max(0, quantity.start - 2) : quantity.start])
 
 
