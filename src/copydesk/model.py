@@ -90,7 +90,15 @@ class Article:
             "language": self.language,
             "url": self.url,
             "text": self.text,
+            "encoding": self.meta.get("encoding"),
+            "warnings": self.warnings,
         }
+
+    @property
+    def warnings(self) -> list[str]:
+        """What ingest noticed about the input and worked around (a file decoded from two
+        encodings, lone surrogates replaced, a dateline it could not read), for the reader."""
+        return [str(w) for w in self.meta.get("warnings", [])]
 
 
 ANALYSED_ROLES = frozenset({"headline", "standfirst", "body"})

@@ -84,6 +84,19 @@ def test_a_paragraph_over_the_models_max_length_is_analysed(capsys, desk, tmp_pa
     assert long["error"] is None and len(long["article"]["text"]) > 20_000
 
 
+def test_a_file_mixing_encodings_is_read_with_a_warning(capsys, desk, tmp_path):
+    paths = between(tmp_path, "mixed.txt", "")
+    paths[1].write_bytes("Port strike ends\n\nThe union said “enough”.\n".encode()
+                         + b"Its leader said \x93we won\x94.\n")
+    code, reports, _ = check(capsys, desk, paths)
+    assert code == 0
+    assert_good_reported(reports, paths)
+    article = reports[1]["article"]
+    assert "“we won”" in article["text"] and article["encoding"].startswith("utf-8+cp1252")
+    assert any("Windows-1252" in w for w in article["warnings"])
+    assert reports[0]["article"]["warnings"] == []
+
+
 def test_a_lone_surrogate_in_jsonl_is_replaced_with_a_warning(capsys, desk, tmp_path):
     line = jsonl(text="The council met \ud800 on Tuesday.", headline="Vote \udc00 held")
     paths = between(tmp_path, "feed.jsonl", line)
@@ -92,6 +105,7 @@ def test_a_lone_surrogate_in_jsonl_is_replaced_with_a_warning(capsys, desk, tmp_
     assert_good_reported(reports, paths)
     article = reports[1]["article"]
     assert article["headline"] == "Vote \ufffd held" and "\ufffd" in article["text"]
+    assert any("surrogate" in w for w in article["warnings"])
 
 
 def test_an_offset_of_a_day_in_a_dateline_is_ignored_with_a_warning(capsys, desk, tmp_path):
@@ -102,6 +116,7 @@ def test_an_offset_of_a_day_in_a_dateline_is_ignored_with_a_warning(capsys, desk
     assert_good_reported(reports, paths)
     article = reports[1]["article"]
     assert article["published"] == "2022-02-21T10:00:00"  # as written, no offset
+    assert article["warnings"], "the ignored offset is reported in the article's warnings"
 
 
 @pytest.mark.parametrize("published", ["2022-02-21T10:00:00+25:00", "February 21, 2022 10:00 -24:00"])

@@ -363,3 +363,10 @@ def test_a_file_mixing_utf8_and_windows_1252_keeps_both_readable(tmp_path: Path)
     assert "“enough”" in article.text and "café" in article.text
     assert "“we won”" in article.text and "€5" in article.text
     assert "Ä" not in article.text and "mixed" in article.meta["encoding"]
+    assert len(article.warnings) == 1 and "Windows-1252" in article.warnings[0]
+    assert article.to_dict()["warnings"] == article.warnings
+
+
+def test_a_plain_utf8_file_has_no_input_warning(tmp_path: Path) -> None:
+    [article] = list(read_inputs([str(write(tmp_path / "plain.txt", "The café opened.\n".encode()))]))
+    assert article.warnings == [] and article.to_dict()["encoding"] == "utf-8"

@@ -108,6 +108,8 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]+")
+#: The encoding name of a file decoded as UTF-8 with Windows-1252 runs (``_mixed``).
+MIXED_ENCODING = "utf-8+cp1252"
 
 
 def _mixed(data: bytes) -> tuple[str, str] | None:
@@ -123,7 +125,7 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
         raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
         return raw.decode("cp1252", errors="replace")
 
-    return _ESCAPED.sub(western, text), "utf-8+cp1252 (mixed: the bytes that are not UTF-8 read as cp1252)"
+    return _ESCAPED.sub(western, text), f"{MIXED_ENCODING} (mixed: the bytes that are not UTF-8 read as cp1252)"
 
 
 def binary_kind(data: bytes) -> str | None:

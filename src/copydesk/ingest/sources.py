@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import IO, Any, BinaryIO
 
 from copydesk.errors import IngestError
-from copydesk.ingest.decode import decode_bytes, is_probably_html
+from copydesk.ingest.decode import MIXED_ENCODING, decode_bytes, is_probably_html
 from copydesk.ingest.text import parse_text
 from copydesk.model import Article
 
@@ -202,6 +202,11 @@ class _Reader:
         except IngestError as exc:
             return exc
         article.meta["encoding"] = encoding
+        if encoding.startswith(MIXED_ENCODING):
+            article.meta.setdefault("warnings", []).append(
+                "the file mixes UTF-8 with Windows-1252 bytes: the valid UTF-8 was kept and the other "
+                "bytes were read as Windows-1252; check accented letters and quotation marks"
+            )
         return article
 
     def _gunzip(self, data: bytes, source: str) -> bytes:

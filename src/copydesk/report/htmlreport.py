@@ -142,6 +142,7 @@ def render_report(report: Report, *, number: int = 1) -> str:
     parts.append(f'<p class="source">Source: <code>{_text(report.source)}</code></p>\n')
     if article is not None:
         parts.append(f'<p class="meta">{_text(_metadata(article))}</p>\n')
+        parts.extend(f'<p class="input-warning">Input warning: {_text(w)}</p>\n' for w in article.warnings)
     parts.append(f'<p class="summary">{escape(_counts(report.findings))}</p>\n')
     regions = article.regions if article is not None else []
     body = highlight(text, report.findings, anchor, regions=regions)

@@ -85,6 +85,8 @@ def render_report(report: Report) -> str:
         ]
         return "\n".join(lines) + "\n"
     lines += [_metadata(report.source, article), ""]
+    if article is not None and article.warnings:
+        lines += [f"> **Input warning:** {md_escape(w)}" for w in article.warnings] + [""]
     if not report.findings:
         return "\n".join(lines + ["No findings.", ""]) + "\n"
     text = article.text if article is not None else ""

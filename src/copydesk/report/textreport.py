@@ -128,6 +128,7 @@ def _header(article: Article) -> list[Text]:
     if article.headline:
         lines.append(Text(visible(article.headline), "bold"))
     lines.append(Text(visible(" · ".join(article_facts(article))), "dim"))
+    lines.extend(Text(f"  input warning: {visible(w)}", "yellow") for w in article.warnings)
     return lines
 
 
