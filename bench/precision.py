@@ -36,7 +36,7 @@ name, a hypothetical), ``debatable`` when it is unclear whether a named source c
 ``why`` of these rows starts with the reading (``none:``, ``given:``, ``not-a-figure:``,
 ``unclear:``), and the column ``wants_source`` says whether a fact-checker would want a source for
 the figure (``yes``/``no``), so the share of notes worth an editor's time is reported beside the
-precision. A second sample of notes on the tuning half (``CLAIM_EXTRA``: two more in twelve),
+precision. A second sample of notes on the tuning half (``CLAIM_EXTRA``: five more in twelve),
 read to find more causes of false notes, is reported on its own line; the held-out half has only
 the first sample.
 
@@ -105,7 +105,7 @@ def in_claim_sample(article_id: str, start: int, end: int) -> bool:
 
 
 #: The draws of the second ``claims.unsourced`` sample (tuning half only).
-CLAIM_EXTRA = (1, 2)
+CLAIM_EXTRA = (1, 2, 3, 4, 5)
 
 
 def article_files(shared: Path) -> list[tuple[str, Path]]:
@@ -343,7 +343,7 @@ def write_docs(s: dict, docs: Path = ROOT / "docs" / "checks") -> list[str]:
                          f" | {_wants(s['by_check']['heldout'][check])} | |")
             second = s["by_check"]["tune"].get(f"{check} (second sample)")
             if second is not None and second.labelled:
-                lines.append(f"| info, a second sample (two more in {CLAIM_SAMPLE}, tuning half only) |"
+                lines.append(f"| info, a second sample (five more in {CLAIM_SAMPLE}, tuning half only) |"
                              f" {_fmt(second)} | — | info |")
         for level in levels:
             key = f"{check} @ {level}"

@@ -186,6 +186,8 @@ def test_a_figure_inside_quotation_marks_is_someones_words(findings):
         "The magazine put her on its list of the world's 100 most influential people.",
         "The studio paid a record fee to the actor who will play 007 in the next film.",
         "The film opened a week after Ocean's Twelve and took more money than any comedy.",
+        "The show moved to the 2300 slot on BBC Two after ratings fell.",
+        "He is ranked 106 in the world after a poor season on clay.",
     ],
 )
 def test_numbers_in_names_titles_codes_and_ranked_lists_are_not_figures(findings, text):
@@ -209,3 +211,10 @@ def test_results_measures_and_ranks_are_not_figures_to_source(findings, text):
 
 def test_a_statistic_without_a_source_is_still_noted(findings):
     assert [f.text for f in findings("Unemployment rose to 7.2% in March across the region.")] == ["7.2%"]
+
+
+def test_a_name_made_of_a_number_is_skipped_for_the_figure_after_it(findings):
+    assert [f.text for f in findings("The rapper 50 Cent sold 12 million albums in the US.")] == [
+        "12 million"]
+    assert [f.text for f in findings("Listeners to 6 Music rose to 500,000 a week last year.")] == [
+        "500,000"]

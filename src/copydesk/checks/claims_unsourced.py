@@ -351,8 +351,8 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
 
 def _in_name(article: AnalysedArticle, start: int) -> bool:
     """A number that begins a name: "21 Grams", "Band Aid 20", "Band Aid 20's", "6 Music", "19
-    Hard Truths", "Ocean's 12" (a capitalised name or two capitalised words follow it, it ends a
-    run of capitalised words, or a name owns it)."""
+    Hard Truths", "Ocean's 12", "the S&P 500" (a capitalised name or two capitalised words follow
+    it, it ends a run of capitalised words, or a name owns it)."""
     token = article.token_at(start)
     if token is None:
         return False
@@ -364,15 +364,17 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         return True  # "Ocean's Twelve", "the Chicago Seven": a number word capitalised mid-sentence
     after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
     before = tokens[token.i - 1] if token.i > 0 else None
-    if after is not None and after.sent == token.sent and after.pos == "PROPN" and after.is_title:
-        return True
+    if after is not None and after.sent == token.sent and after.is_title and after.text.isalpha() \
+            and (after.pos == "PROPN" or (after.tag in ("NN", "NNP") and token.lower not in ("1", "one"))):
+        return True  # "6 Music", "50 Cent": a capitalised name, or a capitalised singular noun
+        # after a number above one, which only a name allows ("12 Democrats" stays a figure)
     if after is not None and after.sent == token.sent and after.is_title and token.i + 2 < len(tokens):
         following = tokens[token.i + 2]
         if following.sent == token.sent and following.is_title:
             return True  # "19 Hard Truths the Left …": a title
     first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
     return before is not None and before.sent == token.sent and (
-        before.pos == "PROPN" or (before.is_title and not first)) and (
+        before.pos == "PROPN" or (before.text[:1].isupper() and not first)) and (
         after is None or after.pos in ("PUNCT", "PART") or after.sent != token.sent)
 
 
@@ -383,12 +385,16 @@ MEASURES = frozenset({"m", "km", "metres", "meters", "miles", "mile", "yards", "
                       "et", "pm", "am", "cm", "mm", "kg", "lb", "lbs"})
 #: Words before a number that make it a rank, an index or a name: "No. 1", "world number 14",
 #: "Group of 20".
-RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "page", "room")
+RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "page", "room",
+              "ranked", "seeded")
 #: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
 RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
 _GLUED_UNIT = re.compile(r"(?:ft|in|cm|mm|km|kg|lb|lbs|yd|mph|kph)\b")
 _CONVERTED = re.compile(r"\d(?:[\d,.]*)\s*(?:[a-zA-Z]{1,8}\s*){0,2}\($")
+_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b", re.IGNORECASE)
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_AFTER = re.compile(r"\s+(?:slot|hours|hrs|local|kick-?off)\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\s+(?:most|least|best|worst|greatest|biggest)\b", re.IGNORECASE)
 
 
@@ -403,6 +409,11 @@ def _not_a_figure(text: str, quantity) -> bool:
         return True  # "007", "0800": a code, not an amount
     if _SUPERLATIVE.match(text, quantity.end):
         return True  # "the world's 100 most influential people": the size of a list
+    if _IN_THE_WORLD.match(text, quantity.end):
+        return True  # "ranked 106 in the world", "64 in the world": a rank
+    if _CLOCK.fullmatch(written) and (text[max(0, quantity.start - 3) : quantity.start].lower() == "at "
+                                      or _CLOCK_AFTER.match(text, quantity.end)):
+        return True  # "at 2300", "the 2340 slot": a time on the 24-hour clock
     after = text[quantity.end : quantity.end + 3]
     if _SCORE.match(after) or re.search(r"\d[-–]\d", written):
         return True  # a score or a range of results
