@@ -218,3 +218,21 @@ def test_a_name_made_of_a_number_is_skipped_for_the_figure_after_it(findings):
         "12 million"]
     assert [f.text for f in findings("Listeners to 6 Music rose to 500,000 a week last year.")] == [
         "500,000"]
+
+
+def test_a_story_opening_on_an_organisations_report_gives_its_figures(findings):
+    text = ("Ferry traffic across the estuary fell sharply last year, the Harbour Authority of "
+            "Dunmore said on Monday.\n\n"
+            "Crossings dropped to 1.2 million, the lowest since the bridge opened.\n\n"
+            "Freight held up better, at 310,000 lorries.")
+    assert findings(text) == []
+
+
+def test_numbers_inside_markup_left_in_the_text_are_not_figures():
+    from copydesk.checks.claims_unsourced import _not_a_figure
+    from copydesk.model import Quantity
+
+    text = '<post author="@harbourwatch" date="March 10, 2016">The council fined them £40,000.</post>'
+    inside, outside = text.index("10"), text.index("£40,000")
+    assert _not_a_figure(text, Quantity(inside, inside + 2, "10", 10.0))
+    assert not _not_a_figure(text, Quantity(outside, outside + 7, "£40,000", 40000.0, "GBP"))
