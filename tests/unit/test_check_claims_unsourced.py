@@ -236,3 +236,10 @@ def test_numbers_inside_markup_left_in_the_text_are_not_figures():
     inside, outside = text.index("10"), text.index("£40,000")
     assert _not_a_figure(text, Quantity(inside, inside + 2, "10", 10.0))
     assert not _not_a_figure(text, Quantity(outside, outside + 7, "£40,000", 40000.0, "GBP"))
+
+
+def test_a_vague_source_in_the_sentence_overrides_the_storys_source(findings):
+    text = ("Ferry traffic across the estuary fell sharply last year, the Harbour Authority of "
+            "Dunmore said on Monday.\n\n"
+            "Reports suggest that an estimated 300 crew members will lose their jobs.")
+    assert [f.text for f in findings(text)] == ["an estimated 300"]

@@ -61,8 +61,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     for claim in article.claims:
         if claim.source_kind in SOURCED or claim.quoted or _in_display(article, claim.start):
             continue
-        if claim.start >= covered_from:
-            continue
+        if claim.start >= covered_from and claim.source_kind != "vague":
+            continue  # the story's source covers it, unless the sentence says it rests on hearsay
         token = article.token_at(claim.start)
         paragraph = article.sentences[token.sent].paragraph if token is not None else -1
         if paragraph in poll_paragraphs:
