@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,23 +100,25 @@ def extract_claims(analysed: AnalysedArticle, model: ClaimModel | None = None) -
     """Fill ``analysed.claims`` with the check-worthy sentences and their numbers, time and source."""
     model = model or ClaimModel()
     supports = sources_by_sentence(find_sources(analysed))
+    quote_index = _quote_index(analysed.quotes)
     claims: list[Claim] = []
     for index, sentence in enumerate(analysed.sentences):
         features = sentence_features(analysed, sentence)
         raw = model.score(features)
         if raw < model.threshold:
             continue
-        claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw))
+        claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw, quote_index))
     analysed.claims = claims
 
 
 def _claim(analysed: AnalysedArticle, index: int, sentence: Sentence,
-           sources: list[ReportingSource], raw: float) -> Claim:
+           sources: list[ReportingSource], raw: float,
+           quote_index: tuple[list[int], list[int], int] | None = None) -> Claim:
     start, end = _trim(analysed.text, sentence.start, sentence.end)
     quantities = [q for q in analysed.quantities if start <= q.start and q.end <= end]
     claim = Claim(start, end, analysed.text[start:end], quantities, _time(analysed, start, end))
     claim.score = round(1.0 / (1.0 + math.exp(-raw)), 3)
-    quote = _quote_around(analysed.quotes, start, end)
+    quote = _quote_around(analysed.quotes, start, end, quote_index)
     speaker = quote.speaker if quote is not None else None
     direct = quote is not None and quote.kind != "indirect"
     best = sources[0] if sources else None
@@ -139,13 +142,30 @@ def _overlaps(source: ReportingSource, speaker: Speaker) -> bool:
     return source.start < speaker.end and speaker.start < source.end
 
 
-def _quote_around(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """A quote that holds most of the claim (a direct quote inside it, or it inside a quote)."""
-    for quote in quotes:
+def _quote_around(quotes: list[Quote], start: int, end: int,
+                  index: tuple[list[int], list[int], int] | None = None) -> Quote | None:
+    """A quote that holds most of the claim (a direct quote inside it, or it inside a quote): the
+    first in ``quotes``' order. ``index`` (``_quote_index``) limits the search to the quotes that
+    can overlap the claim, so a long article costs its length, not claims × quotes."""
+    if index is None:
+        candidates = range(len(quotes))
+    else:
+        starts, order, longest = index
+        low, high = bisect_left(starts, start - longest), bisect_left(starts, end)
+        candidates = sorted(order[low:high])
+    for k in candidates:
+        quote = quotes[k]
         overlap = min(end, quote.end) - max(start, quote.start)
         if overlap > 0 and overlap >= 0.5 * min(end - start, quote.end - quote.start):
             return quote
     return None
+
+
+def _quote_index(quotes: list[Quote]) -> tuple[list[int], list[int], int]:
+    """Quote starts in order, the quotes' positions in that order, and the longest quote's length."""
+    order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+    longest = max((q.end - q.start for q in quotes), default=0)
+    return [quotes[k].start for k in order], order, longest
 
 
 def _time(analysed: AnalysedArticle, start: int, end: int) -> str | None:

@@ -24,6 +24,7 @@ paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from copydesk.analyse.document import AnalysedArticle, Token
@@ -213,25 +214,44 @@ def _make(analysed: AnalysedArticle, first: Token, last: Token, cue: tuple[int, 
 
 
 def _subtree(analysed: AnalysedArticle, head: Token) -> tuple[Token, Token]:
-    """The first and last token of ``head``'s subtree (contiguous in projective parses)."""
-    sentence = analysed.sentences[head.sent]
+    """The first and last token of ``head``'s subtree (contiguous in projective parses), found by
+    walking down from ``head`` through the parse's index of children (linear in the subtree)."""
     tokens = analysed.tokens
-    inside = {head.i}
-    for token in tokens[sentence.first : sentence.last]:
-        k, seen = token.i, 0
-        while k not in inside and tokens[k].head != k and seen < 64:
-            k, seen = tokens[k].head, seen + 1
-        if k in inside:
-            inside.add(token.i)
+    inside = [head.i]
+    stack = [head]
+    while stack:
+        for child in analysed.children(stack.pop()):
+            inside.append(child.i)
+            stack.append(child)
     ordered = sorted(i for i in inside if tokens[i].pos != "PUNCT" or i == head.i)
     return tokens[ordered[0]], tokens[ordered[-1]]
+
+
+def _mention_index(analysed: AnalysedArticle) -> tuple[list[int], list, dict[tuple[int, int], str]]:
+    """Mentions sorted by start (with their starts, for bisection) and each span's first label,
+    built once per article (``analysed.derived``)."""
+    cached = analysed.derived.get("sources.mentions")
+    if cached is None or cached[0] != len(analysed.mentions):
+        ordered = sorted(analysed.mentions, key=lambda m: m.start)
+        labels: dict[tuple[int, int], str] = {}
+        for mention in analysed.mentions:
+            labels.setdefault((mention.start, mention.end), mention.label)
+        cached = (len(analysed.mentions), [m.start for m in ordered], ordered, labels)
+        analysed.derived["sources.mentions"] = cached
+    return cached[1], cached[2], cached[3]
 
 
 def _name_in(analysed: AnalysedArticle, first: Token, last: Token,
              labels: tuple[str, ...] = NAME_LABELS) -> tuple[int, int, str] | None:
     """The longest entity mention inside the span, preferring persons."""
-    inside = [m for m in analysed.mentions
-              if first.start <= m.start and m.end <= last.end and m.label in labels]
+    starts, ordered, _ = _mention_index(analysed)
+    inside = []
+    for k in range(bisect_left(starts, first.start), len(ordered)):
+        mention = ordered[k]
+        if mention.start >= last.end:
+            break
+        if mention.end <= last.end and mention.label in labels:
+            inside.append(mention)
     if not inside:
         return None
     inside.sort(key=lambda m: (m.label != "PERSON", -(m.end - m.start)))
@@ -240,10 +260,7 @@ def _name_in(analysed: AnalysedArticle, first: Token, last: Token,
 
 
 def _entity_label(analysed: AnalysedArticle, span: tuple[int, int, str]) -> str:
-    for mention in analysed.mentions:
-        if (mention.start, mention.end) == span[:2]:
-            return mention.label
-    return ""
+    return _mention_index(analysed)[2].get(span[:2], "")
 
 
 def _determiner(analysed: AnalysedArticle, head: Token) -> str:

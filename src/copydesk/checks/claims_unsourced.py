@@ -481,8 +481,10 @@ def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
 
 
 def _in_display(article: AnalysedArticle, offset: int) -> bool:
-    """Headline or standfirst: their claims are sourced in the body."""
-    return any(
-        region.start <= offset < region.end and region.role in ("headline", "standfirst")
-        for region in article.article.regions
-    )
+    """Headline or standfirst: their claims are sourced in the body. (The display regions are
+    listed once per article: an article of many paragraphs has few of them.)"""
+    display = article.derived.get("claims_unsourced.display")
+    if display is None:
+        display = [(r.start, r.end) for r in article.article.regions if r.role in ("headline", "standfirst")]
+        article.derived["claims_unsourced.display"] = display
+    return any(start <= offset < end for start, end in display)
