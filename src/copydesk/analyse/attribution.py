@@ -20,7 +20,10 @@ urging … and warning"), the agent of a passive, the owner of "X's statement", 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.model import Speaker
@@ -150,6 +153,34 @@ class _Person:
     titles: frozenset[str]
 
 
+_WANTED = frozenset({"ORG", "NORP", "GPE"})
+
+
+class _People:
+    """Some of the article's people in text order (sorted by start), with their starts, so a
+    lookup by offset is a bisection, not a scan of every name in the article."""
+
+    __slots__ = ("people", "starts")
+
+    def __init__(self) -> None:
+        self.people: list[_Person] = []
+        self.starts: list[int] = []
+
+    def add(self, person: _Person) -> None:
+        self.people.append(person)
+        self.starts.append(person.start)
+
+    def ending_by(self, offset: int, ordered: bool) -> Iterator[_Person]:
+        """From the last back, the people that end at or before ``offset``. With ``ordered``
+        (every person starts before it ends) only those starting at or before it are read."""
+        k = bisect_right(self.starts, offset) if ordered else len(self.people)
+        people = self.people
+        while k > 0:
+            k -= 1
+            if people[k].end <= offset:
+                yield people[k]
+
+
 @dataclass
 class Resolver:
     """Speaker resolution over one article. Build once per article; ``speaker_of`` per cue."""
@@ -161,15 +192,42 @@ class Resolver:
     #: (offset, entity key) of every speaker resolved so far, in text order of their cue.
     history: list[tuple[int, str | None, str | None]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    # Indexes of ``people`` (built once) and of ``history`` (kept by ``note``): each lookup by
+    # offset is a bisection, so resolving every cue of a long article costs n log n, not n².
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)
+    #: The largest end among ``people[: k + 1]``: the first person covering an offset is found
+    #: by bisection.
+    _reach: list[int] = field(default_factory=list, init=False, repr=False)
+    _ordered: bool = field(default=True, init=False, repr=False)
+    _by_label: dict[str, _People] = field(default_factory=dict, init=False, repr=False)
+    #: ORG, NORP and GPE people by their key (entity, else name).
+    _by_key: dict[str, _People] = field(default_factory=dict, init=False, repr=False)
+    #: PERSON people by each title word written with them.
+    _by_title: dict[str, _People] = field(default_factory=dict, init=False, repr=False)
+    #: Entity key or name -> the earliest offset ``history`` gives it.
+    _said: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.people = _collect_people(self.analysed)
+        reach = -1
         for person in self.people:
             key = person.entity or person.name
             if person.titles & _MALE_TITLES:
                 self.gender.setdefault(key, "m")
             elif person.titles & _FEMALE_TITLES:
                 self.gender.setdefault(key, "f")
+            self._starts.append(person.start)
+            reach = max(reach, person.end)
+            self._reach.append(reach)
+            self._ordered = self._ordered and person.start <= person.end
+            self._by_label.setdefault(person.label, _People()).add(person)
+            if person.label in _WANTED:
+                self._by_key.setdefault(key, _People()).add(person)
+            if person.label == "PERSON":
+                for title in person.titles:
+                    self._by_title.setdefault(title, _People()).add(person)
+        for offset, entity, name in self.history:
+            self._remember(offset, entity, name)
 
     # -- the source token of a cue ------------------------------------------------------------
     def source_token(self, cue: Token) -> Token | None:
@@ -261,6 +319,12 @@ class Resolver:
 
     def note(self, offset: int, speaker: Speaker) -> None:
         self.history.append((offset, speaker.entity, speaker.name))
+        self._remember(offset, speaker.entity, speaker.name)
+
+    def _remember(self, offset: int, entity: str | None, name: str | None) -> None:
+        for key in (entity, name):
+            if key and (key not in self._said or offset < self._said[key]):
+                self._said[key] = offset
 
     def resolve(self, source: Token) -> Speaker:
         """A ``Speaker`` for the source token: its mention span and, when found, the entity."""
@@ -291,8 +355,9 @@ class Resolver:
     def person_starting(self, offset: int) -> Speaker | None:
         """The name mention that starts at ``offset`` ("“…” ― Jane Roe"), else the run of
         capitalised words there (a name the tagger missed)."""
-        for person in self.people:
-            if person.start <= offset < person.end and person.start >= offset - 2:
+        low, high = bisect_left(self._starts, offset - 2), bisect_right(self._starts, offset)
+        for person in self.people[low:high]:  # start in [offset - 2, offset]
+            if offset < person.end:
                 name = person.name.lstrip("―—–- \u00a0")
                 return Speaker(name, person.entity, offset, person.end)
         words = _CAPITALISED.match(self.analysed.text, offset)
@@ -302,16 +367,20 @@ class Resolver:
 
     def person_within(self, start: int, end: int) -> Speaker | None:
         """The last name mention inside ``[start, end)`` ("Jane Roe: “…”")."""
-        inside = [p for p in self.people if start <= p.start and p.end <= end]
-        if not inside:
-            return None
-        person = inside[-1]
-        return Speaker(person.name, person.entity, person.start, person.end)
+        low = bisect_left(self._starts, start)
+        high = bisect_right(self._starts, end) if self._ordered else len(self.people)
+        for k in range(high - 1, low - 1, -1):
+            person = self.people[k]
+            if person.end <= end:
+                return Speaker(person.name, person.entity, person.start, person.end)
+        return None
 
     def _person_at(self, token: Token) -> _Person | None:
-        for person in self.people:
-            if person.start <= token.start < person.end:
-                return person
+        """The first person (in text order) whose span covers the token's start."""
+        offset = token.start
+        k = bisect_right(self._reach, offset)  # the first person that ends after the offset
+        if k < len(self.people) and self.people[k].start <= offset:
+            return self.people[k]
         return None
 
     def _noun_phrase(self, head: Token) -> tuple[int, int]:
@@ -325,33 +394,35 @@ class Resolver:
 
     def _pronoun(self, pronoun: Token) -> _Person | None:
         lower = pronoun.lower
-        before = [p for p in self.people if p.end <= pronoun.start]
+        offset = pronoun.start
         if lower in _PLURAL or lower == "it":
-            wanted = {"ORG", "NORP", "GPE"}
-            if lower == "it":
-                orgs = [p for p in before if p.label == "ORG"]
-                return orgs[-1] if orgs else None
+            if lower == "it":  # the last organisation before it
+                orgs = self._by_label.get("ORG")
+                return next(orgs.ending_by(offset, self._ordered), None) if orgs else None
             recent = self.history[-1] if self.history else None
             if recent is not None:
-                key = recent[1] or recent[2]
-                match = [p for p in before if (p.entity or p.name) == key and p.label in wanted]
+                match = self._by_key.get(recent[1] or recent[2])  # type: ignore[arg-type]
                 if match:
-                    return match[-1]
+                    return next(match.ending_by(offset, self._ordered), None)
             return None
         sex = "m" if lower in MALE else "f" if lower in FEMALE else None
-        persons = [p for p in before if p.label == "PERSON" and self._compatible(p, sex)]
-        if not persons:
+        persons = self._by_label.get("PERSON")
+        if persons is None:
             return None
-        window = pronoun.start - 3000
-        speakers = {key for offset, entity, name in self.history if offset < pronoun.start
-                    for key in (entity, name) if key}
-        for person in reversed(persons):
+        window = offset - 3000
+        last = None  # the last compatible person before the pronoun
+        for person in persons.ending_by(offset, self._ordered):
+            if not self._compatible(person, sex):
+                continue
+            if last is None:
+                last = person
             if person.end < window:
                 break
-            if person.subject or (person.entity or person.name) in speakers:
-                self.gender.setdefault(person.entity or person.name, sex or "")
+            key = person.entity or person.name
+            if person.subject or self._said.get(key, offset) < offset:  # a speaker before it
+                self.gender.setdefault(key, sex or "")
                 return person
-        return persons[-1]
+        return last
 
     def _compatible(self, person: _Person, sex: str | None) -> bool:
         known = self.gender.get(person.entity or person.name)
@@ -361,12 +432,13 @@ class Resolver:
         title = head.lemma.lower()
         if head.pos not in ("NOUN", "PROPN") or not title:
             return None
-        titled = [p for p in self.people if title in p.titles and p.label == "PERSON"]
-        before = [p for p in titled if p.end <= head.start]
-        if before:
-            return before[-1]
-        if not definite and titled:
-            return titled[0]
+        titled = self._by_title.get(title)  # the article's people written with this title
+        if titled is not None:
+            before = next(titled.ending_by(head.start, self._ordered), None)
+            if before is not None:
+                return before
+            if not definite:
+                return titled.people[0]
         for child in self.analysed.children(head):  # "a spokesman for X": X
             if child.dep == "prep" and child.lower in ("for", "of", "at"):
                 for grand in self.analysed.children(child):
@@ -401,6 +473,8 @@ def _collect_people(analysed: AnalysedArticle) -> list[_Person]:
             name = entity_names.get(mention.entity or "", mention.text)
             spans.append((mention.start, mention.end, name, mention.entity, mention.label))
     covered = sorted((s, e) for s, e, *_ in spans)
+    covered_starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))  # the largest end so far
     k = 0
     while k < len(tokens):
         token = tokens[k]
@@ -409,7 +483,8 @@ def _collect_people(analysed: AnalysedArticle) -> list[_Person]:
             while j < len(tokens) and tokens[j].ent_iob == "I":
                 j += 1
             start, end = token.start, tokens[j - 1].end
-            if not any(s < end and start < e for s, e in covered):
+            n = bisect_left(covered_starts, end)  # the spans that start before this run ends
+            if not (n and reach[n - 1] > start):  # none of them ends after it starts
                 name = analysed.text[start:end]
                 spans.append((start, end, name, None, token.ent_type))
             k = j
@@ -432,11 +507,12 @@ def _tokens_in(analysed: AnalysedArticle, start: int, end: int) -> list[Token]:
     first = analysed.token_at(start)
     if first is None:
         return []
+    tokens = analysed.tokens
     out = []
-    for token in analysed.tokens[first.i :]:
-        if token.start >= end:
-            break
-        out.append(token)
+    k = first.i
+    while k < len(tokens) and tokens[k].start < end:  # no copy of the tokens to the end
+        out.append(tokens[k])
+        k += 1
     return out
 
 

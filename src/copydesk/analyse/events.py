@@ -119,11 +119,12 @@ class _Extractor:
         first = self.analysed.token_at(start)
         if first is None:
             return []
+        tokens = self.analysed.tokens
         out = []
-        for token in self.analysed.tokens[first.i :]:
-            if token.start >= end:
-                break
-            out.append(token)
+        k = first.i
+        while k < len(tokens) and tokens[k].start < end:  # no copy of the tokens to the end
+            out.append(tokens[k])
+            k += 1
         return out
 
     # ------------------------------------------------------------------ triggers

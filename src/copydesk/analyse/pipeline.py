@@ -30,6 +30,11 @@ MODEL_NAME = "en_core_web_md"
 
 #: The longest text parsed as one spaCy ``Doc`` (about a tenth of a gigabyte of parser memory).
 MAX_PARSE_CHARS = 20_000
+#: The most characters handed to the parser in one ``nlp.pipe`` batch: the parser holds a whole
+#: batch at once, so a 1 MB paragraph (50 pieces) is parsed five pieces at a time, not all at
+#: once. A text longer than this (never, with ``MAX_PARSE_CHARS`` below it) is a batch of its own.
+#: Each doc is parsed the same in any batch (the pipeline reads each doc on its own).
+MAX_BATCH_CHARS = 100_000
 #: A parsed sentence longer than this many tokens is analysed in pieces of this many tokens. The
 #: longest of 15,214 sentences in 742 BBC articles has 102; a list of awards written without a
 #: full stop (BBC entertainment/275) parses as one of about 300. Only text with no sentence end
@@ -81,6 +86,8 @@ class Analyser:
     batch_size: int = 64
     #: Characters parsed as one ``Doc`` at most (never more than ``nlp.max_length``).
     max_parse_chars: int = MAX_PARSE_CHARS
+    #: Characters in one ``nlp.pipe`` batch at most (a longer single text is a batch alone).
+    max_batch_chars: int = MAX_BATCH_CHARS
 
     @classmethod
     def load(cls, model: str | None = None) -> Analyser:
@@ -106,7 +113,7 @@ class Analyser:
                     pieces = split_for_parser(article.text, region.start, region.end, limit)
                     jobs.extend((k, a, b, n > 0) for n, (a, b) in enumerate(pieces))
             texts = (mask_for_parser(chunk[k].text[a:b]) for k, a, b, _ in jobs)
-            docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+            docs = self._parse(texts)
             built = [AnalysedArticle(article=a, reference_date=reference_date) for a in chunk]
             for (k, start, _end, continues), doc in zip(jobs, docs):
                 _append_doc(built[k], doc, start, continues=continues)
@@ -114,6 +121,28 @@ class Analyser:
             for analysed in built:
                 finish(analysed, knowledge=knowledge)
                 yield analysed
+
+
+    def _parse(self, texts: Iterable[str]) -> Iterator:
+        """The parsed docs of ``texts``, in order, in ``nlp.pipe`` batches of at most
+        ``batch_size`` texts and ``max_batch_chars`` characters."""
+        for batch in batches_by_chars(texts, max(1, self.batch_size), self.max_batch_chars):
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
+
+
+def batches_by_chars(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """``texts`` in consecutive lists of at most ``size`` texts whose lengths add up to at most
+    ``chars``; a text longer than ``chars`` is a list of its own."""
+    batch: list[str] = []
+    total = 0
+    for text in texts:
+        if batch and (len(batch) >= size or total + len(text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(text)
+        total += len(text)
+    if batch:
+        yield batch
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
