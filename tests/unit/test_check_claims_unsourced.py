@@ -188,6 +188,7 @@ def test_a_figure_inside_quotation_marks_is_someones_words(findings):
         "The film opened a week after Ocean's Twelve and took more money than any comedy.",
         "The show moved to the 2300 slot on BBC Two after ratings fell.",
         "He is ranked 106 in the world after a poor season on clay.",
+        "Sales of the Band Aid 20 single raised money for famine relief in Sudan.",
     ],
 )
 def test_numbers_in_names_titles_codes_and_ranked_lists_are_not_figures(findings, text):

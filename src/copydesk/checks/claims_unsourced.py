@@ -365,8 +365,8 @@ def _after_quote_mark(article: AnalysedArticle, sentence, token) -> bool:
 def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
     """The sentence, or the one before it in the same paragraph, gives a source: attribution
     carries on to the next sentence ("The census counted 8.3 million people. Of these, 40%
-    …"). (Carrying it across a paragraph break, or two sentences on, was measured on the tuning
-    half: it silenced about two real notes for each false one.)"""
+    …"). (Carrying it across a paragraph break, two sentences on, or back from the next sentence
+    was measured on the tuning half: each silenced two to three real notes for each false one.)"""
     if index in sourced:
         return True
     sentences = article.sentences
@@ -399,9 +399,17 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         if following.sent == token.sent and following.is_title:
             return True  # "19 Hard Truths the Left …": a title
     first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
+    if before is not None and before.sent == token.sent and token.text.isdigit() and not first \
+            and before.text[:1].isupper() and before.text.isalpha() and before.lower not in MONTHS:
+        return True  # "Band Aid 20 single", "Radio 1 show", "Apollo 11 mission": a numbered name
     return before is not None and before.sent == token.sent and (
         before.pos == "PROPN" or (before.text[:1].isupper() and not first)) and (
         after is None or after.pos in ("PUNCT", "PART") or after.sent != token.sent)
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 #: Units of distance, size and clock time: "the 400m", "26.2 miles", "1400 GMT" describe an event
