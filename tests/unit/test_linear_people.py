@@ -188,3 +188,55 @@ def test_people_not_covered_by_a_mention_are_found_as_by_the_scan(people_article
         if person.entity is None and (person.start, person.end) not in spans:  # from a token run
             assert not any(s < person.end and person.start < e for s, e in spans)
     assert [p.start for p in people] == sorted(p.start for p in people)
+
+
+# -- quotes.speaker-conflict: quotes and paragraphs found by bisection --------------------------
+
+
+def _conflicts_by_scan(article):
+    """``quotes.speaker-conflict`` as it was: each quote's paragraph and the quotes between it
+    and its cue found by reading all of them, every pair of quotes compared."""
+    from copydesk.checks import quotes_speaker_conflict as c
+
+    def own_cue(quote):
+        if quote.cue is None:
+            return False
+        cue = quote.cue[0]
+        region = next((r for r in article.article.paragraphs if r.start <= quote.start < r.end), None)
+        if region is None or not region.start <= cue < region.end:
+            return False
+        low, high = min(cue, quote.start), max(cue, quote.end)
+        return not any(other is not quote and other.kind == "direct" and low <= other.start
+                       and other.end <= high for other in article.quotes)
+
+    quotes = [q for q in article.quotes if q.kind == "direct" and q.speaker is not None
+              and c._key(q) and len(q.text.split()) >= c.MIN_WORDS and own_cue(q)]
+    normal = [c._normalise(q.text) for q in quotes]
+    flagged = set()
+    for k, later in enumerate(quotes):
+        for j in range(k):
+            if k in flagged or not c._conflict(quotes[j], later):
+                continue
+            if c._same_words(normal[j], normal[k]):
+                flagged.add(k)
+                yield c._finding(quotes[j], later)
+
+
+@pytest.mark.parametrize("joiner", ["\n\n", " "])
+def test_speaker_conflicts_are_those_the_scan_found(analyser, joiner):
+    from copydesk.checks import quotes_speaker_conflict as c
+
+    rng = random.Random(5)
+    names = ["Helena Marchetti", "Ivan Sorokin", "Anna Kowal", "Mr Petrov", "a union official",
+             "Sliva", "Silva"]
+    said = ["We will not sign any deal this year at all",
+            "The offer on the table is an insult to every worker here",
+            "We will not sign any deal this year, at all"]
+    paragraphs = []
+    for _ in range(60):
+        q, n = rng.choice(said), rng.choice(names)
+        paragraphs.append(rng.choice([f"“{q},” said {n}.", f"{n} said: “{q}.”",
+                                      f"“{q}.” The talks went on. “{rng.choice(said)},” {n} said."]))
+    article = analyser.analyse(parse_text("Talks\n\n" + joiner.join(paragraphs), source="q.txt"))
+    found = list(c.check(article, None))
+    assert found == list(_conflicts_by_scan(article)) and len(found) > 5

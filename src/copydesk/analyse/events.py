@@ -18,6 +18,7 @@ Read off the dependency parse, one sentence at a time:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,10 @@ class _Extractor:
         self.resolver = resolver
         self.text = analysed.text
         self.mention_at: dict[int, tuple[int, int]] = {}
+        #: The positions of ``analysed.times`` sorted by start, and those starts: the times in a
+        #: sentence are found by bisection, not by reading every time of the article.
+        self._time_order = sorted(range(len(analysed.times)), key=lambda k: analysed.times[k].start)
+        self._time_starts = [analysed.times[k].start for k in self._time_order]
         canonical: dict[tuple[int, int], str] = {}
         for cluster in analysed.clusters:
             for mention in cluster.mentions:
@@ -384,7 +389,10 @@ class _Extractor:
             return []
         start = self.analysed.tokens[sent.first].start
         end = self.analysed.tokens[sent.last - 1].end
-        return [t for t in self.analysed.times if start <= t.start < end and t.value]
+        times = self.analysed.times
+        low, high = bisect_left(self._time_starts, start), bisect_left(self._time_starts, end)
+        inside = sorted(self._time_order[low:high])  # in the article's order, as a scan gives them
+        return [times[k] for k in inside if times[k].value]
 
     # ------------------------------------------------------------------ building
     def _event(

@@ -31,10 +31,11 @@ MODEL_NAME = "en_core_web_md"
 #: The longest text parsed as one spaCy ``Doc`` (about a tenth of a gigabyte of parser memory).
 MAX_PARSE_CHARS = 20_000
 #: The most characters handed to the parser in one ``nlp.pipe`` batch: the parser holds a whole
-#: batch at once, so a 1 MB paragraph (50 pieces) is parsed five pieces at a time, not all at
-#: once. A text longer than this (never, with ``MAX_PARSE_CHARS`` below it) is a batch of its own.
-#: Each doc is parsed the same in any batch (the pipeline reads each doc on its own).
-MAX_BATCH_CHARS = 100_000
+#: batch at once, so a 1 MB paragraph (50 pieces) is parsed one piece at a time, not all at
+#: once (1 MB of punctuation peaked at 1.66 GB with 100,000 characters a batch, 0.86 GB with
+#: 25,000). A text longer than this is a batch of its own. Each doc is parsed the same in any
+#: batch (the pipeline reads each doc on its own); a batch of 64 news paragraphs is about 30,000.
+MAX_BATCH_CHARS = 30_000
 #: A parsed sentence longer than this many tokens is analysed in pieces of this many tokens. The
 #: longest of 15,214 sentences in 742 BBC articles has 102; a list of awards written without a
 #: full stop (BBC entertainment/275) parses as one of about 300. Only text with no sentence end

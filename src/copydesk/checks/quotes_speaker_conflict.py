@@ -13,6 +13,7 @@ See ``docs/checks/quotes.speaker-conflict.md``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -36,36 +37,64 @@ CONTAINED_WORDS = 6
 @register("quotes.speaker-conflict", severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """The same quote attributed to two different speakers."""
+    layout = _Layout(article)
     quotes = [q for q in article.quotes if q.kind == "direct" and q.speaker is not None
-              and _key(q) and len(q.text.split()) >= MIN_WORDS and _own_cue(article, q)]
+              and _key(q) and len(q.text.split()) >= MIN_WORDS and _own_cue(article, q, layout)]
     normal = [_normalise(q.text) for q in quotes]
-    flagged: set[int] = set()
+    conflicts: dict[tuple, bool] = {}  # _conflict reads only the two speakers' names and entities
     for k, later in enumerate(quotes):
         for j in range(k):
             earlier = quotes[j]
-            if k in flagged or not _conflict(earlier, later):
+            pair = (earlier.speaker.name, earlier.speaker.entity,  # type: ignore[union-attr]
+                    later.speaker.name, later.speaker.entity)  # type: ignore[union-attr]
+            conflict = conflicts.get(pair)
+            if conflict is None:
+                conflict = conflicts[pair] = _conflict(earlier, later)
+            if not conflict or not _same_words(normal[j], normal[k]):
                 continue
-            if not _same_words(normal[j], normal[k]):
-                continue
-            flagged.add(k)
             yield _finding(earlier, later)
+            break  # one finding for each later quote
 
 
-def _own_cue(article: AnalysedArticle, quote: Quote) -> bool:
+class _Layout:
+    """The article's paragraphs and direct quotes sorted by start, read once per article."""
+
+    def __init__(self, article: AnalysedArticle) -> None:
+        self.paragraphs = list(article.article.paragraphs)
+        self.paragraph_starts = [r.start for r in self.paragraphs]
+        #: In order and apart: the paragraph covering an offset is found by bisection.
+        self.disjoint = all(a.start <= a.end <= b.start
+                            for a, b in zip(self.paragraphs, self.paragraphs[1:], strict=False))
+        self.direct = sorted((q for q in article.quotes if q.kind == "direct"), key=lambda q: q.start)
+        self.direct_starts = [q.start for q in self.direct]
+
+    def paragraph_at(self, offset: int):
+        if not self.disjoint:
+            return next((r for r in self.paragraphs if r.start <= offset < r.end), None)
+        k = bisect_right(self.paragraph_starts, offset) - 1  # no paragraph before it reaches it
+        if k >= 0 and self.paragraphs[k].start <= offset < self.paragraphs[k].end:
+            return self.paragraphs[k]
+        return None
+
+    def direct_within(self, low: int, high: int) -> Iterator[Quote]:
+        """The direct quotes that lie inside ``[low, high]``."""
+        first, last = bisect_left(self.direct_starts, low), bisect_right(self.direct_starts, high)
+        return (q for q in self.direct[first:last] if q.end <= high)
+
+
+def _own_cue(article: AnalysedArticle, quote: Quote, layout: _Layout | None = None) -> bool:
     """The quote's speaker comes from a cue beside it ("…,” Jones said), not from another quote
     nearby, a label or the page's layout: only such attributions can contradict. The cue is in
     the quote's paragraph with no other quote between the two."""
     if quote.cue is None:
         return False
+    layout = layout or _Layout(article)
     cue = quote.cue[0]
-    region = next((r for r in article.article.paragraphs if r.start <= quote.start < r.end), None)
+    region = layout.paragraph_at(quote.start)
     if region is None or not region.start <= cue < region.end:
         return False
     low, high = min(cue, quote.start), max(cue, quote.end)
-    return not any(
-        other is not quote and other.kind == "direct" and low <= other.start and other.end <= high
-        for other in article.quotes
-    )
+    return not any(other is not quote for other in layout.direct_within(low, high))
 
 
 def _key(quote: Quote) -> str | None:
