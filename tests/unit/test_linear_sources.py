@@ -63,3 +63,19 @@ def test_the_quote_index_finds_the_first_quote_a_scan_finds():
             end = start + length
             assert claims_module._quote_around(quotes, start, end, index) is claims_module._quote_around(
                 quotes, start, end)
+
+
+def test_the_span_index_returns_what_a_scan_returns_in_list_order():
+    import random
+
+    from copydesk.model import Quantity
+
+    rng = random.Random(5)
+    items = []
+    for _ in range(300):
+        start = rng.randrange(0, 2000)
+        items.append(Quantity(start, start + rng.randrange(1, 40), "1", 1.0))
+    index = claims_module._SpanIndex(items)
+    for start in range(0, 2100, 13):
+        end = start + rng.randrange(1, 200)
+        assert index.inside(start, end) == [q for q in items if start <= q.start and q.end <= end]

@@ -101,22 +101,25 @@ def extract_claims(analysed: AnalysedArticle, model: ClaimModel | None = None) -
     model = model or ClaimModel()
     supports = sources_by_sentence(find_sources(analysed))
     quote_index = _quote_index(analysed.quotes)
+    spans = (_SpanIndex(analysed.quantities), _SpanIndex(analysed.times))
     claims: list[Claim] = []
     for index, sentence in enumerate(analysed.sentences):
         features = sentence_features(analysed, sentence)
         raw = model.score(features)
         if raw < model.threshold:
             continue
-        claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw, quote_index))
+        claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw, quote_index, spans))
     analysed.claims = claims
 
 
 def _claim(analysed: AnalysedArticle, index: int, sentence: Sentence,
            sources: list[ReportingSource], raw: float,
-           quote_index: tuple[list[int], list[int], int] | None = None) -> Claim:
+           quote_index: tuple[list[int], list[int], int] | None = None,
+           spans: tuple[_SpanIndex, _SpanIndex] | None = None) -> Claim:
     start, end = _trim(analysed.text, sentence.start, sentence.end)
-    quantities = [q for q in analysed.quantities if start <= q.start and q.end <= end]
-    claim = Claim(start, end, analysed.text[start:end], quantities, _time(analysed, start, end))
+    quantities_index, times_index = spans or (_SpanIndex(analysed.quantities), _SpanIndex(analysed.times))
+    quantities = quantities_index.inside(start, end)
+    claim = Claim(start, end, analysed.text[start:end], quantities, _time(times_index.inside(start, end)))
     claim.score = round(1.0 / (1.0 + math.exp(-raw)), 3)
     quote = _quote_around(analysed.quotes, start, end, quote_index)
     speaker = quote.speaker if quote is not None else None
@@ -168,8 +171,23 @@ def _quote_index(quotes: list[Quote]) -> tuple[list[int], list[int], int]:
     return [quotes[k].start for k in order], order, longest
 
 
-def _time(analysed: AnalysedArticle, start: int, end: int) -> str | None:
-    inside = [t for t in analysed.times if start <= t.start and t.end <= end and t.value]
+class _SpanIndex:
+    """Items with ``start``/``end`` (quantities, times), found inside a span by bisection and
+    returned in their list's order: each claim reads its own sentence's, not the article's."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda k: items[k].start)
+        self.starts = [items[k].start for k in self.order]
+
+    def inside(self, start: int, end: int) -> list:
+        found = self.order[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return [self.items[k] for k in sorted(found) if self.items[k].end <= end]
+
+
+def _time(times: list) -> str | None:
+    """The first resolved time of the claim (its times in text order), preferring dates to durations."""
+    inside = [t for t in times if t.value]
     dated = [t for t in inside if t.kind != "duration"]
     return (dated or inside)[0].value if (dated or inside) else None
 
