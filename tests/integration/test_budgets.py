@@ -214,3 +214,48 @@ def test_a_memory_error_in_process_is_a_budget_error(hostile_desk, monkeypatch):
     report = hostile_desk.check_text(GOOD)
     assert report.error.kind == "budget"
     assert report.error.message == "ran out of memory in the analysis stage (MemoryError)"
+
+
+def test_parsing_an_input_is_under_its_budget_too(capsys, desk, tmp_path, monkeypatch):
+    """An HTML page whose extraction hangs (in C code, say) is stopped like a hung check: the
+    file is read and decoded here, parsed in the worker."""
+    from copydesk.ingest import sources
+
+    real_parse = sources._parse_html
+
+    def parse(html, **kwargs):
+        if "HANG-IN-EXTRACTION" in html:
+            time.sleep(60)  # in the caller (a regression) the run would take a minute
+        return real_parse(html, **kwargs)
+
+    monkeypatch.setattr(sources, "_parse_html", parse)  # the worker is forked with it
+    paths = inputs(tmp_path, "nothing")
+    paths[1] = tmp_path / "b-page.html"
+    paths[1].write_text("<html><body><article><h1>Vote</h1><p>HANG-IN-EXTRACTION the council "
+                        "met.</p></article></body></html>", encoding="utf-8")
+    code, reports, _, elapsed = check(capsys, desk, paths)
+    assert code == 2
+    assert [r["source"] for r in reports] == list(map(str, paths))
+    assert reports[0]["error"] is None and reports[2]["error"] is None
+    assert reports[1]["error"]["kind"] == "budget"
+    assert elapsed < LIMIT + MARGIN
+
+
+def test_deferred_inputs_give_the_reports_of_inputs_read_at_once(tmp_path):
+    from copydesk.ingest.sources import DeferredInput, read_inputs
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Vote</title></head><body><article><h1>Council vote</h1>"
+                    "<p>The council met on Tuesday and voted to build a library.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    text = tmp_path / "story.txt"
+    text.write_text(GOOD, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    paths = [str(page), str(text), str(empty)]
+    at_once = list(read_inputs(paths))
+    deferred = list(read_inputs(paths, defer=True))
+    assert [type(item).__name__ for item in deferred] == ["DeferredInput", "DeferredInput", "IngestError"]
+    loaded = [item.load() if isinstance(item, DeferredInput) else item for item in deferred]
+    assert [a.to_dict() for a in loaded[:2]] == [a.to_dict() for a in at_once[:2]]
+    assert str(loaded[2]) == str(at_once[2])

@@ -25,6 +25,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any, BinaryIO
 
@@ -52,7 +53,8 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     reference_date: datetime | None = None,
-) -> Iterator[Item]:
+    defer: bool = False,
+) -> Iterator[Item | DeferredInput]:
     """One ``Article`` or ``IngestError`` per input, in input order.
 
     ``paths`` are files, directories (read recursively, sorted, hidden names skipped), ``.gz``
@@ -60,8 +62,14 @@ def read_inputs(
     ``published`` overrides every article's published date. ``on_error`` is called with each
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
     HTML (none later than the day after it); without it the bound is the day after today.
+
+    ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
+    undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
+    reading — is left to whoever calls ``DeferredInput.load()``: a supervised worker
+    (``copydesk.serve.worker``) does it under the input's time and memory budget. JSONL records
+    are parsed here.
     """
-    reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date)
+    reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date, defer=defer)
     for path in paths:
         for item in reader.read(path):
             if isinstance(item, IngestError):
@@ -72,15 +80,49 @@ def read_inputs(
             yield item
 
 
+@dataclass
+class DeferredInput:
+    """A decoded input whose parsing is still to do (``read_inputs(defer=True)``); ``load()``
+    parses it into an ``Article`` (or an ``IngestError``), applying ``published`` when given."""
+
+    source: str
+    text: str
+    html: bool
+    encoding: str
+    reference_date: datetime | None = None
+    published: datetime | None = None
+
+    def load(self) -> Article | IngestError:
+        try:
+            if self.html:
+                article = _parse_html(self.text, source=self.source, url=None,
+                                      reference_date=self.reference_date)
+            else:
+                article = parse_text(self.text, source=self.source)
+        except IngestError as exc:
+            return exc
+        article.meta["encoding"] = self.encoding
+        if self.encoding.startswith(MIXED_ENCODING):
+            article.meta.setdefault("warnings", []).append(
+                "the file mixes UTF-8 with Windows-1252 bytes: the valid UTF-8 was kept and the other "
+                "bytes were read as Windows-1252; check accented letters and quotation marks"
+            )
+        if self.published is not None:
+            article.published = self.published
+        return article
+
+
 class _Reader:
     """Reads one path argument into items; holds the options and the directories already seen."""
 
     def __init__(
-        self, *, max_bytes: int, stdin: BinaryIO | None, reference_date: datetime | None = None
+        self, *, max_bytes: int, stdin: BinaryIO | None, reference_date: datetime | None = None,
+        defer: bool = False,
     ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
         self.max_bytes = max_bytes
+        self.defer = defer
         self.stdin = stdin
         self.reference_date = reference_date
         #: (device, inode) of every directory and file read in this run: a tree whose symbolic
@@ -183,8 +225,9 @@ class _Reader:
             return
         yield self._article(data, STDIN_NAME, html=False)
 
-    def _article(self, data: bytes, source: str, *, html: bool) -> Item:
-        """Bytes of one article (gzip, HTML or text) -> an Article or an error."""
+    def _article(self, data: bytes, source: str, *, html: bool) -> Item | DeferredInput:
+        """Bytes of one article (gzip, HTML or text) -> an Article or an error (with ``defer``,
+        the decoded text waiting to be parsed: a ``DeferredInput``)."""
         try:
             if data.startswith(GZIP_MAGIC):
                 data = self._gunzip(data, source)
@@ -193,21 +236,11 @@ class _Reader:
             text, encoding = decode_bytes(data, source=source)
             if not text.strip():
                 return IngestError(source, "empty", "empty file (nothing but whitespace)")
-            if html or is_probably_html(data):
-                article = _parse_html(
-                    text, source=source, url=None, reference_date=self.reference_date
-                )
-            else:
-                article = parse_text(text, source=source)
         except IngestError as exc:
             return exc
-        article.meta["encoding"] = encoding
-        if encoding.startswith(MIXED_ENCODING):
-            article.meta.setdefault("warnings", []).append(
-                "the file mixes UTF-8 with Windows-1252 bytes: the valid UTF-8 was kept and the other "
-                "bytes were read as Windows-1252; check accented letters and quotation marks"
-            )
-        return article
+        pending = DeferredInput(source, text, html or is_probably_html(data), encoding,
+                                self.reference_date)
+        return pending if self.defer else pending.load()
 
     def _gunzip(self, data: bytes, source: str) -> bytes:
         """Decompress, stopping as soon as the output passes ``max_bytes``."""

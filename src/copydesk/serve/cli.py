@@ -282,6 +282,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     inputs = read_inputs(
         args.paths, published=args.published, max_bytes=args.max_size, stdin=context.stdin,
         reference_date=args.reference_date,
+        defer=budget is not None,  # parsed in the supervised worker, under the input's budgets
     )
 
     def make_desk() -> Desk:

@@ -27,8 +27,10 @@ article before it hands back the current report, so the worker analyses while th
 budget is one article's; the throughput cost against ``Desk.check_many``'s batches of 16 is
 measured in docs/BENCHMARKS.md ("Supervised checking").
 
-Reading inputs (``copydesk.ingest``) happens in the caller and is not under these budgets; its
-own limits are the byte and character budgets (``--max-size``, ``Analyser.max_parse_chars``).
+An input may also come as a ``copydesk.ingest.sources.DeferredInput`` (``read_inputs(defer=True)``,
+as ``copydesk check`` reads files): read and decoded in the caller, parsed — HTML extraction,
+datelines — in the worker, under the same budgets. JSONL records are parsed in the caller; the
+reading itself is bounded by ``--max-size``.
 
     >>> from copydesk.serve.api import Desk                      # doctest: +SKIP
     >>> with Supervisor(Desk(), Budget(time_limit=30)) as desk:   # doctest: +SKIP
@@ -58,6 +60,7 @@ from multiprocessing.connection import Connection, Pipe
 from typing import TYPE_CHECKING, Self
 
 from copydesk.errors import IngestError, UsageError
+from copydesk.ingest.sources import DeferredInput
 from copydesk.model import Article, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,14 +166,14 @@ class Supervisor:
     def check_article(self, article: Article) -> Report:
         return next(self.check_many([article]))
 
-    def check_many(self, items: Iterable[Article | IngestError]) -> Iterator[Report]:
+    def check_many(self, items: Iterable[Article | IngestError | DeferredInput]) -> Iterator[Report]:
         """Reports in input order, each yielded as soon as its article is done. An article over
         its budget gets an error of kind ``budget``, one whose worker died an error of kind
         ``crash``; the others go on in a fresh worker."""
         from copydesk.serve.api import Report
 
         versions = self.desk.versions()
-        queue: deque[Article | IngestError] = deque()  # read, not yet reported, in input order
+        queue: deque[Article | IngestError | DeferredInput] = deque()  # read, not yet reported
         articles = 0  # articles in ``queue``
         source = iter(items)
         exhausted = False
@@ -183,7 +186,7 @@ class Supervisor:
                 exhausted = True
                 return
             queue.append(item)
-            articles += isinstance(item, Article)
+            articles += not isinstance(item, IngestError)
 
         try:
             while True:
@@ -197,7 +200,7 @@ class Supervisor:
                     pull()
                     continue
                 article = queue[0]
-                assert isinstance(article, Article)
+                assert not isinstance(article, IngestError)
                 if not self._busy_with(article):
                     self._send(article)
                 while articles < 2 and not exhausted:  # read the next input meanwhile
@@ -205,7 +208,7 @@ class Supervisor:
                 report = self._result(article, versions)
                 queue.popleft()
                 articles -= 1
-                following = next((item for item in queue if isinstance(item, Article)), None)
+                following = next((item for item in queue if not isinstance(item, IngestError)), None)
                 if following is not None:  # the worker starts on it while this one is written
                     self._send(following)
                 yield report
@@ -383,6 +386,8 @@ def _serve(desk: Desk, conn: Connection, budget: Budget) -> None:
             return
         retire = False
         try:
+            if isinstance(article, DeferredInput):  # parsed here, under the input's budget
+                article = article.load()
             report = next(desk.check_many([article]))
             if report.error is not None and report.error.kind == "budget":  # a MemoryError
                 message = report.error.message.removesuffix(" (MemoryError)")
