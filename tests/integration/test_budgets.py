@@ -259,3 +259,27 @@ def test_deferred_inputs_give_the_reports_of_inputs_read_at_once(tmp_path):
     loaded = [item.load() if isinstance(item, DeferredInput) else item for item in deferred]
     assert [a.to_dict() for a in loaded[:2]] == [a.to_dict() for a in at_once[:2]]
     assert str(loaded[2]) == str(at_once[2])
+
+
+def test_a_jsonl_record_is_made_an_article_under_its_budget(capsys, desk, tmp_path, monkeypatch):
+    from copydesk.ingest import sources
+
+    real_parse = sources._parse_html
+
+    def parse(html, **kwargs):
+        if "HANG-IN-EXTRACTION" in html:
+            time.sleep(60)  # in the caller (a regression) the run would take a minute
+        return real_parse(html, **kwargs)
+
+    monkeypatch.setattr(sources, "_parse_html", parse)
+    feed = tmp_path / "feed.jsonl"
+    page = "<html><body><article><h1>Vote</h1><p>HANG-IN-EXTRACTION the council met.</p></article></body></html>"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"text": GOOD}, {"html": page, "headline": "Vote"}, {"text": GOOD}, {"headline": "no body"},
+    ]) + "\n", encoding="utf-8")
+    code, reports, _, elapsed = check(capsys, desk, [feed])
+    assert code == 2 and len(reports) == 4
+    assert reports[0]["error"] is None and reports[2]["error"] is None
+    assert reports[1]["error"]["kind"] == "budget"
+    assert reports[3]["error"]["kind"] == "parse" and "no \"text\" or \"html\"" in reports[3]["error"]["message"]
+    assert elapsed < LIMIT + MARGIN

@@ -66,8 +66,8 @@ def read_inputs(
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
     undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
     reading — is left to whoever calls ``DeferredInput.load()``: a supervised worker
-    (``copydesk.serve.worker``) does it under the input's time and memory budget. JSONL records
-    are parsed here.
+    (``copydesk.serve.worker``) does it under the input's time and memory budget. A JSONL line is
+    read as JSON here and made an article (its fields checked, its HTML extracted) there.
     """
     reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date, defer=defer)
     for path in paths:
@@ -91,8 +91,18 @@ class DeferredInput:
     encoding: str
     reference_date: datetime | None = None
     published: datetime | None = None
+    #: A JSONL record (its ``text`` or ``html`` and metadata) instead of ``text``.
+    record: dict[str, Any] | None = None
 
     def load(self) -> Article | IngestError:
+        if self.record is not None:
+            try:
+                article = _from_record(self.record, self.source, self.reference_date)
+            except IngestError as exc:
+                return exc
+            if self.published is not None:
+                article.published = self.published
+            return article
         try:
             if self.html:
                 article = _parse_html(self.text, source=self.source, url=None,
@@ -306,10 +316,8 @@ class _Reader:
             return IngestError(source, "parse", f"not valid JSON ({exc.msg} at column {exc.colno})")
         if not isinstance(record, dict):
             return IngestError(source, "parse", "JSONL line is not an object")
-        try:
-            return _from_record(record, source, self.reference_date)
-        except IngestError as exc:
-            return exc
+        pending = DeferredInput(source, "", False, "utf-8", self.reference_date, record=record)
+        return pending if self.defer else pending.load()
 
 
 def _from_record(

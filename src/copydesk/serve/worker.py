@@ -29,8 +29,8 @@ measured in docs/BENCHMARKS.md ("Supervised checking").
 
 An input may also come as a ``copydesk.ingest.sources.DeferredInput`` (``read_inputs(defer=True)``,
 as ``copydesk check`` reads files): read and decoded in the caller, parsed — HTML extraction,
-datelines — in the worker, under the same budgets. JSONL records are parsed in the caller; the
-reading itself is bounded by ``--max-size``.
+datelines, a JSONL record's fields — in the worker, under the same budgets; the reading itself
+is bounded by ``--max-size``.
 
     >>> from copydesk.serve.api import Desk                      # doctest: +SKIP
     >>> with Supervisor(Desk(), Budget(time_limit=30)) as desk:   # doctest: +SKIP
