@@ -205,7 +205,6 @@ def significant_quantities(claim: Claim) -> list[Quantity]:
     ("thousands") or a number word of ten or more (not "one official", "the two sides")."""
     out = []
     for quantity in claim.quantities:
-        quantity.text.lower().split()
         if quantity.value is None and not quantity.approximate:
             continue
         digits = any(ch.isdigit() for ch in quantity.text)

@@ -126,8 +126,7 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
     """Sentences (by index) in which a document gives figures ("the data show", "a poll found",
     "according to the census", "in the Gallup poll", "figures released by the BPI")."""
     out: set[int] = set()
-    tokens = article.tokens
-    for token in tokens:
+    for token in article.tokens:
         if token.lower not in DOCUMENT_NOUNS:
             continue
         if token.lower in UNSPECIFIED and not any(
@@ -135,10 +134,7 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
             for child in article.children(token)
         ):
             continue  # "reports suggest", "studies show": which reports is not said
-        head = tokens[token.head]
-        gives = token.dep in ("nsubj", "nsubjpass") and head.lemma.lower() in DOCUMENT_VERBS
-        named = token.dep == "pobj" and head.lower in ("in", "from", "by", "to", "according")
-        if gives or named:
+        if _gives_figures(article, token):
             out.add(token.sent)
     return out
 

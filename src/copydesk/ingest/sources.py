@@ -95,30 +95,28 @@ class DeferredInput:
     record: dict[str, Any] | None = None
 
     def load(self) -> Article | IngestError:
-        if self.record is not None:
-            try:
-                article = _from_record(self.record, self.source, self.reference_date)
-            except IngestError as exc:
-                return exc
-            if self.published is not None:
-                article.published = self.published
-            return article
         try:
-            if self.html:
-                article = _parse_html(self.text, source=self.source, url=None,
-                                      reference_date=self.reference_date)
-            else:
-                article = parse_text(self.text, source=self.source)
+            article = self._parse()
         except IngestError as exc:
             return exc
+        if self.published is not None:
+            article.published = self.published
+        return article
+
+    def _parse(self) -> Article:
+        if self.record is not None:
+            return _from_record(self.record, self.source, self.reference_date)
+        if self.html:
+            article = _parse_html(self.text, source=self.source, url=None,
+                                  reference_date=self.reference_date)
+        else:
+            article = parse_text(self.text, source=self.source)
         article.meta["encoding"] = self.encoding
         if self.encoding.startswith(MIXED_ENCODING):
             article.meta.setdefault("warnings", []).append(
                 "the file mixes UTF-8 with Windows-1252 bytes: the valid UTF-8 was kept and the other "
                 "bytes were read as Windows-1252; check accented letters and quotation marks"
             )
-        if self.published is not None:
-            article.published = self.published
         return article
 
 
