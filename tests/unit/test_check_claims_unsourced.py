@@ -244,3 +244,19 @@ def test_a_vague_source_in_the_sentence_overrides_the_storys_source(findings):
             "Dunmore said on Monday.\n\n"
             "Reports suggest that an estimated 300 crew members will lose their jobs.")
     assert [f.text for f in findings(text)] == ["an estimated 300"]
+
+
+@pytest.mark.parametrize("text", [
+    "Among those 26 to 34, the governor has a small edge.",
+    "Men under 35 back the senator.",
+    "The offer is open to residents aged 18 and older.",
+    "Previews will now be held on 14, 20 and 27 April.",
+    "It was the first weekly loss for the S.&P. 500 after four weeks of gains.",
+])
+def test_age_groups_days_of_a_month_and_abbreviated_names_are_not_figures(findings, text):
+    assert findings(text) == []
+
+
+def test_an_age_group_does_not_hide_the_figure_beside_it(findings):
+    found = findings("Men under 35 make up 4,000 of the party's members.")
+    assert [f.text for f in found] == ["4,000"]

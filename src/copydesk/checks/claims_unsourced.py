@@ -396,13 +396,16 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
             return True  # "19 Hard Truths the Left …": a title
     first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
     if before is not None and before.sent == token.sent and token.text.isdigit() and not first \
-            and before.text[:1].isupper() and before.text.isalpha() and before.lower not in MONTHS:
-        return True  # "Band Aid 20 single", "Radio 1 show", "Apollo 11 mission": a numbered name
+            and before.text[:1].isupper() and _ABBREVIATED.fullmatch(before.text) \
+            and before.lower.rstrip(".") not in MONTHS:
+        return True  # "Band Aid 20 single", "Radio 1 show", "the S.&P. 500": a numbered name
     return before is not None and before.sent == token.sent and (
         before.pos == "PROPN" or (before.text[:1].isupper() and not first)) and (
         after is None or after.pos in ("PUNCT", "PART") or after.sent != token.sent)
 
 
+#: A word or an abbreviation written with points or an ampersand ("Aid", "S.&P.", "AT&T").
+_ABBREVIATED = re.compile(r"[A-Za-z]+(?:[.&]+[A-Za-z]+)*\.?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -427,6 +430,17 @@ _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CLOCK_AFTER = re.compile(r"\s+(?:slot|hours|hrs|local|kick-?off)\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\s+(?:most|least|best|worst|greatest|biggest)\b", re.IGNORECASE)
+#: An age that defines a group of people ("those 26 to 34", "voters aged 18", "men under 35",
+#: "65 and older"): the bounds of a category, not an amount stated as fact.
+_AGE_GROUP_BEFORE = re.compile(
+    r"(?:\b(?:those|aged|ages)\s+(?:between\s+|from\s+)?"
+    r"|\b(?:men|women|voters|people|adults|americans|those|children|anyone|residents|workers)"
+    r"\s+(?:under|over|older\s+than|younger\s+than)\s+)$", re.IGNORECASE)
+_AGE_GROUP_AFTER = re.compile(r"\s+(?:and|or)\s+(?:older|over|above|up)\b", re.IGNORECASE)
+_MONTH_NAMES = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+#: A day of the month in a list that ends in its month: "on 14, 20 and 27 April".
+_DAY_LIST = re.compile(r"(?:\s*,\s*\d{1,2})*,?\s+(?:and|or|&)\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAMES + r"\b",
+                       re.IGNORECASE)
 
 
 def _not_a_figure(text: str, quantity) -> bool:
@@ -440,6 +454,11 @@ def _not_a_figure(text: str, quantity) -> bool:
         return True  # "007", "0800": a code, not an amount
     if _SUPERLATIVE.match(text, quantity.end):
         return True  # "the world's 100 most influential people": the size of a list
+    if _AGE_GROUP_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) \
+            or _AGE_GROUP_AFTER.match(text, quantity.end):
+        return True  # "those 26 to 34", "men under 35", "65 and older": a group's age bounds
+    if written.isdigit() and int(written) <= 31 and _DAY_LIST.match(text, quantity.end):
+        return True  # "on 14, 20 and 27 April": days of a month
     if _IN_THE_WORLD.match(text, quantity.end):
         return True  # "ranked 106 in the world", "64 in the world": a rank
     if _CLOCK.fullmatch(written) and (text[max(0, quantity.start - 3) : quantity.start].lower() == "at "
