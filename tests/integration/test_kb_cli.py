@@ -64,3 +64,46 @@ def test_export_writes_jsonl(kb_path, tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all(r["kind"] == "person" for r in rows)
     assert any(r["roles"] for r in rows)
+
+
+@pytest.mark.model
+def test_two_checks_started_at_once_with_no_knowledge_base_both_succeed(tmp_path):
+    """Both processes find no knowledge base; one builds it under the lock, the other waits and
+    opens what was built. Both check the article; the file is whole."""
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).with_name("copydesk")
+    article = tmp_path / "story.txt"
+    article.write_text("Harbour works\n\nThe minister opened the new pier on Tuesday.\n", encoding="utf-8")
+    kb = tmp_path / "fresh" / "kb.sqlite"
+    command = [str(exe), "check", "--kb", str(kb), "--no-isolation", "-f", "json", str(article)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    results = [(run.wait(timeout=600), run.stdout.read(), run.stderr.read()) for run in runs]
+    for status, out, err in results:
+        assert status == 0, err
+        assert json.loads(out)["article"]["text"].startswith("Harbour works")
+    assert sum("building the knowledge base" in err for _, _, err in results) == 1
+    with sqlite3.connect(kb) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not list(kb.parent.glob("*.building"))
+
+
+def test_knowledge_base_threads_read_through_their_own_connections(kb_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from copydesk.knowledge.store import KnowledgeBase
+
+    kb = KnowledgeBase(kb_path, create=False)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            found = list(pool.map(lambda name: [m.key for m in kb.fuzzy(name)][:1],
+                                  ["Angela Merkle", "Emanuel Macron"] * 20))
+        assert found[:2] == [["angela-merkel"], ["emmanuel-macron"]]
+        assert found == found[:2] * 20
+        assert len(kb._connections) >= 2
+    finally:
+        kb.close()

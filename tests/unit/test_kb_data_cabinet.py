@@ -19,11 +19,11 @@ KB_DIR = Path(__file__).resolve().parents[2] / "src" / "copydesk" / "data" / "kb
 CABINET_FILES = ("people/cabinet.people.tsv", "people/cabinet.roles.tsv", "titles-cabinet.tsv")
 
 COLUMNS = {
-    "people": ["key", "name", "qid", "enwiki", "aliases"],
-    "roles": ["person", "role", "of", "start", "end", "title", "note"],
-    "titles": ["title", "role", "of", "note"],
+    "people": ["key", "name", "qid", "enwiki", "aliases", "source", "taken"],
+    "roles": ["person", "role", "of", "start", "end", "title", "acting", "note", "source", "taken"],
+    "titles": ["title", "role", "of", "note", "source", "taken"],
     "codes": ["role", "description"],
-    "orgs": ["key", "name", "acronyms", "aliases", "kind", "country", "qid", "enwiki"],
+    "orgs": ["key", "name", "acronyms", "aliases", "kind", "country", "qid", "enwiki", "source", "taken"],
 }
 #: Role codes of kbdata.md, accepted even when roles.tsv is absent.
 BASE_CODES = {
@@ -142,7 +142,8 @@ def check_roles(rows: list[Row], people: set[str], codes: set[str], orgs: set[st
             continue
         group = (row["role"], row["of"]) + ((row["title"],) if row["role"] in GROUP_BY_TITLE else ())
         # the shortest span the row can mean, so that only certain overlaps are reported
-        spans[group].append((start[1], end[0], row["person"], row["note"].lower(), where))
+        marks = row["note"].lower() + (" overlap" if row["acting"] else "")  # an acting holder stands in
+        spans[group].append((start[1], end[0], row["person"], marks, where))
     for group, items in spans.items():
         items.sort()
         for i, (_, end_a, who_a, note_a, where_a) in enumerate(items):
@@ -220,6 +221,24 @@ def test_reused_leaders_keys_are_not_redefined():
     assert leaders & cabinet == set()
 
 
+def with_provenance(name: str, text: str) -> str:
+    """A sample file in the short form (no ``acting``, ``source``, ``taken``) in the shipped form:
+    hand-written provenance on every row, an empty ``acting`` before a role row's note."""
+    if name == "roles.tsv":
+        return text
+    lines = []
+    for number, line in enumerate(text.splitlines()):
+        fields = line.split("\t")
+        if name.endswith(".roles.tsv"):
+            fields.insert(len(fields) - 1, "acting" if number == 0 else "")
+        lines.append("\t".join(fields + (["source", "taken"] if number == 0 else ["editorial", "2026-01-02"])))
+    return "\n".join(lines) + "\n"
+
+
+def upgraded(files: dict[str, str]) -> dict[str, str]:
+    return {name: with_provenance(name, text) for name, text in files.items()}
+
+
 GOOD = {
     "roles.tsv": "role\tdescription\ndefence-minister\tDefence\n",
     "organisations.tsv": "key\tname\tacronyms\taliases\tkind\tcountry\tqid\tenwiki\n"
@@ -236,13 +255,13 @@ GOOD = {
 
 
 def test_validator_accepts_good_sample():
-    assert validate(GOOD) == []
+    assert validate(upgraded(GOOD)) == []
 
 
 def test_validator_reports_an_overlapping_bad_row():
     files = dict(GOOD)
     files["people/cabinet.roles.tsv"] += "anna-nowak\tdefence-minister\tPOL\t2010-01-01\t\tMinister of Defence\t\n"
-    problems = validate(files)
+    problems = validate(upgraded(files))
     assert any("overlaps" in p for p in problems), problems
 
 
@@ -252,7 +271,7 @@ def test_validator_reports_broken_fields():
                                           "jan-kowal\tpresident\tunknown-org\t2005\t2004\tChair\t\n")
     files["people/cabinet.people.tsv"] += "jan-kowal\tJan Kowal\tQ12x\tJan Kowal\tEva\n"
     files["people/leaders.people.tsv"] = "key\tname\tqid\tenwiki\taliases\nanna-nowak\tAnna Nowakowa\tQ1\tAnna_Nowak\t\n"
-    text = "\n".join(validate(files))
+    text = "\n".join(validate(upgraded(files)))
     for expected in ("unknown person", "unknown role", "bad of 'XXX'", "bad date", "bad of 'unknown-org'",
                      "after end", "duplicate key", "bad qid", "enwiki", "bad alias", "has name/qid"):
         assert expected in text, expected
@@ -262,10 +281,10 @@ def test_marked_overlap_is_allowed():
     files = dict(GOOD)
     files["people/cabinet.roles.tsv"] += ("anna-nowak\tdefence-minister\tPOL\t2010-01-01\t\tMinister of Defence\t"
                                           "co-holder with Jan Kowal\n")
-    assert validate(files) == []
+    assert validate(upgraded(files)) == []
 
 
 def test_wrong_column_count_is_reported():
     files = dict(GOOD)
     files["titles-cabinet.tsv"] += "Defense Minister\tdefence-minister\t*\n"
-    assert any("3 columns" in p for p in validate(files))
+    assert any("5 columns" in p for p in validate(upgraded(files)))

@@ -19,18 +19,22 @@ import pytest
 
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "copydesk" / "data" / "kb"
 
-PEOPLE_COLUMNS = ["key", "name", "qid", "enwiki", "aliases"]
-ROLES_COLUMNS = ["person", "role", "of", "start", "end", "title", "note"]
-TITLES_COLUMNS = ["title", "role", "of", "note"]
+PEOPLE_COLUMNS = ["key", "name", "qid", "enwiki", "aliases", "source", "taken"]
+ROLES_COLUMNS = ["person", "role", "of", "start", "end", "title", "acting", "note", "source", "taken"]
+TITLES_COLUMNS = ["title", "role", "of", "note", "source", "taken"]
 ROLE_CODES_COLUMNS = ["role", "description"]
 
 #: Offices with one holder at a time per country or organisation.
-SINGLE_HOLDER = {"head-of-state", "head-of-government", "foreign-minister"}
+SINGLE_HOLDER = {"head-of-state", "head-of-government", "foreign-minister", "vice-president"}
 #: Overlap tolerated at hand-overs (a predecessor's last day is often the successor's first).
 OVERLAP_DAYS = 3
 #: Words in ``note`` that declare an intended overlap (co-holders, acting holders, ...).
 OVERLAP_MARKERS = ("co-holder", "overlap")
 ALIAS_KINDS = {"translit", "native", "short", "former", "full"}
+#: Values of ``acting`` on a role row.
+ACTING = {"", "acting", "interim", "caretaker"}
+#: ``source``: written by hand, a Wikidata item, or a named dataset with its conversion script.
+SOURCE_RE = re.compile(r"^(?:editorial|wikidata:Q[0-9]+|[a-z][a-z0-9-]*(?::[^\s]+)?)$")
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[0-9]+$")
@@ -109,6 +113,7 @@ def check_people(tables: list[Table], errors: list[str]) -> dict[str, tuple[str,
             keys_here.add(key)
             if not row["name"]:
                 errors.append(f"{where}: empty name")
+            check_provenance(row, where, errors)
             if row["qid"] and not QID_RE.match(row["qid"]):
                 errors.append(f"{where}: bad qid {row['qid']!r}")
             if not row["enwiki"] or " " in row["enwiki"]:
@@ -139,6 +144,9 @@ def check_roles(tables: list[Table], people: set[str], codes: set[str], organisa
                 errors.append(f"{where}: bad of {row['of']!r}")
             if not row["title"]:
                 errors.append(f"{where}: empty title")
+            check_provenance(row, where, errors)
+            if row["acting"] not in ACTING:
+                errors.append(f"{where}: acting must be one of {sorted(ACTING)}: {row['acting']!r}")
             start = date_bounds(row["start"])
             end = date_bounds(row["end"]) if row["end"] else (date.max, date.max)
             if start is None or end is None:
@@ -149,8 +157,9 @@ def check_roles(tables: list[Table], people: set[str], codes: set[str], organisa
                 continue
             if row["role"] in SINGLE_HOLDER:
                 # the shortest span the row can mean, so that only certain overlaps are reported
-                spans[(row["role"], row["of"])].append(
-                    (start[1], end[0], row["person"], row["note"].lower(), where))
+                # an acting holder stands in beside the office's holder (a suspended president)
+                marks = row["note"].lower() + (" overlap" if row["acting"] else "")
+                spans[(row["role"], row["of"])].append((start[1], end[0], row["person"], marks, where))
     for (role, of), items in spans.items():
         items.sort()
         for i, (start_a, end_a, who_a, note_a, where_a) in enumerate(items):
@@ -164,6 +173,15 @@ def check_roles(tables: list[Table], people: set[str], codes: set[str], organisa
                                   f"by {days} days")
 
 
+def check_provenance(row: dict[str, str], where: str, errors: list[str]) -> None:
+    """Every fact row names its source and the day it was taken."""
+    if not SOURCE_RE.match(row["source"]):
+        errors.append(f"{where}: bad source {row['source']!r} (editorial, wikidata:Q…, or a dataset name)")
+    match = DATE_RE.match(row["taken"])
+    if not match or not match.group(3) or date_bounds(row["taken"]) is None:
+        errors.append(f"{where}: taken must be a day YYYY-MM-DD: {row['taken']!r}")
+
+
 def check_titles(tables: list[Table], codes: set[str], organisations: set[str] | None,
                  errors: list[str]) -> None:
     """Check title rows: role codes, ``of`` codes, unique (title, role, of)."""
@@ -175,6 +193,7 @@ def check_titles(tables: list[Table], codes: set[str], organisations: set[str] |
                 errors.append(f"{where}: unknown role {row['role']!r}")
             if not valid_of(row["of"], organisations, allow_any=True):
                 errors.append(f"{where}: bad of {row['of']!r}")
+            check_provenance(row, where, errors)
             key = (row["title"], row["role"], row["of"])
             if key in seen:
                 errors.append(f"{where}: duplicate title row {key}")
@@ -215,17 +234,18 @@ def load_kb(directory: Path = KB_DIR) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------------------
 
+E = "\teditorial\t2026-01-02"  # provenance of a hand-written row
 GOOD = {
     "roles.tsv": "role\tdescription\nhead-of-state\tHead of state\nforeign-minister\tForeign minister\n",
-    "titles.tsv": "title\trole\tof\tnote\nForeign Minister\tforeign-minister\t*\t\n",
-    "organisations.tsv": "key\tname\tacronyms\taliases\tkind\tcountry\tqid\tenwiki\n"
-                         "un\tUnited Nations\tUN\t\tintergovernmental\t\t\t\n",
-    "people/t.people.tsv": "key\tname\tqid\tenwiki\taliases\n"
-                           "anna-nowak\tAnna Nowak\tQ1\tAnna_Nowak\ttranslit:Anna Novak\n"
-                           "jan-kowal\tJan Kowal\t\tJan_Kowal\t\n",
-    "people/t.roles.tsv": "person\trole\tof\tstart\tend\ttitle\tnote\n"
-                          "anna-nowak\tforeign-minister\tPOL\t2001-05\t2003-02-01\tMinister\t\n"
-                          "jan-kowal\tforeign-minister\tPOL\t2003-02-01\t\tMinister\t\n",
+    "titles.tsv": "title\trole\tof\tnote\tsource\ttaken\nForeign Minister\tforeign-minister\t*\t" + E + "\n",
+    "organisations.tsv": "key\tname\tacronyms\taliases\tkind\tcountry\tqid\tenwiki\tsource\ttaken\n"
+                         "un\tUnited Nations\tUN\t\tintergovernmental\t\t\t" + E + "\n",
+    "people/t.people.tsv": "key\tname\tqid\tenwiki\taliases\tsource\ttaken\n"
+                           "anna-nowak\tAnna Nowak\tQ1\tAnna_Nowak\ttranslit:Anna Novak" + E + "\n"
+                           "jan-kowal\tJan Kowal\t\tJan_Kowal\t" + E + "\n",
+    "people/t.roles.tsv": "person\trole\tof\tstart\tend\ttitle\tacting\tnote\tsource\ttaken\n"
+                          "anna-nowak\tforeign-minister\tPOL\t2001-05\t2003-02-01\tMinister\t\t" + E + "\n"
+                          "jan-kowal\tforeign-minister\tPOL\t2003-02-01\t\tMinister\t\t" + E + "\n",
 }
 
 
@@ -263,25 +283,28 @@ def test_validator_accepts_good_sample():
 @pytest.mark.parametrize(
     ("path", "line", "expected"),
     [
-        ("people/t.roles.tsv", "ghost\tforeign-minister\tPOL\t2004\t\tMinister\t", "unknown person"),
-        ("people/t.roles.tsv", "jan-kowal\tforeign-minister\tPOL\t2004\t\tMinister", "6 fields"),
-        ("people/t.roles.tsv", "jan-kowal\tforeign-ministre\tPOL\t2004\t\tMinister\t", "unknown role"),
-        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tXXX\t2004\t\tPresident\t", "bad of"),
-        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004-13\t\tPresident\t", "bad date"),
-        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2005\t2004\tPresident\t", "after end"),
-        ("people/t.roles.tsv", "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\t", "overlaps"),
-        ("people/t.people.tsv", "jan-kowal\tJan Kowal\t\tJan_Kowal\t", "duplicate key"),
-        ("people/t.people.tsv", "ewa-lis\tEwa Lis\tQ12x\tEwa_Lis\t", "bad qid"),
-        ("people/t.people.tsv", "ewa-lis\tEwa Lis\t\tEwa_Lis\tEva Lis", "bad alias"),
-        ("people/u.people.tsv", "anna-nowak\tAnna Nowakowa\tQ1\tAnna_Nowak\t", "differs"),
-        ("titles.tsv", "Minister\tminister\t*\t", "unknown role"),
-        ("titles.tsv", "Secretary-General\tsecretary-general\twto\t", "bad of"),
+        ("people/t.roles.tsv", "ghost\tforeign-minister\tPOL\t2004\t\tMinister\t\t" + E, "unknown person"),
+        ("people/t.roles.tsv", "jan-kowal\tforeign-minister\tPOL\t2004\t\tMinister\t" + E, "9 fields"),
+        ("people/t.roles.tsv", "jan-kowal\tforeign-ministre\tPOL\t2004\t\tMinister\t\t" + E, "unknown role"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tXXX\t2004\t\tPresident\t\t" + E, "bad of"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004-13\t\tPresident\t\t" + E, "bad date"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2005\t2004\tPresident\t\t" + E, "after end"),
+        ("people/t.roles.tsv", "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\t\t" + E, "overlaps"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004\t\tPresident\tstand-in\t" + E, "acting must be"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004\t\tPresident\t\t\t\t2026-01-02", "bad source"),
+        ("people/t.roles.tsv", "jan-kowal\thead-of-state\tPOL\t2004\t\tPresident\t\t\teditorial\t2026", "taken must be"),
+        ("people/t.people.tsv", "jan-kowal\tJan Kowal\t\tJan_Kowal\t" + E, "duplicate key"),
+        ("people/t.people.tsv", "ewa-lis\tEwa Lis\tQ12x\tEwa_Lis\t" + E, "bad qid"),
+        ("people/t.people.tsv", "ewa-lis\tEwa Lis\t\tEwa_Lis\tEva Lis" + E, "bad alias"),
+        ("people/u.people.tsv", "anna-nowak\tAnna Nowakowa\tQ1\tAnna_Nowak\t" + E, "differs"),
+        ("titles.tsv", "Minister\tminister\t*\t" + E, "unknown role"),
+        ("titles.tsv", "Secretary-General\tsecretary-general\two\t" + E, "bad of"),
     ],
 )
 def test_validator_rejects_broken_row(path, line, expected):
     files = dict(GOOD)
     if path not in files:
-        files[path] = "key\tname\tqid\tenwiki\taliases\n"
+        files[path] = "key\tname\tqid\tenwiki\taliases\tsource\ttaken\n"
     files[path] += line + "\n"
     problems = validate(files)
     assert any(expected in p for p in problems), problems
@@ -289,12 +312,44 @@ def test_validator_rejects_broken_row(path, line, expected):
 
 def test_overlap_marked_in_note_is_allowed():
     files = with_row("people/t.roles.tsv",
-                     "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\tco-holder with Jan Kowal")
+                     "anna-nowak\tforeign-minister\tPOL\t2010-01-01\t\tMinister\t\tco-holder with Jan Kowal" + E)
     assert validate(files) == []
 
 
 def test_partial_dates_only_report_certain_overlaps():
     # "2003-02" may end on 2003-02-01, so a successor from 2003-02-01 does not overlap
     files = dict(GOOD)
-    files["people/t.roles.tsv"] = files["people/t.roles.tsv"].replace("2003-02-01\tMinister\t\n", "2003-02\tMinister\t\n", 1)
+    files["people/t.roles.tsv"] = files["people/t.roles.tsv"].replace("2003-02-01\tMinister\t\t" + E, "2003-02\tMinister\t\t" + E, 1)
     assert validate(files) == []
+
+
+POSITIONS_COLUMNS = ["position", "label", "role", "of", "title", "source", "taken"]
+
+
+def test_position_mapping_is_consistent():
+    """``positions.tsv``: Wikidata position items mapped to a known role code, a valid country or
+    organisation, a title, with provenance; one row per (position, role)."""
+    files = load_kb()
+    errors: list[str] = []
+    codes = {row["role"] for _, row in parse_tsv("roles.tsv", files["roles.tsv"], ROLE_CODES_COLUMNS, errors).rows}
+    organisations = {line.split("\t", 1)[0] for line in files["organisations.tsv"].splitlines()
+                     if line.strip() and not line.startswith("#")}
+    table = parse_tsv("positions.tsv", (KB_DIR / "positions.tsv").read_text(encoding="utf-8"),
+                      POSITIONS_COLUMNS, errors)
+    seen = set()
+    for number, row in table.rows:
+        where = f"positions.tsv:{number}"
+        if not QID_RE.match(row["position"]):
+            errors.append(f"{where}: bad position QID {row['position']!r}")
+        if row["role"] not in codes:
+            errors.append(f"{where}: unknown role {row['role']!r}")
+        if not valid_of(row["of"], organisations):
+            errors.append(f"{where}: bad of {row['of']!r}")
+        if not row["title"] or not row["label"]:
+            errors.append(f"{where}: empty label or title")
+        check_provenance(row, where, errors)
+        if (row["position"], row["role"]) in seen:
+            errors.append(f"{where}: duplicate {row['position']} {row['role']}")
+        seen.add((row["position"], row["role"]))
+    assert errors == [], "\n".join(errors[:50])
+    assert len(table.rows) >= 3

@@ -18,9 +18,9 @@ import copydesk
 DATA = Path(copydesk.__file__).parent / "data" / "kb"
 
 COLUMNS = {
-    "organisations.tsv": ["key", "name", "acronyms", "aliases", "kind", "country", "qid", "enwiki"],
-    "places.tsv": ["key", "name", "kind", "country", "variants", "demonyms", "qid", "enwiki"],
-    "acronyms.tsv": ["acronym", "expansion", "key", "note"],
+    "organisations.tsv": ["key", "name", "acronyms", "aliases", "kind", "country", "qid", "enwiki", "source", "taken"],
+    "places.tsv": ["key", "name", "kind", "country", "variants", "demonyms", "qid", "enwiki", "source", "taken"],
+    "acronyms.tsv": ["acronym", "expansion", "key", "note", "source", "taken"],
 }
 ORG_KINDS = {
     "intergovernmental", "un-agency", "eu-institution", "government-agency", "ministry",

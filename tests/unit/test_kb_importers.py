@@ -6,6 +6,8 @@ import bz2
 import gzip
 import json
 import threading
+from datetime import date, datetime
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
@@ -179,3 +181,57 @@ def test_sparql_errors_are_knowledge_errors(sparql_server):
         sparql.run_query("SELECT 1", endpoint=sparql_server)
     with pytest.raises(KnowledgeError, match="failed"):
         sparql.run_query("SELECT 1", endpoint="http://127.0.0.1:9/none", timeout=2)
+
+
+# ---------------------------------------------------------------- positions that mean something
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wikidata" / "office-holders.json"
+
+
+@pytest.fixture()
+def imported_world():
+    """A knowledge base with the shipped titles and one person already known by her English
+    Wikipedia article, into which the office-holder dump fixture is imported."""
+    from copydesk.knowledge.records import EntityRecord
+    from copydesk.knowledge.sources import shipped
+
+    kb = KnowledgeBase(":memory:")
+    kb.add_titles(shipped.titles())
+    kb.add_entities([EntityRecord("orla-quennell", "person", "Orla Quennell", enwiki="Orla_Quennell",
+                                  source="shipped:test")])
+    stats = wikidata_dump.import_dump(kb, FIXTURE)
+    assert (stats.parsed, stats.kept) == (2, 2)
+    return kb
+
+
+def test_dump_positions_become_role_coded_dated_rows_of_the_known_person(imported_world):
+    kb = imported_world
+    assert kb.entity("wd-q999000001") is None  # merged into the shipped person by enwiki title
+    orla = kb.entity("orla-quennell")
+    assert orla.qid == "Q999000001"
+    assert [(r.role, r.of, r.start, r.end, r.title, r.source) for r in orla.roles] == [
+        ("vice-president", "USA", "2001-01-20", "2005-01-20", "Vice President of the United States",
+         "wikidata:Q999000001")]  # the deprecated statement is skipped
+    [holder] = kb.holders("vice-president", "USA", date(2003, 5, 1))
+    assert holder.key == "orla-quennell"
+
+
+def test_dump_marks_acting_holders_and_keeps_unmapped_positions(imported_world):
+    tomas = imported_world.entity("wd-q999000002")
+    rows = {(r.role, r.of): r for r in tomas.roles}
+    assert set(rows) == {("head-of-state", "USA"), ("head-of-government", "USA"), ("position", "wd:Q999000100")}
+    assert rows[("head-of-state", "USA")].acting == "acting"
+    assert rows[("position", "wd:Q999000100")].acting is None
+
+
+@pytest.mark.model
+def test_roles_title_reads_imported_holders(imported_world, analyser):
+    from copydesk.checks import roles_title
+    from copydesk.ingest.text import parse_text
+    from copydesk.knowledge import Knowledge
+
+    article = parse_text("Ports talks\n\nPresident Orla Quennell arrived in Oslo on Monday for talks.\n")
+    article.published = datetime(2003, 5, 1)
+    [finding] = roles_title.check(analyser.analyse(article), Knowledge(kb=imported_world))
+    assert finding.text == "President"
+    assert finding.suggestion == "Vice President"

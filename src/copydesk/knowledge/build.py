@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import tempfile
 import time
+from contextlib import contextmanager
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +15,7 @@ from copydesk.knowledge.sources import registries, shipped
 from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase, short_hash
 
 DEFAULT_SOURCES = ("shipped", "registries")
+log = logging.getLogger(__name__)
 
 
 def default_path() -> Path:
@@ -33,13 +37,27 @@ def build(
     say = progress or (lambda message: None)
     started = time.perf_counter()
     path = Path(path) if str(path) != ":memory:" else path
-    if isinstance(path, Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".building")
+    if not isinstance(path, Path):
+        return _fill(KnowledgeBase(":memory:"), sources, data_dir, say, started)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # a file of this build's own, renamed over the target when complete: a reader never sees a
+    # half-built file, and two builds at once never write into the same file
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".building", dir=path.parent)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        kb = _fill(KnowledgeBase(tmp), sources, data_dir, say, started)
+        kb.close()
+        os.replace(tmp, path)
+    except BaseException:
         tmp.unlink(missing_ok=True)
-        kb = KnowledgeBase(tmp)
-    else:
-        kb = KnowledgeBase(":memory:")
+        raise
+    return KnowledgeBase(path, create=False)
+
+
+def _fill(kb: KnowledgeBase, sources: tuple[str, ...], data_dir: Path | None,
+          say: Callable[[str], None], started: float) -> KnowledgeBase:
+    """Load the named sources into an empty knowledge base and record what it was built from."""
     kb.db.execute("PRAGMA journal_mode = OFF")
     kb.db.execute("PRAGMA synchronous = OFF")
     counts: dict[str, int] = {}
@@ -73,10 +91,6 @@ def build(
         build_seconds=f"{time.perf_counter() - started:.2f}",
         **{f"count.{k}": str(v) for k, v in counts.items()},
     )
-    if isinstance(path, Path):
-        kb.close()
-        os.replace(tmp, path)
-        kb = KnowledgeBase(path, create=False)
     return kb
 
 
@@ -98,34 +112,65 @@ def data_fingerprint(sources: tuple[str, ...], shipped_fingerprint: str) -> str:
 def open_current(path: str | Path | None = None, *, progress=None) -> KnowledgeBase:
     """The knowledge base at ``path`` (default: ``default_path()``), built from the shipped data
     if it is missing, and rebuilt if the shipped data changed since it was built — unless
-    something was imported into it, in which case a warning says to rebuild and import again."""
-    import logging
+    something was imported into it, in which case a warning says to rebuild and import again.
 
-    log = logging.getLogger(__name__)
+    Safe when several processes start at once: whoever finds the file missing or stale takes a
+    lock beside it (``<path>.lock``) and checks again under it, so one builds and the others wait
+    and open what it built."""
     path = Path(path) if path else default_path()
-    if not path.exists():
-        log.warning("building the knowledge base at %s from the shipped data", path)
+    kb = _current_or_none(path)
+    if kb is not None:
+        return kb
+    with build_lock(path):
+        kb = _current_or_none(path)  # another process may have built it while this one waited
+        if kb is not None:
+            return kb
+        log.warning("building the knowledge base at %s from the shipped data (first use, or the"
+                    " shipped data changed; `copydesk kb build` does this ahead of time)", path)
         return build(path, progress=progress)
+
+
+def _current_or_none(path: Path) -> KnowledgeBase | None:
+    """The knowledge base at ``path`` when it is there and current; None when it must be built."""
+    if not path.exists():
+        return None
     kb = KnowledgeBase(path, create=False)
     meta = kb.meta()
     if meta.get("schema_version") != SCHEMA_VERSION:
         if meta.get("imports"):
+            kb.close()
             from copydesk.errors import KnowledgeError
 
             raise KnowledgeError(
                 f"{path} was built by another version of copydesk; run `copydesk kb build` and"
                 " import your lists again"
             )
-        log.warning("rebuilding the knowledge base at %s for this version of copydesk", path)
         kb.close()
-        return build(path, progress=progress)
+        return None
     if "shipped" in meta.get("sources", "") and meta.get("shipped_fingerprint") != shipped.fingerprint():
         if meta.get("imports"):
             log.warning(
                 "%s was built from older shipped data and has imports; run `copydesk kb build`"
                 " and import again to update it", path)
             return kb
-        log.warning("the shipped data changed: rebuilding the knowledge base at %s", path)
         kb.close()
-        return build(path, progress=progress)
+        return None
     return kb
+
+
+@contextmanager
+def build_lock(path: Path):
+    """An exclusive lock on ``<path>.lock`` for the time of a build (``fcntl`` where there is one;
+    elsewhere the unique temporary file and the atomic rename still keep the file whole)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

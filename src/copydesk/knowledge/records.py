@@ -28,6 +28,11 @@ class RoleRecord:
     end: str | None = None
     title: str | None = None
     note: str | None = None
+    #: ``acting``, ``interim`` or ``caretaker`` for a holder who stood in; None for a regular one.
+    acting: str | None = None
+    #: Where the row comes from: ``editorial`` (written by hand), a dataset (``congress-legislators``),
+    #: or a Wikidata item (``wikidata:Q…``).
+    source: str | None = None
 
     def covers(self, day: date) -> bool:
         """True when the role was held on ``day`` (partial dates are read generously)."""

@@ -14,6 +14,7 @@ Lookups:
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +35,7 @@ from copydesk.knowledge.records import (
 )
 
 #: Raised when the tables change; a knowledge base of another version is rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -52,7 +53,7 @@ CREATE TABLE IF NOT EXISTS token_delete (del TEXT NOT NULL, token TEXT NOT NULL,
     PRIMARY KEY (del, token)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS role (
     entity INTEGER NOT NULL REFERENCES entity(id), role TEXT NOT NULL, of TEXT NOT NULL,
-    start TEXT, "end" TEXT, title TEXT, note TEXT);
+    start TEXT, "end" TEXT, title TEXT, note TEXT, acting TEXT, source TEXT);
 CREATE TABLE IF NOT EXISTS title (title TEXT NOT NULL, norm TEXT NOT NULL, role TEXT NOT NULL,
     of TEXT NOT NULL, note TEXT, UNIQUE (norm, role, of));
 CREATE TABLE IF NOT EXISTS acronym (acronym TEXT NOT NULL, expansion TEXT NOT NULL,
@@ -65,6 +66,8 @@ CREATE INDEX IF NOT EXISTS alias_norm ON alias(norm);
 CREATE INDEX IF NOT EXISTS alias_skeleton ON alias(skeleton);
 CREATE INDEX IF NOT EXISTS alias_phonetic ON alias(phonetic);
 CREATE INDEX IF NOT EXISTS alias_entity ON alias(entity);
+CREATE INDEX IF NOT EXISTS entity_qid ON entity(qid);
+CREATE INDEX IF NOT EXISTS entity_enwiki ON entity(enwiki);
 CREATE INDEX IF NOT EXISTS role_lookup ON role(role, of);
 CREATE INDEX IF NOT EXISTS role_entity ON role(entity);
 CREATE INDEX IF NOT EXISTS title_norm ON title(norm);
@@ -115,32 +118,72 @@ class Holding:
     end: str | None
     title: str | None
     note: str | None
+    acting: str | None = None
+    source: str | None = None
 
     @property
     def record(self) -> RoleRecord:
-        return RoleRecord(self.role, self.of, self.start, self.end, self.title, self.note)
+        return RoleRecord(self.role, self.of, self.start, self.end, self.title, self.note, self.acting, self.source)
 
 
 class KnowledgeBase:
-    """A knowledge base in one SQLite file (or in memory with ``":memory:"``)."""
+    """A knowledge base in one SQLite file (or in memory with ``":memory:"``).
+
+    Each thread reads through a connection of its own, opened on its first lookup (an SQLite
+    connection must not be used by two threads at once); the token cache is per thread too. An
+    in-memory knowledge base has one connection, as its data lives in it: use it from one thread."""
 
     def __init__(self, path: str | Path = ":memory:", *, create: bool = True):
         self.path = str(path)
         if self.path != ":memory:" and not create and not Path(self.path).exists():
             raise KnowledgeError(f"no knowledge base at {self.path}; run `copydesk kb build`")
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._memory = self._connect() if self.path == ":memory:" else None
         try:
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
-            # lookups read many small rows at random: map the file and keep a large page cache
-            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
-        self._token_cache: dict[str, set[str]] = {}
         self._acronyms: frozenset[str] | None = None
 
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, check_same_thread=False)  # one per thread, by `db`
+            # lookups read many small rows at random: map the file and keep a large page cache
+            db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        except sqlite3.DatabaseError as exc:
+            raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
+        with self._connections_lock:
+            self._connections.append(db)
+        return db
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        if self._memory is not None:
+            return self._memory
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = self._connect()
+        return db
+
+    @property
+    def _token_cache(self) -> dict[str, set[str]]:
+        cache = getattr(self._local, "tokens", None)
+        if cache is None:
+            cache = self._local.tokens = {}
+        return cache
+
     def close(self) -> None:
-        self.db.close()
+        """Close every thread's connection."""
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for db in connections:
+            db.close()
+        self._local = threading.local()
 
     def __enter__(self) -> Self:
         return self
@@ -158,6 +201,25 @@ class KnowledgeBase:
                 self._add_entity(record)
                 count += 1
         return count
+
+    def merged(self, records: Iterable[EntityRecord]) -> list[EntityRecord]:
+        """``records`` with the key of an entity already here when it is the same one: same
+        Wikidata id, else same English Wikipedia article (an import's holders then add to the
+        shipped person's aliases and roles instead of making a second person)."""
+        out = []
+        for record in records:
+            row = None
+            if record.qid:
+                row = self.db.execute("SELECT key FROM entity WHERE qid = ? LIMIT 1", (record.qid,)).fetchone()
+            if row is None and record.enwiki:
+                row = self.db.execute(
+                    "SELECT key FROM entity WHERE enwiki = ? AND kind = ? LIMIT 1",
+                    (record.enwiki.replace(" ", "_"), record.kind),
+                ).fetchone()
+            if row is not None and row[0] != record.key:
+                record.key = row[0]
+            out.append(record)
+        return out
 
     def _add_entity(self, record: EntityRecord) -> int:
         cur = self.db.execute("SELECT id FROM entity WHERE key = ?", (record.key,))
@@ -191,9 +253,10 @@ class KnowledgeBase:
             ).fetchone()
             if not exists:
                 self.db.execute(
-                    'INSERT INTO role (entity, role, of, start, "end", title, note)'
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (entity_id, role.role, role.of, role.start, role.end, role.title, role.note),
+                    'INSERT INTO role (entity, role, of, start, "end", title, note, acting, source)'
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entity_id, role.role, role.of, role.start, role.end, role.title, role.note,
+                     role.acting, role.source or record.source or None),
                 )
         return entity_id
 
@@ -318,7 +381,7 @@ class KnowledgeBase:
         roles = [
             RoleRecord(*r)
             for r in self.db.execute(
-                'SELECT role, of, start, "end", title, note FROM role WHERE entity = ?'
+                'SELECT role, of, start, "end", title, note, acting, source FROM role WHERE entity = ?'
                 " ORDER BY start",
                 (entity_id,),
             )
@@ -460,8 +523,8 @@ class KnowledgeBase:
     def holders(self, role: str, of: str, on: date | None = None) -> list[Holding]:
         """Who held ``role`` of ``of`` (ISO3 or organisation key); on a date if given."""
         rows = self.db.execute(
-            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note'
-            " FROM role r JOIN entity e ON e.id = r.entity WHERE r.role = ? AND r.of = ?"
+            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note,'
+            " r.acting, r.source FROM role r JOIN entity e ON e.id = r.entity WHERE r.role = ? AND r.of = ?"
             " ORDER BY r.start",
             (role, of),
         ).fetchall()
@@ -472,8 +535,8 @@ class KnowledgeBase:
 
     def roles_of(self, key: str) -> list[Holding]:
         rows = self.db.execute(
-            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note'
-            " FROM role r JOIN entity e ON e.id = r.entity WHERE e.key = ? ORDER BY r.start",
+            'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note,'
+            " r.acting, r.source FROM role r JOIN entity e ON e.id = r.entity WHERE e.key = ? ORDER BY r.start",
             (key,),
         ).fetchall()
         return [Holding(*row) for row in rows]

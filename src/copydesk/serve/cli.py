@@ -66,16 +66,19 @@ class Context:
         *,
         reference_date: datetime | None = None,
         policy: SeverityPolicy | None | str = KEEP,
+        kb: str | None = None,
     ) -> Desk:
         """The injected desk (narrowed to ``checks``/``exclude``, with this reference date and
         severity policy) or a newly loaded one. ``policy`` is a policy, None (raw severities)
         or ``KEEP`` (the injected desk's, or the default)."""
         if self.desk is None:
+            from copydesk.knowledge import Knowledge
             from copydesk.serve.api import Desk
 
             return Desk(
                 checks=checks or None, exclude=exclude, reference_date=reference_date,
                 severity_policy="default" if policy == KEEP else policy,
+                knowledge=Knowledge(kb_path=kb) if kb else None,
             )
         if not checks and not exclude and reference_date is None and policy == KEEP:
             return self.desk
@@ -229,6 +232,11 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         help="do not run these checks",
     )
     parser.add_argument(
+        "--kb", metavar="PATH",
+        help="knowledge base file (default: $COPYDESK_KB or ~/.local/share/copydesk/kb.sqlite; "
+        "built from the shipped data when missing)",
+    )
+    parser.add_argument(
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
     )
@@ -287,7 +295,8 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
 
     def make_desk() -> Desk:
         return context.make_desk(
-            args.checks, args.exclude, reference_date=args.reference_date, policy=policy
+            args.checks, args.exclude, reference_date=args.reference_date, policy=policy,
+            kb=args.kb,
         )
 
     try:

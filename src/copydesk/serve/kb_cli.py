@@ -118,7 +118,7 @@ def _file_digest(path: Path, limit: int = 1 << 30) -> str:
 
 
 def cmd_build(args: argparse.Namespace, context: Any) -> int:
-    from copydesk.knowledge.build import DEFAULT_SOURCES, build
+    from copydesk.knowledge.build import DEFAULT_SOURCES, build, build_lock
 
     sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
     unknown = set(sources) - set(DEFAULT_SOURCES)
@@ -127,7 +127,8 @@ def cmd_build(args: argparse.Namespace, context: Any) -> int:
                          f"{', '.join(DEFAULT_SOURCES)}")
     path = _path(args)
     started = time.perf_counter()
-    kb = build(path, sources=sources, progress=lambda m: print(f"  {m}", file=sys.stderr))
+    with build_lock(Path(path)):
+        kb = build(path, sources=sources, progress=lambda m: print(f"  {m}", file=sys.stderr))
     stats = kb.stats()
     print(f"built {path} in {time.perf_counter() - started:.1f} s: {_counts(stats)}")
     return EXIT_OK

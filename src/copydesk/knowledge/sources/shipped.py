@@ -54,7 +54,8 @@ def people(directory: Path | None = None) -> Iterator[EntityRecord]:
                 RoleRecord(
                     role=row["role"], of=row["of"], start=row.get("start") or None,
                     end=row.get("end") or None, title=row.get("title") or None,
-                    note=row.get("note") or None,
+                    note=row.get("note") or None, acting=row.get("acting") or None,
+                    source=row.get("source") or f"{NAME}:{path.name}",
                 )
             )
     yield from records.values()

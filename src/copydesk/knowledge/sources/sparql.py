@@ -1,8 +1,11 @@
 """Import from the Wikidata SPARQL endpoint, for users who are online.
 
 A query must bind ``?item`` (an entity URI) and ``?itemLabel``; it may bind ``?alias``,
-``?enwiki`` (article URL), ``?position`` (URI), ``?positionLabel``, ``?start``, ``?end``.
-Rows of one item merge into one record. ``query_for_items`` and ``query_for_position_holders``
+``?enwiki`` (article URL), ``?position`` (URI), ``?positionLabel``, ``?start``, ``?end`` and
+``?nature`` (the statement's P5102, which marks an acting holder). Rows of one item merge into
+one record; positions in ``data/kb/positions.tsv`` become role-coded rows
+(``copydesk.knowledge.positions``), and people already in the knowledge base (same QID, else same
+English Wikipedia article) get the rows under their own key. ``query_for_items`` and ``query_for_position_holders``
 build the usual queries. The HTTP transport is injectable (tests pass a local server's URL).
 """
 
@@ -13,7 +16,8 @@ from collections.abc import Iterable
 import httpx
 
 from copydesk.errors import KnowledgeError
-from copydesk.knowledge.records import EntityRecord, RoleRecord
+from copydesk.knowledge.positions import Position, load_positions, roles_for
+from copydesk.knowledge.records import EntityRecord
 
 NAME = "wikidata-sparql"
 ENDPOINT = "https://query.wikidata.org/sparql"
@@ -24,21 +28,25 @@ _PREFIX = "http://www.wikidata.org/entity/"
 
 def query_for_items(qids: Iterable[str]) -> str:
     values = " ".join(f"wd:{q}" for q in qids)
-    return f"""SELECT ?item ?itemLabel ?alias ?enwiki ?position ?positionLabel ?start ?end WHERE {{
+    return f"""SELECT ?item ?itemLabel ?alias ?enwiki ?position ?positionLabel ?start ?end ?nature WHERE {{
   VALUES ?item {{ {values} }}
   OPTIONAL {{ ?item skos:altLabel ?alias FILTER(LANG(?alias) = "en") }}
   OPTIONAL {{ ?enwiki schema:about ?item; schema:isPartOf <https://en.wikipedia.org/> }}
   OPTIONAL {{ ?item p:P39 ?held. ?held ps:P39 ?position.
-             OPTIONAL {{ ?held pq:P580 ?start }} OPTIONAL {{ ?held pq:P582 ?end }} }}
+             OPTIONAL {{ ?held pq:P580 ?start }} OPTIONAL {{ ?held pq:P582 ?end }}
+             OPTIONAL {{ ?held pq:P5102 ?nature }}
+             FILTER NOT EXISTS {{ ?held wikibase:rank wikibase:DeprecatedRank }} }}
   SERVICE wikibase:label {{ bd:serviceParam wikibase:language "en". }}
 }}"""
 
 
 def query_for_position_holders(position_qid: str) -> str:
-    return f"""SELECT ?item ?itemLabel ?alias ?enwiki ?position ?positionLabel ?start ?end WHERE {{
+    return f"""SELECT ?item ?itemLabel ?alias ?enwiki ?position ?positionLabel ?start ?end ?nature WHERE {{
   BIND(wd:{position_qid} AS ?position)
   ?item p:P39 ?held. ?held ps:P39 ?position.
   OPTIONAL {{ ?held pq:P580 ?start }} OPTIONAL {{ ?held pq:P582 ?end }}
+  OPTIONAL {{ ?held pq:P5102 ?nature }}
+  FILTER NOT EXISTS {{ ?held wikibase:rank wikibase:DeprecatedRank }}
   OPTIONAL {{ ?item skos:altLabel ?alias FILTER(LANG(?alias) = "en") }}
   OPTIONAL {{ ?enwiki schema:about ?item; schema:isPartOf <https://en.wikipedia.org/> }}
   SERVICE wikibase:label {{ bd:serviceParam wikibase:language "en". }}
@@ -82,7 +90,9 @@ def _date(value: str | None) -> str | None:
     return value.lstrip("+")[:10] if "T" in value else value
 
 
-def records_from_bindings(rows: Iterable[dict], *, kind: str = "person") -> list[EntityRecord]:
+def records_from_bindings(rows: Iterable[dict], *, kind: str = "person",
+                          positions: dict[str, list[Position]] | None = None) -> list[EntityRecord]:
+    positions = load_positions() if positions is None else positions
     records: dict[str, EntityRecord] = {}
     for row in rows:
         uri = _value(row, "item")
@@ -102,19 +112,21 @@ def records_from_bindings(rows: Iterable[dict], *, kind: str = "person") -> list
             record.aliases.append((alias, "variant"))
         position = _value(row, "position")
         if position and position.startswith(_PREFIX):
-            role = RoleRecord(
-                role="position", of=f"wd:{position[len(_PREFIX):]}",
-                start=_date(_value(row, "start")), end=_date(_value(row, "end")),
-                title=_value(row, "positionLabel"),
-            )
-            if role not in record.roles:
-                record.roles.append(role)
+            nature = _value(row, "nature")
+            for role in roles_for(
+                position[len(_PREFIX):], start=_date(_value(row, "start")),
+                end=_date(_value(row, "end")),
+                nature=nature[len(_PREFIX):] if nature and nature.startswith(_PREFIX) else None,
+                positions=positions, source=f"wikidata:{qid}", label=_value(row, "positionLabel"),
+            ):
+                if role not in record.roles:
+                    record.roles.append(role)
     return list(records.values())
 
 
 def import_sparql(kb, query: str, *, endpoint: str = ENDPOINT, kind: str = "person",
                   client: httpx.Client | None = None) -> int:
     records = records_from_bindings(run_query(query, endpoint=endpoint, client=client), kind=kind)
-    count = kb.add_entities(records)
+    count = kb.add_entities(kb.merged(records))
     kb.finish()
     return count

@@ -5,7 +5,10 @@ dump is a JSON array with one entity per line), and a cheap substring test on th
 every entity whose ``instance of`` (P31) cannot be one of the wanted classes before any JSON is
 parsed. Kept: English label, English aliases, enwiki title, the kind (from direct P31 values; no
 subclass reasoning), country (P27 citizenship / P17 country, as QIDs) and positions held (P39
-with start P580 and end P582 qualifiers) as roles ``position`` of ``wd:<position QID>``.
+with start P580, end P582 and nature-of-statement P5102 qualifiers; deprecated statements are
+skipped). A position in the mapping ``data/kb/positions.tsv`` becomes its role, country and title
+(``copydesk.knowledge.positions``); any other stays ``position`` of ``wd:<position QID>``. Each
+role row's source is the person's item (``wikidata:Q…``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from copydesk.knowledge.records import EntityRecord, RoleRecord
+from copydesk.knowledge.positions import END, NATURE, START, Position, load_positions, roles_for
+from copydesk.knowledge.records import EntityRecord
 
 NAME = "wikidata-dump"
 
@@ -67,9 +71,12 @@ def iter_dump(
     kinds: tuple[str, ...] = ("person", "organisation", "place"),
     min_sitelinks: int = 0,
     stats: DumpImport | None = None,
+    positions: dict[str, list[Position]] | None = None,
 ) -> Iterator[EntityRecord]:
-    """Entity records from a dump stream, filtered by kind and number of sitelinks."""
+    """Entity records from a dump stream, filtered by kind and number of sitelinks; positions
+    held are mapped with ``positions`` (default: the shipped mapping)."""
     stats = stats or DumpImport()
+    positions = load_positions() if positions is None else positions
     markers = _markers(kinds)
     wanted = {qid for kind in kinds for qid in CLASSES[kind]}
     for number, raw in enumerate(io.BufferedReader(stream, buffer_size=1 << 20), 1):  # type: ignore[arg-type]
@@ -86,7 +93,7 @@ def iter_dump(
             stats.bad_lines.append(number)
             continue
         stats.parsed += 1
-        record = _record(entity, wanted, min_sitelinks)
+        record = _record(entity, wanted, min_sitelinks, positions)
         if record is not None:
             stats.kept += 1
             yield record
@@ -118,7 +125,16 @@ def _time(qualifiers: dict, prop: str) -> str | None:
     return None
 
 
-def _record(entity: dict, wanted: set[str], min_sitelinks: int) -> EntityRecord | None:
+def _qualifier_id(qualifiers: dict, prop: str) -> str | None:
+    for snak in qualifiers.get(prop, []):
+        value = snak.get("datavalue", {}).get("value")
+        if isinstance(value, dict) and "id" in value:
+            return value["id"]
+    return None
+
+
+def _record(entity: dict, wanted: set[str], min_sitelinks: int,
+            positions: dict[str, list[Position]]) -> EntityRecord | None:
     if entity.get("type") != "item":
         return None
     classes = set(_claim_ids(entity, "P31"))
@@ -136,15 +152,14 @@ def _record(entity: dict, wanted: set[str], min_sitelinks: int) -> EntityRecord 
     roles = []
     for claim in entity.get("claims", {}).get("P39", []):
         value = claim.get("mainsnak", {}).get("datavalue", {}).get("value")
-        if not isinstance(value, dict) or "id" not in value:
+        if not isinstance(value, dict) or "id" not in value or claim.get("rank") == "deprecated":
             continue
         qualifiers = claim.get("qualifiers", {})
-        roles.append(
-            RoleRecord(
-                role="position", of=f"wd:{value['id']}", start=_time(qualifiers, "P580"),
-                end=_time(qualifiers, "P582"),
-            )
-        )
+        roles.extend(roles_for(
+            value["id"], start=_time(qualifiers, START), end=_time(qualifiers, END),
+            nature=_qualifier_id(qualifiers, NATURE), positions=positions,
+            source=f"wikidata:{entity['id']}",
+        ))
     countries = _claim_ids(entity, "P27") or _claim_ids(entity, "P17")
     return EntityRecord(
         key=f"wd-{entity['id'].lower()}", kind=kind, name=label, qid=entity["id"],
@@ -170,11 +185,11 @@ def import_dump(
         for record in iter_dump(stream, kinds=kinds, min_sitelinks=min_sitelinks, stats=stats):
             pending.append(record)
             if len(pending) >= batch:
-                kb.add_entities(pending)
+                kb.add_entities(kb.merged(pending))
                 pending = []
                 if progress:
                     progress(stats)
     if pending:
-        kb.add_entities(pending)
+        kb.add_entities(kb.merged(pending))
     kb.finish()
     return stats
