@@ -107,3 +107,14 @@ def test_knowledge_base_threads_read_through_their_own_connections(kb_path):
         assert len(kb._connections) >= 2
     finally:
         kb.close()
+
+
+def test_stats_coverage_lists_offices_and_missing_years(kb_path, capsys):
+    assert main(["kb", "stats", "--kb", str(kb_path), "--coverage", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    usa = {row["role"]: row for row in data["offices"] if row["of"] == "USA"}
+    assert usa["vice-president"]["holders"] >= 5 and usa["vice-president"]["missing_years"] == []
+    assert data["people_with_qid"] <= data["people"]
+    assert main(["kb", "stats", "--kb", str(kb_path), "--coverage", "--since", "2010"]) == 0
+    text = capsys.readouterr().out
+    assert "offices held 2010-" in text and "vice-president" in text

@@ -132,3 +132,24 @@ def test_open_current_rebuilds_a_knowledge_base_of_another_version(tmp_path):
     kb.set_meta(schema_version="0", imports="1")
     with pytest.raises(KnowledgeError, match="another version"):
         open_current(path)
+
+
+def test_coverage_counts_holders_years_and_gaps_per_office():
+    from copydesk.knowledge.records import EntityRecord, RoleRecord
+
+    kb = KnowledgeBase(":memory:")
+    kb.add_entities([
+        EntityRecord("ana-ruiz", "person", "Ana Ruiz", qid="Q1", roles=[
+            RoleRecord("head-of-state", "ESP", "1996-05-01", "2003-04-30", "President")]),
+        EntityRecord("luis-vega", "person", "Luis Vega", roles=[
+            RoleRecord("head-of-state", "ESP", "2006-01-01", "2010", "President"),
+            RoleRecord("head-of-state", "ESP", "2003-04-30", "2003-05-20", "President", acting="acting")]),
+        EntityRecord("old-hand", "person", "Old Hand", roles=[
+            RoleRecord("foreign-minister", "ESP", "1980", "1990", "Foreign Minister")]),
+    ])
+    coverage = kb.coverage(since=2000, until=2010)
+    [office] = coverage["offices"]  # the minister left before 2000
+    assert (office["role"], office["of"], office["holders"], office["acting"]) == ("head-of-state", "ESP", 2, 1)
+    assert office["missing_years"] == [2004, 2005]
+    assert coverage["roles"]["head-of-state"] == {"offices": 1, "holders": 2, "complete": 0}
+    assert (coverage["people"], coverage["people_with_qid"]) == (3, 1)

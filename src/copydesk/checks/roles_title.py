@@ -294,9 +294,11 @@ def _when(period) -> str:
 
 
 def _career(name: str, career: list[Holding]) -> str:
-    parts = [
-        f"{h.title or h.role} ({h.of}) {h.start or '?'}..{h.end or 'present'}" for h in career
-    ]
+    # a president's head-of-state and head-of-government rows read the same: once each
+    parts = list(dict.fromkeys(
+        f"{h.title or h.role} ({h.of}) {h.start or '?'}..{h.end or 'present'}"
+        + (f", {h.acting}" if h.acting else "") for h in career
+    ))
     qid = career[0].qid if career else None
     return f"{name}{f' ({qid})' if qid else ''}: " + "; ".join(parts)
 

@@ -363,6 +363,52 @@ class KnowledgeBase:
             counts[f"entity.{kind}"] = n
         return counts
 
+    def coverage(self, since: int = 2000, until: int | None = None) -> dict:
+        """How far the record of offices reaches: per office (role and country or organisation)
+        the holders whose tenure touches ``since``..``until`` (default: the latest role date's
+        year), the years at least one of them covers, the years none does, and how many were
+        acting; per role the totals; and the share of people with a Wikidata id."""
+        latest = self.latest_role_date()
+        until = until or (latest.year if latest else since)
+        offices: dict[tuple[str, str], dict] = {}
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(role)")}
+        acting_column = "r.acting" if "acting" in columns else "NULL"  # a file of schema 2 has none
+        for key, role, of, start, end, acting in self.db.execute(
+            f'SELECT e.key, r.role, r.of, r.start, r."end", {acting_column} FROM role r'
+            " JOIN entity e ON e.id = r.entity WHERE r.role != 'position'"
+        ):
+            try:
+                first = parse_partial(start, upper=False)
+                last = parse_partial(end, upper=True)
+            except ValueError:
+                continue
+            first_year = first.year if first else since
+            last_year = last.year if last else until
+            if last_year < since or first_year > until:
+                continue
+            office = offices.setdefault((role, of), {"holders": set(), "years": set(), "acting": set()})
+            office["holders"].add(key)
+            office["years"].update(range(max(first_year, since), min(last_year, until) + 1))
+            if acting:
+                office["acting"].add(key)
+        rows = []
+        for (role, of), office in sorted(offices.items()):
+            years = sorted(office["years"])
+            gaps = [y for y in range(since, until + 1) if y not in office["years"]]
+            rows.append({"role": role, "of": of, "holders": len(office["holders"]),
+                         "acting": len(office["acting"]), "first": years[0], "last": years[-1],
+                         "missing_years": gaps})
+        roles: dict[str, dict] = {}
+        for row in rows:
+            total = roles.setdefault(row["role"], {"offices": 0, "holders": 0, "complete": 0})
+            total["offices"] += 1
+            total["holders"] += row["holders"]
+            total["complete"] += not row["missing_years"]
+        people, with_qid = self.db.execute(
+            "SELECT count(*), count(qid) FROM entity WHERE kind = 'person'").fetchone()
+        return {"since": since, "until": until, "offices": rows, "roles": roles,
+                "people": people, "people_with_qid": with_qid}
+
     def entity(self, key: str) -> EntityRecord | None:
         row = self.db.execute(
             "SELECT id, key, kind, name, qid, enwiki, country, subkind, source FROM entity"

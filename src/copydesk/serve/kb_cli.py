@@ -6,7 +6,7 @@
     copydesk kb lookup NAME [--fuzzy] [--kind person] [--limit N]
     copydesk kb lookup --role ROLE --of CODE [--on DATE]
     copydesk kb lookup --acronym ACR | --expansion "Spelled Out Form"
-    copydesk kb stats
+    copydesk kb stats [--coverage [--since YEAR]]
     copydesk kb export [--kind KIND] [-o FILE]
 
 Every subcommand takes ``--kb PATH`` (default: ``$COPYDESK_KB`` or
@@ -77,6 +77,10 @@ def add_kb(commands: argparse._SubParsersAction) -> None:
     stats = sub.add_parser("stats", help="counts and build information")
     common(stats)
     stats.add_argument("--json", action="store_true")
+    stats.add_argument("--coverage", action="store_true",
+                       help="per country and office: holders since --since and the years covered")
+    stats.add_argument("--since", type=int, default=2000, metavar="YEAR",
+                       help="first year of --coverage (default 2000)")
     stats.set_defaults(handler=cmd_stats)
 
     export = sub.add_parser("export", help="write entities as JSONL (one object a line)")
@@ -237,6 +241,8 @@ def _line(row: dict[str, Any]) -> str:
 
 def cmd_stats(args: argparse.Namespace, context: Any) -> int:
     kb = _open(args)
+    if args.coverage:
+        return _print_coverage(kb.coverage(since=args.since), as_json=args.json)
     data = {"path": str(kb.path), "counts": kb.stats(), "meta": kb.meta()}
     if args.json:
         print(json.dumps(data, indent=2))
@@ -245,6 +251,36 @@ def cmd_stats(args: argparse.Namespace, context: Any) -> int:
         for key, value in sorted(data["meta"].items()):
             print(f"  {key}: {value}")
     return EXIT_OK
+
+
+def _print_coverage(coverage: dict, *, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(coverage, indent=2))
+        return EXIT_OK
+    span = f"{coverage['since']}-{coverage['until']}"
+    print(f"offices held {span}, by role: offices, holders, offices with every year covered")
+    for role, total in sorted(coverage["roles"].items()):
+        print(f"  {role:<32} {total['offices']:>4} {total['holders']:>6} {total['complete']:>5}")
+    share = coverage["people_with_qid"] / coverage["people"] if coverage["people"] else 0.0
+    print(f"people: {coverage['people']}, with a Wikidata id: {coverage['people_with_qid']} ({share:.0%})")
+    print(f"\nper office ({span}): holders (acting), years covered, years missing")
+    for row in coverage["offices"]:
+        acting = f" ({row['acting']})" if row["acting"] else ""
+        missing = _year_ranges(row["missing_years"]) or "none"
+        print(f"  {row['of']:<22} {row['role']:<32} {row['holders']:>3}{acting:<5} "
+              f"{row['first']}-{row['last']}  missing: {missing}")
+    return EXIT_OK
+
+
+def _year_ranges(years: list[int]) -> str:
+    """[2001, 2002, 2003, 2007] -> '2001-2003, 2007'."""
+    parts: list[str] = []
+    for year in years:
+        if parts and int(parts[-1].rsplit("-", 1)[-1]) == year - 1:
+            parts[-1] = f"{parts[-1].split('-')[0]}-{year}"
+        else:
+            parts.append(str(year))
+    return ", ".join(parts)
 
 
 def cmd_export(args: argparse.Namespace, context: Any) -> int:
