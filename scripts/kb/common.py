@@ -14,7 +14,13 @@ hand-written files:
 3. ``fill_qids`` writes a QID the dataset knows into the empty ``qid`` cell of a matched person.
 4. ``compare_roles`` lists where the hand-written rows of the offices the converter covers
    disagree with the converted ones; ``remove_rows`` then deletes those hand-written rows
-   (``covered_rows`` finds them), since the converted file now holds the office.
+   (``covered_rows`` finds them), since the converted file now holds the office. A converter
+   that leaves the hand-written offices alone measures instead how far its dataset agrees with
+   them: ``compare_spans`` on ``join_terms`` of both sides (``shipped_roles`` reads them).
+
+``write_conversion`` writes both files and fills the QIDs; ``arguments`` and ``run`` are the
+command line and error handling every converter shares; ``write_tsv`` keeps a row's own ``source``
+(a converted row may be ``wikidata:Q…``).
 
 Edits to other files touch only those cells and lines: comments, order and every other byte stay.
 
@@ -25,13 +31,19 @@ Nothing here runs on its own. Each converter's docstring says how to re-run it; 
 
 from __future__ import annotations
 
+import argparse
+import calendar
 import re
 import subprocess
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
+from copydesk.errors import KnowledgeError
 from copydesk.knowledge.sources.tsv import read_tsv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,12 +106,17 @@ def slug_key(enwiki: str) -> str:
     ``Recep_Tayyip_Erdoğan`` -> ``recep-tayyip-erdogan``, ``Wang_Yi_(politician)`` ->
     ``wang-yi-politician``, ``George H. W. Bush`` -> ``george-h-w-bush``.
     """
-    text = unicodedata.normalize("NFKD", enwiki.translate(_ASCII_LETTERS))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    key = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    key = re.sub(r"[^a-z0-9]+", "-", ascii_form(enwiki).lower()).strip("-")
     if not key:
         raise ConversionError(f"no key can be made from {enwiki!r}")
     return key
+
+
+def ascii_form(text: str) -> str:
+    """``text`` without diacritics, in plain ASCII: ``Abdullah Gül`` -> ``Abdullah Gul``
+    (the ``translit:`` alias the shipped files give a name with diacritics)."""
+    text = unicodedata.normalize("NFKD", text.translate(_ASCII_LETTERS))
+    return text.encode("ascii", "ignore").decode("ascii")
 
 
 def enwiki_title(title: str) -> str:
@@ -176,8 +193,9 @@ class PeopleIndex:
 def write_tsv(path: Path, comments: Sequence[str], columns: Sequence[str],
               rows: Iterable[dict[str, str] | str], *, source: str, taken: str) -> int:
     """Write a shipped TSV: ``#`` comment lines, the column line (with ``source`` and ``taken``
-    appended), then the rows, each given ``source`` and ``taken``. A ``str`` among ``rows`` is
-    written as a ``#`` comment (a section heading). Returns the number of rows written."""
+    appended), then the rows, each given ``source`` and ``taken``; a row that has a ``source``
+    of its own (``wikidata:Q…``) keeps it. A ``str`` among ``rows`` is written as a ``#``
+    comment (a section heading). Returns the number of rows written."""
     if not _DAY_RE.match(taken):
         raise ConversionError(f"taken must be a day YYYY-MM-DD: {taken!r}")
     lines = [_comment(text) for text in comments]
@@ -187,9 +205,11 @@ def write_tsv(path: Path, comments: Sequence[str], columns: Sequence[str],
         if isinstance(row, str):
             lines.append(_comment(row))
             continue
-        if set(row) != set(columns):
-            raise ConversionError(f"{path.name}: row has columns {sorted(row)}, not {columns}")
-        fields = [*(row[c] for c in columns), source, taken]
+        own = row.get("source", source)
+        if set(row) - {"source"} != set(columns) or not own:
+            raise ConversionError(f"{path.name}: row has columns {sorted(row)}, not {columns} "
+                                  "and a source")
+        fields = [*(row[c] for c in columns), own, taken]
         for value in fields:
             if "\t" in value or "\n" in value or "\r" in value or value != value.strip():
                 raise ConversionError(f"{path.name}: field {value!r} has a tab, newline or "
@@ -198,6 +218,55 @@ def write_tsv(path: Path, comments: Sequence[str], columns: Sequence[str],
         count += 1
     _write(path, "\n".join(lines) + "\n")
     return count
+
+
+def output_paths(people_dir: Path, name: str) -> tuple[Path, Path]:
+    """A converter's two files: ``<name>.people.tsv`` and ``<name>.roles.tsv``."""
+    return people_dir / f"{name}.people.tsv", people_dir / f"{name}.roles.tsv"
+
+
+def write_conversion(people_dir: Path, name: str, header: Callable[[str], list[str]],
+                     scopes: tuple[str, str], result: Converted, *, source: str,
+                     taken: str) -> None:
+    """Write a converter's people and roles files, then fill the QIDs it found into the
+    people of the other files. Each file opens with its line of ``scopes`` and ``header``'s
+    lines, given what the file says of the people of the other."""
+    people_path, roles_path = output_paths(people_dir, name)
+    write_tsv(people_path, [scopes[0], *header("(the others keep their row there).")],
+              PEOPLE_COLUMNS, result.people, source=source, taken=taken)
+    write_tsv(roles_path, [scopes[1], *header(f"(their people: {people_path.name} or another "
+                                              "file).")],
+              ROLES_COLUMNS, result.roles, source=source, taken=taken)
+    fill_qids(result.qids, people_dir, exclude=(people_path, roles_path))
+
+
+class Converted(Protocol):
+    """What a converter's ``convert`` gives ``write_conversion``."""
+
+    people: list[dict[str, str]]
+    roles: list[dict[str, str] | str]
+    qids: dict[str, str]
+
+
+def arguments(doc: str, repo: Path, dataset: str) -> argparse.ArgumentParser:
+    """A converter's command line: ``--repo`` (the git directory of ``dataset``, default
+    ``repo``), ``--people-dir`` and ``--dry-run``; the converter adds its own."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--repo", type=Path, default=repo,
+                        help=f"git directory of {dataset} (bare is fine)")
+    parser.add_argument("--people-dir", type=Path, default=PEOPLE_DIR,
+                        help="the shipped people/ directory to write into")
+    parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
+    return parser
+
+
+def run(name: str, body: Callable[[], int]) -> int:
+    """Run a converter's ``main``: a ConversionError or KnowledgeError is a message and 1."""
+    try:
+        return body()
+    except (ConversionError, KnowledgeError) as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return 1
 
 
 def _comment(text: str) -> str:
@@ -276,6 +345,13 @@ def remove_rows(rows: Iterable[Row]) -> int:
     return removed
 
 
+def shipped_roles(roles_dir: Path = PEOPLE_DIR, exclude: Iterable[Path] = ()) -> list[Row]:
+    """Every role row of the ``*.roles.tsv`` of ``roles_dir`` except ``exclude``."""
+    skip = {Path(p).resolve() for p in exclude}
+    return [Row(path, number, dict(row)) for path in sorted(roles_dir.glob("*.roles.tsv"))
+            if path.resolve() not in skip for number, row in read_tsv(path)]
+
+
 def compare_roles(old: Iterable[dict[str, str]], new: Iterable[dict[str, str]]) -> list[str]:
     """Where the hand-written role rows ``old`` and the converted rows ``new`` of the same
     offices disagree, one sentence each: a row only one side has, or a start, end, title,
@@ -297,6 +373,107 @@ def compare_roles(old: Iterable[dict[str, str]], new: Iterable[dict[str, str]]) 
                            f"editorial row, {match.get(column, '')!r} in the dataset")
     out.extend(f"only the dataset has {_describe(row)}" for row in unmatched)
     return out
+
+
+@dataclass
+class SpanComparison:
+    """How the role rows of two sources for the same offices line up, person by person:
+    ``matched`` pairs whose spans overlap (``differ``: those of them whose start or end are more
+    than ``tolerance`` days apart, read in the way that gives the least difference), and the
+    rows only one side has."""
+
+    matched: list[tuple[dict[str, str], dict[str, str]]] = field(default_factory=list)
+    differ: list[str] = field(default_factory=list)
+    only_old: list[dict[str, str]] = field(default_factory=list)
+    only_new: list[dict[str, str]] = field(default_factory=list)
+
+
+def compare_spans(old: Iterable[dict[str, str]], new: Iterable[dict[str, str]],
+                  tolerance: int = 31) -> SpanComparison:
+    """Pair the rows ``old`` (hand-written) and ``new`` (converted) of the same person and
+    office whose dates overlap, and count where they differ by more than ``tolerance`` days.
+    Unlike ``compare_roles`` a difference of precision alone (``2005`` against ``2005-03-01``)
+    is no difference."""
+    out = SpanComparison()
+    unmatched = list(new)
+    for row in old:
+        same = [r for r in unmatched if _same_office(r, row) and _spans_overlap(r, row)]
+        if not same:
+            out.only_old.append(row)
+            continue
+        match = min(same, key=lambda r: _gap(r["start"], row["start"]))
+        unmatched.remove(match)
+        out.matched.append((row, match))
+        for column in ("start", "end"):
+            gap = _gap(row[column], match[column])
+            if gap > tolerance:
+                apart = "open against a date" if gap == OPEN_GAP else f"{gap} days"
+                out.differ.append(f"{_describe(row)}: {column} {row[column] or 'open'} in the "
+                                  f"editorial row, {match[column] or 'open'} in the dataset "
+                                  f"({apart})")
+    out.only_new.extend(unmatched)
+    return out
+
+
+def join_terms(rows: Iterable[dict[str, str]], tolerance: int = 31) -> list[dict[str, str]]:
+    """Consecutive rows of one person and office (the next starting within ``tolerance``
+    days of the end of the one before) as one row from the first start to the last end: two
+    sources that split a tenure into terms differently can then be compared."""
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row in rows:
+        groups.setdefault((row["person"], row["role"], row["of"]), []).append(row)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda r: date_bounds(r["start"])[0])
+        current = dict(group[0])
+        for row in group[1:]:
+            if current["end"] and _gap(current["end"], row["start"]) <= tolerance:
+                if not row["end"] or _later(row["end"], current["end"]):
+                    current["end"] = row["end"]
+                continue
+            if not current["end"]:
+                continue  # an open row already covers it
+            out.append(current)
+            current = dict(row)
+        out.append(current)
+    return out
+
+
+def _later(a: str, b: str) -> bool:
+    return date_bounds(a)[1] > date_bounds(b)[1]
+
+
+#: ``_gap`` of an open end and a date.
+OPEN_GAP = 10**6
+
+
+def date_bounds(value: str) -> tuple[date, date]:
+    """The first and last day a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date can mean."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    day = date(*parts)
+    return day, day
+
+
+def _gap(a: str, b: str) -> int:
+    """Days between two partial dates, the least they can mean; ``OPEN_GAP`` when one is empty
+    (open) and the other is not."""
+    if not a or not b:
+        return 0 if a == b else OPEN_GAP
+    (a_first, a_last), (b_first, b_last) = date_bounds(a), date_bounds(b)
+    return max((b_first - a_last).days, (a_first - b_last).days, 0)
+
+
+def _spans_overlap(a: dict[str, str], b: dict[str, str]) -> bool:
+    """The spans of two rows can share a day (partial dates read the widest way)."""
+    a_first, b_first = date_bounds(a["start"])[0], date_bounds(b["start"])[0]
+    a_last = date_bounds(a["end"])[1] if a["end"] else date.max
+    b_last = date_bounds(b["end"])[1] if b["end"] else date.max
+    return a_first <= b_last and b_first <= a_last
 
 
 def _same_office(a: dict[str, str], b: dict[str, str]) -> bool:

@@ -32,30 +32,28 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import yaml
 
-from copydesk.errors import KnowledgeError
-
 # scripts/kb is not a package: common.py is found next to this file
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (
-    PEOPLE_COLUMNS,
-    PEOPLE_DIR,
-    ROLES_COLUMNS,
     ConversionError,
     PeopleIndex,
+    arguments,
     compare_roles,
     covered_rows,
     enwiki_title,
-    fill_qids,
     git_commit,
     git_show,
+    output_paths,
     remove_rows,
+    run,
     slug_key,
     title_name,
-    write_tsv,
+    write_conversion,
 )
 
 DEFAULT_REPO = Path("/work/.mirror/unitedstates+congress-legislators/repo")
@@ -245,47 +243,37 @@ def header(commit: str, day: str, what: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repo", type=Path, default=DEFAULT_REPO,
-                        help="git directory of unitedstates/congress-legislators (bare is fine)")
-    parser.add_argument("--people-dir", type=Path, default=PEOPLE_DIR,
-                        help="the shipped people/ directory to write into")
+    parser = arguments(__doc__, DEFAULT_REPO, "unitedstates/congress-legislators")
     parser.add_argument("--since", default=SINCE, help="first day of the scope (YYYY-MM-DD)")
-    parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
     args = parser.parse_args(argv)
-    try:
-        commit, day = git_commit(args.repo)
-        records = parse(git_show(args.repo, SOURCE_FILE))
-        people_path = args.people_dir / f"{OUTPUT}.people.tsv"
-        roles_path = args.people_dir / f"{OUTPUT}.roles.tsv"
-        ours = (people_path, roles_path)
-        result = convert(records, PeopleIndex.load(args.people_dir, exclude=ours),
-                         snapshot_day=day, since=args.since)
-        superseded = covered_rows(COVERED, args.people_dir, exclude=ours)
-        disagreements = compare_roles([row.fields for row in superseded], result.role_rows())
-        print(f"{SOURCE_FILE} at {commit} ({day}): {len(result.people)} new people, "
-              f"{len(result.role_rows())} role rows, {len(result.qids)} QIDs to fill, "
-              f"{len(superseded)} editorial rows superseded")
-        for line in [*result.notes, *disagreements]:
-            print(f"  {line}")
-        for row in superseded:
-            print(f"  remove {row.path.name}:{row.line}: {' '.join(row.fields.values())}")
-        for key, qid in sorted(result.qids.items()):
-            print(f"  fill {key} qid {qid}")
-        if args.dry_run:
-            return 0
-        scope = f"US presidents and vice-presidents in office on or after {args.since}"
-        write_tsv(people_path, [f"{scope} who are in no other people file", *header(
-                      commit, day, "(the others keep their row there).")],
-                  PEOPLE_COLUMNS, result.people, source=SOURCE, taken=day)
-        write_tsv(roles_path, [f"Offices of the {scope}", *header(
-                      commit, day, "(their people: us-executive.people.tsv or another file).")],
-                  ROLES_COLUMNS, result.roles, source=SOURCE, taken=day)
-        fill_qids(result.qids, args.people_dir, exclude=ours)
-        remove_rows(superseded)
-    except (ConversionError, KnowledgeError) as exc:
-        print(f"convert_us_executive: {exc}", file=sys.stderr)
-        return 1
+    return run("convert_us_executive", lambda: _convert_and_write(args))
+
+
+def _convert_and_write(args: argparse.Namespace) -> int:
+    """The run ``main`` asks for: convert, print, and unless ``--dry-run`` write."""
+    commit, day = git_commit(args.repo)
+    records = parse(git_show(args.repo, SOURCE_FILE))
+    ours = output_paths(args.people_dir, OUTPUT)
+    result = convert(records, PeopleIndex.load(args.people_dir, exclude=ours),
+                     snapshot_day=day, since=args.since)
+    superseded = covered_rows(COVERED, args.people_dir, exclude=ours)
+    disagreements = compare_roles([row.fields for row in superseded], result.role_rows())
+    print(f"{SOURCE_FILE} at {commit} ({day}): {len(result.people)} new people, "
+          f"{len(result.role_rows())} role rows, {len(result.qids)} QIDs to fill, "
+          f"{len(superseded)} editorial rows superseded")
+    for line in [*result.notes, *disagreements]:
+        print(f"  {line}")
+    for row in superseded:
+        print(f"  remove {row.path.name}:{row.line}: {' '.join(row.fields.values())}")
+    for key, qid in sorted(result.qids.items()):
+        print(f"  fill {key} qid {qid}")
+    if args.dry_run:
+        return 0
+    scope = f"US presidents and vice-presidents in office on or after {args.since}"
+    write_conversion(args.people_dir, OUTPUT, partial(header, commit, day),
+                     (f"{scope} who are in no other people file", f"Offices of the {scope}"),
+                     result, source=SOURCE, taken=day)
+    remove_rows(superseded)
     return 0
 
 
