@@ -175,6 +175,19 @@ def test_acronym_defined_in_the_article_is_silent(analyser, knowledge):
     assert run(acronyms_typo, analyser, knowledge, text) == []
 
 
+def test_known_names_are_never_flagged_nor_suggested(analyser):
+    # known names (known-names.tsv: companies' names, no expansion) are acronyms the KB knows, but
+    # no typo is read as a slip for one: "CSV" is not a transposed CVS
+    kb = KnowledgeBase(":memory:")
+    kb.add_acronyms([AcronymRecord("BBC", "British Broadcasting Corporation"),
+                     AcronymRecord("BCB", "", note="company"), AcronymRecord("CVS", "", note="company")])
+    kb.finish()
+    names = Knowledge(kb=kb)
+    assert run(acronyms_typo, analyser, names, "The harbour master told the BCB on Monday.\n") == []
+    assert run(acronyms_typo, analyser, names, "The figures came in a CSV on Monday.\n") == []
+    assert run(acronyms_typo, analyser, names, "The CVS store closed. The CSV file was sent.\n") == []
+
+
 # ---------------------------------------------------------------- names.unknown-variant
 
 def test_misspelt_name_with_a_fitting_title(analyser, knowledge):

@@ -44,6 +44,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """An unknown all-capitals word one edit or transposition away from a known acronym."""
     kb = knowledge.kb
     known = kb.all_acronyms()
+    # a known name (a company's, without expansion) is never flagged, and never suggested either
+    targets = kb.expanded_acronyms()
     defined = {e.acronym for e in find_expansions(article)}
     counts = Counter(t.text for t in article.tokens if t.text.isupper() and t.text.isalpha())
     cache: dict[str, Finding | None] = {}
@@ -57,7 +59,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if _shouting(article, token, shouting) or counts[token.text] > 1 or token.text in spelt_out:
             continue  # an acronym the article uses again, or spells out, is its own
         if token.text not in cache:
-            cache[token.text] = _judge(token.text, known, counts)
+            cache[token.text] = _judge(token.text, targets, counts)
         template = cache[token.text]
         if template is None:
             continue

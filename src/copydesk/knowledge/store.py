@@ -147,6 +147,7 @@ class KnowledgeBase:
             self.close()
             raise KnowledgeError(f"{self.path} is not a copydesk knowledge base: {exc}") from exc
         self._acronyms: frozenset[str] | None = None
+        self._expanded: frozenset[str] | None = None
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -325,7 +326,7 @@ class KnowledgeBase:
         with self.db:
             self.db.executescript(INDEXES)
         self.db.execute("ANALYZE")
-        self._acronyms = None
+        self._acronyms = self._expanded = None
         self._token_cache.clear()
 
     # ------------------------------------------------------------------ reading
@@ -610,9 +611,10 @@ class KnowledgeBase:
         return [TitleRecord(*r) for r in self.db.execute("SELECT title, role, of, note FROM title ORDER BY rowid")]
 
     def expansions(self, acronym: str) -> list[AcronymRecord]:
+        """What ``acronym`` stands for (a known name without expansion gives none)."""
         rows = self.db.execute(
             "SELECT a.acronym, a.expansion, e.key, a.note, a.source FROM acronym a"
-            " LEFT JOIN entity e ON e.id = a.entity WHERE a.acronym = ?",
+            " LEFT JOIN entity e ON e.id = a.entity WHERE a.acronym = ? AND a.expansion != ''",
             (acronym,),
         ).fetchall()
         return [AcronymRecord(*row) for row in rows]
@@ -620,18 +622,30 @@ class KnowledgeBase:
     def acronyms_for(self, expansion: str) -> list[AcronymRecord]:
         rows = self.db.execute(
             "SELECT a.acronym, a.expansion, e.key, a.note, a.source FROM acronym a"
-            " LEFT JOIN entity e ON e.id = a.entity WHERE a.norm_expansion = ?",
+            " LEFT JOIN entity e ON e.id = a.entity WHERE a.norm_expansion = ?"
+            " AND a.expansion != ''",
             (norm(expansion),),
         ).fetchall()
         return [AcronymRecord(*row) for row in rows]
 
     def all_acronyms(self) -> frozenset[str]:
-        """Every acronym the KB knows (general ones and organisations'), cached."""
+        """Every acronym the KB knows (general ones, organisations' and the known names without
+        expansion, such as companies' names), cached."""
         if self._acronyms is None:
-            found = {a for (a,) in self.db.execute("SELECT DISTINCT acronym FROM acronym")}
-            found |= {a for (a,) in self.db.execute("SELECT alias FROM alias WHERE kind = 'acronym'")}
-            self._acronyms = frozenset(found)
+            self._acronyms = self._acronym_set("")
         return self._acronyms
+
+    def expanded_acronyms(self) -> frozenset[str]:
+        """The acronyms the KB can spell out (general ones and organisations'): ``all_acronyms()``
+        less the names known only as names. Cached."""
+        if self._expanded is None:
+            self._expanded = self._acronym_set(" WHERE expansion != ''")
+        return self._expanded
+
+    def _acronym_set(self, where: str) -> frozenset[str]:
+        found = {a for (a,) in self.db.execute(f"SELECT DISTINCT acronym FROM acronym{where}")}
+        found |= {a for (a,) in self.db.execute("SELECT alias FROM alias WHERE kind = 'acronym'")}
+        return frozenset(found)
 
     def former_names(self, key: str) -> list[str]:
         return [a for (a,) in self.db.execute(

@@ -114,3 +114,15 @@ def acronyms(directory: Path | None = None) -> Iterator[AcronymRecord]:
             for form in forms:
                 if " " in form:
                     yield AcronymRecord(acronym, form, org.key, None, f"{NAME}:organisations.tsv")
+
+
+def known_names(directory: Path | None = None) -> Iterator[AcronymRecord]:
+    """All-capitals names known to be real (``known-names.tsv``: companies' names and tickers,
+    converted from the SEC's list): acronyms with no expansion, so that ``all_acronyms()`` knows
+    them and ``expansions()`` does not return them."""
+    path = (directory or data_dir()) / "known-names.tsv"
+    if not path.exists():
+        return
+    for _, row in read_tsv(path):
+        yield AcronymRecord(row["name"], "", None, row.get("kind") or None,
+                            row.get("source") or f"{NAME}:{path.name}")
