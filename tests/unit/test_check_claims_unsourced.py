@@ -252,6 +252,7 @@ def test_a_vague_source_in_the_sentence_overrides_the_storys_source(findings):
     "The offer is open to residents aged 18 and older.",
     "Previews will now be held on 14, 20 and 27 April.",
     "It was the first weekly loss for the S.&P. 500 after four weeks of gains.",
+    "Last week's number one slipped 13 places this week.",
 ])
 def test_age_groups_days_of_a_month_and_abbreviated_names_are_not_figures(findings, text):
     assert findings(text) == []

@@ -430,6 +430,9 @@ _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CLOCK_AFTER = re.compile(r"\s+(?:slot|hours|hrs|local|kick-?off)\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\s+(?:most|least|best|worst|greatest|biggest)\b", re.IGNORECASE)
+#: A move in a ranking ("slipped 13 places", "a club 36 places inferior"): the distance between
+#: two positions, not an amount.
+_PLACES = re.compile(r"\s+(?:places|spots|rungs)\b", re.IGNORECASE)
 #: An age that defines a group of people ("those 26 to 34", "voters aged 18", "men under 35",
 #: "65 and older"): the bounds of a category, not an amount stated as fact.
 _AGE_GROUP_BEFORE = re.compile(
@@ -459,6 +462,8 @@ def _not_a_figure(text: str, quantity) -> bool:
         return True  # "those 26 to 34", "men under 35", "65 and older": a group's age bounds
     if written.isdigit() and int(written) <= 31 and _DAY_LIST.match(text, quantity.end):
         return True  # "on 14, 20 and 27 April": days of a month
+    if _PLACES.match(text, quantity.end):
+        return True  # "slipped 13 places": a move in a ranking
     if _IN_THE_WORLD.match(text, quantity.end):
         return True  # "ranked 106 in the world", "64 in the world": a rank
     if _CLOCK.fullmatch(written) and (text[max(0, quantity.start - 3) : quantity.start].lower() == "at "
