@@ -11,6 +11,7 @@ Evidence that a written name is a known person, strongest first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -29,6 +30,9 @@ MIN_NAME_SCORE = 0.8
 #: With the article about the known person's country, a real surname this much rarer (Zipf)
 #: than the known one is still taken as a misspelling of it.
 RARER_BY = 1.0
+#: Words before the given name that a name as parsed may carry and is read without.
+LEADING_WORDS = 2
+_GIVEN_NAME = re.compile(r"[^\W\d_][\w'’-]+")
 
 
 @dataclass
@@ -101,7 +105,22 @@ def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]], countries:
         return None
     if any(kb.exact(f, kind="person") for f in forms):
         return None
-    written = full[0]
+    # the parser may take a word or two before the given name into the name ("apoplectic
+    # Cheeto Donald Trump"): the name is then read without them
+    words = full[0].split()
+    for k in range(min(LEADING_WORDS, len(words) - 2) + 1):
+        written = " ".join(words[k:])
+        if k and not _GIVEN_NAME.fullmatch(words[k]):
+            continue  # an initial ("Jacob J. Lew") is no given name to start from
+        if k and kb.exact(written, kind="person"):
+            return None
+        resolution = _resolve_form(written, kb, offices, countries)
+        if resolution is not None:
+            return resolution
+    return None
+
+
+def _resolve_form(written: str, kb, offices: list[tuple[str, str, str]], countries: set[str]) -> Resolution | None:
     candidates = kb.fuzzy(written, kind="person", limit=5, min_score=MIN_CONTEXT_SCORE)
     if not candidates:
         return None
@@ -115,7 +134,7 @@ def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]], countries:
                 Evidence("kb", _describe(best, kb)),
                 Evidence("context", f"'{title}' before the name: {best.name} held that office"),
             ]
-            return _resolution(written, best, f"title {title}", evidence)
+            return _resolution(written, best, f"title {title}", evidence, kb)
     # 2. same given name, surname a likely typo of the known one
     best = candidates[0]
     if best.score < MIN_NAME_SCORE:
@@ -142,7 +161,7 @@ def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]], countries:
     ]
     if context:
         evidence.append(Evidence("context", context))
-    return _resolution(written, best, None, evidence)
+    return _resolution(written, best, None, evidence, kb)
 
 
 def _country_context(match: Match, kb, countries: set[str]) -> str | None:
@@ -170,7 +189,14 @@ def article_countries(article: AnalysedArticle, kb) -> set[str]:
     return found
 
 
-def _resolution(written: str, match: Match, context: str | None, evidence) -> Resolution | None:
+def _romanised(kb, key: str) -> bool:
+    """Whether the knowledge base knows the person's name in another script or in several
+    romanisations (``native:`` or ``translit:`` aliases)."""
+    record = kb.entity(key)
+    return record is not None and any(kind in ("native", "translit") for _, kind in record.aliases)
+
+
+def _resolution(written: str, match: Match, context: str | None, evidence, kb) -> Resolution | None:
     w_words, k_words = written.split(), match.alias.split()
     corrections = {}
     pairs = [(w_words[-1], k_words[-1])]
@@ -178,9 +204,19 @@ def _resolution(written: str, match: Match, context: str | None, evidence) -> Re
         pairs = list(zip(w_words, k_words))
     elif len(w_words) >= 2 and len(k_words) >= 2:
         pairs.append((w_words[0], k_words[0]))
+    romanised = None
     for wrong, right in pairs:
-        if norm(wrong) != norm(right) and skeleton(wrong) != skeleton(right):
-            corrections[wrong] = right
+        if norm(wrong) == norm(right):
+            continue
+        if skeleton(wrong) == skeleton(right):
+            # another romanisation (Zelenskiy, Dmitri) is no error; a spelling that only the
+            # folding of romanisations makes equal ("Kerryy", "Modii") is, when the person's
+            # name is not known in other romanisations and the spelling is attested nowhere
+            if romanised is None:
+                romanised = _romanised(kb, match.key)
+            if romanised or zipf_frequency(wrong.lower(), "en") > 0:
+                continue
+        corrections[wrong] = right
     if not corrections:
         return None
     return Resolution(match, corrections, context, evidence)

@@ -11,6 +11,7 @@ elsewhere in the article) gets the finding, with the known spelling as suggestio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from copydesk.analyse.document import AnalysedArticle
@@ -24,19 +25,17 @@ from copydesk.model import Finding, Severity
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A name close to a known person's, in a context that fits them, but not a known spelling."""
     corrections = name_corrections(article, knowledge.kb)
-    for token in article.tokens:
-        if token.text not in corrections:
-            continue
-        right, resolution = corrections[token.text]
+    for start, end, written in _spans(article, corrections):
+        right, resolution = corrections[written]
         known = resolution.match
         severity = Severity.ERROR if resolution.context else Severity.WARNING
-        message = f"'{token.text}' is not a known spelling of {known.name}; the usual form is '{right}'"
+        message = f"'{written}' is not a known spelling of {known.name}; the usual form is '{right}'"
         yield Finding(
             check="names.unknown-variant",
             severity=severity,
-            start=token.start,
-            end=token.end,
-            text=token.text,
+            start=start,
+            end=end,
+            text=written,
             message=message,
             suggestion=right,
             confidence=0.9 if resolution.context else 0.7,
@@ -44,3 +43,15 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         )
 
 
+
+
+def _spans(article: AnalysedArticle, corrections: dict) -> list[tuple[int, int, str]]:
+    """Where the written forms to correct are: the tokens that are one, and the places of one
+    that the tokenizer splits ("Ki-mmoon" is three tokens)."""
+    spans = {(t.start, t.end, t.text) for t in article.tokens if t.text in corrections}
+    for written in corrections:
+        if re.fullmatch(r"\w+", written):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", article.text):
+            spans.add((m.start(), m.end(), written))
+    return sorted(spans)

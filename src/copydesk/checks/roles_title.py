@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
@@ -163,7 +164,7 @@ def _judge(
     # open tenures end at the article's date, else where the KB's record of offices ends
     horizon = period[1] if period else kb.latest_role_date()
     then = _suggested_office(career, period or (era[:2] if era else None), years, topic, horizon)
-    suggestion = _title_for(then, kb) if then else None
+    suggestion = _title_for(then, kb, titled.title) if then else None
     held_before = period is not None and any(
         h.key == key and (parse_partial(h.end, upper=True) or date.max) < period[0]
         for _, _, holders in covered for h in holders
@@ -255,8 +256,6 @@ def topic_counter(text: str, skip: tuple[int, int], kb) -> Callable[[Holding], t
     """What the article says about an office, outside the judged title itself: (how often one
     of its press titles is written, in any case — "his first day as home secretary"; how often
     the distinctive words of its official title are written capitalised — "the Home Office")."""
-    import re
-
     counted = (text[: skip[0]] + " " + text[skip[1] :]).lower()
     capitalised_text = text[: skip[0]] + " " + text[skip[1] :]
     titles = kb.all_titles()
@@ -303,13 +302,36 @@ def _career(name: str, career: list[Holding]) -> str:
     return f"{name}{f' ({qid})' if qid else ''}: " + "; ".join(parts)
 
 
-def _title_for(holding: Holding, kb) -> str | None:
-    """The press title for a role: the country's own if there is one (the shortest: "Chancellor"
-    rather than "Chancellor of the Exchequer"), else the first generic one listed."""
+def _title_for(holding: Holding, kb, written: str = "") -> str | None:
+    """The press title for a role: the country's own if there is one, else the first generic one
+    listed. Of the country's own, a shortening of the office's official title at the time comes
+    first ("Defense Secretary" of "Secretary of Defense", not "War Secretary"; "Federal Reserve
+    chair" of "Chair of the Federal Reserve", not "Fed chair"), then the shortest ("Chancellor"
+    rather than "Chancellor of the Exchequer"). The title is written in the case of the title it
+    replaces: before a name, "White House Press Secretary"."""
     rows = [t for t in kb.all_titles() if t.role == holding.role]
     specific = [t.title for t in rows if t.of == holding.of]
     if specific:
-        official = set((holding.title or "").split())
-        return min(specific, key=lambda t: (len(t), -len(official & set(t.split()))))
-    generic = [t.title for t in rows if t.of == "*"]
-    return generic[0] if generic else holding.title
+        official = _title_words(holding.title or "")
+        chosen = min(specific, key=lambda t: (not _title_words(t) <= official, len(t),
+                                              -len(official & _title_words(t))))
+    else:
+        generic = [t.title for t in rows if t.of == "*"]
+        chosen = generic[0] if generic else holding.title
+    return _in_case_of(chosen, written) if chosen else chosen
+
+
+#: Words of a title written in lower case whatever the style ("Secretary of State").
+_TITLE_LINKS = frozenset({"of", "for", "and", "the", "to", "&"})
+
+
+def _title_words(title: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w'-]+", title) if w.lower() not in _TITLE_LINKS}
+
+
+def _in_case_of(title: str, written: str) -> str:
+    """``title`` with every word but the links capitalised when ``written`` is so written."""
+    words = [w for w in written.split() if w.lower() not in _TITLE_LINKS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return title
+    return " ".join(w if w.lower() in _TITLE_LINKS else w[:1].upper() + w[1:] for w in title.split())
