@@ -19,14 +19,16 @@ of a presidential system has both rows, as the source gives them.
 The source's weaknesses and what is done about them:
 
 - Person labels are Portuguese first ("Isabel II"). A person is shipped under a new key only when
-  the source's label is the English label a verification list gives the same QID; a person
-  already shipped (the same QID, else the same English Wikipedia title, else the same name with a
-  row of the same office) keeps their key and name, and an empty ``qid`` of theirs is filled.
-  Everyone else is left out, counted by reason.
+  the source's label is an English name by a verification list: the English label it gives the
+  same QID, the title of the person's English Wikipedia article, or either of them without some
+  of its diacritics (``english_name``). A person already shipped (the same QID, else the same
+  English Wikipedia title, else the same name with a row of the same office) keeps their key and
+  name, and an empty ``qid`` of theirs is filled. Everyone else is left out, counted by reason.
 - Dates carry no precision (a year comes out as YYYY-01-01). A date on the first of January is
   written ``YYYY``, one on the first of another month ``YYYY-MM``, unless the verification list
   gives that same day for the person's tenure of the office. A tenure whose start or end is more
-  than 31 days from the verification list's is left out.
+  than 31 days from the verification list's (from the nearest day a year or a month there can
+  mean) is left out.
 - Acting holders are not flagged and deprecated statements are not filtered. Two rows of one
   office that overlap by more than three days: when one of them lasts less than 120 days it is
   flagged ``acting`` (and left out when it lasts less than a week), else the later one gets the
@@ -37,8 +39,14 @@ The source's weaknesses and what is done about them:
   statements a term each): an open row that starts with a closed one repeats it; rows of one
   person and office that still overlap are one, with the start and end the verification list
   confirms. Consecutive terms stay separate rows.
-- Rows without a start or with an "unknown value" date are left out, and so are open rows that
-  start before 1990 unless the verification list has them open from the same start.
+- A row without a start takes the start of another statement of the same person and office,
+  else the end of its predecessor in the office (noted "start inferred from the predecessor's
+  end"), when the verification list has the person in the office from within 31 days of it
+  (``infer_start``); otherwise it is left out. Nearly all of them have no end either (undated
+  head-of-state and head-of-government statements of past holders), and such an open row has a
+  predecessor only when no other holder starts after the office's last end. Rows with an
+  "unknown value" date are left out, and so are open rows that start before 1990 unless the
+  verification list has them open from the same start.
 
 The verification list is the office-holder tables of the every-politician-scrapers / Peppercat
 project (Wikidata output too, with English labels, Wikidata date precision and English Wikipedia
@@ -102,6 +110,7 @@ from common import (
     run,
     shipped_roles,
     slug_key,
+    title_name,
     write_conversion,
 )
 
@@ -130,6 +139,8 @@ SHORT_DAYS = 120
 MIN_ACTING_DAYS = 7
 NOTE_ACTING = "overlaps the regular holder in the source; acting or disputed"
 NOTE_OVERLAP = "overlap in source"
+#: The note of a row whose start the source does not give (see ``infer_start``).
+NOTE_INFERRED = "start inferred from the predecessor's end"
 #: Offices held by several people at once, and the note their rows get when they overlap.
 COLLECTIVE = {
     ("head-of-state", "AND"): "co-holder: Andorra has two co-princes",
@@ -448,7 +459,8 @@ def convert(rows: list[SourceRow], shipped: Shipped, countries: dict[str, str], 
         if source.role in ROLES and len(first) == 10 and (len(last) == 10 or not last):
             history[(source.qid, ROLES[source.role], source.iso3)].append((first, last))
     kept: list[Row] = []
-    for row in _merge(_in_scope(rows, countries, covered, out), verification, out):
+    for row in _merge(_in_scope(rows, countries, covered, out, verification), verification,
+                      out):
         found = evidence(row, verification)
         mine = (row.role, row.of) not in covered
         try:
@@ -490,9 +502,15 @@ def convert(rows: list[SourceRow], shipped: Shipped, countries: dict[str, str], 
 
 
 def _in_scope(rows: list[SourceRow], countries: dict[str, str], covered: set[tuple[str, str]],
-              out: Conversion) -> list[Row]:
+              out: Conversion, verification: Verification | None = None) -> list[Row]:
     """The rows of member states' offices in office on or after ``SINCE``, with their days.
-    A row of an office other files hold is counted apart (``covered``), not as left out."""
+    A row of an office other files hold is counted apart (``covered``), not as left out. A row
+    without a start gets the one ``infer_start`` finds, when the verification list confirms
+    it."""
+    offices: dict[tuple[str, str], list[SourceRow]] = defaultdict(list)
+    for source in rows:
+        if source.role in ROLES:
+            offices[(ROLES[source.role], source.iso3)].append(source)
     found = []
     for source in rows:
         role = ROLES.get(source.role)
@@ -509,21 +527,74 @@ def _in_scope(rows: list[SourceRow], countries: dict[str, str], covered: set[tup
                 last == _MALFORMED and len(first) == 10 and first < "1900"):
             out.counts["rows that end before 2000"] += 1  # (or an ancient ruler's)
             continue
+        note, detail = "", ""
+        if not first and last not in (_UNKNOWN, _MALFORMED) and re.match(r"^Q[1-9]\d*$",
+                                                                          source.qid):
+            inferred = infer_start(source, offices[(role, source.iso3)])
+            if inferred and verification is not None:
+                if _start_confirmed(source.qid, role, source.iso3, inferred[0], verification):
+                    first, note = inferred
+                    out.counts["rows without a start, given the predecessor's end" if note
+                               else "rows without a start, given another statement's"] += 1
+                else:
+                    detail = f"{inferred[0]} inferred from " + (
+                        "the predecessor's end" if inferred[1] else "another statement")
         reason = (
             "a malformed or 'unknown value' date" if first in (_MALFORMED, _UNKNOWN)
             or last == _MALFORMED else
-            "no start" if not first else
+            "no start, and the verification list does not confirm the one inferred" if detail
+            else "no start" if not first else
             "end is 'unknown value'" if last == _UNKNOWN else
             "start after end" if last and last < first else
             "no person QID" if not re.match(r"^Q[1-9]\d*$", source.qid) else "")
         if reason and (role, source.iso3) in covered:
             out.counts["rows of offices other files hold, left out of the comparison"] += 1
         elif reason:
-            out.drop(reason, what)
+            out.drop(reason, what, detail)
         else:
             found.append(Row(source.qid, source.label, role, source.iso3, first, last,
-                             (source.line,)))
+                             (source.line,), note=note))
     return found
+
+
+def infer_start(source: SourceRow, office: list[SourceRow]) -> tuple[str, str] | None:
+    """A start for ``source``, a row without one, from the other rows of its office
+    (``office``), as ``(YYYY-MM-DD, note)``; None when they give none.
+
+    - Another statement of the same person and office with a start: the one that ends when
+      this row does (within ``TOLERANCE`` days, or both open), else the latest that starts
+      before this row's end. Note ``""``: the row repeats a tenure the source dates.
+    - Else the predecessor's end: the latest end among the office's other rows that is before
+      this row's end (any end, when this row is open), provided no other row starts after it
+      (that holder would come between). Note ``NOTE_INFERRED``.
+
+    The caller keeps the start only when the verification list confirms it."""
+    last = source_day(source.end)
+    until = last or "9999-12-31"
+    others = [(r, source_day(r.start), source_day(r.end)) for r in office if r is not source]
+    mine = [(first, end) for r, first, end in others
+            if r.qid == source.qid and len(first) == 10 and first < until]
+    if mine:
+        same = [first for first, end in mine if (not end and not last) or (
+            len(end) == 10 and last and abs(_days_between(end, last)) <= TOLERANCE)]
+        return max(same or [first for first, _ in mine]), ""
+    ends = [end for _, _, end in others if len(end) == 10 and end < until]
+    if not ends:
+        return None
+    start = max(ends)
+    if any(len(first) == 10 and start <= first < until for _, first, _ in others):
+        return None
+    return start, NOTE_INFERRED
+
+
+def _start_confirmed(qid: str, role: str, of: str, day: str, verification: Verification) -> bool:
+    """The verification list has the person in the office (same role and country) with a
+    start within ``TOLERANCE`` days of ``day``. As in ``evidence``, a president's row of one
+    role is checked against the other when the list has none of that role in the country
+    (it gives a president of a presidential system as head of state only)."""
+    mine = [t for t in verification.tenures.get(qid, ()) if t.iso3 == of]
+    same = [t for t in mine if t.role == role] or [t for t in mine if t.role in ROLES.values()]
+    return any(_gap(_bounds(day), date_bounds(t.start)) <= TOLERANCE for t in same)
 
 
 def _merge(rows: list[Row], verification: Verification | None, out: Conversion) -> list[Row]:
@@ -587,6 +658,9 @@ def _one(rows: list[Row], verified: tuple[set[str], set[str]], out: Conversion) 
               "" if any(not r.last for r in rows) else
               _pick(ends or [r.last for r in rows], verified[1], max),
               tuple(sorted(line for r in rows for line in r.lines)))
+    # a start inferred from the predecessor's end keeps its note when no statement gives it
+    if not any(r.first == row.first and NOTE_INFERRED not in r.note for r in rows):
+        row.note = NOTE_INFERRED
     out.counts["source rows that repeat another of the same tenure"] += len(rows) - 1
     firsts = sorted({r.first for r in rows})
     if len(firsts) > 1 and _days_between(firsts[0], firsts[-1]) > TOLERANCE:
@@ -627,6 +701,19 @@ class Span:
     def until(self) -> date:
         """The last day the span is known to cover (an open one: the list's snapshot)."""
         return self.last or date.fromisoformat(VERIFIED_ON)
+
+    @property
+    def latest_first(self) -> date:
+        """The last day the span's start can mean (its start may be a year or a month)."""
+        return date_bounds(self.tenures[0].start)[1]
+
+    @property
+    def earliest_last(self) -> date | None:
+        """The first day the span's end can mean (None when open)."""
+        if self.last is None:
+            return None
+        return min(date_bounds(t.end)[0] for t in self.tenures
+                   if t.end and date_bounds(t.end)[1] == self.last)
 
 
 def spans(tenures: Iterable[Tenure]) -> list[Span]:
@@ -669,31 +756,44 @@ class Evidence:
 def evidence(row: Row, verification: Verification | None) -> Evidence | None:
     """The verification list's spans of the same person and office that overlap the row (the
     same tenure). A president's head-of-government row is checked against the presidency when
-    the list has no head-of-government tenure of theirs that overlaps. A span open in the list
-    covers no more than the list's snapshot."""
+    the list has no head-of-government tenure of theirs that overlaps (by more than a
+    hand-over's days, when the presidency does). A span open in the list covers no more than
+    the list's snapshot."""
     if verification is None:
         return None
     mine = [t for t in verification.tenures.get(row.qid, ()) if t.iso3 == row.of]
     first, last = _bounds(row.first)[0], _bounds(row.last)[1] if row.last else date.max
-    for role in (row.role, *(r for r in ROLES.values() if r != row.role)):
-        found = [s for s in spans(t for t in mine if t.role == role)
-                 if s.first <= last and first <= s.until]
-        if not found:
-            continue
-        by_start = min(found, key=lambda s: abs((s.first - first).days))
-        position = by_start.tenures[0].position
-        same = [s for s in found if s.tenures[0].position == position]
-        by_end = max(same, key=lambda s: s.last or date.max)
-        tenure = min(by_start.tenures, key=lambda t: abs((date_bounds(t.start)[0] - first).days))
-        days = frozenset(d for t in mine if t.role == role for d in (t.start, t.end) if d)
-        return Evidence(by_start, by_end, days, tenure.position)
+    roles = (row.role, *(r for r in ROLES.values() if r != row.role))
+    # A span that shares no more than a hand-over's days with the row is another tenure
+    # (a prime minister's that ended the day the presidency began): the spans of either role
+    # that share more are looked at first, and only then the ones that merely touch the row.
+    # Taking the touching span first left out the head-of-government row of Sri Lanka's
+    # president 2005-2015, checked against his premiership that ended that day.
+    for least in (OVERLAP_DAYS + 1, 0):
+        for role in roles:
+            found = [s for s in spans(t for t in mine if t.role == role)
+                     if (min(last, s.until) - max(first, s.first)).days >= least]
+            if found:
+                return _evidence(found, mine, role, first)
     return None
+
+
+def _evidence(found: list[Span], mine: list[Tenure], role: str, first: date) -> Evidence:
+    """The evidence of the spans ``found`` of ``role`` that overlap a row starting ``first``."""
+    by_start = min(found, key=lambda s: abs((s.first - first).days))
+    position = by_start.tenures[0].position
+    same = [s for s in found if s.tenures[0].position == position]
+    by_end = max(same, key=lambda s: s.last or date.max)
+    tenure = min(by_start.tenures, key=lambda t: abs((date_bounds(t.start)[0] - first).days))
+    days = frozenset(d for t in mine if t.role == role for d in (t.start, t.end) if d)
+    return Evidence(by_start, by_end, days, tenure.position)
 
 
 def _still_open(row: Row, found: Evidence | None) -> bool:
     """The verification list has the row's open tenure open too, from the same start."""
     return (found is not None and found.end.last is None
-            and abs((found.start.first - _bounds(row.first)[0]).days) <= TOLERANCE)
+            and _gap(_bounds(row.first), (found.start.first, found.start.latest_first))
+            <= TOLERANCE)
 
 
 def governor_general(row: Row, verification: Verification | None) -> bool:
@@ -721,7 +821,11 @@ def _dates(row: Row, found: Evidence | None, history: list[tuple[str, str]],
         if first[1] < _shift(found.start.first, -TOLERANCE):
             raise Drop("start more than 31 days before the verification list's",
                        found.start.tenures[0].start)
-        if first[0] > _shift(found.start.first, TOLERANCE) and not any(
+        # the list's start or end may be a year or a month: the source's day is compared with
+        # the nearest day it can mean (comparing a start with its first day and an end with
+        # its last, as before, left out a start of 2001-08-08 against "2001", and would leave
+        # out an end of 2005-03-10 against "2005")
+        if first[0] > _shift(found.start.latest_first, TOLERANCE) and not any(
                 end and 0 <= (first[0] - date.fromisoformat(end)).days <= TOLERANCE
                 for _, end in history):
             raise Drop("start more than 31 days after the verification list's, and no "
@@ -734,7 +838,7 @@ def _dates(row: Row, found: Evidence | None, history: list[tuple[str, str]],
             if last[0] > _shift(verified_end, TOLERANCE):
                 raise Drop("end more than 31 days after the verification list's",
                            found.end.tenures[-1].end)
-            if last[1] < _shift(verified_end, -TOLERANCE) and not any(
+            if last[1] < _shift(found.end.earliest_last or verified_end, -TOLERANCE) and not any(
                     0 <= (date.fromisoformat(start) - last[1]).days <= TOLERANCE
                     for start, _ in history):
                 raise Drop("end more than 31 days before the verification list's, and no "
@@ -867,7 +971,8 @@ def _people(rows: list[Row], shipped: Shipped, verification: Verification | None
         if qid not in verification.labels:
             _drop_person(out, theirs, covered, "not in the verification list")
             continue
-        if normal(label) not in verification.labels[qid]:
+        english = english_name(label, verification.labels[qid], enwiki)
+        if english is None:
             _drop_person(out, theirs, covered, "label is not the English label")
             continue
         if not enwiki:
@@ -875,6 +980,8 @@ def _people(rows: list[Row], shipped: Shipped, verification: Verification | None
             continue
         if all((row.role, row.of) in covered for row in theirs):
             continue  # only offices other files hold: not shipped here
+        if english:
+            out.counts[f"new people whose label is {english}"] += 1
         key = slug_key(enwiki)
         if key in taken:
             key = f"{key}-{qid.lower()}"
@@ -894,6 +1001,39 @@ def _people(rows: list[Row], shipped: Shipped, verification: Verification | None
             out.notes.append(f"{key}: several QIDs match ({', '.join(sorted(qids))}); "
                              "none filled")
     return keys
+
+
+def english_name(label: str, labels: set[str], enwiki: str) -> str | None:
+    """Whether the source's ``label`` (Portuguese first) is an English name of the person:
+    ``""`` when it is the English label the verification list gives (``labels``, normalised),
+    a short description of the other evidence when it is an English name by that, None when it
+    is not.
+
+    The English label alone was too strict: it is often the long or formal form ("Rafael Correa
+    Delgado", "Jakaya Mrisho Kikwete") or another transliteration ("Nikos Anastasiades"), while
+    the source has the common name under which the person's English Wikipedia article stands
+    ("Rafael Correa", "Nicos Anastasiades"), and that is the usual English spelling the shipped
+    ``name`` wants. So the label is also accepted when it is the article's title (``enwiki``,
+    the Wikidata sitelink the converter ships; its disambiguation left out), or either of those
+    without some of their diacritics ("Jovenel Moise" for "Jovenel Moïse", as news agencies
+    write it; the plain-ASCII form is every name's ``translit:`` alias anyway). A label with
+    diacritics neither has ("Tássos Papadópoulos", Portuguese stress marks) is still not
+    English. Only the source's label is shipped: the list's label and title only confirm it."""
+    name = normal(label)
+    if name in labels:
+        return ""
+    title = normal(title_name(enwiki)) if enwiki else ""
+    if title and name == title:
+        return "the English Wikipedia title"
+    if any(_fewer_marks(name, english) for english in (*labels, title) if english):
+        return "an English name without some of its diacritics"
+    return None
+
+
+def _fewer_marks(name: str, english: str) -> bool:
+    """``name`` is ``english`` with some of its letters' diacritics (or none) left out."""
+    return name != english and len(name) == len(english) and all(
+        a == b or a == ascii_form(b) for a, b in zip(name, english))
 
 
 def _drop_person(out: Conversion, rows: list[Row], covered: set[tuple[str, str]],

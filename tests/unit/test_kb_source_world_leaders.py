@@ -107,7 +107,9 @@ XFR,Freedónia,head_of_government,Isabel Exemplo,Q900000006,2004-02-11T00:00:00Z
 2008-09-30T00:00:00Z,,
 XFR,Freedónia,head_of_government,Gil Generic,Q900000007,2016-07-01T00:00:00Z,,,
 XFR,Freedónia,head_of_government,Dan Drift,Q900000008,2009-06-01T00:00:00Z,2011-01-20T00:00:00Z,,
-XFR,Freedónia,head_of_government,Nora Nostart,Q900000009,,2012-01-01T00:00:00Z,,
+XFR,Freedónia,head_of_government,Nora Nostart,Q900000009,,2012-02-14T00:00:00Z,,
+XFR,Freedónia,head_of_government,Hal Heir,Q900000013,,2016-06-30T00:00:00Z,,
+XFR,Freedónia,head_of_state,Bob Sample,Q900000002,,,,
 XFR,Freedónia,head_of_government,Old Timer,Q900000010,1980-05-05T00:00:00Z,1996-01-01T00:00:00Z,,
 XTE,Terra,head_of_state,Tim Territory,Q900000011,2001-03-03T00:00:00Z,,,
 XSY,Sylvânia,head_of_state,Sam Shipped,Q900000012,2001-03-03T00:00:00Z,,,
@@ -134,6 +136,12 @@ def _verification() -> converter.Verification:
         # Dan: the list has him start eight months later
         ("Q900000008", "Dan Drift", "Dan Drift", ("XFR", government, "Prime Minister",
                                                     "2010-02-01", "2011-01-20")),
+        # Nora: her predecessor's end (Dan's, 2011-01-20) is four months before her start here
+        ("Q900000009", "Nora Nostart", "Nora Nostart", ("XFR", government, "Prime Minister",
+                                                          "2011-05-20", "2012-02-14")),
+        # Hal: two days after his predecessor's end (Nora's, 2012-02-14), which confirms it
+        ("Q900000013", "Hal Heir", "Hal Heir", ("XFR", government, "Prime Minister",
+                                                  "2012-02-16", "2016-06-30")),
     ]:
         found.add(qid, name, enwiki, converter.Tenure(*tenure) if tenure else None)
     return found
@@ -165,7 +173,7 @@ def _row(person, role, start, end, title, acting="", note=""):
 
 
 QIDS = {"ann-example": "Q900000001", "bob-sample": "Q900000002", "carl-standin": "Q900000003",
-        "gil-generic-politician": "Q900000007"}
+        "gil-generic-politician": "Q900000007", "hal-heir": "Q900000013"}
 
 
 def test_converter_rows_from_a_snippet():
@@ -179,6 +187,9 @@ def test_converter_rows_from_a_snippet():
         # short and overlapping Bob: acting; its first of March is a day the list confirms
         _row("carl-standin", "head-of-state", "2012-03-01", "2012-04-15",
              "Acting President of Freedonia", "acting", converter.NOTE_ACTING),
+        # no start in the source: his predecessor's end, which the list confirms, and a note
+        _row("hal-heir", "head-of-government", "2012-02-14", "2016-06-30",
+             "Prime Minister of Freedonia", note=converter.NOTE_INFERRED),
         # no tenure in the list: a generic title; a first of July is a month
         _row("gil-generic-politician", "head-of-government", "2016-07", "",
              "Head of government of Freedonia"),
@@ -190,6 +201,8 @@ def test_converter_rows_from_a_snippet():
          "enwiki": "Carl_Standin", "aliases": "", "source": "wikidata:Q900000003"},
         {"key": "gil-generic-politician", "name": "Gil Generic", "qid": "Q900000007",
          "enwiki": "Gil_Generic_(politician)", "aliases": "", "source": "wikidata:Q900000007"},
+        {"key": "hal-heir", "name": "Hal Heir", "qid": "Q900000013", "enwiki": "Hal_Heir",
+         "aliases": "", "source": "wikidata:Q900000013"},
     ]
     # Bob keeps his shipped key and gets his QID
     assert result.qids == {"bob-sample": "Q900000002"}
@@ -201,8 +214,12 @@ def test_converter_counts_what_it_leaves_out():
         "person label is not the English label": 1,  # "Isabel Exemplo"
         "acting for less than a week": 1,  # Eve Flash, 5 days beside Bob
         "start more than 31 days before the verification list's": 1,  # Dan Drift
-        "no start": 1,  # Nora Nostart
+        # Nora Nostart: the list contradicts the start her predecessor's end gives
+        "no start, and the verification list does not confirm the one inferred": 1,
     }
+    # Hal Heir's start is his predecessor's; Bob's undated statement repeats his dated one
+    assert result.counts["rows without a start, given the predecessor's end"] == 1
+    assert result.counts["rows without a start, given another statement's"] == 1
     assert result.counts["rows of a country that is not a UN member state"] == 1
     assert result.counts["rows that end before 2000"] == 1
     # Sylvania's office is hand-written: its Wikidata row goes to the comparison only
@@ -269,3 +286,61 @@ def test_common_span_comparison():
     assert len(result.matched) == 1 and result.differ == []
     assert [row["person"] for row in result.only_old] == ["b"]
     assert [row["person"] for row in result.only_new] == ["c"]
+
+
+def test_infer_start_only_from_the_previous_holder():
+    office = converter.parse(
+        "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+        "XFR,F,head_of_state,A,Q1,2001-01-05T00:00:00Z,2004-03-02T00:00:00Z,,\n"
+        "XFR,F,head_of_state,B,Q2,,2008-03-02T00:00:00Z,,\n"
+        "XFR,F,head_of_state,C,Q3,2008-03-02T00:00:00Z,,,\n"
+        "XFR,F,head_of_state,D,Q4,,,,\n"
+        "XFR,F,head_of_state,C,Q3,,,,\n")
+    a, b, _, d, c_undated = office
+    assert converter.infer_start(b, office) == ("2004-03-02", converter.NOTE_INFERRED)
+    # an undated open statement: C starts after the last end, so D has no predecessor
+    assert converter.infer_start(d, office) is None
+    # C's own dated statement of the open tenure
+    assert converter.infer_start(c_undated, office) == ("2008-03-02", "")
+    assert converter.infer_start(a, office[2:]) is None  # no end before A's
+
+
+def test_english_name():
+    labels = {"Kais Saied", "Rafael Correa Delgado", "Jovenel Moïse", "Glafcos Clerides"}
+    assert converter.english_name("Kais Saied", labels, "Kais_Saied") == ""
+    # the English Wikipedia title, without its disambiguation
+    assert converter.english_name("Rafael Correa", labels, "Rafael_Correa") is not None
+    assert converter.english_name("Osman Hussein", set(), "Osman_Hussein_(politician)")
+    # fewer diacritics than the English label or title, never more
+    assert converter.english_name("Jovenel Moise", labels, "Jovenel_Moïse")
+    assert converter.english_name("Kaïs Saïed", labels, "Kais_Saied") is None
+    # another transliteration is not English
+    assert converter.english_name("Glafkos Klerides", labels, "Glafcos_Clerides") is None
+
+
+def test_converter_reads_the_lists_years_widely_and_skips_a_hand_over_day():
+    snippet = (
+        "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+        # the list has a year for Yan's start, and a year for his end
+        "XFR,F,head_of_government,Yan Year,Q900000020,2001-08-08T00:00:00Z,"
+        "2005-03-10T00:00:00Z,,\n"
+        # Pat was prime minister until the day his presidency began: the row is checked
+        # against the presidency, not the premiership it touches
+        "XFR,F,head_of_government,Pat President,Q900000021,2005-11-19T00:00:00Z,"
+        "2015-01-09T00:00:00Z,,\n")
+    verification = converter.Verification()
+    for qid, name, tenure in [
+            ("Q900000020", "Yan Year", ("XFR", "head-of-government", "Prime Minister", "2001",
+                                        "2005")),
+            ("Q900000021", "Pat President", ("XFR", "head-of-government", "Prime Minister",
+                                             "2004-04-06", "2005-11-19")),
+            ("Q900000021", "Pat President", ("XFR", "head-of-state", "President", "2005-11-19",
+                                             "2015-01-09"))]:
+        verification.add(qid, name, name, converter.Tenure(*tenure))
+    result = converter.convert(converter.parse(snippet), _shipped(), COUNTRIES,
+                               snapshot_day="2025-10-03", verification=verification)
+    assert not result.dropped
+    assert [(row["person"], row["start"], row["end"], row["title"])
+            for row in result.role_rows()] == [
+        ("yan-year", "2001-08-08", "2005-03-10", "Prime Minister of Freedonia"),
+        ("pat-president", "2005-11-19", "2015-01-09", "President of Freedonia")]
