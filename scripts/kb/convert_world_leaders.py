@@ -151,6 +151,11 @@ COLLECTIVE = {
 }
 #: The verification list's snapshot: an open tenure there was open on this day.
 VERIFIED_ON = "2023-01-01"
+#: Source statements read and found wrong, with why (editorial): (person QID, role, ISO3).
+ERRATA = {
+    ("Q5680106", "head-of-state", "NER"): "a claim of the government deposed on 2023-07-26; "
+    "power passed to the junta of Abdourahamane Tchiani, which the source does not give",
+}
 
 _SOURCE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T00:00:00Z$")
 _UNKNOWN = "unknown"  # a date that is Wikidata's "unknown value"
@@ -522,6 +527,9 @@ def _in_scope(rows: list[SourceRow], countries: dict[str, str], covered: set[tup
             continue
         if source.iso3 not in countries:
             out.counts["rows of a country that is not a UN member state"] += 1
+            continue
+        if (source.qid, role, source.iso3) in ERRATA:
+            out.drop("read and found wrong (ERRATA)", what, ERRATA[(source.qid, role, source.iso3)])
             continue
         if (last not in ("", _UNKNOWN, _MALFORMED) and last < SINCE) or (
                 last == _MALFORMED and len(first) == 10 and first < "1900"):
