@@ -3,7 +3,8 @@
 offices of real countries: the suggested title is a shortening of the official title of the time,
 written in the case of the title it replaces; a doubled-letter typo of a name that is not
 romanised is corrected; a hyphenated given name is found; a word the parser takes into the name
-is read without."""
+is read without; a name the parser takes for a place is read as a person's when its given name is
+the known one; the suggestion keeps the writer's accents or their absence."""
 
 from __future__ import annotations
 
@@ -46,6 +47,11 @@ def knowledge() -> Knowledge:
                 "dmytro-kovalskyi", "person", "Dmytro Kovalskyi",
                 aliases=[("Dmytro Kovalsky", "translit")],
                 roles=[RoleRecord("foreign-minister", "UKR", "2015-01-01", "2019-01-01", "Minister of Foreign Affairs")],
+            ),
+            EntityRecord(
+                "tayfun-ozgur", "person", "Tayfun Özgür",
+                aliases=[("Tayfun Ozgur", "translit")],
+                roles=[RoleRecord("foreign-minister", "TUR", "2015-01-01", "2019-01-01", "Minister of Foreign Affairs")],
             ),
             EntityRecord(
                 "park-ji-woon", "person", "Park Ji-woon",
@@ -111,3 +117,23 @@ def test_a_word_taken_into_the_name_is_read_without(knowledge):
     assert resolution is not None and resolution.corrections == {"Brenick": "Brennick"}
     initial = Entity("e2", "PERSON", "Wilma J. Brennick", [Mention(0, 17, "Wilma J. Brennick", "PERSON", "e2")])
     assert _resolve(initial, kb, [], set()) is None  # "J." is no given name to start from
+
+
+def _entity(text: str, label: str = "PERSON") -> Entity:
+    return Entity("e1", label, text, [Mention(0, len(text), text, label, "e1")])
+
+
+def test_a_name_taken_for_a_place_is_read_strictly(knowledge):
+    kb = knowledge.kb
+    resolution = _resolve(_entity("Ines Moradii", "LOC"), kb, [], set(), strict=True)
+    assert resolution is not None and resolution.corrections == {"Moradii": "Moradi"}
+    assert _resolve(_entity("Inez Moradii", "LOC"), kb, [], set(), strict=True) is None
+    assert _resolve(_entity("Inez Moradii"), kb, [], set()) is not None  # a person: one edit is enough
+
+
+def test_the_suggestion_keeps_the_writers_accents(knowledge):
+    kb = knowledge.kb
+    accented = _resolve(_entity("Tayfun Özgürr"), kb, [], set())
+    plain = _resolve(_entity("Tayfun Ozgurr"), kb, [], set())
+    assert accented.corrections == {"Özgürr": "Özgür"}
+    assert plain.corrections == {"Ozgurr": "Ozgur"}

@@ -33,6 +33,11 @@ RARER_BY = 1.0
 #: Words before the given name that a name as parsed may carry and is read without.
 LEADING_WORDS = 2
 _GIVEN_NAME = re.compile(r"[^\W\d_][\w'’-]+")
+#: Labels the parser may give a misspelt person's name ("Erlan Idrisov" as a place); such a name
+#: is read as a person's with the given name as known and the whole this close to the known one.
+MISLABELLED = ("ORG", "GPE", "LOC", "NORP", "FAC")
+MIN_MISLABELLED_SCORE = 0.9
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 
 
 @dataclass
@@ -67,16 +72,18 @@ def _corrections(article: AnalysedArticle, kb) -> dict[str, tuple[str, Resolutio
                     )
     corrections: dict[str, tuple[str, Resolution]] = {}
     countries: set[str] | None = None
-    for entity in article.entities:
-        if entity.label != "PERSON":
-            continue
+    # people first; then names the parser took for something else, read strictly
+    entities = [e for e in article.entities if e.label == "PERSON"]
+    entities += [e for e in article.entities if e.label in MISLABELLED and _name_like(e, kb)]
+    for entity in entities:
         if countries is None:
             countries = article_countries(article, kb)
-        resolution = _resolve(entity, kb, offices_by_entity.get(entity.id, []), countries)
+        strict = entity.label != "PERSON"
+        resolution = _resolve(entity, kb, offices_by_entity.get(entity.id, []), countries, strict=strict)
         if resolution is None:
             continue
         for wrong, right in resolution.corrections.items():
-            corrections[wrong] = (right, resolution)
+            corrections.setdefault(wrong, (right, resolution))
     if not corrections:
         return corrections
     # other spellings of a corrected surname elsewhere ("Kowalcyk said"), whatever label the
@@ -98,7 +105,23 @@ def _corrections(article: AnalysedArticle, kb) -> dict[str, tuple[str, Resolutio
     return corrections
 
 
-def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]], countries: set[str]) -> Resolution | None:
+def _name_like(entity: Entity, kb) -> bool:
+    """An entity of another label that is written like a person's name: every form two or three
+    capitalised words of letters, none of them a name the knowledge base knows."""
+    for form in {m.text for m in entity.mentions}:
+        words = form.split()
+        if not 2 <= len(words) <= 3 or not all(
+            _NAME_WORD.fullmatch(w) and w[:1].isupper() and not w.isupper() for w in words
+        ):
+            return False
+        if kb.is_alias(form):
+            return False
+    return bool(entity.mentions)
+
+
+def _resolve(
+    entity: Entity, kb, offices: list[tuple[str, str, str]], countries: set[str], *, strict: bool = False
+) -> Resolution | None:
     forms = sorted({m.text for m in entity.mentions}, key=lambda f: (-len(f.split()), -len(f)))
     full = [f for f in forms if len(f.split()) >= 2]
     if not full:
@@ -108,19 +131,21 @@ def _resolve(entity: Entity, kb, offices: list[tuple[str, str, str]], countries:
     # the parser may take a word or two before the given name into the name ("apoplectic
     # Cheeto Donald Trump"): the name is then read without them
     words = full[0].split()
-    for k in range(min(LEADING_WORDS, len(words) - 2) + 1):
+    for k in range(1 if strict else min(LEADING_WORDS, len(words) - 2) + 1):
         written = " ".join(words[k:])
         if k and not _GIVEN_NAME.fullmatch(words[k]):
             continue  # an initial ("Jacob J. Lew") is no given name to start from
         if k and kb.exact(written, kind="person"):
             return None
-        resolution = _resolve_form(written, kb, offices, countries)
+        resolution = _resolve_form(written, kb, offices, countries, strict)
         if resolution is not None:
             return resolution
     return None
 
 
-def _resolve_form(written: str, kb, offices: list[tuple[str, str, str]], countries: set[str]) -> Resolution | None:
+def _resolve_form(
+    written: str, kb, offices: list[tuple[str, str, str]], countries: set[str], strict: bool = False
+) -> Resolution | None:
     candidates = kb.fuzzy(written, kind="person", limit=5, min_score=MIN_CONTEXT_SCORE)
     if not candidates:
         return None
@@ -144,6 +169,8 @@ def _resolve_form(written: str, kb, offices: list[tuple[str, str, str]], countri
     w_tokens, k_tokens = norm(written).split(), norm(best.alias).split()
     if skeleton(w_tokens[0]) != skeleton(k_tokens[0]) and OSA.distance(w_tokens[0], k_tokens[0]) > 1:
         return None
+    if strict and (w_tokens[0] != k_tokens[0] or best.score < MIN_MISLABELLED_SCORE):
+        return None  # a name taken for a place or a body: the given name as known, the rest close
     surname = written.split()[-1]
     known_surname = best.alias.split()[-1]
     written_zipf = zipf_frequency(surname.lower(), "en")
@@ -196,16 +223,36 @@ def _romanised(kb, key: str) -> bool:
     return record is not None and any(kind in ("native", "translit") for _, kind in record.aliases)
 
 
+def _accented(kb, match: Match) -> list[list[str]]:
+    """The words of the person's spellings that differ from the matched one only in accents
+    ("Erdoğan" and "Erdogan"), position by position."""
+    record = kb.entity(match.key)
+    words = match.alias.split()
+    found = [[w] for w in words]
+    if record is None:
+        return found
+    for spelling in [record.name] + [a for a, _kind in record.aliases]:
+        parts = spelling.split()
+        if len(parts) == len(words) and norm(spelling) == norm(match.alias):
+            for k, part in enumerate(parts):
+                if part not in found[k]:
+                    found[k].append(part)
+    return found
+
+
 def _resolution(written: str, match: Match, context: str | None, evidence, kb) -> Resolution | None:
     w_words, k_words = written.split(), match.alias.split()
     corrections = {}
-    pairs = [(w_words[-1], k_words[-1])]
+    pairs = [(w_words[-1], len(k_words) - 1)]
     if len(w_words) == len(k_words):
-        pairs = list(zip(w_words, k_words))
+        pairs = list(zip(w_words, range(len(k_words))))
     elif len(w_words) >= 2 and len(k_words) >= 2:
-        pairs.append((w_words[0], k_words[0]))
+        pairs.append((w_words[0], 0))
     romanised = None
-    for wrong, right in pairs:
+    variants = _accented(kb, match)
+    for wrong, k in pairs:
+        # of the known spellings, the one the writer meant: with accents if the writer used them
+        right = min(variants[k], key=lambda known: (OSA.distance(wrong, known), known != k_words[k]))
         if norm(wrong) == norm(right):
             continue
         if skeleton(wrong) == skeleton(right):
