@@ -69,7 +69,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -639,6 +639,8 @@ class Copy:
     errors: list[dict]
     controls: list[dict]
     how: str
+    #: The publication date the desk is given (``Article.published``); None: undated, as here.
+    published: datetime | None = None
 
 
 def read_article(path: Path) -> str:
@@ -710,18 +712,21 @@ def known_acronyms_of(desk) -> frozenset[str]:
 BROKEN_DOWN = ("weekday-date", "acronym-expansion", "confusable-their")
 
 
-def evaluate(copies: list[Copy], desk) -> dict:
-    """Scores per half, and per half and (type, how) for the types planted more than one way."""
+def evaluate(copies: list[Copy], desk, *, broken_down=BROKEN_DOWN) -> dict:
+    """Scores per half, and per half and (type, how) for the types of ``broken_down``."""
     from copydesk.evaluate import GoldFile, Score, score_file
     from copydesk.ingest.text import parse_text
 
     scores = {h: Score() for h in {c.half for c in copies}}
     by_how = {h: Score() for h in scores}
     articles = [parse_text(c.text, source=c.file) for c in copies]
+    for copy, article in zip(copies, articles):
+        if copy.published is not None:
+            article.published = copy.published
     for copy, report in zip(copies, desk.check_many(articles)):
         gold = GoldFile(copy.file, copy.kind, copy.errors, copy.controls)
         score_file(scores[copy.half], gold, report.article.text, report.findings)
-        if copy.errors and copy.errors[0]["type"] in BROKEN_DOWN:
+        if copy.errors and copy.errors[0]["type"] in broken_down:
             relabelled = [dict(e, type=f"{e['type']} ({e['how']})") for e in copy.errors]
             score_file(by_how[copy.half], GoldFile(copy.file, copy.kind, relabelled, []),
                        report.article.text, report.findings)
@@ -776,23 +781,31 @@ def table(result: dict, copies: list[Copy], halves) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, types, argv: list[str] | None, shows: str = "misses, wrong, false, controls"):
+    """The command line of a planted-error bench: (options, ../shared or None when absent,
+    halves, types)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--per-type", type=int, default=60,
                         help="copies per error type and half (default 60), and clean copies per half")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--halves", default="tune,heldout")
-    parser.add_argument("--types", nargs="*", choices=TYPES, help="error types (default: all)")
-    parser.add_argument("--show", default="", help="comma list of: misses, wrong, false, controls")
+    parser.add_argument("--types", nargs="*", choices=types, help="error types (default: all)")
+    parser.add_argument("--show", default="", help=f"comma list of: {shows}")
     parser.add_argument("--save", type=Path, help="write the copies and gold.jsonl to this folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     shared = shared_dir()
     if not shared.is_dir():
         print(f"skipped: evaluation data not found at {shared} (set COPYDESK_SHARED)")
-        return 0
+        shared = None
     halves = tuple(h for h in args.halves.split(",") if h)
-    types = tuple(args.types or TYPES)
+    return args, shared, halves, tuple(args.types or types)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, shared, halves, types = arguments(__doc__.splitlines()[0], TYPES, argv)
+    if shared is None:
+        return 0
     from copydesk.serve.api import Desk
 
     started = time.perf_counter()
@@ -809,23 +822,26 @@ def main(argv: list[str] | None = None) -> int:
     print("    .venv/bin/python bench/planted.py " + " ".join(sys.argv[1:] if argv is None else argv))
     print(f"measured at {measured_at()}; {len(copies)} copies, {elapsed:.0f} s\n")
     print(table(result, copies, halves))
-    show = set(filter(None, args.show.split(",")))
+    for line in details(result["scores"], halves, set(filter(None, args.show.split(",")))):
+        print(line)
+    return 0
+
+
+def details(scores: dict, halves, show: set[str]) -> list[str]:
+    """The misses, wrong suggestions, false alarms and control hits asked for, per half."""
+    lines = []
     for h in halves:
-        s = result["scores"][h]
+        s = scores[h]
         for name, entry in sorted(s.by_type.items()):
             if "misses" in show:
-                for miss in entry.misses:
-                    print(f"  [{h}] MISS {name}: {miss}")
+                lines.extend(f"  [{h}] MISS {name}: {miss}" for miss in entry.misses)
             if "wrong" in show:
-                for wrong in entry.wrong_suggestions:
-                    print(f"  [{h}] WRONG {name}: {wrong}")
+                lines.extend(f"  [{h}] WRONG {name}: {wrong}" for wrong in entry.wrong_suggestions)
         if "false" in show:
-            for alarm in s.false_alarms:
-                print(f"  [{h}] FALSE {alarm}")
+            lines.extend(f"  [{h}] FALSE {alarm}" for alarm in s.false_alarms)
         if "controls" in show:
-            for hit in s.control_hits:
-                print(f"  [{h}] CONTROL {hit}")
-    return 0
+            lines.extend(f"  [{h}] CONTROL {hit}" for hit in s.control_hits)
+    return lines
 
 
 def save(copies: list[Copy], folder: Path) -> None:
@@ -835,8 +851,11 @@ def save(copies: list[Copy], folder: Path) -> None:
             path = folder / c.file
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(c.text, encoding="utf-8")
-            gold.write(json.dumps({"file": c.file, "kind": c.kind, "half": c.half,
-                                   "errors": c.errors, "controls": c.controls}) + "\n")
+            row = {"file": c.file, "kind": c.kind, "half": c.half, "errors": c.errors,
+                   "controls": c.controls}
+            if c.published is not None:
+                row["published"] = c.published.isoformat()
+            gold.write(json.dumps(row) + "\n")
 
 
 if __name__ == "__main__":

@@ -13,15 +13,10 @@ tuning half is for looking at misses; nothing here may be tuned to these copies.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 pytestmark = [pytest.mark.eval, pytest.mark.model]
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "planted.py"
 PER_TYPE = 20
 SEED = 7
 
@@ -44,17 +39,9 @@ FLOORS = {
 MAX_FALSE_ALARMS = 0.5
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("planted", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses in the module look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def planted(shared_dir, desk):
-    bench = _bench()
+def planted(shared_dir, desk, load_bench):
+    bench = load_bench("planted")
     for relative in bench.SOURCES.values():
         if not (shared_dir / relative).is_dir():
             pytest.skip(f"precision-set articles not found at {shared_dir / relative}")
