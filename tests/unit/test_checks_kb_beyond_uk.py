@@ -137,3 +137,21 @@ def test_the_suggestion_keeps_the_writers_accents(knowledge):
     plain = _resolve(_entity("Tayfun Ozgurr"), kb, [], set())
     assert accented.corrections == {"Özgürr": "Özgür"}
     assert plain.corrections == {"Ozgurr": "Ozgur"}
+
+
+def test_a_country_before_and_belongs_to_the_name_before_it(analyser):
+    kb = KnowledgeBase(":memory:")
+    kb.add_entities([
+        EntityRecord("ines-moradi", "person", "Ines Moradi",
+                     roles=[RoleRecord("head-of-state", "FRA", "2015-01-01", "2019-01-01", "President")]),
+        EntityRecord("walt-hardy", "person", "Walt Hardy",
+                     roles=[RoleRecord("head-of-state", "USA", "2015-01-01", "2019-01-01", "President")]),
+        EntityRecord("france", "place", "France", country="FRA", subkind="country",
+                     aliases=[("French", "demonym")]),
+    ])
+    kb.add_titles([TitleRecord("President", "head-of-state", "*")])
+    kb.finish()
+    text = "President Ines Moradi of France and President Walt Hardy met in Nice on Monday.\n"
+    assert run(roles_title, analyser, Knowledge(kb=kb), text) == []  # France is Moradi's
+    alone = "French President Walt Hardy met the press in Nice on Monday.\n"
+    assert [f.text for f in run(roles_title, analyser, Knowledge(kb=kb), alone)] == ["President"]

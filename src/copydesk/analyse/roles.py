@@ -99,8 +99,12 @@ def _hyphen_qualified(text: str, token: Token) -> bool:
 
 
 def _country_of(words: list[Token], kb) -> str | None:
-    """A nationality or country word right before the title: ``Ukrainian``, ``U.S.``, ``Britain's``."""
+    """A nationality or country word right before the title: ``Ukrainian``, ``U.S.``, ``Britain's``.
+    A conjunction between them ends the search: in "President Xi of China and President Biden",
+    China belongs to the first name."""
     for token in reversed(words[-3:]):
+        if token.lower in ("and", "&"):
+            return None
         if token.lower in _TITLE_LINKS or token.lower in _QUALIFIERS:
             continue
         for match in kb.exact(token.text, kind="place"):
