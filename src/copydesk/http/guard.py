@@ -1,0 +1,169 @@
+"""The checks every request passes before it reaches an endpoint (a pure ASGI middleware):
+
+- **Host** (loopback servers only): the ``Host`` header must name this machine (``localhost``,
+  ``127.0.0.1``, ``[::1]`` or the bound address), so a web page whose name was rebound to
+  127.0.0.1 (DNS rebinding) is refused: 421.
+- **Cross-site requests** (every method but GET, HEAD and OPTIONS): refused with 403 when the
+  browser says so, ``Sec-Fetch-Site: cross-site`` or ``same-site``, or when an ``Origin``
+  header names another origin than the server's own (scheme, ``Host``).
+- **Content type** (methods with a body): ``application/json`` (or ``application/*+json``),
+  UTF-8 when a charset is named; anything else is 415. This is also what refuses a browser's
+  cross-site form post: a form can only send ``application/x-www-form-urlencoded``,
+  ``multipart/form-data`` or ``text/plain``, and a page's script cannot send JSON to another
+  origin without a CORS preflight, which this server never grants.
+- **Size**: a body over ``max_body`` bytes is refused with 413, by its ``Content-Length`` before
+  it is read, or as soon as a chunked body passes the limit.
+
+Each refusal is a JSON error ``{"error": {"kind": ..., "message": ...}}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.datastructures import Headers
+
+from copydesk.http.errors import error_response
+from copydesk.http.settings import Settings, is_loopback
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_JSON_TYPES = ("application/json",)
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, settings: Settings):
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        refusal = self._refusal(scope, headers)
+        if refusal is not None:
+            status, kind, message = refusal
+            await error_response(status, kind, message)(scope, receive, send)
+            return
+        if scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        body, over = await self._read_body(receive)
+        if over:
+            await self._too_large()(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    # ------------------------------------------------------------ refusals
+
+    def _refusal(self, scope: Scope, headers: Headers) -> tuple[int, str, str] | None:
+        host = headers.get("host", "")
+        if self.settings.loopback and not self._local_host(host):
+            return (421, "host", (f"this server answers only for this machine's names "
+                                 f"(localhost, 127.0.0.1, [::1]), not {host[:100]!r}"))
+        method = scope["method"]
+        if method in SAFE_METHODS:
+            return None
+        site = headers.get("sec-fetch-site", "").strip().lower()
+        if site in ("cross-site", "same-site"):
+            return (403, "cross-site", f"cross-site requests are refused (Sec-Fetch-Site: {site})")
+        origin = headers.get("origin")
+        if origin is not None and not self._same_origin(origin, scope, host):
+            return (403, "cross-site", (f"requests from another origin are refused "
+                                       f"(Origin: {origin[:100]!r})"))
+        has_body = method in _BODY_METHODS or headers.get("content-length", "0").strip() != "0" \
+            or "transfer-encoding" in headers
+        problem = _content_type_problem(headers.get("content-type")) if has_body else None
+        if problem is not None:
+            return (415, "content-type", problem)
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.strip().isdigit():
+                return (400, "content-length", f"Content-Length {length[:40]!r} is not a number")
+            if int(length) > self.settings.max_body:
+                return self._too_large_refusal()
+        return None
+
+    def _local_host(self, host: str) -> bool:
+        name = _host_name(host)
+        return is_loopback(name) or name == self.settings.host.strip("[]").lower()
+
+    @staticmethod
+    def _same_origin(origin: str, scope: Scope, host: str) -> bool:
+        if origin == "null":  # a sandboxed page, a file: never this server
+            return False
+        parts = urlsplit(origin)
+        scheme = scope.get("scheme", "http")
+        return parts.scheme == scheme and parts.netloc.lower() == host.lower()
+
+    # ------------------------------------------------------------ size
+
+    async def _read_body(self, receive: Receive) -> tuple[list[Message], bool]:
+        """The request's body messages, or ``over`` once they pass ``max_body`` (the rest is
+        left unread)."""
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                return messages, False
+            size += len(message.get("body", b""))
+            if size > self.settings.max_body:
+                return messages, True
+            if not message.get("more_body", False):
+                return messages, False
+
+    def _too_large_refusal(self) -> tuple[int, str, str]:
+        return (413, "too-large", (f"the request body is over the {self.settings.max_body:,} "
+                                  "byte limit of this server"))
+
+    def _too_large(self):
+        status, kind, message = self._too_large_refusal()
+        return error_response(status, kind, message)
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
+
+
+def _host_name(host: str) -> str:
+    """``example.org`` of ``example.org:8000``; ``::1`` of ``[::1]:8000``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    if host.count(":") == 1:
+        return host.split(":", 1)[0]
+    return host
+
+
+def _content_type_problem(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return "the request needs Content-Type: application/json"
+    media, _, params = value.partition(";")
+    media = media.strip().lower()
+    if not (media in _JSON_TYPES or (media.startswith("application/") and media.endswith("+json"))):
+        return f"the request body must be JSON (Content-Type: application/json), not {media[:80]!r}"
+    for param in params.split(";"):
+        name, _, charset = param.partition("=")
+        if name.strip().lower() == "charset" and charset.strip().strip('"').lower() not in (
+            "utf-8", "utf8"
+        ):
+            return f"JSON must be UTF-8, not charset {charset.strip()[:40]!r}"
+    return None

@@ -1,0 +1,289 @@
+"""The REST API's rules, in process and without the model: a stand-in desk, the app checking in
+its own thread (``isolation=False``). The same rules against a real server process, with the
+real desk, are in tests/integration/test_http.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from copydesk.errors import UsageError
+from copydesk.http import Settings, create_app, is_loopback
+from copydesk.http.app import check_token
+from copydesk.ingest.sources import DeferredInput
+from copydesk.model import Article, InputError
+
+TOKEN = "t" * 32
+
+
+class StandInDesk:
+    """Reads each input like the real desk (``DeferredInput.load``) and finds nothing; an
+    article whose text holds a marker fails the way the real desk reports it."""
+
+    def __init__(self):
+        self.seen: list[Article] = []
+
+    def versions(self):
+        return {"copydesk": "0", "knowledge": None, "model": None}
+
+    def check_text(self, text, *, source="<text>", published=None):
+        return None
+
+    def check_many(self, items):
+        from copydesk import Report
+        from copydesk.errors import IngestError
+
+        for item in items:
+            if isinstance(item, IngestError):
+                yield Report(item.source, error=InputError(item.kind, item.message))
+            elif "ANALYSIS-FAILS" in item.text:
+                yield Report(item.source, error=InputError("analysis", "the analysis failed"))
+            elif "TOO-SLOW" in item.text:
+                yield Report(item.source, error=InputError(
+                    "budget", "stopped after 30 s (time budget --time-limit 30)"))
+            else:
+                self.seen.append(item)
+                yield Report(item.source, item, versions=self.versions())
+
+
+def client(settings: Settings | None = None, **kw) -> tuple[TestClient, StandInDesk]:
+    desk = StandInDesk()
+    settings = settings or Settings(isolation=False, **kw)
+    app = create_app(desk, settings=settings)
+    return TestClient(app, base_url="http://127.0.0.1:8000"), desk
+
+
+@pytest.fixture
+def api():
+    test_client, desk = client()
+    with test_client:
+        yield test_client, desk
+
+
+def post(api_client, body, **headers):
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return api_client.post("/api/v1/check", content=data,
+                           headers={"content-type": "application/json", **headers})
+
+
+def test_check_reads_text_and_metadata_like_a_jsonl_record(api):
+    test_client, desk = api
+    response = post(test_client, {"text": "Harbour talks\n\nTalks resume on Monday.",
+                                  "headline": "Talks resume", "published": "2023-03-03T07:40",
+                                  "url": "https://example.org/a", "source": "cms:42"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert body["schema"] == 1 and body["error"] is None and body["source"] == "cms:42"
+    assert body["article"]["headline"] == "Talks resume"
+    assert body["article"]["published"] == "2023-03-03T07:40:00"
+    assert body["article"]["url"] == "https://example.org/a"
+    assert desk.seen[0].text.endswith("Talks resume on Monday.")
+
+
+def test_the_report_source_defaults_to_request(api):
+    body = post(api[0], {"text": "Talks resume on Monday."}).json()
+    assert body["source"] == "<request>"
+
+
+@pytest.mark.parametrize("body, status, kind", [
+    ({"text": "   \n"}, 400, "empty"),
+    ({"html": ""}, 400, "empty"),
+    ({}, 422, "validation"),
+    ({"text": "a", "html": "<p>a</p>"}, 422, "validation"),
+    ({"text": 5}, 422, "validation"),
+    ({"text": "a", "colour": "red"}, 422, "validation"),
+    ({"text": "a", "headline": "h" * 1001}, 422, "validation"),
+    ([], 422, "validation"),
+    ("just a string", 422, "validation"),
+    (b"{not json", 400, "json"),
+    (b"", 422, "validation"),
+])
+def test_bad_input_is_a_4xx_naming_the_problem(api, body, status, kind):
+    response = post(api[0], body)
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["kind"] == kind
+    assert response.json()["error"]["message"]
+
+
+def test_a_validation_error_lists_where_each_problem_is(api):
+    error = post(api[0], {"text": 5, "published": 7}).json()["error"]
+    assert {tuple(item["loc"]) for item in error["detail"]} >= {("body", "text"),
+                                                                ("body", "published")}
+    assert "input" not in json.dumps(error["detail"])  # what was sent is not echoed
+
+
+def test_an_input_ingest_refuses_answers_with_its_report(api):
+    response = post(api[0], {"text": "Talks resume.", "published": "not a date"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["schema"] == 1 and body["article"] is None
+    assert body["error"]["kind"] == "parse" and "published" in body["error"]["message"]
+
+
+@pytest.mark.parametrize("marker, status, kind", [
+    ("ANALYSIS-FAILS", 422, "analysis"),
+    ("TOO-SLOW", 504, "budget"),
+])
+def test_failed_checks_map_to_statuses(api, marker, status, kind):
+    response = post(api[0], {"text": f"Talks resume. {marker}"})
+    assert response.status_code == status
+    assert response.json()["error"]["kind"] == kind
+
+
+def test_lone_surrogates_in_json_do_not_break_the_response(api):
+    response = post(api[0], b'{"text": "Talks \\ud800 resume.", "source": "cms\\udfff"}')
+    assert response.status_code == 200
+    body = response.json()
+    assert body["source"] == "cms\ufffd"
+    assert "\ufffd" in body["article"]["text"]
+
+
+@pytest.mark.parametrize("content_type", [
+    "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+    None, "application/json; charset=latin-1",
+])
+def test_only_json_bodies_are_read(api, content_type):
+    headers = {"content-type": content_type} if content_type else {}
+    response = api[0].post("/api/v1/check", content=b'{"text": "a"}', headers=headers)
+    assert response.status_code == 415
+    assert response.json()["error"]["kind"] == "content-type"
+
+
+def test_json_with_a_charset_and_json_suffix_types_are_read(api):
+    for content_type in ("application/json; charset=utf-8", "application/vnd.api+json"):
+        response = api[0].post("/api/v1/check", content=b'{"text": "a b"}',
+                               headers={"content-type": content_type})
+        assert response.status_code == 200, content_type
+
+
+def test_a_body_over_the_limit_is_413_before_or_while_it_is_read():
+    test_client, _ = client(max_body=1000)
+    with test_client:
+        big = json.dumps({"text": "x" * 2000}).encode()
+        assert post(test_client, big).status_code == 413
+
+        def chunks():  # no Content-Length: counted as it arrives
+            yield big[:600]
+            yield big[600:]
+
+        response = test_client.post("/api/v1/check", content=chunks(),
+                                    headers={"content-type": "application/json"})
+        assert response.status_code == 413
+        assert response.json()["error"]["kind"] == "too-large"
+        assert post(test_client, {"text": "x" * 900}).status_code == 200
+
+
+@pytest.mark.parametrize("headers", [
+    {"origin": "http://evil.example"},
+    {"origin": "null"},
+    {"origin": "https://127.0.0.1:8000"},  # another scheme is another origin
+    {"sec-fetch-site": "cross-site"},
+    {"sec-fetch-site": "same-site"},
+])
+def test_cross_site_requests_are_refused(api, headers):
+    response = post(api[0], {"text": "a"}, **headers)
+    assert response.status_code == 403
+    assert response.json()["error"]["kind"] == "cross-site"
+
+
+def test_same_origin_requests_pass(api):
+    response = post(api[0], {"text": "a b"}, origin="http://127.0.0.1:8000",
+                    **{"sec-fetch-site": "same-origin"})
+    assert response.status_code == 200
+
+
+def test_a_loopback_server_answers_only_for_local_names(api):
+    assert post(api[0], {"text": "a"}, host="attacker.example").status_code == 421
+    assert api[0].get("/api/v1/health", headers={"host": "attacker.example:8000"}).status_code == 421
+    for host in ("localhost:8000", "127.0.0.1", "[::1]:8000"):
+        assert api[0].get("/api/v1/health", headers={"host": host}).status_code == 200
+
+
+def test_a_server_on_every_interface_answers_any_host_name():
+    test_client, _ = client(host="0.0.0.0", token=TOKEN)
+    with test_client:
+        response = test_client.get("/api/v1/health", headers={"host": "desk.example:8000"})
+        assert response.status_code == 200
+        assert response.json()["writes_need_token"] is True
+
+
+def test_off_loopback_the_server_needs_a_token():
+    with pytest.raises(UsageError, match="token"):
+        Settings(host="0.0.0.0")
+    with pytest.raises(UsageError, match="token"):
+        Settings(host="192.0.2.7", token="  ")
+    with pytest.raises(UsageError, match="16"):
+        Settings(host="0.0.0.0", token="short")
+    assert Settings(host="127.0.0.1").token is None
+    assert Settings(host="::1").loopback and Settings(host="localhost").loopback
+    assert not Settings(host="::", token=TOKEN).loopback
+
+
+@pytest.mark.parametrize("host, loopback", [
+    ("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("[::1]", True),
+    ("localhost", True), ("0.0.0.0", False), ("::", False), ("10.0.0.1", False),
+    ("example.org", False),
+])
+def test_is_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+class _Request:
+    def __init__(self, authorization=None):
+        self.headers = {"authorization": authorization} if authorization else {}
+
+
+def test_writes_need_the_bearer_token_when_one_is_set():
+    settings = Settings(host="0.0.0.0", token=TOKEN)
+    assert check_token(_Request(f"Bearer {TOKEN}"), settings) is None
+    assert check_token(_Request(f"bearer {TOKEN}"), settings) is None
+    for bad in (None, f"Basic {TOKEN}", "Bearer wrong", f"Bearer {TOKEN}x", "Bearer ü"):
+        refused = check_token(_Request(bad), settings)
+        assert refused is not None and refused.status_code == 401
+        assert refused.headers["www-authenticate"] == "Bearer"
+    assert check_token(_Request(), Settings()) is None  # loopback, no token: open
+
+
+def test_unknown_paths_and_methods_are_json_errors(api):
+    response = api[0].get("/api/v1/nothing")
+    assert response.status_code == 404 and response.json()["error"]["kind"] == "not-found"
+    response = api[0].get("/api/v1/check")
+    assert response.status_code == 405 and response.json()["error"]["kind"] == "method"
+
+
+def test_health_names_versions_and_limits(api):
+    body = api[0].get("/api/v1/health").json()
+    assert body["status"] == "ok" and body["versions"]["copydesk"] == "0"
+    assert body["limits"]["max_body"] == 2_000_000 and body["limits"]["isolation"] is False
+
+
+def test_openapi_describes_the_report_with_the_shipped_schema(api):
+    spec = api[0].get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.1")
+    schemas = spec["components"]["schemas"]
+    assert {"Report", "Report_article", "Report_finding", "Error", "ArticleIn"} <= set(schemas)
+    text = json.dumps(spec)
+    assert "#/$defs/" not in text and '"$id"' not in text
+    check = spec["paths"]["/api/v1/check"]["post"]
+    assert check["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Report"}
+    assert {"400", "413", "415", "422", "503", "504"} <= set(check["responses"])
+
+
+def test_a_queue_over_its_limit_is_refused_at_once():
+    from copydesk.http.checker import Busy, Checker
+
+    checker = Checker(StandInDesk(), isolation=False, queue_limit=1)
+    checker.start().result()
+    try:
+        checker._pending = 1  # one request waiting
+        with pytest.raises(Busy, match="waiting"):
+            checker.submit(DeferredInput("x", "a", False, "utf-8"))
+        checker._pending = 0
+        report = checker.submit(DeferredInput("x", "a b", False, "utf-8")).result()
+        assert report.ok
+    finally:
+        checker.close()
