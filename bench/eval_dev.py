@@ -41,9 +41,9 @@ def evaluate(dev: Path, types: list[str] | None = None, desk=None):
 def evaluate_halves(dev: Path, types: list[str] | None = None, desk=None) -> dict:
     """Scores of all files and of the two halves by file name: ``{"all", "tune", "heldout"}``
     (both halves are in-sample; see the module docstring)."""
+    from copydesk.desk import Desk
     from copydesk.evaluate import Score, load_gold, score_file
     from copydesk.ingest.text import parse_text
-    from copydesk.serve.api import Desk
 
     split_of = _split_of()
     gold = load_gold(dev)

@@ -147,8 +147,8 @@ def used_rows(rows: list[dict], used_per_label: int = USED_PER_LABEL) -> list[di
 def run(shared: Path, size: int, desk=None, *, in_sample: bool = False) -> tuple[dict, dict, float]:
     """Scores on the held-out sample (all producible labels, and without the newer types) and
     the seconds taken; with ``in_sample``, on the rows read before instead."""
+    from copydesk.desk import Desk
     from copydesk.ingest.text import parse_text
-    from copydesk.serve.api import Desk
 
     producible = producible_types()
     if in_sample:

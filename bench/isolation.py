@@ -132,9 +132,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
+    from copydesk.desk import Desk
+    from copydesk.desk.supervise import WARM_UP_TEXT, Budget, Supervisor
     from copydesk.ingest.sources import read_inputs
-    from copydesk.serve.api import Desk
-    from copydesk.serve.worker import WARM_UP_TEXT, Budget, Supervisor
 
     with tempfile.TemporaryDirectory(prefix="copydesk-isolation-") as tmp:
         paths, words = write_articles(Path(tmp), args.articles)

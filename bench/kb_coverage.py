@@ -17,13 +17,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from copydesk.knowledge.store import KnowledgeBase  # noqa: E402
+from copydesk.knowledge.store import KnowledgeBase
 
 BUILD = ("import sys, time; from copydesk.knowledge.build import build; t = time.perf_counter(); "
          "build(sys.argv[1]); print(round(time.perf_counter() - t, 2))")

@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
                                                     "misses, wrong, false")
     if shared is None:
         return 0
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     started = time.perf_counter()
     desk = Desk()

@@ -806,7 +806,7 @@ def main(argv: list[str] | None = None) -> int:
     args, shared, halves, types = arguments(__doc__.splitlines()[0], TYPES, argv)
     if shared is None:
         return 0
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     started = time.perf_counter()
     desk = Desk()

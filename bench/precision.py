@@ -128,9 +128,9 @@ def in_scope(article_id: str, finding: dict) -> bool:
 def run(shared: Path, out: Path, only: str | None = None) -> None:
     """Run the desk over the precision set and save one JSON line per article."""
     from copydesk.checks.policy import SeverityPolicy
+    from copydesk.desk import Desk
     from copydesk.ingest.decode import decode_bytes
     from copydesk.ingest.text import parse_text
-    from copydesk.serve.api import Desk
 
     files = [(aid, path) for aid, path in article_files(shared) if only in (None, split_of(aid))]
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below

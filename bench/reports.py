@@ -39,11 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from copydesk.analyse.pipeline import Analyser
+    from copydesk.desk.report import Report
     from copydesk.ingest.text import parse_text
     from copydesk.model import Finding, Severity
     from copydesk.report import FORMATS, open_writer
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
     files = pick_files(args.corpus, args.articles)
     articles = [

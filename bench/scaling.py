@@ -259,8 +259,8 @@ def human_size(size: int) -> str:
 
 def child(family: str, size: int, profile: str | None) -> int:
     """Check one generated input; print one JSON line with the figures."""
+    from copydesk.desk import Desk
     from copydesk.ingest.sources import read_inputs
-    from copydesk.serve.api import Desk
 
     data, suffix = make_input(family, size)
     with tempfile.TemporaryDirectory(prefix="scale-") as tmp:

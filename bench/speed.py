@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"skipped: corpus not found at {args.corpus} (needs ../shared)", file=sys.stderr)
         return 0
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     files = pick_files(args.corpus, args.articles)
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]

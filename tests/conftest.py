@@ -27,7 +27,7 @@ def analyser():
 
 @pytest.fixture(scope="session")
 def desk(analyser):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     return Desk(analyser=analyser)
 
@@ -42,7 +42,7 @@ def build_report(
 ):
     """A ``Report`` whose findings sit on the first occurrence of each word (or on the given
     ``(start, end)`` pair). Each mark is ``(word_or_span, check, severity[, suggestion[, evidence]])``."""
-    from copydesk.serve.api import Report
+    from copydesk.desk.report import Report
 
     article = Article(
         text=text, source=source, headline=headline, published=published,
@@ -180,8 +180,8 @@ def hostile_check(article, knowledge):
 @pytest.fixture(scope="session")
 def hostile_desk(analyser):
     from copydesk.checks.registry import Registry, register, spec_of
+    from copydesk.desk import Desk
     from copydesk.knowledge import Knowledge
-    from copydesk.serve.api import Desk
 
     check = register("test.hostile", severity="info")(hostile_check)
     return Desk(analyser=analyser, knowledge=Knowledge(), registry=Registry([spec_of(check, "tests")]))

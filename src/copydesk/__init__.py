@@ -58,7 +58,7 @@ __all__ = [
 def __getattr__(name: str):
     # The facade pulls in spaCy; import it only when asked for, so `import copydesk` stays cheap.
     if name in ("Desk", "Report"):
-        from copydesk.serve import api
+        from copydesk import desk
 
-        return getattr(api, name)
+        return getattr(desk, name)
     raise AttributeError(f"module 'copydesk' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """``python -m copydesk`` runs the ``copydesk`` command."""
 
-from copydesk.serve.cli import main
+from copydesk.cli.main import main
 
 raise SystemExit(main())

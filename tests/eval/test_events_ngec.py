@@ -28,7 +28,7 @@ def scores(shared_dir, analyser):
     spec.loader.exec_module(bench)
     if not (shared_dir / bench.STORIES).is_file():
         pytest.skip(f"NGEC synthetic stories not found at {shared_dir / bench.STORIES}")
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     desk = Desk(analyser=analyser, checks=["events.self-target"])
     return bench.run(shared_dir, 600, desk)[0]

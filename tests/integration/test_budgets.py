@@ -1,6 +1,6 @@
 """Per-input time and memory budgets, enforced from outside the worker (issue 8, "Budgets"):
 the outputs around a stopped input, reports written while a later input hangs, the memory poll,
-the options, and ``copydesk.serve.worker.Supervisor`` from Python.
+the options, and ``copydesk.desk.supervise.Supervisor`` from Python.
 
 The ``hostile_desk`` fixture (tests/conftest.py) has one check that misbehaves on a marker word
 (SPIN, CSLEEP, HOG, BIGALLOC, SIGKILL, SEGFAULT); the battery that puts each of them between two
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.cli.main import main
+from copydesk.desk import supervise
+from copydesk.desk.supervise import Budget, Supervisor
 from copydesk.ingest.text import parse_text
-from copydesk.serve import worker
-from copydesk.serve.cli import main
-from copydesk.serve.worker import Budget, Supervisor
 
 GOOD = """Council approves new library
 
@@ -45,7 +45,7 @@ def inputs(tmp_path: Path, marker: str) -> list[Path]:
 
 def memory_limit() -> int:
     """300 MB over what this process holds now (the worker is a copy of it)."""
-    return worker._memory(os.getpid())["VmRSS"] + 300_000_000
+    return supervise._memory(os.getpid())["VmRSS"] + 300_000_000
 
 
 def check(capsys, desk, paths, *options: str) -> tuple[int, list[dict], str, float]:
@@ -68,7 +68,7 @@ def assert_only_the_middle_failed(reports: list[dict], paths: list[Path], kind: 
 
 def test_memory_is_also_watched_from_outside(capsys, hostile_desk, tmp_path, monkeypatch):
     # Without the address-space limit, the supervisor's look at /proc stops the worker.
-    monkeypatch.setattr(worker, "_limit_address_space", lambda limit: None)
+    monkeypatch.setattr(supervise, "_limit_address_space", lambda limit: None)
     paths = inputs(tmp_path, "HOG")
     limit = memory_limit()
     code, reports, _, elapsed = check(capsys, hostile_desk, paths, "--memory-limit", str(limit),
@@ -76,7 +76,7 @@ def test_memory_is_also_watched_from_outside(capsys, hostile_desk, tmp_path, mon
     assert code == 2
     error = assert_only_the_middle_failed(reports, paths, "budget")
     assert error["message"].startswith("stopped at ")
-    assert error["message"].endswith(f"(memory budget --memory-limit {worker.size_label(limit)})")
+    assert error["message"].endswith(f"(memory budget --memory-limit {supervise.size_label(limit)})")
     assert elapsed < 60
 
 
@@ -122,7 +122,7 @@ def test_no_isolation_checks_in_process(capsys, hostile_desk, tmp_path, monkeypa
     def no_worker(*args, **kwargs):
         raise AssertionError("no worker with --no-isolation")
 
-    monkeypatch.setattr(worker.Supervisor, "__init__", no_worker)
+    monkeypatch.setattr(supervise.Supervisor, "__init__", no_worker)
     path = tmp_path / "good.txt"
     path.write_text(GOOD, encoding="utf-8")
     code = main(["check", "-f", "json", "--no-isolation", str(path)], desk=hostile_desk)
@@ -154,13 +154,13 @@ def test_bad_budgets_are_usage_errors(capsys, hostile_desk, tmp_path, options, m
 
 def test_zero_means_no_limit(capsys, hostile_desk, tmp_path, monkeypatch):
     seen: list[Budget] = []
-    real = worker.Supervisor.__init__
+    real = supervise.Supervisor.__init__
 
     def spy(self, desk, budget=None, **kwargs):
         seen.append(budget)
         real(self, desk, budget, **kwargs)
 
-    monkeypatch.setattr(worker.Supervisor, "__init__", spy)
+    monkeypatch.setattr(supervise.Supervisor, "__init__", spy)
     path = tmp_path / "good.txt"
     path.write_text(GOOD, encoding="utf-8")
     assert main(["check", "-f", "json", "--time-limit", "0", "--memory-limit", "0", str(path)],

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from copydesk.checks.registry import Registry, register, spec_of
+from copydesk.cli.main import main
 from copydesk.ingest.sources import STDIN_NAME
 from copydesk.model import Finding, Severity
 from copydesk.report.schema import validate
-from copydesk.serve.cli import main
 
 EXE = Path(sys.executable).with_name("copydesk")
 
@@ -73,8 +73,8 @@ def very_check(article, knowledge) -> Iterator[Finding]:
 
 @pytest.fixture(scope="module")
 def plumbing_desk(analyser):
+    from copydesk.desk import Desk
     from copydesk.knowledge import Knowledge
-    from copydesk.serve.api import Desk
 
     registry = Registry(spec_of(f, "tests") for f in (typo_check, doubled_check, very_check))
     return Desk(analyser=analyser, knowledge=Knowledge(), registry=registry)
@@ -250,23 +250,23 @@ def test_usage_errors_exit_2(capsys, argv):
 
 
 def test_failing_inputs_alone_never_load_the_model(capsys, monkeypatch, tmp_path):
-    import copydesk.serve.api
+    import copydesk.desk.desk
 
     def refuse(*args, **kwargs):
         raise AssertionError("the model was loaded")
 
-    monkeypatch.setattr(copydesk.serve.api.Desk, "__init__", refuse)
+    monkeypatch.setattr(copydesk.desk.desk.Desk, "__init__", refuse)
     code, out, _ = run(capsys, ["check", "-f", "jsonl", str(tmp_path / "a"), str(tmp_path / "b")])
     assert code == 2 and len(out.splitlines()) == 2
 
 
 def test_internal_error_exits_2_not_1(capsys, monkeypatch, story):
-    import copydesk.serve.api
+    import copydesk.desk.desk
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(copydesk.serve.api.Desk, "__init__", broken)
+    monkeypatch.setattr(copydesk.desk.desk.Desk, "__init__", broken)
     code, _, err = run(capsys, ["check", str(story)])
     assert code == 2 and "internal error" in err and "RuntimeError: boom" in err
 
@@ -412,7 +412,7 @@ def test_console_script_check_jsonl_with_a_missing_file(story, tmp_path):
 
 
 def test_every_option_and_subcommand_is_documented():
-    from copydesk.serve.cli import build_parser
+    from copydesk.cli.main import build_parser
 
     page = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()

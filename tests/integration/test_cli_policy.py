@@ -12,8 +12,8 @@ from tests.integration.test_cli import typo_check  # the CLI tests' own check: '
 
 from copydesk.checks.policy import SeverityPolicy
 from copydesk.checks.registry import Registry, spec_of
+from copydesk.cli.main import main
 from copydesk.report.schema import validate
-from copydesk.serve.cli import main
 
 pytestmark = pytest.mark.model
 
@@ -23,8 +23,8 @@ POLICY = "check\tmax_severity\theldout_precision\tsource\ntest.typo\tinfo\t0.5\t
 
 @pytest.fixture(scope="module")
 def capped_desk(analyser):
+    from copydesk.desk import Desk
     from copydesk.knowledge import Knowledge
-    from copydesk.serve.api import Desk
 
     return Desk(analyser=analyser, knowledge=Knowledge(),
                 registry=Registry([spec_of(typo_check, "tests")]),
@@ -100,12 +100,12 @@ def test_bad_severity_option_is_a_usage_error(capsys, capped_desk, story, value,
 
 
 def test_unknown_check_in_severity_is_refused_before_the_model_loads(capsys, monkeypatch, story):
-    import copydesk.serve.api
+    import copydesk.desk.desk
 
     def refuse(*args, **kwargs):
         raise AssertionError("the desk was created")
 
-    monkeypatch.setattr(copydesk.serve.api.Desk, "__init__", refuse)
+    monkeypatch.setattr(copydesk.desk.desk.Desk, "__init__", refuse)
     code, _, err = run(capsys, ["check", "--severity", "spelling=info,nope=info", str(story)], None)
     assert code == 2 and "no check matches 'nope'" in err
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from copydesk.checks.registry import _CHECK_ID, Registry
+from copydesk.cli.main import main
 from copydesk.report.schema import load_schema, validate
-from copydesk.serve.cli import main
 
 pytestmark = pytest.mark.model
 

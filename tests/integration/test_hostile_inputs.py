@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.serve import worker
-from copydesk.serve.cli import main
+from copydesk.cli.main import main
+from copydesk.desk import supervise
 
 GOOD = """Council approves new library
 
@@ -44,7 +44,7 @@ def check(capsys, desk, paths: list[Path], *options: str) -> tuple[int, list[dic
     started = time.monotonic()
     code = main(argv, desk=desk, stdin=io.BytesIO(b""))
     limit = float(options[options.index("--time-limit") + 1]) if "--time-limit" in options \
-        else worker.DEFAULT_TIME_LIMIT
+        else supervise.DEFAULT_TIME_LIMIT
     assert time.monotonic() - started < len(paths) * limit + MARGIN
     captured = capsys.readouterr()
     return code, json.loads(captured.out), captured.err
@@ -180,7 +180,7 @@ LIMIT = "1.5"
 
 def memory_limit() -> str:
     """300 MB over what this process holds now (the worker is a copy of it)."""
-    return str(worker._memory(os.getpid())["VmRSS"] + 300_000_000)
+    return str(supervise._memory(os.getpid())["VmRSS"] + 300_000_000)
 
 
 def the_one_failure(reports: list[dict], paths: list[Path], kind: str) -> str:
@@ -224,7 +224,7 @@ def test_a_memory_hog_is_stopped_at_its_memory_limit(
     assert code == 2
     message = the_one_failure(reports, paths, "budget")
     assert message.startswith(stopped_by)
-    assert message.endswith(f"(memory budget --memory-limit {worker.size_label(int(limit))})")
+    assert message.endswith(f"(memory budget --memory-limit {supervise.size_label(int(limit))})")
 
 
 @pytest.mark.parametrize(("marker", "number"), [("SIGKILL", 9), ("SEGFAULT", 11)])

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from copydesk.serve.cli import main
+from copydesk.cli.main import main
 
 
 @pytest.fixture(scope="module")

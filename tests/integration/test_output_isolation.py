@@ -10,8 +10,8 @@ from contextlib import redirect_stdout
 
 import pytest
 
+from copydesk.cli.main import main
 from copydesk.report import jsonreport
-from copydesk.serve.cli import main
 
 pytestmark = pytest.mark.model
 

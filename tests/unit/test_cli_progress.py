@@ -1,8 +1,8 @@
-"""The stderr progress display of the CLI (copydesk.serve.progress)."""
+"""The stderr progress display of the CLI (copydesk.cli.progress)."""
 
 import io
 
-from copydesk.serve.progress import ProgressDisplay
+from copydesk.cli.progress import ProgressDisplay
 
 
 def test_disabled_display_writes_nothing_but_messages():

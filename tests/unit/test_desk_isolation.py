@@ -49,7 +49,7 @@ def articles(*texts):
 
 
 def test_an_article_whose_analysis_fails_is_its_own_error(analyser):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     desk = Desk(analyser=FlakyAnalyser(analyser))
     reports = list(desk.check_many(articles(GOOD, GOOD + POISON, GOOD)))
@@ -61,7 +61,7 @@ def test_an_article_whose_analysis_fails_is_its_own_error(analyser):
 
 
 def test_a_check_that_raises_loses_only_its_own_findings(analyser):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     registry = Registry([spec_of(_boom, "test"), spec_of(_fine, "test")])
     desk = Desk(analyser=analyser, registry=registry, severity_policy=None)
@@ -86,7 +86,7 @@ def _flood(article, knowledge):
 
 
 def test_a_check_stops_at_the_cap_and_says_so(analyser):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     registry = Registry([spec_of(_flood, "test")])
     registry.max_findings = 50

@@ -7,8 +7,8 @@ import gzip
 import json
 import threading
 from datetime import date, datetime
-from pathlib import Path
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 

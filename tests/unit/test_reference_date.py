@@ -47,7 +47,7 @@ def knowledge() -> Knowledge:
 
 @pytest.fixture(scope="module")
 def roles_desk(analyser, knowledge):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     return Desk(analyser=analyser, knowledge=knowledge,
                 registry=Registry([spec_of(roles_title.check, "tests")]))
@@ -62,7 +62,7 @@ def with_reference(desk, value):
 
 
 def test_desk_takes_a_reference_date(roles_desk):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     desk = Desk(analyser=roles_desk.analyser, knowledge=roles_desk.knowledge,
                 registry=roles_desk.registry, reference_date="2021-05-02")
@@ -71,7 +71,7 @@ def test_desk_takes_a_reference_date(roles_desk):
 
 
 def test_a_bad_reference_date_is_a_usage_error(roles_desk):
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
     with pytest.raises(UsageError, match="reference date"):
         Desk(analyser=roles_desk.analyser, knowledge=roles_desk.knowledge,

@@ -4,10 +4,10 @@ import io
 import re
 from html.parser import HTMLParser
 
+from copydesk.desk.report import Report
 from copydesk.model import InputError
 from copydesk.report.htmlreport import HtmlWriter, highlight
 from copydesk.report.summary import Summary
-from copydesk.serve.api import Report
 
 TEXT = "Talks fail\n\nThe union said <script>alert('x')</script> its over & the goverment waits.\n"
 VOID = {"meta", "br", "hr", "img", "input", "link"}

@@ -6,11 +6,11 @@ import json
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
+from copydesk.desk.report import Report
 from copydesk.model import InputError
 from copydesk.report.jsonreport import JsonlWriter, JsonWriter
 from copydesk.report.schema import load_schema, validate
 from copydesk.report.summary import Summary
-from copydesk.serve.api import Report
 
 TEXT = "Port talks collapse\n\nUnion leaders said its too late.\nTheir is no date yet.\n"
 

@@ -1,8 +1,8 @@
 """The Markdown report (copydesk.report.markdown)."""
 
+from copydesk.desk.report import Report
 from copydesk.model import Evidence, InputError
 from copydesk.report.markdown import md_code, md_escape, render_report
-from copydesk.serve.api import Report
 
 TEXT = "Talks fail\n\nThe union said its over, *really*.\nThe goverment waits.\n"
 

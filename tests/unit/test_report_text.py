@@ -2,10 +2,10 @@
 
 import io
 
+from copydesk.desk.report import Report
 from copydesk.model import InputError
 from copydesk.report.summary import Summary
 from copydesk.report.textreport import TextWriter, render_report
-from copydesk.serve.api import Report
 
 TEXT = "Harbour strike\n\nUnion leaders said its too late.\nThe goverment declined to comment.\n"
 

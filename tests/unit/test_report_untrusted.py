@@ -13,6 +13,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
+from copydesk.desk.report import Report
 from copydesk.model import Evidence, InputError
 from copydesk.report.htmlreport import CSS, page_head
 from copydesk.report.htmlreport import render_report as render_html
@@ -21,7 +22,6 @@ from copydesk.report.markdown import md_code, md_escape
 from copydesk.report.markdown import render_report as render_markdown
 from copydesk.report.textreport import TextWriter
 from copydesk.report.visible import visible
-from copydesk.serve.api import Report
 
 #: Clear screen, set the window title, an OSC 8 hyperlink, a bidi override.
 HOSTILE = "\x1b[2J\x1b]0;pwned\x07\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\\u202egnp.exe"

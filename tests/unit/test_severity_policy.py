@@ -143,8 +143,8 @@ def test_rows_carry_precision_and_source(policy):
 
 
 def test_desk_policy_default_and_off(analyser):
+    from copydesk.desk import Desk
     from copydesk.knowledge import Knowledge
-    from copydesk.serve.api import Desk
 
     registry = Registry()
     assert Desk(analyser=analyser, knowledge=Knowledge(), registry=registry).policy == (

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pytest
 
 import copydesk
+from copydesk.desk.report import Report
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.build import build, data_fingerprint
 from copydesk.knowledge.sources import shipped
 from copydesk.knowledge.store import SCHEMA_VERSION, KnowledgeBase
 from copydesk.model import InputError
 from copydesk.report.schema import validate
-from copydesk.serve.api import Report
 
 
 @pytest.fixture(scope="module")

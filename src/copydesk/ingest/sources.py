@@ -66,7 +66,7 @@ def read_inputs(
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
     undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
     reading — is left to whoever calls ``DeferredInput.load()``: a supervised worker
-    (``copydesk.serve.worker``) does it under the input's time and memory budget. A JSONL line is
+    (``copydesk.desk.supervise``) does it under the input's time and memory budget. A JSONL line is
     read as JSON here and made an article (its fields checked, its HTML extracted) there.
     """
     reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date, defer=defer)

@@ -6,8 +6,8 @@ import logging
 import os
 import tempfile
 import time
-from contextlib import contextmanager
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 

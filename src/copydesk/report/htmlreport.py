@@ -27,9 +27,9 @@ from copydesk.report.visible import shown, visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.desk.report import Report
     from copydesk.model import Article, Finding, Region
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
 CSS = """
 body{font:16px/1.5 Georgia,serif;margin:0 auto;max-width:52rem;padding:1rem 1.5rem;color:#1d1d1f}

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.desk.report import Report
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
 
 def dumps(report: Report, *, indent: int | None = None) -> str:

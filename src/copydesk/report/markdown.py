@@ -27,9 +27,9 @@ from copydesk.report.visible import visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.desk.report import Report
     from copydesk.model import Article, Finding
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
 #: Characters with a meaning in CommonMark inline text, escaped with a backslash.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|~&])")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from copydesk.model import Article, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from copydesk.serve.api import Report
+    from copydesk.desk.report import Report
 
 #: Severities from the most to the least serious, the order reports list them in.
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

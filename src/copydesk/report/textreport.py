@@ -3,7 +3,7 @@
 On a terminal (``styled=True``) spans are underlined in their severity's colour through ``rich``;
 otherwise the output is plain text with ``^^^`` carets under each span, stable enough for tests
 and for piping into other tools. ``NO_COLOR`` is honoured by the caller deciding ``styled``
-(see ``copydesk.serve.cli``) and by rich itself.
+(see ``copydesk.cli.main``) and by rich itself.
 
 Nothing from the input reaches the terminal raw: control characters (ESC, bidi overrides, ...)
 in sources, headlines, context, messages and evidence are shown as ``⟨U+001B⟩``, and invisible
@@ -33,9 +33,9 @@ from copydesk.report.visible import has_controls, shown, visible
 from copydesk.report.writer import ReportWriter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.desk.report import Report
     from copydesk.model import Article, Finding
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
 STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 INDENT = "    "

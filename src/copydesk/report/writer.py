@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.desk.report import Report
     from copydesk.report.summary import Summary
-    from copydesk.serve.api import Report
 
 
 class ReportWriter:

@@ -4,67 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
-import copydesk
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.pipeline import Analyser
-from copydesk.checks.findings import assign_fingerprints
 from copydesk.checks.policy import SeverityPolicy
 from copydesk.checks.registry import Registry
+from copydesk.desk.report import Report, _package_versions
 from copydesk.errors import IngestError, UsageError
 from copydesk.knowledge import Knowledge
-from copydesk.model import SCHEMA_VERSION, Article, Finding, InputError, Severity
-
-
-def _package_versions() -> dict[str, str | None]:
-    return {"copydesk": copydesk.__version__, "knowledge": None, "model": None}
-
+from copydesk.model import Article, InputError
 
 log = logging.getLogger(__name__)
-
-@dataclass
-class Report:
-    """The result for one input: the analysed article and its findings, or an input error.
-    ``versions`` names what made it (copydesk, the knowledge base, the language model)."""
-
-    source: str
-    article: Article | None = None
-    analysed: AnalysedArticle | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
-    versions: dict[str, str | None] = field(default_factory=_package_versions)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    def worst(self) -> Severity | None:
-        return max((f.severity for f in self.findings), default=None)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract, schema 1 (see docs/json-schema.md)."""
-        findings = self.findings
-        if self.article is not None and any(f.fingerprint is None for f in findings):
-            findings = [replace(f) for f in findings]  # made by hand, not by a registry
-            assign_fingerprints(findings, self.article.text)
-        out: dict[str, Any] = {
-            "schema": SCHEMA_VERSION,
-            "versions": dict(self.versions),
-            "source": self.source,
-            "error": self.error.to_dict() if self.error else None,
-            "article": self.article.to_dict() if self.article else None,
-            "entities": [],
-            "quotes": [],
-            "claims": [],
-            "events": [],
-            "findings": [f.to_dict() for f in findings],
-        }
-        if self.analysed is not None:
-            out.update(self.analysed.to_dict())
-        return out
 
 
 class Desk:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import copydesk
 
 if TYPE_CHECKING:  # pragma: no cover
-    from copydesk.serve.api import Desk
+    from copydesk.desk import Desk
 
 
 def collect_info(desk: Desk | None = None) -> dict[str, Any]:

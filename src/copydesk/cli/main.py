@@ -1,4 +1,4 @@
-"""The ``copydesk`` command: a thin shell over the Python API (``copydesk.serve.api.Desk``).
+"""The ``copydesk`` command: a thin shell over the Python API (``copydesk.desk.Desk``).
 
 One function per subcommand (``cmd_<name>``), each registered by an ``add_<name>`` function in
 ``SUBCOMMANDS``; adding a subcommand means writing those two functions. The spaCy model loads only
@@ -29,9 +29,9 @@ from copydesk.model import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.checks.policy import SeverityPolicy
+    from copydesk.desk import Desk, Report
+    from copydesk.desk.supervise import Budget
     from copydesk.model import Article
-    from copydesk.serve.api import Desk, Report
-    from copydesk.serve.worker import Budget
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -72,8 +72,8 @@ class Context:
         severity policy) or a newly loaded one. ``policy`` is a policy, None (raw severities)
         or ``KEEP`` (the injected desk's, or the default)."""
         if self.desk is None:
+            from copydesk.desk import Desk
             from copydesk.knowledge import Knowledge
-            from copydesk.serve.api import Desk
 
             return Desk(
                 checks=checks or None, exclude=exclude, reference_date=reference_date,
@@ -272,11 +272,11 @@ def add_check(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    from copydesk.cli.progress import ProgressDisplay
     from copydesk.ingest.sources import read_inputs
     from copydesk.report import open_writer
     from copydesk.report.summary import Summary, at_least
     from copydesk.report.visible import visible
-    from copydesk.serve.progress import ProgressDisplay
 
     # Check ids are validated before any input is read or the model is loaded.
     _validate_checks(args.checks, args.exclude, context)
@@ -332,9 +332,9 @@ def _write(writer, report: Report, progress) -> Report:
         writer.write(report)
         return report
     except Exception as exc:  # noqa: BLE001 - becomes this input's error
+        from copydesk.desk.report import Report as _Report
         from copydesk.model import InputError
         from copydesk.report.visible import visible
-        from copydesk.serve.api import Report as _Report
 
         message = f"the report could not be written ({type(exc).__name__}: {exc})"[:500]
         failed = _Report(source=report.source, error=InputError("output", message),
@@ -351,9 +351,9 @@ def _reports(
 ) -> Iterator[Report]:
     """Reports in input order. The desk (and the model) is created when the first article
     arrives, so a run whose inputs all fail never loads the model. With a ``budget`` the
-    articles are checked in a supervised worker (``copydesk.serve.worker``), otherwise here."""
+    articles are checked in a supervised worker (``copydesk.desk.supervise``), otherwise here."""
+    from copydesk.desk.report import Report
     from copydesk.model import InputError
-    from copydesk.serve.api import Report
 
     items = iter(inputs)
     for item in items:
@@ -364,7 +364,7 @@ def _reports(
         if budget is None:
             yield from desk.check_many(chain([item], items))
             return
-        from copydesk.serve.worker import Supervisor
+        from copydesk.desk.supervise import Supervisor
 
         with Supervisor(desk, budget) as supervisor:
             yield from supervisor.check_many(chain([item], items))
@@ -374,7 +374,7 @@ def _reports(
 def _budget(args: argparse.Namespace) -> Budget | None:
     """The per-input budget of ``--time-limit`` and ``--memory-limit`` (their defaults when not
     given; 0 is no limit), or None for ``--no-isolation``, which takes neither."""
-    from copydesk.serve.worker import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Budget
+    from copydesk.desk.supervise import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Budget
 
     if not args.isolation:
         given = [name for name, value in (("--time-limit", args.time_limit),
@@ -464,7 +464,7 @@ def add_info(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_info(args: argparse.Namespace, context: Context) -> int:
-    from copydesk.serve.info import collect_info, render_info
+    from copydesk.cli.info import collect_info, render_info
 
     info = collect_info(context.desk)
     if args.json:
@@ -480,8 +480,8 @@ def cmd_info(args: argparse.Namespace, context: Context) -> int:
 
 
 def add_kb(commands: argparse._SubParsersAction) -> None:
-    """``copydesk kb ...`` lives in ``copydesk.serve.kb_cli``."""
-    from copydesk.serve.kb_cli import add_kb as add
+    """``copydesk kb ...`` lives in ``copydesk.cli.kb``."""
+    from copydesk.cli.kb import add_kb as add
 
     add(commands)
 

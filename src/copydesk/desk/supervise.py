@@ -32,7 +32,7 @@ as ``copydesk check`` reads files): read and decoded in the caller, parsed — H
 datelines, a JSONL record's fields — in the worker, under the same budgets; the reading itself
 is bounded by ``--max-size``.
 
-    >>> from copydesk.serve.api import Desk                      # doctest: +SKIP
+    >>> from copydesk.desk import Desk                      # doctest: +SKIP
     >>> with Supervisor(Desk(), Budget(time_limit=30)) as desk:   # doctest: +SKIP
     ...     for report in desk.check_many(articles):
     ...         print(report.source, report.error)
@@ -64,7 +64,7 @@ from copydesk.ingest.sources import DeferredInput
 from copydesk.model import Article, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from copydesk.serve.api import Desk, Report
+    from copydesk.desk import Desk, Report
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ class Supervisor:
         """Reports in input order, each yielded as soon as its article is done. An article over
         its budget gets an error of kind ``budget``, one whose worker died an error of kind
         ``crash``; the others go on in a fresh worker."""
-        from copydesk.serve.api import Report
+        from copydesk.desk.report import Report
 
         versions = self.desk.versions()
         queue: deque[Article | IngestError | DeferredInput] = deque()  # read, not yet reported
@@ -250,7 +250,7 @@ class Supervisor:
             self._worker = None
 
     def _result(self, article: Article, versions: dict) -> Report:
-        from copydesk.serve.api import Report
+        from copydesk.desk.report import Report
 
         worker = self._worker
         if worker is None or worker.article is not article:  # _send failed
@@ -367,7 +367,7 @@ class _Worker:
 
 def _serve(desk: Desk, conn: Connection, budget: Budget) -> None:
     """The worker's loop: check each article it is sent, send back its report."""
-    from copydesk.serve.api import Report
+    from copydesk.desk.report import Report
 
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
