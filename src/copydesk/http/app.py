@@ -103,7 +103,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(Guard, settings=settings, routes=lambda: app.router.routes)
     _add_error_handlers(app)
 
     @app.get(f"{API}/health", summary="Ready: versions and limits", tags=["meta"])

@@ -1,8 +1,11 @@
 """The checks every request passes before it reaches an endpoint (a pure ASGI middleware):
 
-- **Host** (loopback servers only): the ``Host`` header must name this machine (``localhost``,
-  ``127.0.0.1``, ``[::1]`` or the bound address), so a web page whose name was rebound to
-  127.0.0.1 (DNS rebinding) is refused: 421.
+- **Host** (loopback servers only, every path): the ``Host`` header must name this machine
+  (``localhost``, ``127.0.0.1``, ``[::1]``, the bound address or one of ``allowed_hosts``), so
+  a web page whose name was rebound to 127.0.0.1 (DNS rebinding) is refused: 421.
+
+The rules on requests with a body apply to the JSON endpoints, under ``/api/``:
+
 - **Cross-site requests** (every method but GET, HEAD and OPTIONS): refused with 403 when the
   browser says so, ``Sec-Fetch-Site: cross-site`` or ``same-site``, or when an ``Origin``
   header names another origin than the server's own (scheme, ``Host``).
@@ -24,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
+from starlette.routing import Match
 
 from copydesk.http.errors import error_response
 from copydesk.http.settings import Settings, is_loopback
@@ -34,15 +38,23 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+#: The JSON endpoints; the rules on bodies apply to them (a web UI mounted beside them reads
+#: forms and checks its own posts).
+API_PREFIX = "/api/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _JSON_TYPES = ("application/json",)
 
 
 class Guard:
-    def __init__(self, app: ASGIApp, settings: Settings):
+    def __init__(self, app: ASGIApp, settings: Settings,
+                 routes: Callable[[], list[Any]] | None = None):
+        """``routes``: the application's routes; the rules on bodies apply only to a request
+        one of them takes (a method no route has is the application's 405, not a 415)."""
         self.app = app
         self.settings = settings
+        self._routes = routes
+        self._allowed = {_host_name(host) for host in settings.allowed_hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -54,7 +66,7 @@ class Guard:
             status, kind, message = refusal
             await error_response(status, kind, message)(scope, receive, send)
             return
-        if scope["method"] in SAFE_METHODS:
+        if scope["method"] in SAFE_METHODS or not self._guarded(scope):
             await self.app(scope, receive, send)
             return
         body, over = await self._read_body(receive)
@@ -71,8 +83,8 @@ class Guard:
             return (421, "host", (f"this server answers only for this machine's names "
                                  f"(localhost, 127.0.0.1, [::1]), not {host[:100]!r}"))
         method = scope["method"]
-        if method in SAFE_METHODS:
-            return None
+        if method in SAFE_METHODS or not self._guarded(scope):
+            return None  # the web UI's pages read their own forms and check their own posts
         site = headers.get("sec-fetch-site", "").strip().lower()
         if site in ("cross-site", "same-site"):
             return (403, "cross-site", f"cross-site requests are refused (Sec-Fetch-Site: {site})")
@@ -93,9 +105,18 @@ class Guard:
                 return self._too_large_refusal()
         return None
 
+    def _guarded(self, scope: Scope) -> bool:
+        """A request to a JSON endpoint that takes its method."""
+        if not _is_api(scope):
+            return False
+        if self._routes is None:
+            return True
+        return any(route.matches(scope)[0] == Match.FULL for route in self._routes())
+
     def _local_host(self, host: str) -> bool:
         name = _host_name(host)
-        return is_loopback(name) or name == self.settings.host.strip("[]").lower()
+        return (is_loopback(name) or name == self.settings.host.strip("[]").lower()
+                or name in self._allowed)
 
     @staticmethod
     def _same_origin(origin: str, scope: Scope, host: str) -> bool:
@@ -130,6 +151,10 @@ class Guard:
     def _too_large(self):
         status, kind, message = self._too_large_refusal()
         return error_response(status, kind, message)
+
+
+def _is_api(scope: Scope) -> bool:
+    return str(scope.get("path", "")).startswith(API_PREFIX)
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:

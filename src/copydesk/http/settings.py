@@ -44,7 +44,9 @@ class Settings:
     ``time_limit`` / ``memory_limit``: one request's budget in the supervised checking worker
     (``copydesk.desk.Supervisor``; None: no limit). ``isolation=False`` checks in the server
     process itself, without a worker and without budgets (for embedding and tests).
-    ``queue_limit``: requests allowed to wait for the checker; past it 503 at once."""
+    ``queue_limit``: requests allowed to wait for the checker; past it 503 at once.
+    ``allowed_hosts``: more names a loopback server answers for in the ``Host`` header (a
+    reverse proxy's public name); by default only localhost, 127.0.0.1 and [::1]."""
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -56,6 +58,7 @@ class Settings:
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
     isolation: bool = True
     queue_limit: int = DEFAULT_QUEUE_LIMIT
+    allowed_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.token is not None and not self.token.strip():
