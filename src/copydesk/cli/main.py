@@ -486,11 +486,19 @@ def add_kb(commands: argparse._SubParsersAction) -> None:
     add(commands)
 
 
-#: Subcommands in the order ``--help`` lists them. Later: serve, batch.
+def add_serve(commands: argparse._SubParsersAction) -> None:
+    """``copydesk serve`` lives in ``copydesk.cli.serve``."""
+    from copydesk.cli.serve import add_serve as add
+
+    add(commands)
+
+
+#: Subcommands in the order ``--help`` lists them. Later: batch.
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_check,
     add_info,
     add_kb,
+    add_serve,
 )
 
 

@@ -1,0 +1,103 @@
+"""``copydesk serve``: the REST API (``copydesk.http``) with uvicorn, one process.
+
+    copydesk serve [--host 127.0.0.1] [--port 8000] [--token TOKEN] [--kb PATH]
+                   [--max-body 2M] [--time-limit 30] [--memory-limit 1.5G] [--no-isolation]
+                   [--allow-host NAME]
+
+The desk (model and knowledge) loads before the port answers; ``GET /api/v1/health`` answers
+once it is ready. Off loopback (``--host 0.0.0.0``) the server refuses to start without a token
+(``--token`` or ``$COPYDESK_TOKEN``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from copydesk.errors import UsageError
+
+EXIT_OK = 0
+TOKEN_ENV = "COPYDESK_TOKEN"
+
+
+def port_arg(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"port must be 1-65535, not {port}")
+    return port
+
+
+def add_serve(commands: argparse._SubParsersAction) -> None:
+    from copydesk.cli.main import memory_arg, seconds_arg, size_arg
+    from copydesk.http.settings import DEFAULT_MAX_BODY
+
+    parser = commands.add_parser(
+        "serve",
+        help="serve the REST API (POST /api/v1/check, OpenAPI at /openapi.json)",
+        description="Serve the REST API over HTTP (docs/cli.md, 'copydesk serve').",
+    )
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1; off loopback a token is "
+                        "required)")
+    parser.add_argument("--port", type=port_arg, default=8000, help="default 8000")
+    parser.add_argument(
+        "--token", default=None, metavar="TOKEN",
+        help=f"bearer token that writes need (default ${TOKEN_ENV}); required when --host is "
+        "not a loopback address; at least 16 characters",
+    )
+    parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
+    parser.add_argument(
+        "--max-body", type=size_arg, default=DEFAULT_MAX_BODY, metavar="BYTES",
+        help="refuse request bodies larger than this with 413 (default 2M)",
+    )
+    parser.add_argument(
+        "--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
+        help="wall time one request's article may take to check (default 30; 0: no limit)",
+    )
+    parser.add_argument(
+        "--memory-limit", type=memory_arg, default=None, metavar="SIZE",
+        help="memory the checking worker may hold, the loaded model included (default 1.5G; "
+        "0: no limit)",
+    )
+    parser.add_argument(
+        "--no-isolation", dest="isolation", action="store_false",
+        help="check in the server process, without a worker: no time or memory limit",
+    )
+    parser.add_argument(
+        "--allow-host", action="append", default=[], metavar="NAME",
+        help="another name a loopback server answers for in the Host header (a reverse "
+        "proxy's); repeatable",
+    )
+    parser.set_defaults(handler=cmd_serve)
+
+
+def settings_from(args: argparse.Namespace):
+    """The server's ``Settings`` from the parsed options (and ``$COPYDESK_TOKEN``)."""
+    from copydesk.desk.supervise import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+    from copydesk.http import Settings
+
+    if not args.isolation:
+        given = [name for name, value in (("--time-limit", args.time_limit),
+                                          ("--memory-limit", args.memory_limit))
+                 if value is not None]
+        if given:
+            raise UsageError(f"{given[0]} needs a worker to enforce it; not with --no-isolation")
+    seconds = DEFAULT_TIME_LIMIT if args.time_limit is None else args.time_limit
+    size = DEFAULT_MEMORY_LIMIT if args.memory_limit is None else args.memory_limit
+    token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
+    return Settings(
+        host=args.host, port=args.port, token=token or None, kb=args.kb,
+        max_body=args.max_body, time_limit=seconds or None, memory_limit=size or None,
+        isolation=args.isolation, allowed_hosts=tuple(args.allow_host),
+    )
+
+
+def cmd_serve(args: argparse.Namespace, context) -> int:
+    from copydesk.http import run
+
+    settings = settings_from(args)  # a missing token is a usage error, before the model loads
+    run(settings, desk=context.desk)
+    return EXIT_OK
