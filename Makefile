@@ -6,9 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages: the Hunspell dictionaries, the library the `hunspell` bindings compile
-# against, and WordNet (which words can be nouns)
-DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base
-DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun
+# against, WordNet (which words can be nouns), and Chromium (the web UI's browser tests drive it
+# with Playwright; Playwright's own browser download is never used)
+DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base chromium
+DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun /usr/bin/chromium
 
 .PHONY: all install demo test eval fuzz bench lint clean
 
@@ -16,8 +17,8 @@ all: test
 
 $(DEBIAN_STAMP):
 	@echo "Installing Debian packages: $(DEBIAN_PACKAGES)"
-	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; \
-	 else sudo apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; fi
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	 $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml | $(DEBIAN_STAMP)
 	@command -v $(PY) >/dev/null || { echo "need $(PY)"; exit 2; }

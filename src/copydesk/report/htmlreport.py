@@ -22,6 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from copydesk.report.locate import TextIndex
+from copydesk.report.pieces import cut
 from copydesk.report.summary import SEVERITY_ORDER, article_facts, plural
 from copydesk.report.visible import shown, visible
 from copydesk.report.writer import ReportWriter
@@ -162,34 +163,20 @@ def highlight(
 
     Finding ``k`` (1-based, in list order) links to ``#{anchor}-f{k}``. Text in ``regions`` is
     wrapped in ``<span class="r-{role}">`` (page furniture greyed out, the headline in bold)."""
-    roles = sorted(
-        (_clamp(r.start, text), _clamp(r.end, text), r.role) for r in regions if r.role != "body"
-    )
-    cuts = {0, len(text)}
-    for start, end, _ in roles:
-        cuts.update((start, end))
-    for finding in findings:
-        cuts.add(_clamp(finding.start, text))
-        cuts.add(_clamp(finding.end, text))
-    ends: dict[int, list[int]] = {}
-    for k, finding in enumerate(findings, 1):
-        ends.setdefault(_clamp(max(finding.end, finding.start), text), []).append(k)
-    points = sorted(cuts)
+    roles = [(r.start, r.end, r.role) for r in regions if r.role != "body"]
+    spans = [(f.start, f.end) for f in findings]
     out: list[str] = []
-    for lo, hi in zip(points, points[1:] + [None]):
-        out.append(_markers(ends.get(lo, []), findings, anchor))
-        if hi is None:
-            break
-        covering = [f for f in findings if f.start <= lo and hi <= f.end and f.start < f.end]
-        piece = escape(text[lo:hi])
-        if covering:
+    for piece in cut(len(text), spans, roles):
+        out.append(_markers([k + 1 for k in piece.ending], findings, anchor))
+        html = escape(text[piece.start : piece.end])
+        if piece.covering:
+            covering = [findings[k] for k in piece.covering]
             worst = max(covering, key=lambda f: RANK[f.severity]).severity.label
             title = escape("\n".join(_hover(f) for f in covering))
-            piece = f'<mark class="{worst}" title="{title}">{piece}</mark>'
-        role = next((r for start, end, r in roles if start <= lo and hi <= end), None)
-        if role is not None and piece:
-            piece = f'<span class="r-{escape(role)}">{piece}</span>'
-        out.append(piece)
+            html = f'<mark class="{worst}" title="{title}">{html}</mark>'
+        if piece.role is not None and html:
+            html = f'<span class="r-{escape(piece.role)}">{html}</span>'
+        out.append(html)
     return "".join(out)
 
 
@@ -259,6 +246,3 @@ def _counts(findings: list[Finding]) -> str:
         plural(sum(1 for f in findings if f.severity == s), s.label) for s in SEVERITY_ORDER
     )
 
-
-def _clamp(offset: int, text: str) -> int:
-    return min(max(offset, 0), len(text))

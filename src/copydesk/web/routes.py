@@ -1,0 +1,185 @@
+"""The pages: ``GET /`` (the paste and upload form), ``POST /check`` (check it and show the
+annotated article) and the two static files the pages use.
+
+Each page is rendered by Jinja2 with autoescape on; each response carries the headers of
+``copydesk.web.security`` and a fresh script nonce. Checking an article is blocking work: it runs
+in a worker thread (``check`` given by the server, or the desk's ``check_article`` one call at a
+time), never on the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse, Response
+
+from copydesk.web.intake import MAX_BYTES, FormError, Pasted, pasted_article, uploaded_article
+from copydesk.web.security import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    cross_site,
+    csrf_token,
+    csrf_valid,
+    new_nonce,
+    secure,
+    set_csrf_cookie,
+)
+from copydesk.web.view import article_view
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk import Desk, Report
+    from copydesk.model import Article
+
+log = logging.getLogger(__name__)
+
+#: The static files, by name, with their media types.
+STATIC = {"web.css": "text/css; charset=utf-8", "web.js": "text/javascript; charset=utf-8"}
+
+#: Why the accept and dismiss buttons are off when no store is configured.
+NO_STORE = (
+    "Accept and dismiss need the store (copydesk's database of checked articles), which this "
+    "server does not have, so they are turned off."
+)
+
+
+def web_router(
+    desk_provider: Callable[[], Desk] | None = None,
+    store_provider: Callable[[], Any] | None = None,
+    *,
+    check: Callable[[Article], Report] | None = None,
+    review_url: str | None = None,
+    trusted_origins: Iterable[str] = (),
+) -> APIRouter:
+    """The web UI as a router for a FastAPI app (``app.include_router(web_router(...))``).
+
+    ``desk_provider`` returns the ``Desk`` that checks the articles (called at the first check,
+    so the model loads when it is needed); ``check`` replaces it, for a server that checks
+    through its own queue or worker (it is called in a worker thread and returns the report).
+    ``store_provider`` returns the store of checked articles, or None: without one the accept
+    and dismiss buttons are shown turned off, and say why. ``review_url``: where a finding's
+    accept and dismiss go, a template with ``{article}`` and ``{fingerprint}`` (the API's PATCH
+    endpoint). ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``).
+    """
+    if check is None:
+        if desk_provider is None:
+            raise TypeError("web_router needs desk_provider or check")
+        check = _one_at_a_time(desk_provider)
+    pages = Pages()
+    trusted = tuple(trusted_origins)
+    static = {name: files("copydesk.web").joinpath("static", name).read_bytes() for name in STATIC}
+    router = APIRouter(include_in_schema=False)
+
+    def review() -> dict[str, Any]:
+        store = store_provider() if store_provider is not None else None
+        if store is None or not review_url:
+            return {"enabled": False, "url": "", "note": NO_STORE}
+        return {"enabled": True, "url": review_url, "note": ""}
+
+    @router.get("/", name="web_index", response_class=HTMLResponse)
+    def index(request: Request) -> Response:
+        return pages.render(request, "index.html", form=Pasted(), problem=None)
+
+    @router.post("/check", name="web_check", response_class=HTMLResponse)
+    async def check_form(request: Request) -> Response:
+        refusal = cross_site(request, trusted)
+        if refusal is not None:
+            return pages.refuse(request, 403, "Cross-site post refused", refusal)
+        try:
+            form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BYTES)
+        except HTTPException as exc:
+            return pages.refuse(request, 400, "The form could not be read", str(exc.detail))
+        if not csrf_valid(request, form.get(CSRF_FIELD)):
+            return pages.refuse(
+                request, 403, "Form token missing or wrong",
+                "The form's security token is missing or does not match this browser's. "
+                "Open the form again and resubmit.",
+            )
+        fields = Pasted(**{
+            name: value if isinstance(value := form.get(name, ""), str) else ""
+            for name in asdict(Pasted())
+        })
+        upload = form.get("file")
+        try:
+            if isinstance(upload, UploadFile) and upload.filename:
+                data = await upload.read(MAX_BYTES + 1)
+                article = uploaded_article(data, upload.filename, fields.published)
+            else:
+                article = pasted_article(fields)
+        except FormError as exc:
+            return pages.render(request, "index.html", status=400, form=fields, problem=str(exc))
+        finally:
+            await form.close()
+        try:
+            report = await run_in_threadpool(check, article)
+        except Exception as exc:  # noqa: BLE001 - a busy server or a bug: a page, not a trace
+            log.warning("the web form's check failed: %s: %s", type(exc).__name__, exc)
+            return pages.refuse(
+                request, 503, "Not checked",
+                f"The article could not be checked now ({type(exc).__name__}: {exc}). "
+                "Try again in a moment.",
+            )
+        regions = [(r.start, r.end, r.role) for r in report.article.regions] if report.article else []
+        view = article_view(report.to_dict(), regions)
+        return pages.render(
+            request, "article.html", status=200 if report.ok else 422, view=view, review=review()
+        )
+
+    @router.get("/web/static/{name}", name="web_static")
+    def static_file(name: str) -> Response:
+        if name not in STATIC:
+            return secure(Response("not found", status_code=404, media_type="text/plain"))
+        response = Response(static[name], media_type=STATIC[name])
+        response.headers["Cache-Control"] = "no-cache"
+        return secure(response)
+
+    return router
+
+
+class Pages:
+    """The templates, and what every page response carries."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("copydesk.web", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, request: Request, template: str, *, status: int = 200, **context: Any) -> Response:
+        nonce = new_nonce()
+        token = csrf_token(request)
+        html = self.env.get_template(template).render(
+            nonce=nonce, csrf_token=token, csrf_field=CSRF_FIELD, csrf_header=CSRF_HEADER,
+            url=lambda route, **params: request.url_for(route, **params).path,
+            **context,
+        )
+        response = HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+        set_csrf_cookie(response, request, token)
+        return secure(response, nonce)
+
+    def refuse(self, request: Request, status: int, title: str, reason: str) -> Response:
+        return self.render(request, "refused.html", status=status, title=title, reason=reason)
+
+
+def _one_at_a_time(desk_provider: Callable[[], Desk]) -> Callable[[Article], Report]:
+    """``check`` for a desk of our own: one check at a time (the model is not promised to be
+    safe to call from two threads at once)."""
+    lock = threading.Lock()
+
+    def check(article: Article) -> Report:
+        with lock:
+            return desk_provider().check_article(article)
+
+    return check

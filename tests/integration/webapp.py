@@ -1,0 +1,20 @@
+"""A small app that mounts the web UI over a real ``Desk``, for the web tests: in process with
+FastAPI's TestClient (``create(desk)``), and served by uvicorn in a subprocess for the browser
+tests (``uvicorn --factory webapp:create --app-dir tests/integration``: the desk is loaded
+before the server answers)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from copydesk.web import web_router
+
+
+def create(desk=None) -> FastAPI:
+    if desk is None:
+        from copydesk import Desk
+
+        desk = Desk()
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    app.include_router(web_router(lambda: desk))
+    return app
