@@ -341,3 +341,80 @@ def test_real_desk_reports(store, desk):
     assert again.version == 2 and again.decision is not None
     assert again.decision.decision == "dismissed"
     assert store.search("dock workers strike")[0].article_id == first.article_id
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_cli_ingest_search_quotes_export(db, desk, tmp_path, capsys):
+    from copydesk.cli.main import main
+
+    text = ARTICLE.read_text(encoding="utf-8")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "port-strike.txt").write_text(text, encoding="utf-8")
+    (stories / "ferry.txt").write_text(text.replace("Dock workers", "Ferry crews"),
+                                       encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([*argv, "--db", db], desk=desk)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, err = run("ingest", str(stories), str(missing), "--no-isolation", "--no-progress")
+    assert code == 2 and f"copydesk: {missing}: " in err
+    assert out.startswith("2 articles stored in ") and ": 2 new; " in out
+    assert out.rstrip().endswith("; 1 input failed")
+    code, out, _ = run("ingest", str(stories), "--no-isolation")
+    assert code == 0 and ": 2 unchanged; " in out and out.rstrip().endswith("0 inputs failed")
+
+    code, out, err = run("search", "ferry crews")
+    assert code == 0 and "«Ferry» «crews»" in out and "ferry.txt" in out
+    assert err.strip() == "1 match"
+    code, out, _ = run("search", "strike", "--json", "--limit", "1")
+    assert len(out.splitlines()) == 1 and json.loads(out)["article_id"] in (1, 2)
+
+    code, out, err = run("quotes", "--speaker", "wierzbicki")
+    assert code == 0 and out.startswith("Helena Wierzbicki: “")
+    count = int(err.split()[0])
+    assert count > 0 and count % 2 == 0  # the same quotes in both stories
+    code, out, _ = run("quotes", "--speaker", "nobody at all", "--json")
+    assert code == 0 and out == ""
+
+    target = tmp_path / "findings.csv"
+    code, _, err = run("export", "-f", "csv", "-o", str(target))
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert code == 0 and len(rows) > 0 and f"records written to {target}" in err
+    assert {r["source"] for r in rows} == {str(stories / "port-strike.txt"),
+                                           str(stories / "ferry.txt")}
+    _, every, _ = run("quotes", "--json")
+    code, out, _ = run("export", "--table", "quotes")
+    assert code == 0 and len(out.splitlines()) == len(every.splitlines()) >= count
+    code, out, _ = run("export")
+    reports = [json.loads(line) for line in out.splitlines()]
+    assert [r["store"]["article_id"] for r in reports] == [1, 2]
+
+
+def test_cli_names_every_export_table_and_needs_no_sqlalchemy_to_start():
+    import subprocess
+    import sys
+
+    from copydesk.cli.store import TABLES
+    from copydesk.store.store import EXPORT_TABLES
+
+    assert set(TABLES) == {"reports", *EXPORT_TABLES}
+    code = ("import sys; from copydesk.cli.main import build_parser; build_parser(); "
+            "print('sqlalchemy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_cli_reports_a_store_it_cannot_open(capsys):
+    from copydesk.cli.main import main
+
+    code = main(["search", "strike", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    err = capsys.readouterr().err
+    assert code == 2 and "copydesk: cannot open the store postgresql+psycopg://nobody@" in err

@@ -493,9 +493,18 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
     add(commands)
 
 
+def add_store(commands: argparse._SubParsersAction) -> None:
+    """``copydesk ingest``, ``search``, ``quotes`` and ``export`` live in ``copydesk.cli.store``."""
+    from copydesk.cli.store import add_export, add_ingest, add_quotes, add_search
+
+    for add in (add_ingest, add_search, add_quotes, add_export):
+        add(commands)
+
+
 #: Subcommands in the order ``--help`` lists them. Later: batch.
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_check,
+    add_store,
     add_info,
     add_kb,
     add_serve,
