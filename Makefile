@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base chromium
 DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun /usr/bin/chromium
 
-.PHONY: all install demo test eval fuzz bench lint clean
+.PHONY: all install postgres demo test eval fuzz bench lint clean
 
 all: test
 
@@ -19,6 +19,17 @@ $(DEBIAN_STAMP):
 	@echo "Installing Debian packages: $(DEBIAN_PACKAGES)"
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	 $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null
+
+# PostgreSQL's server binaries (Debian's postgresql): the store's tests and bench/store.py start a
+# server of their own on loopback in a temporary directory (copydesk.store.tempserver); installed
+# when /usr/lib/postgresql/*/bin/initdb is missing, unless COPYDESK_NO_POSTGRES=1
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "$${COPYDESK_NO_POSTGRES:-}" != 1 ]; then \
+	  echo "Installing Debian package: postgresql"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q >/dev/null && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; \
+	fi
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml | $(DEBIAN_STAMP)
 	@command -v $(PY) >/dev/null || { echo "need $(PY)"; exit 2; }
@@ -39,7 +50,7 @@ demo: $(STAMP)
 	$(BIN)/copydesk check examples/ --format html --no-progress --output out/report.html
 	@echo "HTML report written to out/report.html"
 
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
@@ -49,7 +60,7 @@ eval: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/unit/test_fuzz.py
 
-bench: $(STAMP)
+bench: $(STAMP) postgres
 	$(BIN)/python bench/run_all.py
 
 lint: $(STAMP)
