@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from copydesk.errors import UsageError
 from copydesk.http import Settings, create_app, is_loopback
-from copydesk.http.app import check_token
+from copydesk.http.guard import token_refusal
 from copydesk.ingest.sources import DeferredInput
-from copydesk.model import Article, InputError
+from copydesk.model import Article, Finding, InputError, Severity
 
 TOKEN = "t" * 32
 
@@ -21,6 +21,8 @@ TOKEN = "t" * 32
 class StandInDesk:
     """Reads each input like the real desk (``DeferredInput.load``) and finds nothing; an
     article whose text holds a marker fails the way the real desk reports it."""
+
+    knowledge = None
 
     def __init__(self):
         self.seen: list[Article] = []
@@ -45,13 +47,18 @@ class StandInDesk:
                     "budget", "stopped after 30 s (time budget --time-limit 30)"))
             else:
                 self.seen.append(item)
-                yield Report(item.source, item, versions=self.versions())
+                word = item.text.split()[0]
+                start = item.text.index(word)
+                finding = Finding("test.first", Severity.INFO, start, start + len(word), word,
+                                  "the first word")
+                yield Report(item.source, item, findings=[finding], versions=self.versions())
 
 
-def client(settings: Settings | None = None, **kw) -> tuple[TestClient, StandInDesk]:
+def client(settings: Settings | None = None, *, store=None,
+           **kw) -> tuple[TestClient, StandInDesk]:
     desk = StandInDesk()
     settings = settings or Settings(isolation=False, **kw)
-    app = create_app(desk, settings=settings)
+    app = create_app(desk, store, settings=settings)
     return TestClient(app, base_url="http://127.0.0.1:8000"), desk
 
 
@@ -233,20 +240,13 @@ def test_is_loopback(host, loopback):
     assert is_loopback(host) is loopback
 
 
-class _Request:
-    def __init__(self, authorization=None):
-        self.headers = {"authorization": authorization} if authorization else {}
-
-
 def test_writes_need_the_bearer_token_when_one_is_set():
-    settings = Settings(host="0.0.0.0", token=TOKEN)
-    assert check_token(_Request(f"Bearer {TOKEN}"), settings) is None
-    assert check_token(_Request(f"bearer {TOKEN}"), settings) is None
-    for bad in (None, f"Basic {TOKEN}", "Bearer wrong", f"Bearer {TOKEN}x", "Bearer ü"):
-        refused = check_token(_Request(bad), settings)
-        assert refused is not None and refused.status_code == 401
-        assert refused.headers["www-authenticate"] == "Bearer"
-    assert check_token(_Request(), Settings()) is None  # loopback, no token: open
+    assert token_refusal(f"Bearer {TOKEN}", TOKEN) is None
+    assert token_refusal(f"bearer  {TOKEN} ", TOKEN) is None
+    for bad in (None, "", f"Basic {TOKEN}", "Bearer wrong", f"Bearer {TOKEN}x", "Bearer ü",
+                TOKEN):
+        refused = token_refusal(bad, TOKEN)
+        assert refused is not None and refused[0] == 401 and refused[1] == "unauthorized"
 
 
 def test_unknown_paths_and_methods_are_json_errors(api):
@@ -318,3 +318,140 @@ def test_a_method_no_endpoint_takes_is_405_whatever_its_body(api):
 def test_dates_are_iso_8601(api, published, stored):
     body = post(api[0], {"text": "Talks resume.", "published": published}).json()
     assert body["article"]["published"] == stored
+
+
+# ------------------------------------------------------------------ the store-backed endpoints
+
+
+@pytest.fixture
+def stored(tmp_path):
+    from copydesk.store import Store
+
+    with Store(tmp_path / "desk.sqlite") as store:
+        test_client, _desk = client(store=store)
+        with test_client:
+            yield test_client, store
+
+
+def test_without_a_store_there_are_no_store_endpoints(api):
+    assert api[0].get("/api/v1/articles").status_code == 404
+    assert "/api/v1/articles" not in api[0].get("/openapi.json").json()["paths"]
+
+
+def test_store_an_article_then_read_it_back(stored):
+    test_client, _ = stored
+    body = {"text": "Harbour talks resume\n\nTalks resume on Monday.", "url": "https://e.org/1",
+            "published": "2023-03-03"}
+    first = post_to(test_client, "/api/v1/articles", body)
+    assert first.status_code == 201, first.text
+    assert first.json()["stored"]["status"] == "new"
+    article_id = first.json()["stored"]["article_id"]
+    assert first.json()["report"]["article"]["url"] == "https://e.org/1"
+    again = post_to(test_client, "/api/v1/articles", body)
+    assert again.status_code == 200 and again.json()["stored"]["status"] == "unchanged"
+    edited = post_to(test_client, "/api/v1/articles", {**body, "text": body["text"] + " More."})
+    assert edited.status_code == 201 and edited.json()["stored"]["status"] == "version"
+
+    listing = test_client.get("/api/v1/articles", params={"headline": "harbour"}).json()
+    assert [a["id"] for a in listing["articles"]] == [article_id]
+    one = test_client.get(f"/api/v1/articles/{article_id}").json()
+    assert [v["number"] for v in one["article"]["versions"]] == [1, 2]
+    assert one["article"]["versions"][1]["diff"].startswith("--- v1")
+    assert one["report"]["article"]["text"].endswith("More.")
+    entities = test_client.get(f"/api/v1/articles/{article_id}/entities").json()
+    assert entities == {"article_id": article_id, "entities": []}
+    hits = test_client.get("/api/v1/search", params={"q": "talks monday"}).json()["hits"]
+    assert [h["article_id"] for h in hits] == [article_id] and "«" in hits[0]["snippet"]
+    assert test_client.get("/api/v1/quotes", params={"speaker": "x"}).json() == {"quotes": []}
+
+
+def test_a_failed_input_is_not_stored(stored):
+    test_client, store = stored
+    response = post_to(test_client, "/api/v1/articles", {"text": "ANALYSIS-FAILS here"})
+    assert response.status_code == 422 and response.json()["error"]["kind"] == "analysis"
+    assert store.articles() == []
+    assert post_to(test_client, "/api/v1/articles", {"text": " "}).status_code == 400
+
+
+def test_decide_on_a_finding_and_filter_by_decision(stored):
+    test_client, _ = stored
+    post_to(test_client, "/api/v1/articles", {"text": "Talks resume on Monday."})
+    (finding,) = test_client.get("/api/v1/findings").json()["findings"]
+    assert finding["decision"] is None and finding["check"] == "test.first"
+    path = f"/api/v1/findings/{finding['fingerprint']}"
+    response = patch_to(test_client, path, {"decision": "dismissed", "by": "ana", "note": "ok"})
+    assert response.status_code == 200, response.text
+    assert response.json()["decision"]["decision"] == "dismissed"
+    dismissed = test_client.get("/api/v1/findings", params={"decision": "dismissed"}).json()
+    assert [f["fingerprint"] for f in dismissed["findings"]] == [finding["fingerprint"]]
+    assert test_client.get("/api/v1/findings", params={"decision": "open"}).json() == {
+        "findings": []}
+    assert patch_to(test_client, "/api/v1/findings/nope",
+                    {"decision": "accepted", "by": "ana"}).status_code == 404
+    for bad in ({"decision": "maybe", "by": "ana"}, {"decision": "accepted"},
+                {"decision": "accepted", "by": "  "}):
+        assert patch_to(test_client, path, bad).status_code == 422
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/v1/articles", {"limit": 0}),
+    ("/api/v1/articles", {"offset": 2**63}),
+    ("/api/v1/articles", {"published_after": "yesterday"}),
+    ("/api/v1/articles", {"source": "a\x00b"}),
+    ("/api/v1/articles/99999999999999999999", {}),
+    ("/api/v1/search", {"q": "  "}),
+    ("/api/v1/search", {}),
+    ("/api/v1/findings", {"severity": "fatal"}),
+    ("/api/v1/quotes", {"kind": "sung"}),
+])
+def test_bad_queries_are_422(stored, path, params):
+    response = stored[0].get(path, params=params)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["kind"] == "validation"
+
+
+def test_unknown_article_is_404(stored):
+    for path in ("/api/v1/articles/7", "/api/v1/articles/7/entities"):
+        response = stored[0].get(path)
+        assert response.status_code == 404 and response.json()["error"]["kind"] == "not-found"
+
+
+def test_writes_need_the_token_and_reads_do_not(tmp_path):
+    from copydesk.store import Store
+
+    with Store(tmp_path / "desk.sqlite") as store:
+        test_client, _ = client(store=store, host="0.0.0.0", token=TOKEN)
+        with test_client:
+            body = {"text": "Talks resume on Monday."}
+            refused = post_to(test_client, "/api/v1/articles", body)
+            assert refused.status_code == 401
+            assert refused.headers["www-authenticate"] == "Bearer"
+            assert refused.json()["error"]["kind"] == "unauthorized"
+            wrong = post_to(test_client, "/api/v1/articles", body, authorization="Bearer nope")
+            assert wrong.status_code == 401
+            ok = post_to(test_client, "/api/v1/articles", body,
+                         authorization=f"Bearer {TOKEN}")
+            assert ok.status_code == 201
+            fingerprint = ok.json()["report"]["findings"][0]["fingerprint"]
+            decision = {"decision": "accepted", "by": "ana"}
+            path = f"/api/v1/findings/{fingerprint}"
+            assert patch_to(test_client, path, decision).status_code == 401
+            assert patch_to(test_client, path, decision,
+                            authorization=f"Bearer {TOKEN}").status_code == 200
+            # checking stores nothing: no token; reading needs none either
+            assert post(test_client, body).status_code == 200
+            assert test_client.get("/api/v1/articles").status_code == 200
+            spec = test_client.get("/openapi.json").json()
+            assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+            assert spec["paths"]["/api/v1/articles"]["post"]["security"] == [{"bearer": []}]
+            assert "security" not in spec["paths"]["/api/v1/check"]["post"]
+
+
+def post_to(test_client, path, body, **headers):
+    return test_client.post(path, content=json.dumps(body).encode(),
+                            headers={"content-type": "application/json", **headers})
+
+
+def patch_to(test_client, path, body, **headers):
+    return test_client.patch(path, content=json.dumps(body).encode(),
+                             headers={"content-type": "application/json", **headers})

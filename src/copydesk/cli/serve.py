@@ -1,6 +1,6 @@
 """``copydesk serve``: the REST API (``copydesk.http``) with uvicorn, one process.
 
-    copydesk serve [--host 127.0.0.1] [--port 8000] [--token TOKEN] [--kb PATH]
+    copydesk serve [--host 127.0.0.1] [--port 8000] [--db URL] [--token TOKEN] [--kb PATH]
                    [--max-body 2M] [--time-limit 30] [--memory-limit 1.5G] [--no-isolation]
                    [--allow-host NAME]
 
@@ -18,6 +18,7 @@ from copydesk.errors import UsageError
 
 EXIT_OK = 0
 TOKEN_ENV = "COPYDESK_TOKEN"
+DB_ENV = "COPYDESK_DB"
 
 
 def port_arg(value: str) -> int:
@@ -47,6 +48,12 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
         "--token", default=None, metavar="TOKEN",
         help=f"bearer token that writes need (default ${TOKEN_ENV}); required when --host is "
         "not a loopback address; at least 16 characters",
+    )
+    parser.add_argument(
+        "--db", metavar="URL",
+        help="store checked articles here and serve the store endpoints: a SQLite file or "
+        "an SQLAlchemy URL (sqlite:///desk.sqlite, postgresql://user@host/db); default "
+        f"${DB_ENV} when set, else the server only checks",
     )
     parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
     parser.add_argument(
@@ -89,7 +96,8 @@ def settings_from(args: argparse.Namespace):
     size = DEFAULT_MEMORY_LIMIT if args.memory_limit is None else args.memory_limit
     token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
     return Settings(
-        host=args.host, port=args.port, token=token or None, kb=args.kb,
+        host=args.host, port=args.port, token=token or None,
+        db=args.db or os.environ.get(DB_ENV) or None, kb=args.kb,
         max_body=args.max_body, time_limit=seconds or None, memory_limit=size or None,
         isolation=args.isolation, allowed_hosts=tuple(args.allow_host),
     )

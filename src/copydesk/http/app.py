@@ -4,6 +4,9 @@
     GET  /api/v1/health    ready, with the versions and the limits
     GET  /openapi.json     the OpenAPI description, the report's JSON Schema included
 
+and, with a store, the endpoints of ``copydesk.http.stored`` (store, list, search, quotes,
+entities, findings, decisions).
+
 One ``Desk`` per server process, loaded at startup; every check runs in one checking thread
 (``copydesk.http.checker``), by default in a supervised worker process under a time and memory
 budget. Every request passes ``copydesk.http.guard`` first (Host, cross-site, content type, size).
@@ -12,7 +15,6 @@ budget. Every request passes ``copydesk.http.guard`` first (Host, cross-site, co
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import copydesk
@@ -33,7 +36,7 @@ from copydesk.http.settings import Settings
 from copydesk.ingest.sources import DeferredInput
 
 if TYPE_CHECKING:  # pragma: no cover
-    from copydesk.desk import Desk
+    from copydesk.desk import Desk, Report
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +72,10 @@ def create_app(
     load_desk: Callable[[], Desk] | None = None,
 ) -> FastAPI:
     """The application. ``desk``: a loaded desk to use (default: one loaded at startup, with
-    ``settings.kb``); ``store``: the store for the store-backed endpoints (not yet served);
-    ``settings``: host, token and limits (``Settings()``: loopback, no token, the defaults)."""
+    ``settings.kb``); ``store``: a ``copydesk.store.Store`` for the store-backed endpoints
+    (default: one opened at startup from ``settings.db``; with neither, the server only
+    checks); ``settings``: host, token and limits (``Settings()``: loopback, no token, the
+    defaults)."""
     settings = settings or Settings()
     load = load_desk or (lambda: _load_desk(settings))
 
@@ -82,12 +87,21 @@ def create_app(
             memory_limit=settings.memory_limit, queue_limit=settings.queue_limit,
             wait_limit=time_limit,
         )
-        await asyncio.wrap_future(checker.start())
-        app.state.checker = checker
+        opened = None
+        if store is None and settings.db is not None:
+            from copydesk.store import Store
+
+            # opening migrates the schema: before the first request, off the event loop
+            opened = await run_in_threadpool(Store, settings.db)
+            app.state.store = opened
         try:
+            await asyncio.wrap_future(checker.start())
+            app.state.checker = checker
             yield
         finally:
             checker.close()
+            if opened is not None:
+                opened.close()
 
     app = FastAPI(
         title="copydesk",
@@ -138,28 +152,15 @@ def create_app(
         """The article's schema-1 report, as `copydesk check --format json` writes it for one
         input (a JSONL line with these fields). Failed inputs answer 4xx/5xx with the report
         (its `error` set) or an error body."""
-        if not article.body().strip():
-            which = "text" if article.text is not None else "html"
-            return error_response(400, "empty", f"'{which}' is empty (nothing but whitespace)")
-        item = DeferredInput(article.source or DEFAULT_SOURCE, "", False, "utf-8", record=article.record())
-        checker: Checker = request.app.state.checker
-        try:
-            future = checker.submit(item)
-        except Busy as exc:
-            return _busy(exc.message)
-        limit = None if settings.time_limit is None else 2 * settings.time_limit + 10
-        try:
-            report = await asyncio.wait_for(asyncio.wrap_future(future), timeout=limit)
-        except Busy as exc:
-            return _busy(exc.message)
-        except TimeoutError:
-            future.cancel()
-            return _busy("the check did not finish in time; try again later")
-        body = report.to_dict()
-        if report.error is not None:
-            status = report_error_status(report.error.kind, report.error.message)
-            return JSON(body, status_code=status)
-        return JSON(body)
+        outcome = await check_article(request, article)
+        if isinstance(outcome, JSON):
+            return outcome
+        return JSON(outcome.to_dict())
+
+    if store is not None or settings.db is not None:
+        from copydesk.http.stored import add_store_routes
+
+        add_store_routes(app, settings)
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -171,11 +172,40 @@ def create_app(
                 for operation in path.values():
                     for status, response in COMMON_RESPONSES.items():
                         operation.setdefault("responses", {}).setdefault(str(status), response)
-            app.openapi_schema = add_components(schema)
+            app.openapi_schema = add_components(schema, bearer=settings.token is not None)
         return app.openapi_schema
 
     app.openapi = custom_openapi  # type: ignore[method-assign]
     return app
+
+
+async def check_article(request: Request, article: ArticleIn) -> Report | JSON:
+    """The report of ``article`` from the checking thread, or the response to answer instead:
+    400 for blank text, 503 when the checker is busy, and for an input that failed its report
+    with the status of its error's kind."""
+    settings: Settings = request.app.state.settings
+    if not article.body().strip():
+        which = "text" if article.text is not None else "html"
+        return error_response(400, "empty", f"'{which}' is empty (nothing but whitespace)")
+    item = DeferredInput(article.source or DEFAULT_SOURCE, "", False, "utf-8",
+                         record=article.record())
+    checker: Checker = request.app.state.checker
+    try:
+        future = checker.submit(item)
+    except Busy as exc:
+        return _busy(exc.message)
+    limit = None if settings.time_limit is None else 2 * settings.time_limit + 10
+    try:
+        report = await asyncio.wait_for(asyncio.wrap_future(future), timeout=limit)
+    except Busy as exc:
+        return _busy(exc.message)
+    except TimeoutError:
+        future.cancel()
+        return _busy("the check did not finish in time; try again later")
+    if report.error is not None:
+        status = report_error_status(report.error.kind, report.error.message)
+        return JSON(report.to_dict(), status_code=status)
+    return report
 
 
 def _load_desk(settings: Settings) -> Desk:
@@ -191,20 +221,6 @@ def _load_desk(settings: Settings) -> Desk:
 
 def _busy(message: str) -> JSON:
     return error_response(503, "busy", message, headers={"Retry-After": "5"})
-
-
-def check_token(request: Request, settings: Settings) -> JSON | None:
-    """None when the request may write, else the 401 to answer: writes need ``Authorization:
-    Bearer TOKEN`` whenever the server has a token (always, off loopback)."""
-    if settings.token is None:
-        return None
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and hmac.compare_digest(
-        given.strip().encode("utf-8", "replace"), settings.token.encode("utf-8")
-    ):
-        return None
-    return error_response(401, "unauthorized", "writes need Authorization: Bearer <token>",
-                          headers={"WWW-Authenticate": "Bearer"})
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -6,6 +6,9 @@
 
 The rules on requests with a body apply to the JSON endpoints, under ``/api/``:
 
+- **Token** (writes: every method but GET, HEAD and OPTIONS, except ``POST /api/v1/check``,
+  which stores nothing): when the server has a token — always, off loopback — the request needs
+  ``Authorization: Bearer TOKEN``, else 401 before its body is read.
 - **Cross-site requests** (every method but GET, HEAD and OPTIONS): refused with 403 when the
   browser says so, ``Sec-Fetch-Site: cross-site`` or ``same-site``, or when an ``Origin``
   header names another origin than the server's own (scheme, ``Host``).
@@ -22,6 +25,7 @@ Each refusal is a JSON error ``{"error": {"kind": ..., "message": ...}}``.
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,6 +45,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 #: The JSON endpoints; the rules on bodies apply to them (a web UI mounted beside them reads
 #: forms and checks its own posts).
 API_PREFIX = "/api/"
+#: Requests with a body that change nothing, so need no token: checking an article.
+NOT_WRITES = frozenset({"/api/v1/check"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _JSON_TYPES = ("application/json",)
@@ -64,7 +70,8 @@ class Guard:
         refusal = self._refusal(scope, headers)
         if refusal is not None:
             status, kind, message = refusal
-            await error_response(status, kind, message)(scope, receive, send)
+            headers_out = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+            await error_response(status, kind, message, headers=headers_out)(scope, receive, send)
             return
         if scope["method"] in SAFE_METHODS or not self._guarded(scope):
             await self.app(scope, receive, send)
@@ -92,6 +99,10 @@ class Guard:
         if origin is not None and not self._same_origin(origin, scope, host):
             return (403, "cross-site", (f"requests from another origin are refused "
                                        f"(Origin: {origin[:100]!r})"))
+        if self.settings.token is not None and scope.get("path") not in NOT_WRITES:
+            refusal = token_refusal(headers.get("authorization"), self.settings.token)
+            if refusal is not None:
+                return refusal
         has_body = method in _BODY_METHODS or headers.get("content-length", "0").strip() != "0" \
             or "transfer-encoding" in headers
         problem = _content_type_problem(headers.get("content-type")) if has_body else None
@@ -151,6 +162,18 @@ class Guard:
     def _too_large(self):
         status, kind, message = self._too_large_refusal()
         return error_response(status, kind, message)
+
+
+def token_refusal(authorization: str | None, token: str) -> tuple[int, str, str] | None:
+    """None when ``authorization`` is ``Bearer TOKEN`` (compared in constant time), else the
+    401 to answer."""
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode("utf-8", "replace"), token.encode("utf-8")
+    ):
+        return None
+    return (401, "unauthorized", ("writes need Authorization: Bearer <token> "
+                                 "(the server's --token)"))
 
 
 def _is_api(scope: Scope) -> bool:

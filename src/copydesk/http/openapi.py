@@ -49,8 +49,15 @@ def json_content(name: str) -> dict[str, Any]:
     return {"application/json": {"schema": ref(name)}}
 
 
-def add_components(openapi: dict[str, Any]) -> dict[str, Any]:
-    schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
+def add_components(openapi: dict[str, Any], *, bearer: bool = False) -> dict[str, Any]:
+    components = openapi.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
     schemas.update(report_components())
     schemas["Error"] = ERROR_SCHEMA
+    if bearer:
+        components.setdefault("securitySchemes", {})["bearer"] = {
+            "type": "http", "scheme": "bearer",
+            "description": "The server's token (copydesk serve --token, $COPYDESK_TOKEN); "
+                           "writes need it whenever the server has one.",
+        }
     return openapi
