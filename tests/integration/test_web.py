@@ -170,3 +170,43 @@ def test_review_buttons_are_off_without_a_store(client, token):
     buttons = re.findall(r"<button [^>]*data-review[^>]*>", page)
     assert buttons and all("disabled" in b for b in buttons)
     assert "need the store" in page
+
+
+@pytest.fixture
+def stored_client(desk, tmp_path):
+    from copydesk.store import Store
+
+    with Store(tmp_path / "desk.sqlite") as store, TestClient(create(desk, store)) as client:
+        client.store = store
+        yield client
+
+
+def test_with_a_store_the_article_is_stored_and_shown_with_its_decisions(stored_client):
+    client = stored_client
+    token = form_token(client.get("/").text)
+    response = client.post("/check", data={"csrf_token": token, "text": ARTICLE},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    where = response.headers["location"]
+    assert re.fullmatch(r"/articles/\d+", where)
+    page = client.get(where)
+    assert page.status_code == 200
+    assert ">goverment</a>" in page.text
+    assert 'data-review-url="/api/v1/findings/{fingerprint}"' in page.text
+    buttons = re.findall(r"<button [^>]*data-review[^>]*>", page.text)
+    assert buttons and not any("disabled" in b for b in buttons)
+    assert 'id="reviewer"' in page.text
+    fingerprint = re.search(
+        r'<li id="f-\d+" class="finding error" data-f="\d+" data-fingerprint="([0-9a-f]{16})">'
+        r'(?:(?!</li>).)*goverment', page.text, re.DOTALL).group(1)
+    client.store.decide(fingerprint, "dismissed", by="<b>Ed</b>")
+    page = client.get(where).text
+    assert 'class="finding error dismissed" data-f' in page
+    assert "dismissed by &lt;b&gt;Ed&lt;/b&gt;" in page
+
+
+def test_an_article_the_store_lacks_is_a_404_page(stored_client):
+    for path in ("/articles/999", "/articles/x", "/articles/" + "9" * 40):
+        response = stored_client.get(path)
+        assert response.status_code == 404
+        assert "content-security-policy" in response.headers

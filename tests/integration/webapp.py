@@ -10,11 +10,13 @@ from fastapi import FastAPI
 from copydesk.web import web_router
 
 
-def create(desk=None) -> FastAPI:
+def create(desk=None, store=None) -> FastAPI:
+    """The web UI over ``desk`` (default: a new one), with ``store`` when given."""
     if desk is None:
         from copydesk import Desk
 
         desk = Desk()
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
-    app.include_router(web_router(lambda: desk))
+    app.include_router(web_router(lambda: desk, lambda: store,
+                                  review_url="/api/v1/findings/{fingerprint}"))
     return app

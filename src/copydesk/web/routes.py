@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from copydesk.web.intake import MAX_BYTES, FormError, Pasted, pasted_article, uploaded_article
 from copydesk.web.security import (
@@ -58,6 +58,7 @@ def web_router(
     *,
     check: Callable[[Article], Report] | None = None,
     review_url: str | None = None,
+    review_token: bool = False,
     trusted_origins: Iterable[str] = (),
 ) -> APIRouter:
     """The web UI as a router for a FastAPI app (``app.include_router(web_router(...))``).
@@ -65,11 +66,15 @@ def web_router(
     ``desk_provider`` returns the ``Desk`` that checks the articles (called at the first check,
     so the model loads when it is needed); ``check`` replaces it, for a server that checks
     through its own queue or worker (it is called in a worker thread and returns the report).
-    ``store_provider`` returns the store of checked articles, or None: without one the accept
-    and dismiss buttons are shown turned off, and say why. ``review_url``: where a finding's
-    accept and dismiss go, a template with ``{article}`` and ``{fingerprint}`` (the API's PATCH
-    endpoint). ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``).
-    """
+
+    ``store_provider`` returns the store (``copydesk.store.Store``), or None. With a store, a
+    checked article is stored and shown at ``/articles/{id}`` with the editor's decisions, and
+    the accept and dismiss buttons send ``PATCH`` to ``review_url`` (a template with
+    ``{fingerprint}``: the REST API's ``/api/v1/findings/{fingerprint}``) with the editor's name;
+    ``review_token``: the API wants its write token (the page asks for it). Without a store the
+    buttons are shown turned off, and say why.
+
+    ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``)."""
     if check is None:
         if desk_provider is None:
             raise TypeError("web_router needs desk_provider or check")
@@ -79,11 +84,13 @@ def web_router(
     static = {name: files("copydesk.web").joinpath("static", name).read_bytes() for name in STATIC}
     router = APIRouter(include_in_schema=False)
 
-    def review() -> dict[str, Any]:
-        store = store_provider() if store_provider is not None else None
+    def store_of() -> Any:
+        return store_provider() if store_provider is not None else None
+
+    def review(store: Any) -> dict[str, Any]:
         if store is None or not review_url:
-            return {"enabled": False, "url": "", "note": NO_STORE}
-        return {"enabled": True, "url": review_url, "note": ""}
+            return {"enabled": False, "url": "", "token": False, "note": NO_STORE}
+        return {"enabled": True, "url": review_url, "token": review_token, "note": ""}
 
     @router.get("/", name="web_index", response_class=HTMLResponse)
     def index(request: Request) -> Response:
@@ -91,13 +98,65 @@ def web_router(
 
     @router.post("/check", name="web_check", response_class=HTMLResponse)
     async def check_form(request: Request) -> Response:
-        refusal = cross_site(request, trusted)
-        if refusal is not None:
-            return pages.refuse(request, 403, "Cross-site post refused", refusal)
+        article = await _read_form(request, pages, trusted)
+        if isinstance(article, Response):
+            return article
         try:
-            form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BYTES)
-        except HTTPException as exc:
-            return pages.refuse(request, 400, "The form could not be read", str(exc.detail))
+            report = await run_in_threadpool(check, article)
+        except Exception as exc:  # noqa: BLE001 - a busy server or a bug: a page, not a trace
+            log.warning("the web form's check failed: %s: %s", type(exc).__name__, exc)
+            return pages.refuse(
+                request, 503, "Not checked",
+                f"The article could not be checked now ({type(exc).__name__}: {exc}). "
+                "Try again in a moment.",
+            )
+        store = store_of()
+        if store is not None and report.article is not None:
+            stored = await run_in_threadpool(store.ingest, report)
+            where = request.url_for("web_article", article_id=str(stored.article_id)).path
+            return secure(RedirectResponse(where, status_code=303))
+        regions = [(r.start, r.end, r.role) for r in report.article.regions] if report.article else []
+        view = article_view(report.to_dict(), regions)
+        return pages.render(request, "article.html", status=200 if report.ok else 422,
+                            view=view, review=review(store))
+
+    @router.get("/articles/{article_id}", name="web_article", response_class=HTMLResponse)
+    async def stored_article(request: Request, article_id: str) -> Response:
+        store = store_of()
+        if store is None or not article_id.isdigit() or len(article_id) > 15:
+            return pages.refuse(request, 404, "No such article", "No stored article has this id.")
+        number = int(article_id)
+        data = await run_in_threadpool(store.report, number)
+        if data is None:
+            return pages.refuse(request, 404, "No such article", "No stored article has this id.")
+        records = await run_in_threadpool(lambda: store.findings(article=number))
+        decisions = {r.fingerprint: (r.decision.decision, r.decision.by)
+                     for r in records if r.decision is not None}
+        view = article_view(data, decisions=decisions)
+        return pages.render(request, "article.html", view=view, review=review(store))
+
+    @router.get("/web/static/{name}", name="web_static")
+    def static_file(name: str) -> Response:
+        if name not in STATIC:
+            return secure(Response("not found", status_code=404, media_type="text/plain"))
+        response = Response(static[name], media_type=STATIC[name])
+        response.headers["Cache-Control"] = "no-cache"
+        return secure(response)
+
+    return router
+
+
+async def _read_form(request: Request, pages: Pages, trusted: tuple[str, ...]) -> Article | Response:
+    """The article of a posted form, or the page that refuses it: a cross-site post, a form
+    that cannot be read, a missing or wrong CSRF token, or fields that make no article."""
+    refusal = cross_site(request, trusted)
+    if refusal is not None:
+        return pages.refuse(request, 403, "Cross-site post refused", refusal)
+    try:
+        form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BYTES)
+    except HTTPException as exc:
+        return pages.refuse(request, 400, "The form could not be read", str(exc.detail))
+    try:
         if not csrf_valid(request, form.get(CSRF_FIELD)):
             return pages.refuse(
                 request, 403, "Form token missing or wrong",
@@ -112,37 +171,12 @@ def web_router(
         try:
             if isinstance(upload, UploadFile) and upload.filename:
                 data = await upload.read(MAX_BYTES + 1)
-                article = uploaded_article(data, upload.filename, fields.published)
-            else:
-                article = pasted_article(fields)
+                return uploaded_article(data, upload.filename, fields.published)
+            return pasted_article(fields)
         except FormError as exc:
             return pages.render(request, "index.html", status=400, form=fields, problem=str(exc))
-        finally:
-            await form.close()
-        try:
-            report = await run_in_threadpool(check, article)
-        except Exception as exc:  # noqa: BLE001 - a busy server or a bug: a page, not a trace
-            log.warning("the web form's check failed: %s: %s", type(exc).__name__, exc)
-            return pages.refuse(
-                request, 503, "Not checked",
-                f"The article could not be checked now ({type(exc).__name__}: {exc}). "
-                "Try again in a moment.",
-            )
-        regions = [(r.start, r.end, r.role) for r in report.article.regions] if report.article else []
-        view = article_view(report.to_dict(), regions)
-        return pages.render(
-            request, "article.html", status=200 if report.ok else 422, view=view, review=review()
-        )
-
-    @router.get("/web/static/{name}", name="web_static")
-    def static_file(name: str) -> Response:
-        if name not in STATIC:
-            return secure(Response("not found", status_code=404, media_type="text/plain"))
-        response = Response(static[name], media_type=STATIC[name])
-        response.headers["Cache-Control"] = "no-cache"
-        return secure(response)
-
-    return router
+    finally:
+        await form.close()
 
 
 class Pages:

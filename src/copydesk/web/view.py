@@ -43,6 +43,8 @@ class FindingView:
     confidence: float
     evidence: tuple[EvidenceView, ...]
     fingerprint: str | None
+    decision: str | None = None  # accepted or dismissed, when the store has the editor's
+    decided_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,14 @@ class ArticleView:
 
 
 def article_view(
-    report: Mapping[str, Any], regions: Iterable[tuple[int, int, str]] = ()
+    report: Mapping[str, Any],
+    regions: Iterable[tuple[int, int, str]] = (),
+    *,
+    decisions: Mapping[str, tuple[str, str]] | None = None,
 ) -> ArticleView:
     """The view of one report dictionary. ``regions``: ``(start, end, role)`` of the article's
     regions when known (the JSON contract does not carry them): page furniture greyed out, the
-    headline in bold."""
+    headline in bold. ``decisions``: the editor's ``(decision, by)`` by fingerprint."""
     view = ArticleView(source=visible(str(report.get("source") or "")))
     error = report.get("error")
     article = report.get("article")
@@ -112,7 +117,7 @@ def article_view(
     view.warnings = [visible(str(w)) for w in article.get("warnings") or []]
     findings = list(report.get("findings") or [])
     index = TextIndex(text)
-    view.findings = [_finding(k, f, index) for k, f in enumerate(findings, 1)]
+    view.findings = [_finding(k, f, index, decisions or {}) for k, f in enumerate(findings, 1)]
     view.segments = _segments(text, view.findings, findings, regions)
     return view
 
@@ -147,7 +152,12 @@ def _facts(article: Mapping[str, Any], text: str) -> list[str]:
     return facts
 
 
-def _finding(number: int, finding: Mapping[str, Any], index: TextIndex) -> FindingView:
+def _finding(
+    number: int,
+    finding: Mapping[str, Any],
+    index: TextIndex,
+    decisions: Mapping[str, tuple[str, str]],
+) -> FindingView:
     evidence = tuple(
         EvidenceView(
             visible(str(e.get("kind", ""))),
@@ -158,6 +168,7 @@ def _finding(number: int, finding: Mapping[str, Any], index: TextIndex) -> Findi
     )
     severity = finding.get("severity")
     suggestion = finding.get("suggestion")
+    decision, by = decisions.get(finding.get("fingerprint") or "", (None, None))
     return FindingView(
         number=number,
         check=visible(str(finding.get("check", ""))),
@@ -170,6 +181,8 @@ def _finding(number: int, finding: Mapping[str, Any], index: TextIndex) -> Findi
         confidence=float(finding.get("confidence") or 0),
         evidence=evidence,
         fingerprint=finding.get("fingerprint"),
+        decision=decision,
+        decided_by=visible(by) if by else None,
     )
 
 

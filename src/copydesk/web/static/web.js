@@ -155,15 +155,45 @@
       }
     });
 
+    var reviewer = document.getElementById("reviewer");
+    var KEY = "copydesk.reviewer";
+    if (reviewer) {
+      try {
+        reviewer.value = window.localStorage.getItem(KEY) || "";
+      } catch (e) { /* storage off: the name is typed each time */ }
+      reviewer.addEventListener("change", function () {
+        try {
+          window.localStorage.setItem(KEY, reviewer.value.trim());
+        } catch (e) { /* storage off */ }
+      });
+    }
+
+    // PATCH the API's decision endpoint: {"decision": "accepted"|"dismissed", "by": name}
     function review(button) {
       var holder = button.closest("[data-f]");
       var item = holder ? items[indexOf(holder.getAttribute("data-f"))] : null;
       var url = document.body.getAttribute("data-review-url");
-      var token = document.querySelector('meta[name="csrf-token"]');
       if (!item || !url) {
         return;
       }
-      var status = button.getAttribute("data-review");
+      var name = reviewer ? reviewer.value.trim() : "";
+      if (!name) {
+        say(item, "enter your name first (Deciding as)");
+        if (reviewer) {
+          reviewer.focus();
+        }
+        return;
+      }
+      var decision = button.getAttribute("data-review");
+      var csrf = document.querySelector('meta[name="csrf-token"]');
+      var headers = {
+        "Content-Type": "application/json",
+        "X-CSRF-Token": csrf ? csrf.getAttribute("content") : ""
+      };
+      var token = document.getElementById("write-token");
+      if (token && token.value) {
+        headers.Authorization = "Bearer " + token.value;
+      }
       var target = url
         .replace("{article}", encodeURIComponent(document.body.getAttribute("data-article") || ""))
         .replace("{fingerprint}", encodeURIComponent(item.getAttribute("data-fingerprint") || ""));
@@ -171,18 +201,15 @@
       fetch(target, {
         method: "PATCH",
         credentials: "same-origin",
-        headers: {
-          "Content-Type": "application/json",
-          "X-CSRF-Token": token ? token.getAttribute("content") : ""
-        },
-        body: JSON.stringify({status: status})
+        headers: headers,
+        body: JSON.stringify({decision: decision, by: name})
       }).then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
         }
         item.classList.remove("accepted", "dismissed");
-        item.classList.add(status);
-        say(item, status);
+        item.classList.add(decision);
+        say(item, decision + " by " + name);
       }).catch(function (error) {
         say(item, "not saved (" + error.message + ")");
       });
