@@ -210,3 +210,23 @@ def test_an_article_the_store_lacks_is_a_404_page(stored_client):
         response = stored_client.get(path)
         assert response.status_code == 404
         assert "content-security-policy" in response.headers
+
+
+def test_with_a_write_token_only_a_form_that_carries_it_stores(desk, tmp_path):
+    from copydesk.store import Store
+
+    secret = "s3cret-token-0123456789"
+    with Store(tmp_path / "desk.sqlite") as store, \
+            TestClient(create(desk, store, write_token=secret)) as client:
+        form = client.get("/").text
+        assert 'name="write_token" type="password"' in form
+        data = {"csrf_token": form_token(form), "text": ARTICLE}
+        shown = client.post("/check", data={**data, "write_token": "wrong"},
+                            follow_redirects=False)
+        assert shown.status_code == 200 and "was not stored" in shown.text
+        assert ">goverment</a>" in shown.text
+        assert store.articles() == []
+        stored = client.post("/check", data={**data, "write_token": secret},
+                             follow_redirects=False)
+        assert stored.status_code == 303
+        assert len(store.articles()) == 1

@@ -10,13 +10,15 @@ from fastapi import FastAPI
 from copydesk.web import web_router
 
 
-def create(desk=None, store=None) -> FastAPI:
-    """The web UI over ``desk`` (default: a new one), with ``store`` when given."""
+def create(desk=None, store=None, write_token=None) -> FastAPI:
+    """The web UI over ``desk`` (default: a new one), with ``store`` and ``write_token`` when
+    given."""
     if desk is None:
         from copydesk import Desk
 
         desk = Desk()
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     app.include_router(web_router(lambda: desk, lambda: store,
-                                  review_url="/api/v1/findings/{fingerprint}"))
+                                  review_url="/api/v1/findings/{fingerprint}",
+                                  write_token=write_token))
     return app

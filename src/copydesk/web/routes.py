@@ -9,6 +9,7 @@ time), never on the event loop.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -50,6 +51,11 @@ NO_STORE = (
     "Accept and dismiss need the store (copydesk's database of checked articles), which this "
     "server does not have, so they are turned off."
 )
+#: Why they are off on an article shown without being stored.
+NOT_STORED = (
+    "This article was not stored (this server stores articles only with its write token, "
+    "which the form did not carry), so accept and dismiss are turned off."
+)
 
 
 def web_router(
@@ -58,7 +64,7 @@ def web_router(
     *,
     check: Callable[[Article], Report] | None = None,
     review_url: str | None = None,
-    review_token: bool = False,
+    write_token: str | None = None,
     trusted_origins: Iterable[str] = (),
 ) -> APIRouter:
     """The web UI as a router for a FastAPI app (``app.include_router(web_router(...))``).
@@ -70,9 +76,12 @@ def web_router(
     ``store_provider`` returns the store (``copydesk.store.Store``), or None. With a store, a
     checked article is stored and shown at ``/articles/{id}`` with the editor's decisions, and
     the accept and dismiss buttons send ``PATCH`` to ``review_url`` (a template with
-    ``{fingerprint}``: the REST API's ``/api/v1/findings/{fingerprint}``) with the editor's name;
-    ``review_token``: the API wants its write token (the page asks for it). Without a store the
-    buttons are shown turned off, and say why.
+    ``{fingerprint}``: the REST API's ``/api/v1/findings/{fingerprint}``) with the editor's name.
+    Without a store the buttons are shown turned off, and say why.
+
+    ``write_token``: the server's token for writes, when it has one (as the API, the form then
+    stores an article only when the token is typed in with it, and the page asks for it to send
+    with a decision); without the token the article is shown, not stored.
 
     ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``)."""
     if check is None:
@@ -80,6 +89,8 @@ def web_router(
             raise TypeError("web_router needs desk_provider or check")
         check = _one_at_a_time(desk_provider)
     pages = Pages()
+    # whether the form asks for the write token: the server has one, and a store
+    pages.env.globals["ask_token"] = lambda: write_token is not None and store_of() is not None
     trusted = tuple(trusted_origins)
     static = {name: files("copydesk.web").joinpath("static", name).read_bytes() for name in STATIC}
     router = APIRouter(include_in_schema=False)
@@ -87,10 +98,17 @@ def web_router(
     def store_of() -> Any:
         return store_provider() if store_provider is not None else None
 
-    def review(store: Any) -> dict[str, Any]:
+    def review(store: Any, *, stored: bool = True) -> dict[str, Any]:
+        token = write_token is not None
         if store is None or not review_url:
-            return {"enabled": False, "url": "", "token": False, "note": NO_STORE}
-        return {"enabled": True, "url": review_url, "token": review_token, "note": ""}
+            return {"enabled": False, "url": "", "token": token, "note": NO_STORE}
+        if not stored:
+            return {"enabled": False, "url": "", "token": token, "note": NOT_STORED}
+        return {"enabled": True, "url": review_url, "token": token, "note": ""}
+
+    def may_store(submitted: str) -> bool:
+        return write_token is None or hmac.compare_digest(
+            submitted.encode("utf-8", "replace"), write_token.encode("utf-8"))
 
     @router.get("/", name="web_index", response_class=HTMLResponse)
     def index(request: Request) -> Response:
@@ -98,9 +116,10 @@ def web_router(
 
     @router.post("/check", name="web_check", response_class=HTMLResponse)
     async def check_form(request: Request) -> Response:
-        article = await _read_form(request, pages, trusted)
-        if isinstance(article, Response):
-            return article
+        read = await _read_form(request, pages, trusted)
+        if isinstance(read, Response):
+            return read
+        article, submitted_token = read
         try:
             report = await run_in_threadpool(check, article)
         except Exception as exc:  # noqa: BLE001 - a busy server or a bug: a page, not a trace
@@ -111,14 +130,15 @@ def web_router(
                 "Try again in a moment.",
             )
         store = store_of()
-        if store is not None and report.article is not None:
+        stored = store is not None and report.article is not None and may_store(submitted_token)
+        if stored:
             stored = await run_in_threadpool(store.ingest, report)
             where = request.url_for("web_article", article_id=str(stored.article_id)).path
             return secure(RedirectResponse(where, status_code=303))
         regions = [(r.start, r.end, r.role) for r in report.article.regions] if report.article else []
         view = article_view(report.to_dict(), regions)
         return pages.render(request, "article.html", status=200 if report.ok else 422,
-                            view=view, review=review(store))
+                            view=view, review=review(store, stored=stored))
 
     @router.get("/articles/{article_id}", name="web_article", response_class=HTMLResponse)
     async def stored_article(request: Request, article_id: str) -> Response:
@@ -146,9 +166,12 @@ def web_router(
     return router
 
 
-async def _read_form(request: Request, pages: Pages, trusted: tuple[str, ...]) -> Article | Response:
-    """The article of a posted form, or the page that refuses it: a cross-site post, a form
-    that cannot be read, a missing or wrong CSRF token, or fields that make no article."""
+async def _read_form(
+    request: Request, pages: Pages, trusted: tuple[str, ...]
+) -> tuple[Article, str] | Response:
+    """The article of a posted form and the write token typed in with it, or the page that
+    refuses it: a cross-site post, a form that cannot be read, a missing or wrong CSRF token,
+    or fields that make no article."""
     refusal = cross_site(request, trusted)
     if refusal is not None:
         return pages.refuse(request, 403, "Cross-site post refused", refusal)
@@ -167,12 +190,14 @@ async def _read_form(request: Request, pages: Pages, trusted: tuple[str, ...]) -
             name: value if isinstance(value := form.get(name, ""), str) else ""
             for name in asdict(Pasted())
         })
+        token = form.get("write_token")
+        token = token if isinstance(token, str) else ""
         upload = form.get("file")
         try:
             if isinstance(upload, UploadFile) and upload.filename:
                 data = await upload.read(MAX_BYTES + 1)
-                return uploaded_article(data, upload.filename, fields.published)
-            return pasted_article(fields)
+                return uploaded_article(data, upload.filename, fields.published), token
+            return pasted_article(fields), token
         except FormError as exc:
             return pages.render(request, "index.html", status=400, form=fields, problem=str(exc))
     finally:
