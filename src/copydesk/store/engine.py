@@ -94,6 +94,18 @@ def writer(engine: Engine) -> Engine:
     return engine
 
 
+#: Objects the migrations make outside the ORM's metadata: the full-text index of each backend
+#: (SQLite's FTS5 table and its shadow tables; PostgreSQL's tsvector column and its index).
+FULL_TEXT_OBJECTS = ("versions_fts", "ix_versions_search", "search_vector")
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+                   ) -> bool:
+    """Alembic's filter for comparing the database with the models: the full-text objects are
+    the migrations' own."""
+    return not (name or "").startswith(FULL_TEXT_OBJECTS)
+
+
 def alembic_config(connection: Any = None) -> Any:
     from alembic.config import Config
 

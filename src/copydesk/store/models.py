@@ -27,7 +27,6 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     MetaData,
-    String,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -94,7 +93,7 @@ class VersionRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     number: Mapped[int] = mapped_column(Integer)
-    content_hash: Mapped[str] = mapped_column(String(80), unique=True)
+    content_hash: Mapped[str] = mapped_column(Text, unique=True)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("versions.id", ondelete="SET NULL"))
     diff: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
@@ -102,9 +101,9 @@ class VersionRow(Base):
     headline: Mapped[str | None] = mapped_column(Text)
     section: Mapped[str | None] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(40), index=True)  # ISO 8601, as given
-    updated: Mapped[str | None] = mapped_column(String(40))
-    language: Mapped[str | None] = mapped_column(String(16))
+    published: Mapped[str | None] = mapped_column(Text, index=True)  # ISO 8601, as given
+    updated: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(Text)
     encoding: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[Any]]
     text: Mapped[str] = mapped_column(Text)
@@ -123,7 +122,7 @@ class AnalysisRow(Base):
     version_id: Mapped[int] = mapped_column(
         ForeignKey("versions.id", ondelete="CASCADE"), index=True
     )
-    report_hash: Mapped[str] = mapped_column(String(64))
+    report_hash: Mapped[str] = mapped_column(Text)
     current: Mapped[bool] = mapped_column(Boolean, index=True)
     made_by: Mapped[dict[str, Any]]  # the report's ``versions``: copydesk, knowledge, model
     report: Mapped[str] = mapped_column(Text)
@@ -147,12 +146,12 @@ class _Part:
 class FindingRow(_Part, Base):
     __tablename__ = "findings"
 
-    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
-    check: Mapped[str] = mapped_column(String(200), index=True)
+    fingerprint: Mapped[str] = mapped_column(Text, index=True)
+    check: Mapped[str] = mapped_column(Text, index=True)
     checks: Mapped[list[Any]]
-    severity: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[str] = mapped_column(Text)
     severity_rank: Mapped[int] = mapped_column(Integer)  # info 1, warning 2, error 3
-    rated: Mapped[str | None] = mapped_column(String(16))
+    rated: Mapped[str | None] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
@@ -166,8 +165,8 @@ class EntityRow(Base):
     analysis_id: Mapped[int] = mapped_column(
         ForeignKey("analyses.id", ondelete="CASCADE"), index=True
     )
-    key: Mapped[str] = mapped_column(String(64))  # the report's entity id ("e1")
-    label: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(Text)  # the report's entity id ("e1")
+    label: Mapped[str] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text, index=True)
     kb_id: Mapped[str | None] = mapped_column(Text, index=True)
     mentions: Mapped[list[Any]]
@@ -176,9 +175,9 @@ class EntityRow(Base):
 class QuoteRow(_Part, Base):
     __tablename__ = "quotes"
 
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(Text)
     speaker: Mapped[str | None] = mapped_column(Text, index=True)
-    speaker_entity: Mapped[str | None] = mapped_column(String(64))
+    speaker_entity: Mapped[str | None] = mapped_column(Text)
     speaker_kb_id: Mapped[str | None] = mapped_column(Text)
     speaker_start: Mapped[int | None] = mapped_column(Integer)
     speaker_end: Mapped[int | None] = mapped_column(Integer)
@@ -190,9 +189,9 @@ class QuoteRow(_Part, Base):
 class ClaimRow(_Part, Base):
     __tablename__ = "claims"
 
-    time: Mapped[str | None] = mapped_column(String(40))
+    time: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
-    source_kind: Mapped[str] = mapped_column(String(16))
+    source_kind: Mapped[str] = mapped_column(Text)
     source_start: Mapped[int | None] = mapped_column(Integer)
     source_end: Mapped[int | None] = mapped_column(Integer)
     score: Mapped[float | None] = mapped_column(Float)
@@ -203,22 +202,22 @@ class ClaimRow(_Part, Base):
 class EventRow(_Part, Base):
     __tablename__ = "events"
 
-    category: Mapped[str] = mapped_column(String(32), index=True)
-    mode: Mapped[str | None] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(Text, index=True)
+    mode: Mapped[str | None] = mapped_column(Text)
     negated: Mapped[bool] = mapped_column(Boolean)
     actor: Mapped[str | None] = mapped_column(Text)
     target: Mapped[str | None] = mapped_column(Text)
-    actor_code: Mapped[str | None] = mapped_column(String(16))
-    target_code: Mapped[str | None] = mapped_column(String(16))
-    actor_kind: Mapped[str | None] = mapped_column(String(32))
-    target_kind: Mapped[str | None] = mapped_column(String(32))
-    actor_span: Mapped[list[Any] | None] = mapped_column(JSON)
-    target_span: Mapped[list[Any] | None] = mapped_column(JSON)
-    time: Mapped[str | None] = mapped_column(String(40))
+    actor_code: Mapped[str | None] = mapped_column(Text)
+    target_code: Mapped[str | None] = mapped_column(Text)
+    actor_kind: Mapped[str | None] = mapped_column(Text)
+    target_kind: Mapped[str | None] = mapped_column(Text)
+    actor_span: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    target_span: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    time: Mapped[str | None] = mapped_column(Text)
 
 
 class _Decided:
-    decision: Mapped[str] = mapped_column(String(16))
+    decision: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[datetime]
     note: Mapped[str | None] = mapped_column(Text)
@@ -230,7 +229,7 @@ class DecisionRow(_Decided, Base):
 
     __tablename__ = "decisions"
 
-    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class DecisionLogRow(_Decided, Base):
@@ -239,4 +238,4 @@ class DecisionLogRow(_Decided, Base):
     __tablename__ = "decision_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    fingerprint: Mapped[str] = mapped_column(Text, index=True)

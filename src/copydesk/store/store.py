@@ -73,8 +73,8 @@ EXPORT_TABLES = {
     "events": EventRow,
     "decisions": DecisionLogRow,
 }
-#: The document PostgreSQL searches; the same expression as the GIN index of migration 0001.
-PG_DOCUMENT = "to_tsvector('english'::regconfig, coalesce(v.headline, '') || ' ' || v.text)"
+#: The document PostgreSQL searches: a stored tsvector with a GIN index (migration 0001).
+PG_DOCUMENT = "v.search_vector"
 MARK_START, MARK_END = "«", "»"
 
 
@@ -151,11 +151,14 @@ class Store:
             with session.begin_nested():
                 return self._ingest_in(session, data)
 
-    def _ingest_in(self, session: Session, data: dict[str, Any]) -> IngestResult:
+    def _ingest_in(self, session: Session, original: dict[str, Any]) -> IngestResult:
+        chash = content_id(original["article"]["text"])
+        rhash = report_hash(original)
+        # PostgreSQL's text holds no NUL: the columns get U+FFFD in its place (offsets keep),
+        # the stored report JSON keeps the exact text (escaped), and the keys are the original's
+        data = without_nul(original) if self.backend == "postgresql" else original
         article = data["article"]
         text_ = article["text"]
-        chash = content_id(text_)
-        rhash = report_hash(data)
         now = datetime.now(UTC)
         version = session.scalar(select(VersionRow).where(VersionRow.content_hash == chash))
         if version is not None:
@@ -180,7 +183,7 @@ class Store:
                     .where(AnalysisRow.version_id == version.id, AnalysisRow.current.is_(True))
                     .values(current=False)
                 )
-            self._add_analysis(session, version.id, data, rhash, current, now)
+            self._add_analysis(session, version.id, data, rhash, current, now, original)
             return IngestResult("analysis", version.article_id, version.number, chash,
                                 version.source)
 
@@ -234,19 +237,19 @@ class Store:
         )
         session.add(version)
         session.flush()
-        self._add_analysis(session, version.id, data, rhash, True, now)
+        self._add_analysis(session, version.id, data, rhash, True, now, original)
         return IngestResult(status, story.id, number, chash, version.source)
 
     def _add_analysis(
         self, session: Session, version_id: int, data: dict[str, Any], rhash: str,
-        current: bool, now: datetime,
+        current: bool, now: datetime, original: dict[str, Any],
     ) -> None:
         analysis = AnalysisRow(
             version_id=version_id,
             report_hash=rhash,
             current=current,
             made_by=dict(data.get("versions") or {}),
-            report=json.dumps(data, ensure_ascii=False),
+            report=json.dumps(original, ensure_ascii=False),
             created_at=now,
         )
         session.add(analysis)
@@ -698,6 +701,18 @@ def _with_fingerprints(findings: list[dict[str, Any]], text_: str) -> list[dict[
     ]
     assign_fingerprints(made, text_)
     return [{**f, "fingerprint": m.fingerprint} for f, m in zip(findings, made, strict=True)]
+
+
+def without_nul(value: Any) -> Any:
+    """``value`` with every NUL in its strings replaced by U+FFFD (one character for one, so
+    offsets still hold)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
 
 
 def report_hash(data: Mapping[str, Any]) -> str:

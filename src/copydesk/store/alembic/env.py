@@ -6,15 +6,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from copydesk.store.engine import create_store_engine, writer
+from copydesk.store.engine import create_store_engine, include_object, writer
 from copydesk.store.models import Base
-
-#: Objects the migrations make outside the ORM's metadata: the full-text index of each backend.
-FULL_TEXT = ("versions_fts", "ix_versions_search")
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    return not (name or "").startswith(FULL_TEXT)
 
 
 def run(connection) -> None:

@@ -1,6 +1,6 @@
 """The first schema: articles, versions, analyses with their findings, entities, quotes, claims
-and events, the editor's decisions, and the full-text index (FTS5 on SQLite, a GIN index over a
-tsvector on PostgreSQL).
+and events, the editor's decisions, and the full-text index (FTS5 on SQLite, a stored tsvector
+column with a GIN index on PostgreSQL).
 
 Revision ID: 0001
 Revises:
@@ -45,7 +45,7 @@ def _span() -> list[sa.Column]:
 
 def _decided() -> list[sa.Column]:
     return [
-        sa.Column("decision", sa.String(16), nullable=False),
+        sa.Column("decision", sa.Text(), nullable=False),
         sa.Column("decided_by", sa.Text(), nullable=False),
         sa.Column("decided_at", WHEN, nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
@@ -65,7 +65,7 @@ def upgrade() -> None:
         *_id("versions"),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("content_hash", sa.String(80), nullable=False),
+        sa.Column("content_hash", sa.Text(), nullable=False),
         sa.Column("previous_id", sa.Integer(), nullable=True),
         sa.Column("diff", sa.Text(), nullable=True),
         sa.Column("source", sa.Text(), nullable=False),
@@ -73,9 +73,9 @@ def upgrade() -> None:
         sa.Column("headline", sa.Text(), nullable=True),
         sa.Column("section", sa.Text(), nullable=True),
         sa.Column("byline", sa.Text(), nullable=True),
-        sa.Column("published", sa.String(40), nullable=True),
-        sa.Column("updated", sa.String(40), nullable=True),
-        sa.Column("language", sa.String(16), nullable=True),
+        sa.Column("published", sa.Text(), nullable=True),
+        sa.Column("updated", sa.Text(), nullable=True),
+        sa.Column("language", sa.Text(), nullable=True),
         sa.Column("encoding", sa.Text(), nullable=True),
         sa.Column("warnings", sa.JSON(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
@@ -97,7 +97,7 @@ def upgrade() -> None:
         "analyses",
         *_id("analyses"),
         sa.Column("version_id", sa.Integer(), nullable=False),
-        sa.Column("report_hash", sa.String(64), nullable=False),
+        sa.Column("report_hash", sa.Text(), nullable=False),
         sa.Column("current", sa.Boolean(), nullable=False),
         sa.Column("made_by", sa.JSON(), nullable=False),
         sa.Column("report", sa.Text(), nullable=False),
@@ -115,12 +115,12 @@ def upgrade() -> None:
         *_id("findings"),
         *_analysis("findings"),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("fingerprint", sa.String(64), nullable=False),
-        sa.Column("check", sa.String(200), nullable=False),
+        sa.Column("fingerprint", sa.Text(), nullable=False),
+        sa.Column("check", sa.Text(), nullable=False),
         sa.Column("checks", sa.JSON(), nullable=False),
-        sa.Column("severity", sa.String(16), nullable=False),
+        sa.Column("severity", sa.Text(), nullable=False),
         sa.Column("severity_rank", sa.Integer(), nullable=False),
-        sa.Column("rated", sa.String(16), nullable=True),
+        sa.Column("rated", sa.Text(), nullable=True),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
@@ -136,8 +136,8 @@ def upgrade() -> None:
         "entities",
         *_id("entities"),
         *_analysis("entities"),
-        sa.Column("key", sa.String(64), nullable=False),
-        sa.Column("label", sa.String(32), nullable=False),
+        sa.Column("key", sa.Text(), nullable=False),
+        sa.Column("label", sa.Text(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("kb_id", sa.Text(), nullable=True),
         sa.Column("mentions", sa.JSON(), nullable=False),
@@ -150,9 +150,9 @@ def upgrade() -> None:
         *_id("quotes"),
         *_analysis("quotes"),
         *_span(),
-        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("speaker", sa.Text(), nullable=True),
-        sa.Column("speaker_entity", sa.String(64), nullable=True),
+        sa.Column("speaker_entity", sa.Text(), nullable=True),
         sa.Column("speaker_kb_id", sa.Text(), nullable=True),
         sa.Column("speaker_start", sa.Integer(), nullable=True),
         sa.Column("speaker_end", sa.Integer(), nullable=True),
@@ -167,9 +167,9 @@ def upgrade() -> None:
         *_id("claims"),
         *_analysis("claims"),
         *_span(),
-        sa.Column("time", sa.String(40), nullable=True),
+        sa.Column("time", sa.Text(), nullable=True),
         sa.Column("source", sa.Text(), nullable=True),
-        sa.Column("source_kind", sa.String(16), nullable=False),
+        sa.Column("source_kind", sa.Text(), nullable=False),
         sa.Column("source_start", sa.Integer(), nullable=True),
         sa.Column("source_end", sa.Integer(), nullable=True),
         sa.Column("score", sa.Float(), nullable=True),
@@ -182,42 +182,45 @@ def upgrade() -> None:
         *_id("events"),
         *_analysis("events"),
         *_span(),
-        sa.Column("category", sa.String(32), nullable=False),
-        sa.Column("mode", sa.String(32), nullable=True),
+        sa.Column("category", sa.Text(), nullable=False),
+        sa.Column("mode", sa.Text(), nullable=True),
         sa.Column("negated", sa.Boolean(), nullable=False),
         sa.Column("actor", sa.Text(), nullable=True),
         sa.Column("target", sa.Text(), nullable=True),
-        sa.Column("actor_code", sa.String(16), nullable=True),
-        sa.Column("target_code", sa.String(16), nullable=True),
-        sa.Column("actor_kind", sa.String(32), nullable=True),
-        sa.Column("target_kind", sa.String(32), nullable=True),
+        sa.Column("actor_code", sa.Text(), nullable=True),
+        sa.Column("target_code", sa.Text(), nullable=True),
+        sa.Column("actor_kind", sa.Text(), nullable=True),
+        sa.Column("target_kind", sa.Text(), nullable=True),
         sa.Column("actor_span", sa.JSON(), nullable=True),
         sa.Column("target_span", sa.JSON(), nullable=True),
-        sa.Column("time", sa.String(40), nullable=True),
+        sa.Column("time", sa.Text(), nullable=True),
     )
     op.create_index("ix_events_analysis_id", "events", ["analysis_id"])
     op.create_index("ix_events_category", "events", ["category"])
     op.create_table(
         "decisions",
-        sa.Column("fingerprint", sa.String(64), nullable=False),
+        sa.Column("fingerprint", sa.Text(), nullable=False),
         *_decided(),
         sa.PrimaryKeyConstraint("fingerprint", name="pk_decisions"),
     )
     op.create_table(
         "decision_log",
         *_id("decision_log"),
-        sa.Column("fingerprint", sa.String(64), nullable=False),
+        sa.Column("fingerprint", sa.Text(), nullable=False),
         *_decided(),
     )
     op.create_index("ix_decision_log_fingerprint", "decision_log", ["fingerprint"])
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_full_text()
     else:
-        # The store's search uses this same expression, so that the index serves it.
+        # A stored tsvector (ranking reads it instead of parsing the text again), over the first
+        # 300,000 characters (a tsvector holds at most 1 MB), with a GIN index.
         op.execute(
-            "CREATE INDEX ix_versions_search ON versions USING gin "
-            "(to_tsvector('english'::regconfig, coalesce(headline, '') || ' ' || text))"
+            "ALTER TABLE versions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('english'::regconfig, "
+            "left(coalesce(headline, '') || ' ' || text, 300000))) STORED"
         )
+        op.execute("CREATE INDEX ix_versions_search ON versions USING gin (search_vector)")
 
 
 def _sqlite_full_text() -> None:
