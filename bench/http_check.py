@@ -27,16 +27,13 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news-2225" / "bbc"
-STARTUP = 180.0
 
 
 def pick_articles(corpus: Path, count: int) -> list[tuple[str, str]]:
@@ -82,38 +79,6 @@ def baseline(articles: list[tuple[str, str]]) -> list[float]:
         json.dumps(report.to_dict(), ensure_ascii=False)
         times.append(time.perf_counter() - started)
     return times
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, isolation: bool) -> subprocess.Popen:
-    exe = Path(sys.executable).with_name("copydesk")
-    command = [str(exe), "serve", "--port", str(port)]
-    if not isolation:
-        command.append("--no-isolation")
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ})
-
-
-def wait_ready(proc: subprocess.Popen, url: str) -> dict:
-    import httpx
-
-    deadline = time.monotonic() + STARTUP
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"the server exited: {proc.stderr.read() if proc.stderr else ''}")
-        try:
-            response = httpx.get(f"{url}/api/v1/health", timeout=5)
-            if response.status_code == 200:
-                return response.json()
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("the server did not become ready")
 
 
 async def steady(url: str, articles: list[tuple[str, str]], rate: float,
@@ -169,18 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     capacity = 1 / statistics.fmean(bare)
     rate = 0.5 * capacity if args.rate == "auto" else float(args.rate)
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = start_server(port, args.isolation)
-    try:
-        health = wait_ready(proc, url)
-        latencies, statuses, elapsed = asyncio.run(steady(url, articles, rate))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    from copydesk.http.process import ServerProcess
+
+    options = () if args.isolation else ("--no-isolation",)
+    with ServerProcess(*options) as server:
+        health = server.wait_ready()
+        latencies, statuses, elapsed = asyncio.run(steady(server.url, articles, rate))
     http_summary = summary(latencies)
     result = {
         "articles": len(articles),

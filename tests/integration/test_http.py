@@ -1,24 +1,24 @@
-"""The REST API against a real server process (``copydesk serve`` on a free port, the real desk):
-a check answers what ``copydesk check -f json`` writes, bad input is a 4xx naming the problem,
-cross-site posts are refused, a server off loopback needs a token, and a schemathesis run over
-``/openapi.json`` finds no server error. Unit tests of the same rules, without the model, are in
+"""The REST API against a real server process (``copydesk serve --db`` on a free port, the real
+desk): a check answers what ``copydesk check -f json`` writes, bad input is a 4xx naming the
+problem, cross-site posts are refused, articles are stored and reviewed, a server off loopback
+needs a token for writes, and a schemathesis run over ``/openapi.json`` finds no server error. Unit tests of the same rules, without the model, are in
 tests/unit/test_http_app.py."""
 
 from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from copydesk.http.process import ServerProcess as Server
+from copydesk.http.process import free_port
 from copydesk.report.schema import validate
 
 pytestmark = pytest.mark.model
@@ -26,59 +26,13 @@ pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "harbour-strike.txt"
 TOKEN = "integration-test-token-0123456789"
-#: Seconds a server may take to load the desk and answer /api/v1/health.
-STARTUP = 180
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, *options: str, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "copydesk", "serve", "--port", str(self.port), *options],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, **(env or {})},
-        )
-
-    def wait_ready(self) -> dict:
-        deadline = time.monotonic() + STARTUP
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"the server exited ({self.proc.returncode}):\n"
-                                     f"{self.proc.stdout.read()}")
-            try:
-                response = httpx.get(f"{self.url}/api/v1/health", timeout=5)
-                if response.status_code == 200:
-                    return response.json()
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.25)
-        raise AssertionError("the server did not answer /api/v1/health in time")
-
-    def stop(self) -> str:
-        self.proc.terminate()
-        try:
-            out, _ = self.proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            out, _ = self.proc.communicate()
-        return out
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
-    running = Server()
-    try:
-        running.wait_ready()
+def server(tmp_path_factory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("store") / "desk.sqlite"
+    with Server("--db", str(db)) as running:
         yield running
-    finally:
-        running.stop()
 
 
 def post(server: Server, body, **headers) -> httpx.Response:
@@ -217,6 +171,58 @@ def test_a_loopback_server_refuses_other_host_names(server):
     assert response.json()["error"]["kind"] == "host"
 
 
+# ------------------------------------------------------------------ the store
+
+
+def test_store_search_review(server):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    response = httpx.post(f"{server.url}/api/v1/articles", timeout=120, json={
+        "text": text, "published": "2023-03-03T07:40:00", "url": "https://example.org/strike"})
+    assert response.status_code in (200, 201), response.text
+    stored = response.json()["stored"]
+    article_id = stored["article_id"]
+    validate(response.json()["report"])
+
+    one = httpx.get(f"{server.url}/api/v1/articles/{article_id}", timeout=30).json()
+    assert one["article"]["url"] == "https://example.org/strike"
+    assert one["report"]["findings"] == response.json()["report"]["findings"]
+    hits = httpx.get(f"{server.url}/api/v1/search", params={"q": "dock workers strike"},
+                     timeout=30).json()["hits"]
+    assert article_id in [hit["article_id"] for hit in hits]
+    quotes = httpx.get(f"{server.url}/api/v1/quotes", params={"speaker": "Wierzbicki"},
+                       timeout=30).json()["quotes"]
+    assert quotes and all("Wierzbicki" in q["speaker"] for q in quotes)
+    entities = httpx.get(f"{server.url}/api/v1/articles/{article_id}/entities",
+                         timeout=30).json()["entities"]
+    assert {"Tomasz Wierzbicki", "Helena Marchetti"} <= {e["name"] for e in entities}
+    assert all("kb" in e for e in entities)
+
+    errors = httpx.get(f"{server.url}/api/v1/findings", timeout=30,
+                       params={"article": article_id, "severity": "error"}).json()["findings"]
+    typo = next(f for f in errors if f["check"] == "spelling")
+    decided = httpx.patch(f"{server.url}/api/v1/findings/{typo['fingerprint']}", timeout=30,
+                          json={"decision": "accepted", "by": "desk", "note": "fixed"})
+    assert decided.status_code == 200, decided.text
+    accepted = httpx.get(f"{server.url}/api/v1/findings", timeout=30,
+                         params={"decision": "accepted"}).json()["findings"]
+    assert typo["fingerprint"] in [f["fingerprint"] for f in accepted]
+
+
+def test_entities_carry_their_knowledge_base_records(server):
+    text = ("Kyiv talks\n\nForeign Minister Dmytro Kuleba met NATO officials in Kyiv on "
+            "Monday, the ministry said.\n")
+    response = httpx.post(f"{server.url}/api/v1/articles", timeout=120,
+                          json={"text": text, "published": "2022-02-21"})
+    assert response.status_code in (200, 201), response.text
+    article_id = response.json()["stored"]["article_id"]
+    entities = httpx.get(f"{server.url}/api/v1/articles/{article_id}/entities",
+                         timeout=30).json()["entities"]
+    kuleba = next(e for e in entities if e["name"] == "Dmytro Kuleba")
+    assert kuleba["kb_id"] and kuleba["kb"]["kind"] == "person"
+    assert any(role["role"] == "foreign-minister" and role["of"] == "UKR"
+               for role in kuleba["kb"]["roles"])
+
+
 # ------------------------------------------------------------------ off loopback
 
 
@@ -229,8 +235,9 @@ def test_off_loopback_the_server_will_not_start_without_a_token():
     assert "needs a token" in proc.stderr and "COPYDESK_TOKEN" in proc.stderr
 
 
-def test_off_loopback_with_a_token():
-    running = Server("--host", "0.0.0.0", env={"COPYDESK_TOKEN": TOKEN})
+def test_off_loopback_with_a_token(tmp_path):
+    running = Server("--host", "0.0.0.0", "--db", str(tmp_path / "desk.sqlite"),
+                     env={"COPYDESK_TOKEN": TOKEN})
     try:
         health = running.wait_ready()
         assert health["writes_need_token"] is True
@@ -243,6 +250,24 @@ def test_off_loopback_with_a_token():
         # the guard holds off loopback too
         response = post(running, {"text": "a"}, origin="https://attacker.example")
         assert response.status_code == 403
+        # writes need the token
+        article = {"text": "Its late, the mayor said on Monday."}
+        refused = httpx.post(f"{running.url}/api/v1/articles", json=article, timeout=60)
+        assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
+        wrong = httpx.post(f"{running.url}/api/v1/articles", json=article, timeout=60,
+                           headers={"authorization": "Bearer not-the-token-at-all"})
+        assert wrong.status_code == 401
+        stored = httpx.post(f"{running.url}/api/v1/articles", json=article, timeout=60,
+                            headers={"authorization": f"Bearer {TOKEN}"})
+        assert stored.status_code == 201, stored.text
+        finding = stored.json()["report"]["findings"][0]["fingerprint"]
+        decision = {"decision": "dismissed", "by": "desk"}
+        assert httpx.patch(f"{running.url}/api/v1/findings/{finding}", json=decision,
+                           timeout=30).status_code == 401
+        assert httpx.patch(f"{running.url}/api/v1/findings/{finding}", json=decision, timeout=30,
+                           headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
+        # reads need none
+        assert httpx.get(f"{running.url}/api/v1/articles", timeout=30).status_code == 200
     finally:
         running.stop()
 
@@ -251,8 +276,9 @@ def test_off_loopback_with_a_token():
 
 
 def test_schemathesis_finds_no_server_error(server, tmp_path):
-    """Every operation in /openapi.json, a few dozen generated requests each (valid and invalid
-    bodies, wrong types, missing fields, unexpected methods), checked for 5xx answers, answers
+    """Every operation in /openapi.json (the store's included: the server has --db), a few dozen
+    generated requests each (valid and invalid bodies and query parameters, wrong types, missing
+    fields, unexpected methods), checked for 5xx answers, answers
     that do not match the documented schema (the report's included), documented status codes
     and content types. ``positive_data_acceptance`` is left out: a schema-valid body can still
     hold no article (``{"html": "0"}`` is a page with no text, 422), which no schema can say."""
@@ -265,4 +291,7 @@ def test_schemathesis_finds_no_server_error(server, tmp_path):
         capture_output=True, text=True, timeout=900, cwd=tmp_path, check=False,
     )
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
-    assert "generated" in proc.stdout and "Tested: 2" in proc.stdout, proc.stdout[-3000:]
+    spec = httpx.get(f"{server.url}/openapi.json", timeout=30).json()
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    assert operations >= 10  # /check, /health and the store's eight
+    assert f"Tested: {operations}" in proc.stdout, proc.stdout[-3000:]

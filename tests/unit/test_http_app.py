@@ -455,3 +455,16 @@ def post_to(test_client, path, body, **headers):
 def patch_to(test_client, path, body, **headers):
     return test_client.patch(path, content=json.dumps(body).encode(),
                              headers={"content-type": "application/json", **headers})
+
+
+def test_a_405_names_every_method_the_path_takes(stored):
+    response = stored[0].request("OPTIONS", "/api/v1/articles")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert response.json()["error"]["kind"] == "method"
+
+
+def test_a_body_that_is_not_utf_8_is_a_json_error(stored):
+    response = stored[0].patch("/api/v1/findings/x", content=b"\xff'",
+                               headers={"content-type": "application/json"})
+    assert response.status_code == 400 and response.json()["error"]["kind"] == "json"

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 
-from copydesk.errors import UsageError
-
 EXIT_OK = 0
 TOKEN_ENV = "COPYDESK_TOKEN"
 DB_ENV = "COPYDESK_DB"
@@ -82,24 +80,19 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
 
 
 def settings_from(args: argparse.Namespace):
-    """The server's ``Settings`` from the parsed options (and ``$COPYDESK_TOKEN``)."""
-    from copydesk.desk.supervise import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+    """The server's ``Settings`` from the parsed options (and ``$COPYDESK_TOKEN``,
+    ``$COPYDESK_DB``); the limits are read as ``copydesk check`` reads them."""
+    from copydesk.cli.main import _budget
     from copydesk.http import Settings
 
-    if not args.isolation:
-        given = [name for name, value in (("--time-limit", args.time_limit),
-                                          ("--memory-limit", args.memory_limit))
-                 if value is not None]
-        if given:
-            raise UsageError(f"{given[0]} needs a worker to enforce it; not with --no-isolation")
-    seconds = DEFAULT_TIME_LIMIT if args.time_limit is None else args.time_limit
-    size = DEFAULT_MEMORY_LIMIT if args.memory_limit is None else args.memory_limit
+    budget = _budget(args)  # None with --no-isolation (which takes neither limit)
     token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
     return Settings(
         host=args.host, port=args.port, token=token or None,
-        db=args.db or os.environ.get(DB_ENV) or None, kb=args.kb,
-        max_body=args.max_body, time_limit=seconds or None, memory_limit=size or None,
-        isolation=args.isolation, allowed_hosts=tuple(args.allow_host),
+        db=args.db or os.environ.get(DB_ENV) or None, kb=args.kb, max_body=args.max_body,
+        time_limit=budget.time_limit if budget else None,
+        memory_limit=budget.memory_limit if budget else None,
+        isolation=budget is not None, allowed_hosts=tuple(args.allow_host),
     )
 
 

@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 import copydesk
 from copydesk.http.checker import Busy, Checker
@@ -37,6 +38,7 @@ from copydesk.ingest.sources import DeferredInput
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.desk import Desk, Report
+    from copydesk.model import Article
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ def _error(description: str) -> dict[str, Any]:
 
 #: What any endpoint may answer besides its own responses (the guard and the validation).
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _error("The request body is not valid JSON in UTF-8"),
     403: _error("A cross-site request (Origin or Sec-Fetch-Site), refused"),
     413: _error("The request body is over the size limit"),
     415: _error("The request body is not JSON (Content-Type: application/json)"),
@@ -162,6 +165,8 @@ def create_app(
 
         add_store_routes(app, settings)
 
+    _add_web_ui(app, settings)
+
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = get_openapi(
@@ -208,6 +213,22 @@ async def check_article(request: Request, article: ArticleIn) -> Report | JSON:
     return report
 
 
+def _add_web_ui(app: FastAPI, settings: Settings) -> None:
+    """The editors' pages (``copydesk.web``: ``/``, ``/check``, ``/articles/{id}``) beside the
+    API, checking through the same checking thread and storing in the same store."""
+    from copydesk.web import web_router
+
+    limit = None if settings.time_limit is None else 2 * settings.time_limit + 10
+
+    def check(article: Article) -> Report:  # called in a worker thread: waits for its turn
+        return app.state.checker.submit(article).result(timeout=limit)
+
+    app.include_router(web_router(
+        check=check, store_provider=lambda: app.state.store,
+        review_url=f"{API}/findings/{{fingerprint}}", write_token=settings.token,
+    ))
+
+
 def _load_desk(settings: Settings) -> Desk:
     from copydesk.desk import Desk
 
@@ -221,6 +242,15 @@ def _load_desk(settings: Settings) -> Desk:
 
 def _busy(message: str) -> JSON:
     return error_response(503, "busy", message, headers={"Retry-After": "5"})
+
+
+def _allowed_methods(app: FastAPI, scope: Any) -> list[str]:
+    methods: set[str] = set()
+    for route in app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(scope)[0] != Match.NONE:
+            methods |= set(route_methods)
+    return sorted(methods)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -242,11 +272,19 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSON:
         kinds = {404: "not-found", 405: "method", 401: "unauthorized", 400: "bad-request"}
+        kind = kinds.get(exc.status_code, "http")
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 404:
             message = f"no such endpoint: {request.url.path[:200]}"
-        return error_response(exc.status_code, kinds.get(exc.status_code, "http"), message,
-                              headers=getattr(exc, "headers", None))
+        elif exc.status_code == 405:
+            # every method the path takes (Starlette names only those of one of its routes)
+            allowed = _allowed_methods(request.app, request.scope)
+            headers["Allow"] = ", ".join(allowed)
+            message = f"{request.method[:20]} is not allowed here; use {' or '.join(allowed)}"
+        elif exc.status_code == 400 and message == "There was an error parsing the body":
+            kind, message = "json", "the request body is not valid JSON in UTF-8"
+        return error_response(exc.status_code, kind, message, headers=headers or None)
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSON:  # a bug: logged, and JSON
