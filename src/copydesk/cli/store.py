@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from copydesk.errors import CopydeskError
@@ -163,21 +164,14 @@ def add_search(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace, context: Context) -> int:
-    store = open_store(args.db)
-    try:
-        hits = store.search(args.query, limit=args.limit, all_versions=args.all_versions)
-    finally:
-        store.close()
-    if args.json:
-        _print_json(h.to_dict() for h in hits)
-        return EXIT_OK
-    for hit in hits:
-        where = hit.url or hit.source
-        _print(f"{hit.article_id} v{hit.version}  {hit.published or '-'}  "
-               f"{hit.headline or '(no headline)'}  <{where}>")
-        _print("    " + " ".join(hit.snippet.split()))
-    _print(f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}", err=True)
-    return EXIT_OK
+    def lines(hit: Any) -> list[str]:
+        return [_where(hit, hit.published or "-"), "    " + " ".join(hit.snippet.split())]
+
+    return _listing(
+        args, lambda store: store.search(args.query, limit=args.limit,
+                                         all_versions=args.all_versions),
+        lines, ("match", "matches"),
+    )
 
 
 def add_quotes(commands: argparse._SubParsersAction) -> None:
@@ -195,19 +189,37 @@ def add_quotes(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_quotes(args: argparse.Namespace, context: Context) -> int:
+    def lines(quote: Any) -> list[str]:
+        said = " ".join(quote.text.split())
+        return [f"{quote.speaker or '(unattributed)'}: “{said}”", "    " + _where(quote)]
+
+    return _listing(args, lambda store: store.quotes(speaker=args.speaker, limit=args.limit),
+                    lines, ("quote", "quotes"))
+
+
+def _where(record: Any, *middle: str) -> str:
+    """``3 v2  [middle]  Headline  <url or source>``."""
+    parts = [f"{record.article_id} v{record.version}", *middle,
+             record.headline or "(no headline)", f"<{record.url or record.source}>"]
+    return "  ".join(parts)
+
+
+def _listing(args: argparse.Namespace, fetch: Callable[[Store], list[Any]],
+             lines: Callable[[Any], list[str]], nouns: tuple[str, str]) -> int:
+    """Records from the store: a few lines each (the count on stderr), or ``--json`` lines."""
     store = open_store(args.db)
     try:
-        quotes = store.quotes(speaker=args.speaker, limit=args.limit)
+        records = fetch(store)
     finally:
         store.close()
     if args.json:
-        _print_json(q.to_dict() for q in quotes)
+        for record in records:
+            print(json.dumps(record.to_dict(), ensure_ascii=False))
         return EXIT_OK
-    for quote in quotes:
-        _print(f"{quote.speaker or '(unattributed)'}: “{' '.join(quote.text.split())}”")
-        _print(f"    {quote.article_id} v{quote.version}  {quote.headline or '(no headline)'}  "
-               f"<{quote.url or quote.source}>")
-    _print(f"{len(quotes)} {'quote' if len(quotes) == 1 else 'quotes'}", err=True)
+    for record in records:
+        for line in lines(record):
+            _print(line)
+    _print(f"{len(records)} {nouns[len(records) != 1]}", err=True)
     return EXIT_OK
 
 
@@ -263,8 +275,3 @@ def _print(line: str, *, err: bool = False) -> None:
     from copydesk.report.visible import visible
 
     print(visible(line), file=sys.stderr if err else sys.stdout)
-
-
-def _print_json(records: Any) -> None:
-    for record in records:
-        print(json.dumps(record, ensure_ascii=False))
