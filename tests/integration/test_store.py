@@ -95,6 +95,16 @@ def test_default_database_is_in_the_user_data_directory(tmp_path, monkeypatch):
     assert database_url(None).drivername == "postgresql+psycopg"
 
 
+def test_without_postgresql_binaries_the_message_names_the_debian_package(monkeypatch):
+    from copydesk.store import tempserver
+
+    monkeypatch.delenv("COPYDESK_PG_BIN", raising=False)
+    monkeypatch.setattr(tempserver.glob, "glob", lambda pattern: [])
+    monkeypatch.setattr(tempserver.shutil, "which", lambda name: None)
+    with pytest.raises(PostgresUnavailable, match="install Debian's `postgresql` package"):
+        TemporaryPostgres().start()
+
+
 # -- ingest ------------------------------------------------------------------------------------
 
 
