@@ -240,20 +240,14 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
     )
-    parser.add_argument(
-        "--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
-        help="stop an input's analysis and checks after this many seconds of wall time and "
-        "report it as failed (default 30; 0: no limit)",
-    )
-    parser.add_argument(
-        "--memory-limit", type=memory_arg, default=None, metavar="SIZE",
-        help="stop an input whose worker passes this much memory, the loaded model included "
-        "(default 1.5G; 0: no limit)",
-    )
-    parser.add_argument(
-        "--no-isolation", dest="isolation", action="store_false",
-        help="check in this process, without a worker: no time or memory limit, and a crash "
-        "ends the run",
+    add_budget_arguments(
+        parser,
+        time_help="stop an input's analysis and checks after this many seconds of wall time "
+        "and report it as failed",
+        memory_help="stop an input whose worker passes this much memory, the loaded model "
+        "included",
+        isolation_help="check in this process, without a worker: no time or memory limit, and "
+        "a crash ends the run",
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -369,6 +363,19 @@ def _reports(
         with Supervisor(desk, budget) as supervisor:
             yield from supervisor.check_many(chain([item], items))
         return
+
+
+def add_budget_arguments(
+    parser: argparse.ArgumentParser, *, time_help: str, memory_help: str, isolation_help: str
+) -> None:
+    """``--time-limit``, ``--memory-limit`` and ``--no-isolation``, read by ``_budget``; each
+    help text gets the option's default appended."""
+    parser.add_argument("--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
+                        help=f"{time_help} (default 30; 0: no limit)")
+    parser.add_argument("--memory-limit", type=memory_arg, default=None, metavar="SIZE",
+                        help=f"{memory_help} (default 1.5G; 0: no limit)")
+    parser.add_argument("--no-isolation", dest="isolation", action="store_false",
+                        help=isolation_help)
 
 
 def _budget(args: argparse.Namespace) -> Budget | None:

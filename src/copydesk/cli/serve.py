@@ -30,7 +30,7 @@ def port_arg(value: str) -> int:
 
 
 def add_serve(commands: argparse._SubParsersAction) -> None:
-    from copydesk.cli.main import memory_arg, seconds_arg, size_arg
+    from copydesk.cli.main import add_budget_arguments, size_arg
     from copydesk.http.settings import DEFAULT_MAX_BODY
 
     parser = commands.add_parser(
@@ -58,18 +58,11 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
         "--max-body", type=size_arg, default=DEFAULT_MAX_BODY, metavar="BYTES",
         help="refuse request bodies larger than this with 413 (default 2M)",
     )
-    parser.add_argument(
-        "--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
-        help="wall time one request's article may take to check (default 30; 0: no limit)",
-    )
-    parser.add_argument(
-        "--memory-limit", type=memory_arg, default=None, metavar="SIZE",
-        help="memory the checking worker may hold, the loaded model included (default 1.5G; "
-        "0: no limit)",
-    )
-    parser.add_argument(
-        "--no-isolation", dest="isolation", action="store_false",
-        help="check in the server process, without a worker: no time or memory limit",
+    add_budget_arguments(
+        parser,
+        time_help="wall time one request's article may take to check",
+        memory_help="memory the checking worker may hold, the loaded model included",
+        isolation_help="check in the server process, without a worker: no time or memory limit",
     )
     parser.add_argument(
         "--allow-host", action="append", default=[], metavar="NAME",
