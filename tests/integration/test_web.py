@@ -230,3 +230,28 @@ def test_with_a_write_token_only_a_form_that_carries_it_stores(desk, tmp_path):
                              follow_redirects=False)
         assert stored.status_code == 303
         assert len(store.articles()) == 1
+
+
+def test_the_api_serves_the_pages_and_takes_their_decisions(desk, tmp_path):
+    from copydesk.http import create_app
+    from copydesk.http.settings import Settings
+    from copydesk.store import Store
+
+    with Store(tmp_path / "desk.sqlite") as store:
+        app = create_app(desk, store, Settings(isolation=False))
+        with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+            token = form_token(client.get("/").text)
+            response = client.post("/check", data={"csrf_token": token, "text": ARTICLE},
+                                   follow_redirects=False)
+            assert response.status_code == 303
+            page = client.get(response.headers["location"]).text
+            fingerprint = re.search(r'data-fingerprint="([0-9a-f]{16})"', page).group(1)
+            decided = client.patch(f"/api/v1/findings/{fingerprint}",
+                                   json={"decision": "accepted", "by": "Ed"},
+                                   headers={"Origin": "http://127.0.0.1:8000"})
+            assert decided.status_code == 200
+            page = client.get(response.headers["location"]).text
+            assert "accepted by Ed" in page
+            refused = client.post("/check", data={"csrf_token": token, "text": ARTICLE},
+                                  headers={"Origin": "https://evil.example"})
+            assert refused.status_code == 403

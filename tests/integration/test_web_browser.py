@@ -10,12 +10,14 @@ screenshot of the annotated article there.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,18 +46,16 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server():
-    """The base URL of the web UI served by uvicorn in a subprocess (a real Desk)."""
-    chromium()  # fail or skip before loading a desk
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "uvicorn", "--factory", "webapp:create",
-               "--app-dir", str(HERE), "--host", "127.0.0.1", "--port", str(port),
-               "--log-level", "warning"]
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running(command: list[str], base: str):
+    """``command`` (a server) running until the block ends, once ``base``/ answers 200."""
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -79,6 +79,30 @@ def server():
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The base URL of the web UI alone, served by uvicorn in a subprocess (a real Desk)."""
+    chromium()  # fail or skip before loading a desk
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "--factory", "webapp:create",
+               "--app-dir", str(HERE), "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning"]
+    with running(command, f"http://127.0.0.1:{port}") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def api_server(tmp_path_factory):
+    """The base URL of ``copydesk serve --db``: the REST API with the web UI and a store."""
+    chromium()
+    port = free_port()
+    db = tmp_path_factory.mktemp("web") / "desk.sqlite"
+    command = [sys.executable, "-m", "copydesk", "serve", "--host", "127.0.0.1",
+               "--port", str(port), "--db", str(db)]
+    with running(command, f"http://127.0.0.1:{port}") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +259,25 @@ def test_hostile_fields_in_a_form_shown_again_run_nothing(page, server):
     for name, value in PAYLOADS.items():
         expected = " ".join(value.split()) if name == "headline" else value
         assert page.input_value(f"#{name}") in (value, expected)
+
+
+def test_accept_and_dismiss_through_the_api_of_copydesk_serve(page, api_server):
+    from playwright.sync_api import expect
+
+    check_article(page, api_server, text=ARTICLE)
+    assert "/articles/" in page.url  # stored, and shown from the store
+    page.fill("#reviewer", "Ed Itor")
+    page.evaluate("document.activeElement.blur()")  # keys typed in a field are the field's
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    detail = page.locator("#detail")
+    detail.locator("button.dismiss").click()
+    first = page.locator("ol.findings > li.finding").first
+    expect(first).to_have_class(re.compile(r"\bdismissed\b"))  # the API answered
+    assert "dismissed by Ed Itor" in detail.locator(".review-status").inner_text()
+    first.locator("button.accept").click()
+    expect(first).to_have_class(re.compile(r"\baccepted\b"))
+    page.reload()  # the decision is the store's
+    assert "accepted" in first.get_attribute("class").split()
+    assert first.locator(".review-status").inner_text() == "accepted by Ed Itor"
+    assert page.errors == []
