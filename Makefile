@@ -49,6 +49,10 @@ demo: $(STAMP)
 	$(BIN)/copydesk check examples/ --format text --no-progress
 	$(BIN)/copydesk check examples/ --format html --no-progress --output out/report.html
 	@echo "HTML report written to out/report.html"
+	$(BIN)/copydesk ingest examples/ --db out/desk.sqlite --no-progress
+	@echo "The desk (web UI and REST API) is at http://127.0.0.1:8000/ with the examples stored;"
+	@echo "press Ctrl-C to stop it."
+	$(BIN)/copydesk serve --host 127.0.0.1 --port 8000 --db out/desk.sqlite
 
 test: $(STAMP) postgres
 	$(BIN)/python -m pytest -q
@@ -60,8 +64,12 @@ eval: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/unit/test_fuzz.py
 
+# the quick benchmarks (each script's docstring gives its full command; docs/BENCHMARKS.md has the
+# figures and the longer runs over ../shared)
 bench: $(STAMP) postgres
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/kb.py --skip million,dump
+	$(BIN)/python bench/kb_coverage.py
+	$(BIN)/python bench/store.py
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests bench
