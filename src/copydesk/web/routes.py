@@ -24,6 +24,8 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from copydesk.errors import CopydeskError
+from copydesk.web.corpus import DECISIONS, LIMIT, SEVERITIES, corpus_query, corpus_rows
 from copydesk.web.intake import MAX_BYTES, FormError, Pasted, pasted_article, uploaded_article
 from copydesk.web.security import (
     CSRF_FIELD,
@@ -154,6 +156,20 @@ def web_router(
                      for r in records if r.decision is not None}
         view = article_view(data, decisions=decisions)
         return pages.render(request, "article.html", view=view, review=review(store))
+
+    @router.get("/corpus", name="web_corpus", response_class=HTMLResponse)
+    async def corpus(request: Request) -> Response:
+        store = store_of()
+        query = corpus_query(request.query_params)
+        rows = None
+        if store is not None:
+            try:
+                rows = await run_in_threadpool(corpus_rows, store, query)
+            except CopydeskError as exc:  # a search the store cannot read
+                query.problems.append(str(exc))
+                rows = []
+        return pages.render(request, "corpus.html", query=query, rows=rows,
+                            severities=SEVERITIES, decisions=tuple(DECISIONS), limit=LIMIT)
 
     @router.get("/web/static/{name}", name="web_static")
     def static_file(name: str) -> Response:
