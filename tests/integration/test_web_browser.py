@@ -281,3 +281,59 @@ def test_accept_and_dismiss_through_the_api_of_copydesk_serve(page, api_server):
     assert "accepted" in first.get_attribute("class").split()
     assert first.locator(".review-status").inner_text() == "accepted by Ed Itor"
     assert page.errors == []
+
+
+#: An article of its own for the corpus test: a word no other test's article has.
+CORPUS_WORD = "Quillbrook"
+CORPUS_ARTICLE = (
+    f"{CORPUS_WORD} ferry service to close\n\n"
+    f"The ferry between {CORPUS_WORD} and the mainland will stop running in March, the "
+    "operator said on Tuesday.\n\n"
+    "The goverment has offered no replacement service, and residents say the island will be "
+    "cut off in winter.\n"
+)
+
+
+def test_dismiss_a_finding_reload_and_find_the_article_in_the_corpus(page, api_server):
+    from playwright.sync_api import expect
+
+    check_article(page, api_server, text=CORPUS_ARTICLE)
+    assert re.search(r"/articles/\d+$", page.url)
+    article_url = page.url
+    page.fill("#reviewer", "Ed Itor")
+    page.locator("#article-text a.hl", has_text="goverment").click()  # opens the finding
+    detail = page.locator("#detail")
+    expect(detail).to_be_visible()
+    assert "government" in detail.inner_text()
+    detail.locator("button.dismiss").click()
+    finding = page.locator("ol.findings > li.finding", has_text="goverment")
+    expect(finding).to_have_class(re.compile(r"\bdismissed\b"))
+    page.reload()
+    finding = page.locator("ol.findings > li.finding", has_text="goverment")
+    assert "dismissed" in finding.get_attribute("class").split()
+    assert finding.locator(".review-status").inner_text() == "dismissed by Ed Itor"
+
+    # the corpus, from the header: search finds the article
+    with page.expect_navigation():
+        page.click("header.site nav a:text('Corpus')")
+    page.fill("#q", CORPUS_WORD.lower())
+    with page.expect_navigation():
+        page.click("form.corpus-filters button[type=submit]")
+    rows = page.locator("li.corpus-row")
+    assert rows.count() == 1
+    assert rows.first.locator("mark").first.inner_text() == CORPUS_WORD
+    assert f"{CORPUS_WORD} ferry service to close" in rows.first.inner_text()
+    # and the decision filter keeps it; a search for a word it lacks does not
+    page.select_option("#decision", "dismissed")
+    with page.expect_navigation():
+        page.click("form.corpus-filters button[type=submit]")
+    assert page.locator("li.corpus-row").count() == 1
+    page.fill("#q", f"{CORPUS_WORD} -ferry")
+    with page.expect_navigation():
+        page.click("form.corpus-filters button[type=submit]")
+    assert page.locator("li.corpus-row").count() == 0
+    page.go_back()
+    with page.expect_navigation():
+        page.locator("li.corpus-row a.corpus-headline").click()
+    assert page.url == article_url
+    assert page.errors == []
