@@ -300,6 +300,8 @@ def test_dismiss_a_finding_reload_and_find_the_article_in_the_corpus(page, api_s
     check_article(page, api_server, text=CORPUS_ARTICLE)
     assert re.search(r"/articles/\d+$", page.url)
     article_url = page.url
+    for name in ("quotes", "entities", "events"):  # the side panels beside the findings
+        assert page.locator(f"#panel-{name}").is_visible()
     page.fill("#reviewer", "Ed Itor")
     page.locator("#article-text a.hl", has_text="goverment").click()  # opens the finding
     detail = page.locator("#detail")

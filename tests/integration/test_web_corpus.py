@@ -68,6 +68,7 @@ def test_search_finds_by_text_and_marks_the_words(corpus):
     page = corpus.get("/corpus", params={"q": "Eastbrook"}).text
     assert listed(page) == [corpus.ids["east"]]
     assert "<mark>Eastbrook</mark>" in page
+    assert "U+000A" not in page  # the text's line breaks are spaces in the snippet
     assert set(listed(corpus.get("/corpus", params={"q": "harbour -Eastbrook"}).text)) == {
         corpus.ids["north"], corpus.ids["west"]}
     assert listed(corpus.get("/corpus", params={"q": "zeppelin"}).text) == []

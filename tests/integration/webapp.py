@@ -18,7 +18,10 @@ def create(desk=None, store=None, write_token=None) -> FastAPI:
 
         desk = Desk()
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    from copydesk.http.stored import kb_record
+
     app.include_router(web_router(lambda: desk, lambda: store,
                                   review_url="/api/v1/findings/{fingerprint}",
-                                  write_token=write_token))
+                                  write_token=write_token,
+                                  entity_record=lambda kb_id: kb_record(desk.knowledge, kb_id)))
     return app

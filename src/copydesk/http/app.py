@@ -215,7 +215,9 @@ async def check_article(request: Request, article: ArticleIn) -> Report | JSON:
 
 def _add_web_ui(app: FastAPI, settings: Settings) -> None:
     """The editors' pages (``copydesk.web``: ``/``, ``/check``, ``/articles/{id}``) beside the
-    API, checking through the same checking thread and storing in the same store."""
+    API, checking through the same checking thread and storing in the same store; the entities
+    panel reads the desk's knowledge base as ``GET /api/v1/articles/{id}/entities`` does."""
+    from copydesk.http.stored import kb_record
     from copydesk.web import web_router
 
     limit = None if settings.time_limit is None else 2 * settings.time_limit + 10
@@ -223,9 +225,14 @@ def _add_web_ui(app: FastAPI, settings: Settings) -> None:
     def check(article: Article) -> Report:  # called in a worker thread: waits for its turn
         return app.state.checker.submit(article).result(timeout=limit)
 
+    def entity_record(kb_id: str) -> dict[str, Any] | None:  # the entities panel's records
+        desk = app.state.checker.desk
+        return kb_record(desk.knowledge, kb_id) if desk is not None else None
+
     app.include_router(web_router(
         check=check, store_provider=lambda: app.state.store,
         review_url=f"{API}/findings/{{fingerprint}}", write_token=settings.token,
+        entity_record=entity_record,
     ))
 
 

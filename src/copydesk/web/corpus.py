@@ -144,7 +144,7 @@ def _marked(snippet: str) -> tuple[tuple[str, bool], ...]:
     """The snippet's pieces, each with whether it is a matched word (between the store's
     marks)."""
     pieces: list[tuple[str, bool]] = []
-    rest = visible(snippet)
+    rest = visible(" ".join(snippet.split()))  # the text's line breaks as spaces
     while rest:
         start = rest.find(MARK_START)
         end = rest.find(MARK_END, start + 1) if start >= 0 else -1

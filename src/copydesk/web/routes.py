@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from copydesk.errors import CopydeskError
 from copydesk.web.corpus import DECISIONS, LIMIT, SEVERITIES, corpus_query, corpus_rows
 from copydesk.web.intake import MAX_BYTES, FormError, Pasted, pasted_article, uploaded_article
+from copydesk.web.panels import Lookup, side_panels
 from copydesk.web.security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -68,6 +69,7 @@ def web_router(
     review_url: str | None = None,
     write_token: str | None = None,
     trusted_origins: Iterable[str] = (),
+    entity_record: Lookup | None = None,
 ) -> APIRouter:
     """The web UI as a router for a FastAPI app (``app.include_router(web_router(...))``).
 
@@ -85,7 +87,11 @@ def web_router(
     stores an article only when the token is typed in with it, and the page asks for it to send
     with a decision); without the token the article is shown, not stored.
 
-    ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``)."""
+    ``trusted_origins``: more origins whose posts are taken (``copydesk.web.security``).
+
+    ``entity_record``: the knowledge-base record of an entity's ``kb_id`` (a dict as
+    ``copydesk.http.stored.kb_record`` gives, or None), for the entities panel; called in a
+    worker thread."""
     if check is None:
         if desk_provider is None:
             raise TypeError("web_router needs desk_provider or check")
@@ -138,9 +144,11 @@ def web_router(
             where = request.url_for("web_article", article_id=str(stored.article_id)).path
             return secure(RedirectResponse(where, status_code=303))
         regions = [(r.start, r.end, r.role) for r in report.article.regions] if report.article else []
-        view = article_view(report.to_dict(), regions)
+        data = report.to_dict()
+        view = article_view(data, regions)
+        panels = await run_in_threadpool(side_panels, data, entity_record)
         return pages.render(request, "article.html", status=200 if report.ok else 422,
-                            view=view, review=review(store, stored=stored))
+                            view=view, panels=panels, review=review(store, stored=stored))
 
     @router.get("/articles/{article_id}", name="web_article", response_class=HTMLResponse)
     async def stored_article(request: Request, article_id: str) -> Response:
@@ -155,7 +163,9 @@ def web_router(
         decisions = {r.fingerprint: (r.decision.decision, r.decision.by)
                      for r in records if r.decision is not None}
         view = article_view(data, decisions=decisions)
-        return pages.render(request, "article.html", view=view, review=review(store))
+        panels = await run_in_threadpool(side_panels, data, entity_record)
+        return pages.render(request, "article.html", view=view, panels=panels,
+                            review=review(store))
 
     @router.get("/corpus", name="web_corpus", response_class=HTMLResponse)
     async def corpus(request: Request) -> Response:
