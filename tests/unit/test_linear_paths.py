@@ -100,4 +100,4 @@ def test_expansions_are_found_once_per_article_and_within_reach():
         ("NATO", "North Atlantic Treaty Organization"),
     ]
     assert find_expansions(analysed) == found
-    assert analysed.derived["acronym_expansions"] == found
+    assert analysed.derived.acronym_expansions == found

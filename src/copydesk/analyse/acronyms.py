@@ -58,10 +58,9 @@ LOOKBACK_CHARS = 250
 def find_expansions(analysed: AnalysedArticle) -> list[Expansion]:
     """Every acronym written with its spelled-out form, in text order (computed once per
     article and shared by the checks that need it)."""
-    found = analysed.derived.get("acronym_expansions")
-    if found is None:
-        found = analysed.derived["acronym_expansions"] = _find_expansions(analysed)
-    return list(found)
+    if analysed.derived.acronym_expansions is None:
+        analysed.derived.acronym_expansions = _find_expansions(analysed)
+    return list(analysed.derived.acronym_expansions)
 
 
 def _find_expansions(analysed: AnalysedArticle) -> list[Expansion]:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copydesk.model import (
     Article,
@@ -23,6 +23,13 @@ from copydesk.model import (
     Quote,
     TimeExpression,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.analyse.acronyms import Expansion
+    from copydesk.analyse.kbnames import Resolution
+    from copydesk.analyse.quotemarks import QuoteSpan
+    from copydesk.analyse.roles import TitledMention
+    from copydesk.analyse.variants import SpellingVariant
 
 
 @dataclass(slots=True)
@@ -78,6 +85,35 @@ class NameCluster:
 
 
 @dataclass(slots=True)
+class Derived:
+    """Analyses of an article that more than one stage or check reads, each computed once, on
+    first use, by the function named beside it (None until then). Stages and checks read them
+    through those functions, never by setting them here."""
+
+    #: Names spelt two ways: ``names.build_entities`` (the entities stage) -> ``names.inconsistent``.
+    spelling_variants: list[SpellingVariant] | None = None
+    #: ``kbnames.name_corrections``: ``names.inconsistent``, ``names.unknown-variant``, entity links.
+    name_corrections: dict[str, tuple[str, Resolution]] | None = None
+    #: ``roles.article_titled_mentions``: ``roles.title`` and ``name_corrections``.
+    titled_mentions: list[TitledMention] | None = None
+    #: ``quotemarks.article_quote_spans``: the quotes stage and ``claims.unsourced``.
+    quote_spans: list[QuoteSpan] | None = None
+    #: ``acronyms.find_expansions``: ``acronyms.expansion`` and ``acronyms.typo``.
+    acronym_expansions: list[Expansion] | None = None
+    #: ``readings.reread_its`` (the pipeline): token index of "its" -> the tag of the next word
+    #: when "it is" is read instead; read by ``confusables``.
+    its_readings: dict[int, str] = field(default_factory=dict)
+    #: ``spelling``: sentence index -> index of its first alphanumeric token (filled as asked).
+    sentence_first_words: dict[int, int] = field(default_factory=dict)
+    #: ``claims.unsourced``: the headline and standfirst regions as ``(start, end)``.
+    display_regions: list[tuple[int, int]] | None = None
+    #: ``quotes``: the cue list given and its cues grouped by sentence.
+    cues_by_sentence: tuple[list[Token], dict[int, list[Token]]] | None = None
+    #: ``sources``: (mention count, sorted starts, mentions sorted by start, span -> first label).
+    mention_index: tuple[int, list[int], list[Mention], dict[tuple[int, int], str]] | None = None
+
+
+@dataclass(slots=True)
 class AnalysedArticle:
     article: Article
     tokens: list[Token] = field(default_factory=list)
@@ -95,8 +131,8 @@ class AnalysedArticle:
     #: never read the clock: they take the article's own date first, then this one
     #: (``analyse.times.reference_date``).
     reference_date: datetime | None = None
-    #: Results derived from the analysis that several checks share, computed on first use.
-    derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: Analyses that several stages or checks share, computed once on first use (``Derived``).
+    derived: Derived = field(default_factory=Derived, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     #: Head index -> positions of the tokens with that head, in order (``children``), built

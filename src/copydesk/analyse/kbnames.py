@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from copydesk.analyse.document import AnalysedArticle
-from copydesk.analyse.roles import titled_mentions
+from copydesk.analyse.roles import article_titled_mentions
 from copydesk.knowledge.normalize import norm, skeleton
 from copydesk.knowledge.store import Match
 from copydesk.model import Entity, Evidence
@@ -51,18 +51,15 @@ class Resolution:
 def name_corrections(article: AnalysedArticle, kb) -> dict[str, tuple[str, Resolution]]:
     """Written name tokens that should be another (known) spelling: token -> (right, why).
 
-    Computed once per article and kept in ``article.derived``."""
-    cached = article.derived.get("name_corrections")
-    if cached is not None:
-        return cached
-    corrections = _corrections(article, kb)
-    article.derived["name_corrections"] = corrections
-    return corrections
+    Computed once per article and kept in ``article.derived.name_corrections``."""
+    if article.derived.name_corrections is None:
+        article.derived.name_corrections = _corrections(article, kb)
+    return article.derived.name_corrections
 
 
 def _corrections(article: AnalysedArticle, kb) -> dict[str, tuple[str, Resolution]]:
     offices_by_entity: dict[str, list[tuple[str, str, str]]] = {}
-    for titled in titled_mentions(article, kb):
+    for titled in article_titled_mentions(article, kb):
         if titled.mention.entity and not titled.qualified:
             for row in titled.roles:
                 of = titled.country if row.of == "*" else row.of

@@ -51,7 +51,7 @@ class _Group:
 def build_entities(analysed: AnalysedArticle) -> None:
     """Fill ``analysed.entities`` and ``analysed.clusters`` from ``analysed.mentions``."""
     variants = find_spelling_variants(analysed, collect_name_words(analysed))
-    analysed.derived["spelling_variants"] = variants  # shared with names.inconsistent
+    analysed.derived.spelling_variants = variants  # shared with names.inconsistent
     spelling = {v.rare: v.common for v in variants}
     mentions = sorted(analysed.mentions, key=lambda m: (m.start, m.end))
     groups = _group_mentions(mentions, spelling)

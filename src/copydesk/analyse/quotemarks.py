@@ -12,8 +12,12 @@ of its paragraph and is not closed. A single quote left open is dropped: it was 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from copydesk.model import Region
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.analyse.document import AnalysedArticle
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -29,6 +33,14 @@ class QuoteSpan:
     mark: int
     closed: bool = True
     close_mark: int | None = None
+
+
+def article_quote_spans(analysed: AnalysedArticle) -> list[QuoteSpan]:
+    """``find_quote_spans`` of the article's paragraphs, found once per article and shared by the
+    quotes stage and ``claims.unsourced`` (``analysed.derived.quote_spans``); not to be changed."""
+    if analysed.derived.quote_spans is None:
+        analysed.derived.quote_spans = find_quote_spans(analysed.text, analysed.article.paragraphs)
+    return analysed.derived.quote_spans
 
 
 def find_quote_spans(text: str, paragraphs: list[Region]) -> list[QuoteSpan]:

@@ -29,7 +29,7 @@ from copydesk.analyse.attribution import (
     is_cue,
 )
 from copydesk.analyse.document import AnalysedArticle, Token
-from copydesk.analyse.quotemarks import QuoteSpan, find_quote_spans
+from copydesk.analyse.quotemarks import QuoteSpan, article_quote_spans
 from copydesk.model import Quote, Speaker
 
 #: A short quote that is not a sentence is a scare quote or a term, not speech needing a cue.
@@ -59,7 +59,7 @@ def extract_quotes(analysed: AnalysedArticle) -> list[Quote]:
     Short scare quotes with no speaker (a “premature” label), titles of works in Title Case and
     quoted spans without a letter are not speech and are left out."""
     text = analysed.text
-    spans = find_quote_spans(text, analysed.article.paragraphs)
+    spans = article_quote_spans(analysed)
     quoted = _quoted_tokens(analysed, spans)
     cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t)]
     direct_cues = [t for t in analysed.tokens if not quoted[t.i] and is_cue(t, direct=True)]
@@ -355,16 +355,13 @@ def _cue_for(analysed: AnalysedArticle, span: QuoteSpan, cues: list[Token]) -> T
 def _cues_by_sentence(analysed: AnalysedArticle, cues: list[Token]) -> dict[int, list[Token]]:
     """``cues`` grouped by sentence, in order (kept per article for the list given: each quote
     looks at the cues of its own sentences only, not at every cue of the article)."""
-    cached = analysed.derived.get(_CUES_KEY)
+    cached = analysed.derived.cues_by_sentence
     if cached is None or cached[0] is not cues:
         grouped: dict[int, list[Token]] = {}
         for cue in cues:
             grouped.setdefault(cue.sent, []).append(cue)
-        cached = analysed.derived[_CUES_KEY] = (cues, grouped)
+        cached = analysed.derived.cues_by_sentence = (cues, grouped)
     return cached[1]
-
-
-_CUES_KEY = "quotes.cues_by_sentence"
 
 
 def text_endswith(analysed: AnalysedArticle, sentence, suffix: str) -> bool:

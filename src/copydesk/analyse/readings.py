@@ -5,7 +5,7 @@ one). Reading the same sentence with "it is" in its place and tagging it again s
 next word is then an adjective, a participle or an adverb — what "it's" would introduce. Only
 sentences that contain "its" are tagged again, and only by the tagger, so the cost is small.
 
-The result is ``analysed.derived["reading.its"]``: token index of "its" -> the tag of the word
+The result is ``analysed.derived.its_readings``: token index of "its" -> the tag of the word
 after it (quotation marks skipped) when "it is" is read instead.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 from copydesk.analyse.document import AnalysedArticle
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
-KEY = "reading.its"
 #: Components the re-reading needs (the rest of the pipeline is switched off for it).
 TAGGING = ("tok2vec", "tagger")
 
@@ -22,7 +21,6 @@ TAGGING = ("tok2vec", "tagger")
 def reread_its(nlp, articles: list[AnalysedArticle]) -> None:
     jobs: list[tuple[AnalysedArticle, int, str, int]] = []
     for analysed in articles:
-        analysed.derived.setdefault(KEY, {})
         text = analysed.text
         for token in analysed.tokens:
             if token.lower != "its":
@@ -49,5 +47,5 @@ def reread_its(nlp, articles: list[AnalysedArticle]) -> None:
     for (analysed, index, _text, offset), doc in zip(jobs, docs):
         for tok in doc:
             if tok.idx == offset:
-                analysed.derived[KEY][index] = tok.tag_
+                analysed.derived.its_readings[index] = tok.tag_
                 break

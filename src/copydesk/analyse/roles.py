@@ -33,6 +33,14 @@ class TitledMention:
     qualified: bool  # "former", "shadow", "deputy"...: the title says nothing about now
 
 
+def article_titled_mentions(analysed: AnalysedArticle, kb) -> list[TitledMention]:
+    """``titled_mentions`` found once per article and shared by ``roles.title`` and
+    ``kbnames.name_corrections`` (``analysed.derived.titled_mentions``); not to be changed."""
+    if analysed.derived.titled_mentions is None:
+        analysed.derived.titled_mentions = titled_mentions(analysed, kb)
+    return analysed.derived.titled_mentions
+
+
 def titled_mentions(analysed: AnalysedArticle, kb) -> list[TitledMention]:
     out = []
     text = analysed.text

@@ -229,15 +229,15 @@ def _subtree(analysed: AnalysedArticle, head: Token) -> tuple[Token, Token]:
 
 def _mention_index(analysed: AnalysedArticle) -> tuple[list[int], list, dict[tuple[int, int], str]]:
     """Mentions sorted by start (with their starts, for bisection) and each span's first label,
-    built once per article (``analysed.derived``)."""
-    cached = analysed.derived.get("sources.mentions")
+    built once per article (``analysed.derived.mention_index``)."""
+    cached = analysed.derived.mention_index
     if cached is None or cached[0] != len(analysed.mentions):
         ordered = sorted(analysed.mentions, key=lambda m: m.start)
         labels: dict[tuple[int, int], str] = {}
         for mention in analysed.mentions:
             labels.setdefault((mention.start, mention.end), mention.label)
         cached = (len(analysed.mentions), [m.start for m in ordered], ordered, labels)
-        analysed.derived["sources.mentions"] = cached
+        analysed.derived.mention_index = cached
     return cached[1], cached[2], cached[3]
 
 

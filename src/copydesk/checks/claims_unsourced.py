@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from copydesk.analyse.claims import significant_quantities
-from copydesk.analyse.quotemarks import find_quote_spans
+from copydesk.analyse.quotemarks import article_quote_spans
 from copydesk.checks.registry import register
 from copydesk.model import Evidence, Finding, Severity
 
@@ -77,7 +77,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                    and not (paragraph in share_paragraphs and _is_share(text, q))]
         if figures:
             if quoted is None:
-                quoted = find_quote_spans(text, article.article.paragraphs)
+                quoted = article_quote_spans(article)
             figures = [q for q in figures if not any(
                 span.start <= q.start and q.end <= span.end for span in quoted)]
         if not figures:
@@ -511,8 +511,8 @@ def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
 def _in_display(article: AnalysedArticle, offset: int) -> bool:
     """Headline or standfirst: their claims are sourced in the body. (The display regions are
     listed once per article: an article of many paragraphs has few of them.)"""
-    display = article.derived.get("claims_unsourced.display")
+    display = article.derived.display_regions
     if display is None:
         display = [(r.start, r.end) for r in article.article.regions if r.role in ("headline", "standfirst")]
-        article.derived["claims_unsourced.display"] = display
+        article.derived.display_regions = display
     return any(start <= offset < end for start, end in display)

@@ -77,7 +77,7 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         if before is not None and before.pos == "VERB" and not is_cue(before):
             return False
         return following is not None and following.lower in ("to", "that")
-    reread = article.derived.get("reading.its", {}).get(token.i)
+    reread = article.derived.its_readings.get(token.i)
     if reread in IT_IS_TAGS and _not_a_noun(after, lexicon) and _phrase_ends_without_noun(article, token, 2):
         # read as "it is", the next word is no longer a noun, and it has no noun sense at
         # all: "its unwise to wait" (but "its rival," "its duty to" stay possessive)

@@ -38,8 +38,8 @@ SHORT_NAME = 5
 @register("names.inconsistent", severity="error")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A name spelt two ways in one article: the less frequent spelling is probably wrong."""
-    variants = article.derived.get("spelling_variants")
-    if variants is None:
+    variants = article.derived.spelling_variants
+    if variants is None:  # an article not built by the entities stage (made by hand)
         variants = find_spelling_variants(article)
     known = name_corrections(article, knowledge.kb) if variants else {}
     for variant in variants:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 from copydesk.analyse.document import AnalysedArticle
-from copydesk.analyse.roles import TitledMention, mentioned_years, titled_mentions
+from copydesk.analyse.roles import TitledMention, article_titled_mentions, mentioned_years
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.records import parse_partial
@@ -22,7 +22,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     when, basis = _article_date(article)
     period = (when.date(), when.date()) if when else None
     people = []
-    for titled in titled_mentions(article, kb):
+    for titled in article_titled_mentions(article, kb):
         if not titled.qualified:
             person = _person(article, titled, kb)
             if person is not None:

@@ -139,9 +139,7 @@ def _mentioned(text: str, token: Token) -> bool:
 
 def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
     """No word or number comes before ``token`` in its sentence."""
-    first_words = article.derived.get(_FIRST_WORDS)
-    if first_words is None:  # each sentence's first alphanumeric token, found once
-        first_words = article.derived[_FIRST_WORDS] = {}
+    first_words = article.derived.sentence_first_words  # each sentence's, found once
     sentence = article.sentences[token.sent]
     if token.sent not in first_words:
         first_words[token.sent] = next(
@@ -149,9 +147,6 @@ def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
             sentence.last,
         )
     return token.i <= first_words[token.sent]
-
-
-_FIRST_WORDS = "spelling.first_words"
 
 
 def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
