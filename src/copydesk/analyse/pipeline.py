@@ -10,13 +10,18 @@ paragraph's index. The parser reads a masked copy of each piece: a run of more t
 runs one mark at a time, in time that grows with the square of the run). The copy has the same
 length, so offsets are exact, and token texts are taken from the article. After the parse, copydesk's own components run on
 the plain ``AnalysedArticle``: entity mentions, name clusters, time expressions, quantities.
+Each of them is a ``Stage`` that declares the fields it reads and assigns, as a spaCy component
+does; ``stages()`` lists them in order and refuses an order in which a stage reads a field before
+any stage assigns it. Analyses that several checks share are typed, lazily computed fields of
+``AnalysedArticle.derived``.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from copydesk.analyse import readings
@@ -275,19 +280,72 @@ def _trim_determiner(ent) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+@dataclass(frozen=True)
+class Stage:
+    """One of copydesk's analysis components after the parse, as a spaCy component declares
+    itself: the ``AnalysedArticle`` fields it reads and the ones it assigns. ``run`` takes the
+    article and the ``Knowledge`` (None when the caller has none; a stage that ``needs_knowledge``
+    is then skipped)."""
+
+    name: str
+    run: Callable[[AnalysedArticle, object], object]
+    reads: frozenset[str]
+    assigns: frozenset[str]
+    needs_knowledge: bool = False
+
+
+#: What the parse gives every later stage.
+PARSED = frozenset({"tokens", "sentences", "mentions"})
+
+
+def _stages() -> tuple[Stage, ...]:
+    from copydesk.analyse import claims, events, kbnames, names, quantities, quotes, times
+
+    def stage(name, run, reads, assigns, needs_knowledge=False):
+        return Stage(name, run, frozenset(reads.split()), frozenset(assigns.split()), needs_knowledge)
+
+    return (
+        stage("names", lambda a, k: names.build_entities(a), "tokens sentences mentions",
+              "mentions entities"),
+        stage("kb-links", lambda a, k: kbnames.link_entities(a, k.kb), "tokens mentions entities",
+              "mentions entities", needs_knowledge=True),  # KB ids, misspellings resolved
+        stage("quotes", lambda a, k: quotes.extract_quotes(a), "tokens sentences entities", "quotes"),
+        stage("times", lambda a, k: times.resolve_times(a), "tokens sentences", "times"),
+        stage("quantities", lambda a, k: quantities.find_quantities(a), "tokens sentences",
+              "quantities"),
+        stage("events", lambda a, k: events.extract_events(a, k), "tokens sentences mentions entities times",
+              "events"),
+        stage("claims", lambda a, k: claims.extract_claims(a), "tokens sentences quotes quantities times",
+              "claims"),
+    )
+
+
+def check_order(stages: Iterable[Stage], given: frozenset[str] = PARSED) -> None:
+    """Raise ``ValueError`` when a stage reads a field no earlier stage (or the parse) assigns."""
+    known = set(given)
+    for stage in stages:
+        missing = stage.reads - known
+        if missing:
+            raise ValueError(f"analysis stage {stage.name!r} reads {', '.join(sorted(missing))} "
+                             "before any stage assigns it")
+        known |= stage.assigns
+
+
+@functools.cache
+def stages() -> tuple[Stage, ...]:
+    """The stages in the order they run (an immutable tuple, built and checked once): each reads
+    only what the parse or an earlier stage assigns."""
+    found = _stages()
+    check_order(found)
+    return found
+
+
 def finish(analysed: AnalysedArticle, knowledge=None) -> AnalysedArticle:
-    """Run copydesk's own components on an article whose tokens and mentions are filled in."""
-    from copydesk.analyse import events, kbnames, names, quantities, quotes, times
-
+    """Run copydesk's own components (``stages()``) on an article whose tokens and mentions are
+    filled in."""
     analysed.index()
-    names.build_entities(analysed)
-    if knowledge is not None:
-        kbnames.link_entities(analysed, knowledge.kb)  # KB ids, misspellings resolved
-    quotes.extract_quotes(analysed)  # after names: speakers resolve to entities
-    times.resolve_times(analysed)
-    quantities.find_quantities(analysed)
-    events.extract_events(analysed, knowledge)  # after names and times: actors and dates
-    from copydesk.analyse import claims  # after quotes and quantities: claims read both
-
-    claims.extract_claims(analysed)
+    for stage in stages():
+        if stage.needs_knowledge and knowledge is None:
+            continue
+        stage.run(analysed, knowledge)
     return analysed
