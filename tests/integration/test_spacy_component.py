@@ -70,3 +70,15 @@ def test_factory_found_without_importing_copydesk():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "copydesk" in out.stdout
+
+
+def test_offsets_point_into_a_text_with_windows_line_ends(nlp, desk):
+    text = TEXT.replace("\n", "\r\n")
+    doc = nlp(text)
+    findings = doc._.copydesk_findings
+    assert [f.check for f in findings] == [f.check for f in desk.check_text(TEXT).findings]
+    for finding in findings:
+        assert doc.text[finding.start : finding.end] == finding.text
+        for evidence in finding.evidence:
+            if evidence.start is not None:
+                assert 0 <= evidence.start <= evidence.end <= len(doc.text)

@@ -12,13 +12,16 @@ The component does not read the annotations of the pipeline it sits in. copydesk
 parses each paragraph on its own with its pinned model and masks runs of punctuation for the
 parser, which a ``Doc`` parsed whole by another pipeline cannot give; so the component runs
 copydesk's own analysis on ``doc.text`` (loaded on first use, once per component), and its
-findings are those ``Desk.check_text(doc.text)`` gives (offsets into ``doc.text``, which
-copydesk reads with Windows line ends made plain: a text with ``\\r\\n`` is best given without).
+findings are those ``Desk.check_text(doc.text)`` gives. copydesk reads Windows line ends as
+plain ones; the findings' offsets (and their evidence's) are moved back so that they point into
+``doc.text`` as given, while ``copydesk_report`` keeps copydesk's own text and offsets.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import tee
 from typing import Any
 
@@ -36,6 +39,26 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "reference_date": None,
     "severity_policy": "default",
 }
+
+
+def _in_given_text(findings: list[Finding], given: str) -> list[Finding]:
+    """``findings`` (offsets into the text with each ``\\r\\n`` made ``\\n``) with offsets
+    into ``given``: each removed ``\\r`` before an offset moves it one on."""
+    if "\r\n" not in given:
+        return findings
+    removed, dropped = [], 0  # where, in the plain text, each removed \r stood
+    at = given.find("\r\n")
+    while at != -1:
+        removed.append(at - dropped)
+        dropped += 1
+        at = given.find("\r\n", at + 2)
+
+    def moved(offset: int | None) -> int | None:
+        return None if offset is None else offset + bisect_left(removed, offset)
+
+    return [replace(f, start=moved(f.start), end=moved(f.end),
+                    evidence=[replace(e, start=moved(e.start), end=moved(e.end)) for e in f.evidence])
+            for f in findings]
 
 
 def _span_findings(span: Span) -> list[Finding]:
@@ -91,7 +114,7 @@ class CopydeskComponent:
         reports = self.desk.check_many(parse_text(doc.text) for doc in texts)
         for doc, report in zip(docs, reports):
             doc._.copydesk_report = report
-            doc._.copydesk_findings = list(report.findings)
+            doc._.copydesk_findings = _in_given_text(list(report.findings), doc.text)
             yield doc
 
 
