@@ -508,10 +508,18 @@ def add_store(commands: argparse._SubParsersAction) -> None:
         add(commands)
 
 
-#: Subcommands in the order ``--help`` lists them. Later: batch.
+def add_batch(commands: argparse._SubParsersAction) -> None:
+    """``copydesk batch`` (Dask) lives in ``copydesk.cli.batch``."""
+    from copydesk.cli.batch import add_batch as add
+
+    add(commands)
+
+
+#: Subcommands in the order ``--help`` lists them.
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_check,
     add_store,
+    add_batch,
     add_info,
     add_kb,
     add_serve,

@@ -282,6 +282,14 @@ class Store:
                 story.id, story.url, [_version_record(v, numbers) for v in story.versions]
             )
 
+    def has_content(self, content_hash: str) -> bool:
+        """Whether a version with this content hash (``model.content_id``) is stored."""
+        with self._reader() as session:
+            found = session.scalar(
+                select(VersionRow.id).where(VersionRow.content_hash == content_hash).limit(1)
+            )
+        return found is not None
+
     def report(self, key: int | str) -> dict[str, Any] | None:
         """The stored schema-1 report of an article's current state (see ``article`` for
         ``key``)."""
