@@ -41,7 +41,7 @@ _DESKS: dict[tuple[Any, ...], Desk] = {}
 
 def add_batch(commands: argparse._SubParsersAction) -> None:
     from copydesk.cli.main import date_arg, size_arg
-    from copydesk.cli.store import DB_HELP, _count
+    from copydesk.cli.store import _count, _db
 
     parser = commands.add_parser(
         "batch",
@@ -50,7 +50,7 @@ def add_batch(commands: argparse._SubParsersAction) -> None:
         "store each report as 'ingest' does; failed inputs go to --failures.",
     )
     parser.add_argument("paths", nargs="+", metavar="INPUT", help="file or directory")
-    parser.add_argument("--db", metavar="DB", help=DB_HELP)
+    _db(parser)
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_count, default=None, metavar="N",
                        help="worker processes of a local cluster (default: the CPU count)")
