@@ -21,12 +21,14 @@ class IngestError(CopydeskError):
     """An input could not be read or holds no article.
 
     ``kind`` is one of: not-found, unreadable, binary, empty, encoding, too-large, no-article, parse.
+    ``url``: the input's URL when it has one (a WARC record's target URI).
     """
 
-    def __init__(self, source: str, kind: str, message: str):
+    def __init__(self, source: str, kind: str, message: str, *, url: str | None = None):
         self.source = source
         self.kind = kind
         self.message = message
+        self.url = url
         super().__init__(f"{source}: {message}")
 
 

@@ -52,7 +52,106 @@ def test_batch_stores_all_reports_failures_and_resume(tmp_path, capsys):
     status = main(["batch", str(folder), "--db", str(db), "--workers", "2", "--resume"])
     out, err = capsys.readouterr()
     assert status == 0
-    assert "0 new, 0 unchanged; 10 skipped" in out
+    assert "0 new, 0 unchanged; 10 skipped (already done)" in out
     assert "articles checked" not in err and "workers" not in err  # no cluster, no check
     with Store(db) as store:
         assert store.dump() == before
+
+
+def _warc(tmp_path):
+    from tests.unit.test_sources_warc import _page, write_warc
+
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [
+        ("response", "https://news.example/westhaven", "200 OK", "text/html", _page("Westhaven")),
+        ("response", "https://news.example/northgate", "200 OK", "text/html", _page("Northgate")),
+        ("response", "https://news.example/eastbury", "200 OK", "text/html", _page("Eastbury")),
+        ("response", "https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n"),
+    ])
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://news.example/westhaven\nhttps://news.example/eastbury\n"
+                    "https://news.example/logo.png\nhttps://news.example/missing\n",
+                    encoding="utf-8")
+    return path, urls
+
+
+def _jsonl_reports(folder):
+    return [json.loads(line) for part in sorted(folder.glob("part-*.jsonl"))
+            for line in part.read_text(encoding="utf-8").splitlines()]
+
+
+def test_batch_warc_with_url_list_into_files_and_resume(tmp_path, capsys):
+    warc, urls = _warc(tmp_path)
+    out_dir = tmp_path / "out"
+    failures = tmp_path / "failures.jsonl"
+    args = ["batch", str(warc), "--urls", str(urls), "--out", str(out_dir), "--workers", "1",
+            "--partition-size", "1", "--no-isolation", "--failures", str(failures)]
+    assert main(args) == 2
+    out, _err = capsys.readouterr()
+    reports = _jsonl_reports(out_dir)
+    assert sorted(r["article"]["url"] for r in reports) == [
+        "https://news.example/eastbury", "https://news.example/westhaven"]
+    assert all("council voted" in r["article"]["text"] for r in reports)
+    failed = {json.loads(line)["kind"]: json.loads(line)
+              for line in failures.read_text(encoding="utf-8").splitlines()}
+    assert set(failed) == {"no-article", "not-found"}
+    assert failed["not-found"]["url"] == "https://news.example/missing"
+    assert "failed: 2; no-article 1; not-found 1" in out
+
+    # the same directory again: refused without --resume, the reports are not mixed
+    assert main(args) == 2
+    assert "--resume" in capsys.readouterr().err
+
+    # a part file written just before a crash, never checkpointed: deleted on resume
+    orphan = out_dir / "part-00042.jsonl"
+    orphan.write_text('{"half": "written"}\n', encoding="utf-8")
+    assert main([*args, "--resume"]) == 2
+    out, _err = capsys.readouterr()
+    assert "2 skipped (already done)" in out
+    assert not orphan.exists() and len(_jsonl_reports(out_dir)) == 2
+    assert len(failures.read_text(encoding="utf-8").splitlines()) == 2  # the whole run's
+
+
+def test_batch_parquet_files(tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    warc, _urls = _warc(tmp_path)
+    out_dir = tmp_path / "pq"
+    status = main(["batch", str(warc), "--out", str(out_dir), "--out-format", "parquet",
+                   "--workers", "1", "--partition-size", "2", "--no-isolation"])
+    assert status == 2  # the PNG record
+    capsys.readouterr()
+    table = pq.read_table(sorted(out_dir.glob("part-*.parquet")))
+    assert table.num_rows == 3
+    assert {"input_key", "source", "url", "headline", "content_hash", "report"} <= set(table.column_names)
+    rows = table.to_pylist()
+    assert sorted(r["url"] for r in rows) == [f"https://news.example/{t}"
+                                              for t in ("eastbury", "northgate", "westhaven")]
+    assert all(json.loads(r["report"])["article"]["url"] == r["url"] for r in rows)
+
+
+def test_batch_time_limit_fails_one_input_and_keeps_the_others(tmp_path, capsys):
+    from copydesk.store import Store
+
+    folder = tmp_path / "in"
+    _articles(folder)
+    (folder / "zz-bad.txt").unlink()
+    paragraph = ("The {0} council met on Tuesday. Councillor Mary Jones said the {0} "
+                 "budget of {1} million pounds would pay for schools, roads and a new library. ")
+    long_text = "Council budget debate runs late\n\n" + "\n\n".join(
+        paragraph.format(TOWNS[n % 10], n) for n in range(4000))
+    (folder / "aa-long.txt").write_text(long_text, encoding="utf-8")
+    db = tmp_path / "desk.sqlite"
+    failures = tmp_path / "failures.jsonl"
+    status = main(["batch", str(folder), "--db", str(db), "--workers", "1", "--partition-size",
+                   "4", "--time-limit", "4", "--failures", str(failures)])
+    out, _err = capsys.readouterr()
+    assert status == 2
+    (line,) = failures.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert record["kind"] == "budget" and "--time-limit 4" in record["reason"]
+    assert record["source"].endswith("aa-long.txt") and record["text"] == long_text
+    assert "10 new" in out
+    with Store(db) as store:
+        assert store.counts()["articles"] == 10
+        assert store.counts()["batch_inputs"] == 11  # the failure is checkpointed too

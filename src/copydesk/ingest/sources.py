@@ -1,4 +1,4 @@
-"""Inputs -> articles: files, directories, gzip, JSONL/NDJSON and standard input.
+"""Inputs -> articles: files, directories, gzip, JSONL/NDJSON, WARC and standard input.
 
 ``read_inputs`` yields, in input order, one ``Article`` or one ``IngestError`` (yielded, not
 raised) per article-sized input, so a batch run goes on past a bad file. ``str(error)`` reads
@@ -12,6 +12,13 @@ limit applies to each record (line), so a large JSONL corpus streams.
 
 JSON can spell a lone surrogate ("\\ud800"), which no UTF-8 text holds: in a record's string
 fields each becomes U+FFFD, and ``article.meta["warnings"]`` says where.
+
+A WARC file (``.warc``, ``.warc.gz``, read with warcio) gives one input per ``response`` or
+``resource`` record, named ``FILE@OFFSET`` (the record's byte offset in the file) and carrying
+the record's target URI as the article's URL. A record that is not an article page (another
+content type, an HTTP status other than 2xx, a payload over ``max_bytes``) is an ``IngestError``
+naming it, so it is reported, not passed over; ``request``, ``metadata``, ``revisit`` and
+``warcinfo`` records are not content and are not inputs.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ from copydesk.model import Article
 DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: WARC record types that hold a page (the others are requests, metadata, crawl information)
+WARC_CONTENT = ("response", "resource")
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "<stdin>"
 _CHUNK = 1 << 20
@@ -93,6 +103,8 @@ class DeferredInput:
     published: datetime | None = None
     #: A JSONL record (its ``text`` or ``html`` and metadata) instead of ``text``.
     record: dict[str, Any] | None = None
+    #: The page's URL, when the input says it (a WARC record's target URI).
+    url: str | None = None
 
     def load(self) -> Article | IngestError:
         try:
@@ -107,10 +119,12 @@ class DeferredInput:
         if self.record is not None:
             return _from_record(self.record, self.source, self.reference_date)
         if self.html:
-            article = _parse_html(self.text, source=self.source, url=None,
+            article = _parse_html(self.text, source=self.source, url=self.url,
                                   reference_date=self.reference_date)
         else:
             article = parse_text(self.text, source=self.source)
+            if self.url and not article.url:
+                article.url = self.url
         article.meta["encoding"] = self.encoding
         if self.encoding.startswith(MIXED_ENCODING):
             article.meta.setdefault("warnings", []).append(
@@ -197,6 +211,9 @@ class _Reader:
         if name.endswith(JSONL_SUFFIXES):
             yield from self._jsonl(path, gz=name.endswith(".gz"))
             return
+        if name.endswith(WARC_SUFFIXES):
+            yield from self._warc(path)
+            return
         if info.st_size > self.max_bytes:
             yield _too_large(path, info.st_size, self.max_bytes)
             return
@@ -233,7 +250,74 @@ class _Reader:
             return
         yield self._article(data, STDIN_NAME, html=False)
 
-    def _article(self, data: bytes, source: str, *, html: bool) -> Item | DeferredInput:
+    def _warc(self, path: str) -> Iterator[Item]:
+        """One item per response or resource record of a WARC file (see the module doc)."""
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        except OSError as exc:
+            yield IngestError(path, "unreadable", _os_reason(exc))
+            return
+        count = 0
+        with handle:
+            if not _starts_as_warc(handle):
+                yield IngestError(path, "parse", "not a WARC file (it does not begin with a "
+                                  "WARC/1.x record header)")
+                return
+            records = ArchiveIterator(handle, check_digests=False)
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    break
+                except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+                    where = f"{path}@{records.get_record_offset() or 0}"
+                    yield IngestError(where, "parse", f"damaged WARC data ({exc or 'truncated'})")
+                    return
+                if record.rec_type not in WARC_CONTENT:
+                    continue
+                count += 1
+                try:
+                    # the payload first: warcio knows the record's offset only once it is read
+                    data = record.content_stream().read(self.max_bytes + 1)
+                    short = len(data) <= self.max_bytes and getattr(record.raw_stream, "limit", 0)
+                except (OSError, EOFError, zlib.error, ValueError) as exc:
+                    where = f"{path}@{records.get_record_offset()}"
+                    yield IngestError(where, "parse", f"damaged WARC record ({exc or 'truncated'})")
+                    return
+                if short:  # the file ends inside the record: warcio returns what there is
+                    where = f"{path}@{records.get_record_offset()}"
+                    yield IngestError(where, "parse", f"damaged WARC record (truncated: {short} "
+                                      "bytes of it are missing)")
+                    return
+                yield self._warc_record(record, data, f"{path}@{records.get_record_offset()}")
+        if count == 0:
+            yield IngestError(path, "empty", "no response or resource record in the WARC file")
+
+    def _warc_record(self, record: Any, data: bytes, source: str) -> Item | DeferredInput:
+        url = record.rec_headers.get_header("WARC-Target-URI") or None
+        kind = record.http_headers.get_header("Content-Type") if record.http_headers else None
+        kind = kind or record.rec_headers.get_header("Content-Type") or ""
+        if record.http_headers is not None:
+            status = record.http_headers.get_statuscode() or ""
+            if not status.startswith("2"):
+                return IngestError(source, "no-article", f"HTTP status {status} for {url}",
+                                   url=url)
+        mime = kind.split(";")[0].strip().lower()
+        if mime and mime not in ("text/html", "application/xhtml+xml", "text/plain"):
+            return IngestError(source, "no-article", f"{mime} content, not a page ({url})",
+                               url=url)
+        if len(data) > self.max_bytes:
+            error = _too_large(source, len(data), self.max_bytes, approximate=True)
+            error.url = url
+            return error
+        return self._article(data, source, html=mime != "text/plain", url=url)
+
+    def _article(
+        self, data: bytes, source: str, *, html: bool, url: str | None = None
+    ) -> Item | DeferredInput:
         """Bytes of one article (gzip, HTML or text) -> an Article or an error (with ``defer``,
         the decoded text waiting to be parsed: a ``DeferredInput``)."""
         try:
@@ -247,7 +331,7 @@ class _Reader:
         except IngestError as exc:
             return exc
         pending = DeferredInput(source, text, html or is_probably_html(data), encoding,
-                                self.reference_date)
+                                self.reference_date, url=url)
         return pending if self.defer else pending.load()
 
     def _gunzip(self, data: bytes, source: str) -> bytes:
@@ -407,6 +491,22 @@ def _parse_html(
         raise
     except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop a batch
         raise IngestError(source, "parse", f"could not parse the HTML ({type(exc).__name__}: {exc})") from None
+
+
+def _starts_as_warc(handle: BinaryIO) -> bool:
+    """Whether the file (gzip-compressed or not) begins with a WARC record header; rewinds."""
+    head = handle.read(2)
+    handle.seek(0)
+    try:
+        if head == GZIP_MAGIC:
+            with gzip.GzipFile(fileobj=handle) as stream:
+                start = stream.read(6)
+        else:
+            start = handle.read(6)
+    except (OSError, EOFError, zlib.error):
+        start = b""
+    handle.seek(0)
+    return start.startswith(b"WARC/") or start == b""
 
 
 def _looks_like_jsonl(data: bytes) -> bool:

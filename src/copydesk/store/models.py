@@ -239,3 +239,20 @@ class DecisionLogRow(_Decided, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
+
+
+class BatchInputRow(Base):
+    """One input of a ``copydesk batch`` run that is done: its report stored (``status``
+    ``stored``, with the version's ``content_hash``) or its failure recorded (``failed``, with the
+    failure record a ``--failures`` file holds). Written in the same transaction as the rows of
+    the reports it covers, so ``--resume`` after a crash skips exactly what was committed.
+    ``input_key`` is the hash of the input's name and its decoded content."""
+
+    __tablename__ = "batch_inputs"
+
+    input_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(Text)
+    failure: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    done_at: Mapped[datetime]

@@ -41,6 +41,7 @@ from copydesk.store.models import (
     AnalysisRow,
     ArticleRow,
     Base,
+    BatchInputRow,
     ClaimRow,
     DecisionLogRow,
     DecisionRow,
@@ -141,6 +142,54 @@ class Store:
             return []
         with self._writer() as session, session.begin():
             return [self._ingest(session, data) for data in reports]
+
+    def commit_batch(
+        self, done: Iterable[tuple[str, str, Any, dict[str, Any] | None]]
+    ) -> list[IngestResult | dict[str, Any]]:
+        """Store a batch partition in one transaction: for each ``(input_key, source, report,
+        failure)`` the report (when not None) and the input's checkpoint row (``batch_inputs``:
+        ``stored`` with the content hash, or ``failed`` with the failure record), so a crash
+        leaves either all of it or none. A report that cannot be stored becomes a failure of
+        kind ``store`` instead of ending the batch. Returns, per input, the ``IngestResult`` or
+        the failure record."""
+        out: list[IngestResult | dict[str, Any]] = []
+        now = datetime.now(UTC)
+        with self._writer() as session, session.begin():
+            for key, source, report, failed in done:
+                result: IngestResult | dict[str, Any]
+                if report is not None:
+                    try:
+                        result = self._ingest(session, report_dict(report))
+                    except Exception as exc:  # noqa: BLE001 - this input's failure, not the batch's
+                        failed = {"source": source, "kind": "store",
+                                  "reason": f"{type(exc).__name__}: {exc}"[:500]}
+                        result = failed
+                else:
+                    result = failed or {"source": source, "kind": "unknown", "reason": ""}
+                row = BatchInputRow(
+                    input_key=key, source=source,
+                    status="failed" if isinstance(result, dict) else "stored",
+                    content_hash=None if isinstance(result, dict) else result.content_hash,
+                    failure=result if isinstance(result, dict) else None, done_at=now,
+                )
+                session.merge(row)
+                out.append(result)
+        return out
+
+    def batch_done(self, keys: Iterable[str]) -> dict[str, dict[str, Any] | None]:
+        """Which of these batch input keys are done: key -> None when stored, the failure
+        record when failed; keys not done are absent."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, dict[str, Any] | None] = {}
+        with self._reader() as session:
+            for start in range(0, len(wanted), 500):
+                rows = session.execute(
+                    select(BatchInputRow.input_key, BatchInputRow.status, BatchInputRow.failure)
+                    .where(BatchInputRow.input_key.in_(wanted[start:start + 500]))
+                ).all()
+                for key, status, failed in rows:
+                    found[key] = failed if status == "failed" else None
+        return found
 
     def _ingest(self, session: Session, data: dict[str, Any]) -> IngestResult:
         try:
