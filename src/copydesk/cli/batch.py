@@ -518,33 +518,44 @@ def _partitions(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _run(client: Any, partitions: Iterator[list[tuple[str, DeferredInput]]],
-         options: dict[str, Any]) -> Iterator[tuple[list[Any], list[dict[str, Any]]]]:
+         options: dict[str, Any], task: Any = None
+         ) -> Iterator[tuple[list[Any], list[dict[str, Any]]]]:
     """Each partition with its results, as it completes; at most two partitions per worker are
     in flight, so the driver never holds the whole input. A partition whose task fails (its
-    worker died more often than Dask retries) comes back as failures of kind ``worker``."""
+    worker died more often than Dask retries, e.g. an input that crashes the process under
+    ``--no-isolation``) is split: each of its inputs is tried again as a task of its own, so only
+    the input that kills a worker fails (kind ``worker``), never its partition's others."""
     from distributed import as_completed
 
+    task = task or check_partition
     limit = max(2 * _workers(client), 2)
     pending = as_completed(with_results=False)
     parts: dict[str, list[Any]] = {}
-    for part in partitions:
-        future = client.submit(check_partition, part, options, pure=False)
+
+    def submit(part: list[Any]) -> None:
+        future = client.submit(task, part, options, pure=False)
         parts[future.key] = part
         pending.add(future)
-        if pending.count() >= limit:
-            yield _outcome(next(pending), parts)
-    for future in pending:
-        yield _outcome(future, parts)
 
+    def outcome(future: Any) -> Iterator[tuple[list[Any], list[dict[str, Any]]]]:
+        part = parts.pop(future.key)
+        try:
+            yield part, future.result()
+        except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker
+            if len(part) > 1:
+                for item in part:
+                    submit([item])
+                return
+            reason = _reason(exc)
+            yield part, [{"key": key, "failure": failure(item.source, "worker", reason, item)}
+                         for key, item in part]
 
-def _outcome(future: Any, parts: dict[str, list[Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
-    part = parts.pop(future.key)
-    try:
-        return part, future.result()
-    except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the partition's inputs fail
-        reason = _reason(exc)
-        return part, [{"key": key, "failure": failure(item.source, "worker", reason, item)}
-                      for key, item in part]
+    for part in partitions:
+        submit(part)
+        while pending.count() >= limit:
+            yield from outcome(next(pending))
+    while pending.count():
+        yield from outcome(next(pending))
 
 
 def _client(args: argparse.Namespace) -> tuple[Any, Any]:
