@@ -1,10 +1,11 @@
 """Quality on the planted-error development set (``../shared/eval/dev``).
 
     .venv/bin/python bench/eval_dev.py [--types spelling confusable] [--show misses,false,wrong]
-                                       [--no-halves] [--json]
+                                       [--no-halves] [--json] [--model en_core_web_sm]
 
 Prints recall, suggestion accuracy per error type, and false alarms (warning or error findings)
-per 1,000 words on the clean files. Skips with a message when ../shared is absent.
+per 1,000 words on the clean files. Skips with a message when ../shared is absent. ``--model``
+scores copydesk with another spaCy pipeline (``copydesk check --model``; default en_core_web_md).
 
 The whole dev set is in-sample: earlier work looked at all of it while the checks were written.
 By default the table also shows it in two halves, split by file name with the precision set's
@@ -38,7 +39,7 @@ def evaluate(dev: Path, types: list[str] | None = None, desk=None):
     return evaluate_halves(dev, types, desk)["all"]
 
 
-def evaluate_halves(dev: Path, types: list[str] | None = None, desk=None) -> dict:
+def evaluate_halves(dev: Path, types: list[str] | None = None, desk=None, model: str | None = None) -> dict:
     """Scores of all files and of the two halves by file name: ``{"all", "tune", "heldout"}``
     (both halves are in-sample; see the module docstring)."""
     from copydesk.desk import Desk
@@ -49,7 +50,7 @@ def evaluate_halves(dev: Path, types: list[str] | None = None, desk=None) -> dic
     gold = load_gold(dev)
     if types:
         gold = [g for g in gold if g.kind == "clean" or g.types & set(types)]
-    desk = desk or Desk(registry=available_checks())
+    desk = desk or Desk(registry=available_checks(), model=model)
     articles = []
     for row in gold:
         text = (dev / row.file).read_text(encoding="utf-8")
@@ -100,12 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--halves", action=argparse.BooleanOptionalAction, default=True,
                         help="also show the two in-sample halves by file name (default: on)")
+    parser.add_argument("--model", help="the spaCy pipeline (default: en_core_web_md)")
     args = parser.parse_args(argv)
     if not (args.dev / "gold.jsonl").exists():
         print(f"skipped: no dev set at {args.dev} (needs ../shared/eval/dev)", file=sys.stderr)
         return 0
     started = time.perf_counter()
-    scores = evaluate_halves(args.dev, args.types)
+    scores = evaluate_halves(args.dev, args.types, model=args.model)
     score = scores["all"]
     elapsed = time.perf_counter() - started
     if args.json:

@@ -1,6 +1,7 @@
 """Speed and memory of ``copydesk check`` against the bare spaCy parse, in one process.
 
     .venv/bin/python bench/speed.py [--articles 500] [--corpus ../shared/corpus/bbc-news-2225/bbc]
+                                    [--model en_core_web_sm] [--compare-model en_core_web_sm]
 
 Measures, on the same texts and the same loaded model:
   - bare parse: ``nlp.pipe`` over the article texts (the floor any spaCy-based tool pays);
@@ -10,6 +11,15 @@ Measures, on the same texts and the same loaded model:
 After a warm-up on 20 articles (lazily loaded knowledge), the copydesk run and the bare parse
 alternate twice (copydesk first, so its peak memory is measured before the bare parse's); the
 ratio is best-of-two over best-of-two, which keeps a busy shared machine's noise out of it.
+
+On a machine that other jobs load unevenly, whole runs a minute apart can see different
+loads, so the ratio is also measured interleaved (``--chunk N``, default 25; 0 skips it): for each
+run of N articles, copydesk, bare parse, bare parse, copydesk (ABBA), the faster of each pair
+kept and summed over the chunks; load that changes over seconds then falls on both sides alike.
+
+``--model NAME`` runs all of it with another spaCy pipeline (``copydesk check --model``).
+``--compare-model NAME`` also loads NAME in the same process and times copydesk with it against
+copydesk with the first model, interleaved the same way, for the speed ratio of the two models.
 """
 
 from __future__ import annotations
@@ -53,11 +63,39 @@ def copydesk_run(desk, paths: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, findings
 
 
-def first_output(path: Path) -> float:
+def interleaved(first, second, items: list, chunk: int) -> tuple[float, float]:
+    """Seconds of ``first(part)`` and ``second(part)`` over ``items`` in parts of ``chunk``, each
+    part timed A B B A and the faster of each side kept."""
+    total_a = total_b = 0.0
+    for k in range(0, len(items), chunk):
+        part = items[k : k + chunk]
+        a1, b1, b2, a2 = first(part), second(part), second(part), first(part)
+        total_a += min(a1, a2)
+        total_b += min(b1, b2)
+    return total_a, total_b
+
+
+def compare_models(desk, other, files: list[Path], chunk: int) -> dict:
+    """Copydesk's time with ``other``'s pipeline over ``desk``'s, on the same files, interleaved
+    (``interleaved``; ``other`` warmed up first)."""
+    paths = [str(p) for p in files]
+    copydesk_run(other, paths[:20])
+    faster, base = interleaved(lambda part: copydesk_run(other, part)[0],
+                               lambda part: copydesk_run(desk, part)[0], paths, chunk or 25)
+    return {
+        "model": other.versions().get("model"),
+        "copydesk_s": round(faster, 2),
+        "base_copydesk_s": round(base, 2),
+        "ratio_over_base": round(faster / base, 3),
+        "articles_per_s": round(len(files) / faster, 1),
+    }
+
+
+def first_output(path: Path, model: str | None = None) -> float:
     exe = Path(sys.executable).with_name("copydesk")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [str(exe), "check", "--format", "jsonl", str(path)],
+        [str(exe), "check", "--format", "jsonl", str(path), *(["--model", model] if model else [])],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
@@ -72,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--model", help="the spaCy pipeline (default: en_core_web_md)")
+    parser.add_argument("--compare-model", metavar="NAME",
+                        help="also time copydesk with this pipeline, interleaved with --model's")
+    parser.add_argument("--chunk", type=int, default=25,
+                        help="articles per interleaved part (default 25; 0: whole runs only)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"skipped: corpus not found at {args.corpus} (needs ../shared)", file=sys.stderr)
@@ -81,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     files = pick_files(args.corpus, args.articles)
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
     words = sum(len(t.split()) for t in texts)
-    desk = Desk()
+    desk = Desk(model=args.model)
     nlp = desk.analyser.nlp
     rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # warm-up: lazily loaded knowledge (lexicon, KB, word lists) and first-use caches
@@ -94,7 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     bare_2 = bare_parse(nlp, texts)
     ours, bare = min(ours_1, ours_2), min(bare_1, bare_2)
     rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    first = first_output(files[0])
+    first = first_output(files[0], args.model)
+    chunked = None
+    if args.chunk > 0:
+        pairs = list(zip([str(p) for p in files], texts))
+        ours_c, bare_c = interleaved(lambda part: copydesk_run(desk, [p for p, _ in part])[0],
+                                     lambda part: bare_parse(nlp, [t for _, t in part]),
+                                     pairs, args.chunk)
+        chunked = {"chunk": args.chunk, "copydesk_s": round(ours_c, 2),
+                   "bare_parse_s": round(bare_c, 2),
+                   "ratio_copydesk_over_parse": round(ours_c / bare_c, 3)}
+    compared = None
+    if args.compare_model:
+        compared = compare_models(desk, Desk(model=args.compare_model), files, args.chunk)
 
     result = {
         "articles": len(files),
@@ -111,7 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         "runs_s": {"copydesk": [round(ours_1, 2), round(ours_2, 2)], "bare": [round(bare_1, 2), round(bare_2, 2)]},
         "first_output_s": round(first, 2),
         "cpus": os.cpu_count(),
+        "model": desk.versions().get("model"),
     }
+    if chunked is not None:
+        result["interleaved"] = chunked
+    if compared is not None:
+        result["compare_model"] = compared
     print(json.dumps(result, indent=2))
     return 0
 

@@ -101,7 +101,8 @@ class Derived:
     #: ``acronyms.find_expansions``: ``acronyms.expansion`` and ``acronyms.typo``.
     acronym_expansions: list[Expansion] | None = None
     #: ``readings.reread_its`` (the pipeline): token index of "its" -> the tag of the next word
-    #: when "it is" is read instead; read by ``confusables``.
+    #: when "it is" is read instead, for the "its" whose reading ``confusables`` reads
+    #: (``readings.reading_matters``).
     its_readings: dict[int, str] = field(default_factory=dict)
     #: ``spelling``: sentence index -> index of its first alphanumeric token (filled as asked).
     sentence_first_words: dict[int, int] = field(default_factory=dict)

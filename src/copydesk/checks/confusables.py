@@ -12,25 +12,14 @@ from collections.abc import Callable, Iterator
 
 from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.analyse.readings import AFTER_IT_IS, DETERMINER_LIKE, SENTENCE_ADVERBS
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
-#: Words that never follow the possessive "its": "its been", "its not", "its a".
-AFTER_IT_IS = frozenset({"a", "an", "the", "been", "not", "n't", "going", "gonna", "got",
-                         "getting", "becoming", "coming", "because", "this", "that", "no"})
 MODALS = frozenset({"to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"})
-#: Sentence adverbs: they modify a clause, never a noun inside a possessive's noun phrase, so
-#: "its probably", "its still raining" can only be "it's".
-SENTENCE_ADVERBS = frozenset({"probably", "certainly", "clearly", "obviously", "definitely",
-                              "actually", "still", "already", "also", "simply", "surely",
-                              "perhaps", "maybe", "apparently", "absolutely", "basically",
-                              "always", "never", "just", "really", "even"})
-#: Adjectives that commonly start a noun phrase after a possessive ("its first team").
-DETERMINER_LIKE = frozenset({"own", "first", "last", "next", "only", "main", "new", "former",
-                             "latest", "other", "same", "whole", "entire", "previous"})
 #: Words a phrase after "its" may run through before it shows what it is: modifiers and
 #: their coordinations ("its small, light and", "its now famous").
 MODIFIER_POS = frozenset({"ADV", "ADJ"})

@@ -67,6 +67,7 @@ class Context:
         reference_date: datetime | None = None,
         policy: SeverityPolicy | None | str = KEEP,
         kb: str | None = None,
+        model: str | None = None,
     ) -> Desk:
         """The injected desk (narrowed to ``checks``/``exclude``, with this reference date and
         severity policy) or a newly loaded one. ``policy`` is a policy, None (raw severities)
@@ -78,7 +79,7 @@ class Context:
             return Desk(
                 checks=checks or None, exclude=exclude, reference_date=reference_date,
                 severity_policy="default" if policy == KEEP else policy,
-                knowledge=Knowledge(kb_path=kb) if kb else None,
+                knowledge=Knowledge(kb_path=kb) if kb else None, model=model,
             )
         if not checks and not exclude and reference_date is None and policy == KEEP:
             return self.desk
@@ -237,6 +238,11 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         "built from the shipped data when missing)",
     )
     parser.add_argument(
+        "--model", metavar="NAME",
+        help="the spaCy pipeline: en_core_web_md (default) or en_core_web_sm (faster, a little "
+        "less accurate; docs/BENCHMARKS.md), or an installed spaCy package or model directory",
+    )
+    parser.add_argument(
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
     )
@@ -290,7 +296,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     def make_desk() -> Desk:
         return context.make_desk(
             args.checks, args.exclude, reference_date=args.reference_date, policy=policy,
-            kb=args.kb,
+            kb=args.kb, model=args.model,
         )
 
     try:
