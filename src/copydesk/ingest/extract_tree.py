@@ -22,6 +22,7 @@ Size is capped by the caller (``copydesk.ingest`` rejects inputs over its limit 
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -38,7 +39,8 @@ MAX_ATTRIBUTES = 256
 # tag (separator, name, optional value) the way the tokenizer splits them: a quoted value runs to
 # its closing quote, whatever it contains.
 _TAG_OR_COMMENT = re.compile(r"<!--|<([A-Za-z][^\s/>]*)")
-_ATTRIBUTE = re.compile(r"""[\s/]*[^\s/>=][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_ATTRIBUTE_PATTERN = r"""[\s/]*[^\s/>=][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?"""
+_ATTRIBUTE = re.compile(_ATTRIBUTE_PATTERN)
 #: Elements whose content libxml2 reads as text, not markup, up to their end tag (``noscript``
 #: is not one of them; ``plaintext`` has no end tag).
 _RAW_TEXT = frozenset(
@@ -72,7 +74,7 @@ def parse_tree(page: str) -> HtmlElement | None:
     root = _parse(page)
     if root is None:
         return None
-    if max_depth(root) > MAX_DEPTH:
+    if deeper_than(root, MAX_DEPTH):
         root = _parse(flatten_markup(page))
         if root is None:
             return None
@@ -99,20 +101,21 @@ def cap_attributes(page: str, limit: int = MAX_ATTRIBUTES) -> str:
         return page
     pieces: list[str] = []
     last = pos = 0
+    first_ones, the_rest = _attribute_runs(limit)
     while (found := _TAG_OR_COMMENT.search(page, pos)) is not None:
         name = found.group(1)
         if name is None:  # a comment: its text is not markup
             end = page.find("-->", found.end())
             pos = len(page) if end < 0 else end + 3
             continue
-        pos = found.end()
-        count = 0
+        # the tag's first ``limit`` attributes, then any further ones, each matched as
+        # _ATTRIBUTE.match would match it in turn (one regex call for the run, not one per
+        # attribute)
+        pos = first_ones.match(page, found.end()).end()
         cut = None
-        while (attribute := _ATTRIBUTE.match(page, pos)) is not None:
-            count += 1
-            if count == limit + 1:
-                cut = pos
-            pos = attribute.end()
+        if _ATTRIBUTE.match(page, pos) is not None:
+            cut = pos
+            pos = the_rest.match(page, pos).end()
         if cut is not None:
             pieces.append(page[last:cut])
             last = pos
@@ -125,13 +128,23 @@ def cap_attributes(page: str, limit: int = MAX_ATTRIBUTES) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=4)
+def _attribute_runs(limit: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Up to ``limit`` attributes in a row, and any number: each attribute an atomic group, so
+    the run is the sequence of greedy single matches (no backtracking into an attribute)."""
+    one = f"(?>{_ATTRIBUTE_PATTERN})"
+    return re.compile(f"{one}{{0,{limit}}}"), re.compile(f"{one}*")
+
+
 def drop_huge_attributes(root: HtmlElement, limit: int = MAX_ATTRIBUTE) -> int:
-    """Remove attribute values longer than ``limit`` characters; return how many were removed."""
+    """Remove attribute values longer than ``limit`` characters; return how many were removed.
+
+    The long values are found by one XPath query in libxml2 (no Python loop over elements)."""
     removed = 0
-    for element in root.iter():
-        attrib = element.attrib
-        for name in [k for k, v in attrib.items() if len(v) > limit]:
-            del attrib[name]
+    for value in root.xpath("descendant-or-self::*/@*[string-length(.) > $limit]", limit=limit):
+        parent = value.getparent()
+        if parent is not None and value.attrname in parent.attrib:
+            del parent.attrib[value.attrname]
             removed += 1
     return removed
 
@@ -146,6 +159,17 @@ def max_depth(root: HtmlElement) -> int:
         else:
             depth -= 1
     return deepest
+
+
+def deeper_than(root: HtmlElement, limit: int) -> bool:
+    """Whether some element lies deeper than ``limit`` (the root is depth 1): one XPath query of
+    ``limit`` child steps, evaluated in libxml2 (same answer as ``max_depth(root) > limit``)."""
+    return bool(_deeper_than(limit)(root))
+
+
+@functools.lru_cache(maxsize=4)
+def _deeper_than(limit: int) -> etree.XPath:
+    return etree.XPath("boolean(" + "/".join(["*"] * limit) + ")")
 
 
 def flatten_markup(page: str, limit: int = MAX_DEPTH) -> str:
@@ -209,6 +233,7 @@ _VOID = frozenset(
 
 
 MAX_TEXT = 2_000_000
+_all_text_length = etree.XPath("string-length(string())")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -216,6 +241,10 @@ def truncate_text(root: HtmlElement, limit: int = MAX_TEXT) -> bool:
     """Cut the tree after its first ``limit`` characters of text (scripts and styles not
     counted): everything that follows in document order is removed. No article is that long;
     extractors slow down faster than linearly on huge pages. Returns whether anything was cut."""
+    # all text, scripts included, is never less than the walk below counts: one libxml2 call
+    # settles the usual case
+    if _all_text_length(root) + len(root.tail or "") <= limit:
+        return False
     size = 0
     cut = None
     for element in root.iter():

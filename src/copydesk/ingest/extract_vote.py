@@ -21,6 +21,22 @@ fastest voters only, trafilatura-recall and readability.
 Every voter returns paragraphs (a list of strings), so the winner keeps its paragraph breaks.
 Ties go to the earlier voter in :data:`VOTERS`. A voter that fails returns no paragraphs and
 simply loses the vote.
+
+The vote costs four extractors a page. :func:`extract` (the default path) first asks cheaper
+questions and holds the vote only where they leave doubt (a cascade):
+
+1. trafilatura's recall end *without its own fallback* (``fast=True``: no readability/jusText
+   comparison inside trafilatura). When its text is short *and* covers little of the page
+   (under :data:`SHORT_TEXT` characters and under :data:`PAGE_SHARE` of the page's text as
+   trafilatura's ``html2txt`` reads it: the rule trafilatura itself uses to call its own
+   extraction an under-extraction and retry), the page is unsure: vote.
+2. trafilatura's precision end, also without fallback. When the two ends of the dial disagree
+   (shingle similarity under :data:`AGREEMENT`), one of them kept something the other dropped
+   (a related-stories list, a comment box, a missed block): unsure, vote.
+3. Otherwise the two ends agree on a text of reasonable size: the recall end's text is returned
+   (when they agree, it is the one that loses less).
+
+Pages over :data:`LARGE_PAGE` characters of text go straight to the (reduced) vote.
 """
 
 from __future__ import annotations
@@ -29,6 +45,7 @@ import logging
 import re
 from collections.abc import Callable
 from copy import deepcopy
+from dataclasses import dataclass
 
 import justext
 import trafilatura
@@ -75,6 +92,18 @@ def trafilatura_precision(tree: HtmlElement, url: str | None) -> list[str]:
 def trafilatura_recall(tree: HtmlElement, url: str | None) -> list[str]:
     """trafilatura, ``favor_recall=True``, comments excluded."""
     return _trafilatura(tree, url, favor_recall=True)
+
+
+def trafilatura_recall_fast(tree: HtmlElement, url: str | None) -> list[str]:
+    """trafilatura, ``favor_recall=True``, ``fast=True`` (no fallback extractors), comments
+    excluded: the cascade's first, cheap extractor."""
+    return _trafilatura(tree, url, favor_recall=True, fast=True)
+
+
+def trafilatura_precision_fast(tree: HtmlElement, url: str | None) -> list[str]:
+    """trafilatura, ``favor_precision=True``, ``fast=True``, comments excluded: the cascade's
+    second opinion."""
+    return _trafilatura(tree, url, favor_precision=True, fast=True)
 
 
 def trafilatura_default(tree: HtmlElement, url: str | None) -> list[str]:
@@ -163,28 +192,110 @@ def vote(
     With ``shortcut`` set (e.g. 0.99), when the first two voters (trafilatura's precision and
     recall ends) already agree at least that closely, the first one wins without running the
     others: about three times faster, slightly less accurate (see docs/BENCHMARKS.md)."""
+    winner, paragraphs, _ran = _run_vote(tree, url, shortcut)
+    return winner, paragraphs
+
+
+def _run_vote(
+    tree: HtmlElement, url: str | None, shortcut: float | None
+) -> tuple[str, list[str], tuple[str, ...]]:
+    """(winner's name, winner's paragraphs, names of the voters that ran)."""
     large = _text_size(tree) > LARGE_PAGE
     candidates: list[list[str]] = []
+    ran: list[str] = []
     for index, (name, voter) in enumerate(VOTERS):
         if large and name in _SLOW_ON_LARGE:
             candidates.append([])
             continue
         candidates.append(run_voter(voter, tree, url))
+        ran.append(name)
         if shortcut is not None and index == 1 and candidates[0]:
             agreement = similarity(
                 shingles("\n".join(candidates[0])), shingles("\n".join(candidates[1]))
             )
             if agreement >= shortcut:
-                return VOTERS[0][0], candidates[0]
+                return VOTERS[0][0], candidates[0], tuple(ran)
     winner = medoid(candidates)
-    return VOTERS[winner][0], candidates[winner]
+    return VOTERS[winner][0], candidates[winner], tuple(ran)
+
+
+#: trafilatura's own under-extraction rule (its ``ESCALATION_MAX_LENGTH`` and
+#: ``ESCALATION_PAGE_SHARE``): an extraction shorter than this many characters ...
+SHORT_TEXT = 3000
+#: ... and covering less than this share of the page's text is suspect.
+PAGE_SHARE = 0.2
+#: The two ends of trafilatura's precision/recall dial agree when their texts' shingle
+#: similarity is at least this.
+AGREEMENT = 0.95
+
+CASCADE: tuple[tuple[str, Voter], ...] = (
+    ("trafilatura-recall-fast", trafilatura_recall_fast),
+    ("trafilatura-precision-fast", trafilatura_precision_fast),
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What :func:`extract` decided: the winning extractor and its paragraphs, every extractor
+    that ran (in order), and why the cascade stopped where it did."""
+
+    winner: str
+    paragraphs: list[str]
+    ran: tuple[str, ...]
+    reason: str  # "agree", "short", "disagree", "large page", "full vote"
+
+
+def extract(
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    full_vote: bool = False,
+    shortcut: float | None = None,
+    agreement: float = AGREEMENT,
+) -> Extraction:
+    """The page's main text: the cascade described in the module docstring, or with
+    ``full_vote=True`` the vote of all voters on every page (``shortcut`` applies to the
+    vote)."""
+    if full_vote or _text_size(tree) > LARGE_PAGE:
+        return _vote(tree, url, (), "full vote" if full_vote else "large page", shortcut)
+    (recall_name, recall_voter), (precision_name, precision_voter) = CASCADE
+    recall = run_voter(recall_voter, tree, url)
+    if is_short(recall, tree):
+        return _vote(tree, url, (recall_name,), "short", shortcut)
+    precision = run_voter(precision_voter, tree, url)
+    ran = (recall_name, precision_name)
+    if similarity(shingles("\n".join(recall)), shingles("\n".join(precision))) < agreement:
+        return _vote(tree, url, ran, "disagree", shortcut)
+    return Extraction(recall_name, recall, ran, "agree")
+
+
+def is_short(paragraphs: list[str], tree: HtmlElement) -> bool:
+    """trafilatura's under-extraction test: under :data:`SHORT_TEXT` characters and under
+    :data:`PAGE_SHARE` of the page's text (``trafilatura.html2txt``, only computed for short
+    texts). No text at all is short."""
+    size = len("\n".join(paragraphs))
+    if size >= SHORT_TEXT:
+        return False
+    if size == 0:
+        return True
+    try:
+        page = len(trafilatura.html2txt(tree))
+    except Exception:  # noqa: BLE001 -- cannot measure the page: treat the text as short
+        return True
+    return size < PAGE_SHARE * page
+
+
+def _vote(
+    tree: HtmlElement, url: str | None, ran: tuple[str, ...], reason: str,
+    shortcut: float | None,
+) -> Extraction:
+    winner, paragraphs, voted = _run_vote(tree, url, shortcut)
+    return Extraction(winner, paragraphs, ran + voted, reason)
+
+
+_TEXT_LENGTH = etree.XPath("string-length(string())")
 
 
 def _text_size(tree: HtmlElement) -> int:
-    """Characters of text in the tree (stops counting past LARGE_PAGE)."""
-    size = 0
-    for text in tree.itertext():
-        size += len(text)
-        if size > LARGE_PAGE:
-            break
-    return size
+    """Characters of text in the tree (all of ``itertext()``, counted inside libxml2)."""
+    return int(_TEXT_LENGTH(tree))

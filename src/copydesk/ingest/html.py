@@ -3,7 +3,8 @@
     article = parse_html(page_bytes, source="page.html")
 
 The page is decoded and parsed once (:mod:`copydesk.ingest.extract_tree`, which defends against
-over-deep nesting and huge attributes); the main text is the medoid of several extractors
+over-deep nesting and huge attributes); the main text is trafilatura's where the two ends of
+its precision/recall dial agree, and the medoid of several extractors where they do not
 (:mod:`copydesk.ingest.extract_vote`); the headline, byline, section, dates, language and URL come
 from JSON-LD, Open Graph and meta tags (:mod:`copydesk.ingest.metadata`). See ``docs/html.md``.
 
@@ -18,7 +19,7 @@ from datetime import datetime
 
 from copydesk.errors import IngestError
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
-from copydesk.ingest.extract_vote import LARGE_PAGE, vote
+from copydesk.ingest.extract_vote import LARGE_PAGE, extract
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import Article, Region
 
@@ -33,11 +34,14 @@ def parse_html(
     use_htmldate: bool = True,
     shortcut: float | None = None,
     reference_date: datetime | None = None,
+    full_vote: bool = False,
 ) -> Article:
     """Extract the article of one web page.
 
     ``use_htmldate=False`` skips htmldate's content heuristics when the markup gives no date;
-    ``shortcut`` trades a little accuracy for speed (see ``extract_vote.vote``);
+    ``full_vote=True`` holds the extractors' vote on every page instead of only where the cheap
+    first extractors are unsure (see ``extract_vote.extract``); ``shortcut`` trades a little of
+    the vote's accuracy for speed (see ``extract_vote.vote``);
     ``reference_date`` is the latest plausible publication day but one (default: today).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
@@ -57,7 +61,8 @@ def parse_html(
         tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
     )
     truncated = truncate_text(tree)
-    winner, paragraphs = vote(tree, meta.url, shortcut=shortcut)
+    extraction = extract(tree, meta.url, full_vote=full_vote, shortcut=shortcut)
+    winner, paragraphs = extraction.winner, extraction.paragraphs
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
     text, regions = assemble(paragraphs, meta.headline)
@@ -96,14 +101,18 @@ def looks_binary(page: str, sample: int = 65_536) -> bool:
 
 
 def extract_text(
-    html: str | bytes, *, url: str | None = None, shortcut: float | None = None
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    shortcut: float | None = None,
+    full_vote: bool = False,
 ) -> list[str]:
     """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
     tree = parse_tree(decode(html))
     if tree is None:
         return []
     truncate_text(tree)
-    return vote(tree, url, shortcut=shortcut)[1]
+    return extract(tree, url, full_vote=full_vote, shortcut=shortcut).paragraphs
 
 
 def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Region]]:
