@@ -1,8 +1,10 @@
 """Check-worthiness on CLEF CheckThat! 2024 Task 1 (English): P/R/F1 of the positive class.
 
     .venv/bin/python bench/claims_checkthat.py [--splits train,dev,dev-test] [--no-baseline]
+                                               [--no-trained] [--save-model FILE]
                                                [--data ../shared/bench/claims/ct24_english]
                                                [--claims-model weights.json] [--errors N]
+                                               [--news N] [--corpus ../shared/corpus/...]
 
 Which split is which, for each system (``SPLIT_ROLES``):
 
@@ -15,7 +17,16 @@ Which split is which, for each system (``SPLIT_ROLES``):
   (in-sample for it) and scored on dev and dev-test (held-out for it): word 1-2-grams (tokens of
   two or more word characters, lowercased), smoothed idf, l2-normalised rows, class-balanced
   L2 logistic regression with C = 1 (scikit-learn's defaults, reimplemented here with numpy
-  because scikit-learn is not a dependency; fitted to convergence by L-BFGS).
+  because scikit-learn was not a dependency when it was written; fitted to convergence by L-BFGS).
+- the trained model (``copydesk train claims``, ``copydesk.analyse.claim_model``: logistic
+  regression over TF-IDF word 1-2-grams, character 2-5-grams and copydesk's claim cues) is
+  fitted on **train** (in-sample for it); its C and threshold are chosen on **dev** (the grid
+  ``C_GRID``, the best F1 of the check-worthy class); **dev-test** is scored once, at the end,
+  after everything else is fixed (held-out). Not shipped: CheckThat!'s licence is research use.
+
+``--news N`` also reads N BBC articles (every 7th file of ../shared/corpus/bbc-news-2225) and
+counts claims and ``claims.unsourced`` notes with the shipped scorer and with the trained model
+on the same analyses.
 
 Each sentence becomes one paragraph of an ``Article`` (batches of 200), parsed once by
 ``Analyser``; a sentence is a claim when any spaCy sentence inside it scores at or above the
@@ -50,7 +61,11 @@ SPLIT_ROLES = {
     ("train", "TF-IDF + LR"): "in-sample (fitted on it)",
     ("dev", "TF-IDF + LR"): "held-out",
     ("dev-test", "TF-IDF + LR"): "held-out",
+    ("train", "trained model"): "in-sample (fitted on it)",
+    ("dev", "trained model"): "C and threshold chosen on it",
+    ("dev-test", "trained model"): "held-out (scored once, at the end)",
 }
+BBC = ROOT.parent / "shared" / "corpus" / "bbc-news-2225" / "bbc"
 
 
 def read_split(path: Path) -> list[tuple[str, bool]]:
@@ -232,39 +247,77 @@ def _lbfgs(loss_grad, x, *, max_iter: int, tol: float, memory: int = 10):
     return x, max_iter
 
 
+def train_model(train_rows, train_sentences, dev_rows, dev_sentences, say=print):
+    """The trained model as ``copydesk train claims DATA --dev DEV`` makes it: fitted on train,
+    C and threshold chosen on dev (``copydesk.analyse.claim_model``)."""
+    from copydesk.analyse import claim_model as cm
+
+    started = time.perf_counter()
+    models = cm.fit([t for t, _ in train_rows], [cm.row_cues(s) for s in train_sentences],
+                    [g for _, g in train_rows], c=cm.C_GRID,
+                    about={"trained_on": "CheckThat! 2024 English train (research use only)"})
+    chosen, table = cm.choose_on_dev(models, dev_sentences, [g for _, g in dev_rows])
+    for c, threshold, f1 in table:
+        say(f"  C = {c:g}: dev F1 {f1:.3f} at threshold {threshold:+.3f}")
+    terms = sum(len(b.terms) for b in chosen.blocks.values())
+    say(f"trained model fitted on train, chosen on dev: C = {chosen.settings['C']:g}, threshold "
+        f"{chosen.threshold:+.3f}, {terms:,} n-grams + {len(chosen.cue_weights)} cues, "
+        f"{time.perf_counter() - started:.1f} s")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--splits", default="train,dev,dev-test")
     parser.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                         help="fit the TF-IDF + logistic regression baseline on train (default: on)")
+    parser.add_argument("--trained", action=argparse.BooleanOptionalAction, default=True,
+                        help="train copydesk's trained model on train, settings on dev (default: on)")
+    parser.add_argument("--save-model", type=Path, default=None,
+                        help="write the trained model here (for research use only: not to ship)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--claims-model", type=Path, default=None)
     parser.add_argument("--errors", type=int, default=0, help="print N misclassified sentences")
+    parser.add_argument("--news", type=int, default=0, metavar="N",
+                        help="also compare the scorers on N BBC articles (every 7th file)")
+    parser.add_argument("--corpus", type=Path, default=BBC)
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: no CheckThat! data at {args.data} (needs ../shared)", file=sys.stderr)
         return 0
 
+    from copydesk.analyse import claim_model as cm
     from copydesk.analyse.claims import ClaimModel, load_weights
     from copydesk.analyse.pipeline import Analyser
 
     model = load_weights(args.claims_model) if args.claims_model else ClaimModel()
     analyser = Analyser.load()
-    baseline = None
+    splits = args.splits.split(",")
+    needed = splits + [s for s in ("train", "dev") if args.trained and s not in splits]
+    rows, parsed, seconds = {}, {}, {}
+    for split in sorted(needed, key=list(FILES).index):
+        rows[split] = read_split(args.data / FILES[split])
+        started = time.perf_counter()
+        parsed[split] = cm.parse_cues(analyser, [r[0] for r in rows[split]], batch=BATCH)
+        seconds[split] = time.perf_counter() - started
+    baseline = trained = None
     if args.baseline:
         started = time.perf_counter()
-        train_rows = read_split(args.data / FILES["train"])
+        train_rows = rows.get("train") or read_split(args.data / FILES["train"])
         baseline = TfidfLogistic.fit([r[0] for r in train_rows], [r[1] for r in train_rows])
         print(f"TF-IDF + LR fitted on train: {baseline.features:,} features, {baseline.iterations} "
               f"L-BFGS iterations, {time.perf_counter() - started:.1f} s")
+    if args.trained:
+        trained = train_model(rows["train"], parsed["train"], rows["dev"], parsed["dev"])
+        if args.save_model:
+            trained.save(args.save_model)
+            print(f"wrote {args.save_model}")
     rows_out = []
     print(f"{'split':<10}{'system':<28}{'P':>7}{'R':>7}{'F1':>7}{'F1/base':>9}")
-    for split in args.splits.split(","):
-        rows = read_split(args.data / FILES[split])
-        texts, gold = [r[0] for r in rows], [r[1] for r in rows]
-        started = time.perf_counter()
-        scores = score_sentences(analyser, texts, model)
-        seconds = time.perf_counter() - started
+    for split in splits:  # dev-test last in the default order: scored once, after all choices
+        texts, gold = [r[0] for r in rows[split]], [r[1] for r in rows[split]]
+        scores = [max((model.score(c) for _, c in sentences), default=float("-inf"))
+                  for sentences in parsed[split]]
         predicted = [s >= model.threshold for s in scores]
         base = prf([has_number(t) for t in texts], gold)
         systems = {
@@ -274,23 +327,73 @@ def main(argv: list[str] | None = None) -> int:
         }
         if baseline is not None:
             systems["TF-IDF + LR"] = prf(baseline.predict(texts), gold)
+        if trained is not None:
+            systems["trained model"] = prf([cm.best_score(trained, s) >= trained.threshold
+                                            for s in parsed[split]], gold)
         for name, (p, r, f) in systems.items():
             ratio = f / base[2] if base[2] else 0.0
             print(f"{split:<10}{name:<28}{p:>7.3f}{r:>7.3f}{f:>7.3f}{ratio:>9.2f}")
-            rows_out.append((split, len(rows), sum(gold), name, p, r, f))
-        print(f"{split:<10}{len(rows)} sentences, {sum(gold)} Yes; {seconds:.1f} s with the parse")
+            rows_out.append((split, len(rows[split]), sum(gold), name, p, r, f, ratio))
+        print(f"{split:<10}{len(texts)} sentences, {sum(gold)} Yes; parse {seconds[split]:.1f} s")
         shown = 0
         for text, g, p, s in zip(texts, gold, predicted, scores):
             if shown < args.errors and g != p:
                 print(f"  {'FN' if g else 'FP'} {s:+.2f} {text[:110]}")
                 shown += 1
     print()
-    print("| split (rows, Yes) | system | what the split is for it | P | R | F1 |")
-    print("|---|---|---|---|---|---|")
-    for split, n, yes, name, p, r, f in rows_out:
+    print("| split (rows, Yes) | system | what the split is for it | P | R | F1 | F1 / \"contains a number\" |")
+    print("|---|---|---|---|---|---|---|")
+    for split, n, yes, name, p, r, f, ratio in rows_out:
         role = SPLIT_ROLES.get((split, name), "")
-        print(f"| {split} ({n:,}, {yes:,} Yes) | {name} | {role} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        print(f"| {split} ({n:,}, {yes:,} Yes) | {name} | {role} | {p:.3f} | {r:.3f} | {f:.3f} "
+              f"| {ratio:.2f} |")
+    if args.news and trained is not None:
+        print()
+        news(analyser, trained, args.corpus, args.news)
     return 0
+
+
+def news(analyser, trained, corpus: Path, count: int) -> None:
+    """Claims and ``claims.unsourced`` notes on ``count`` BBC articles (every 7th file), with the
+    shipped scorer and with ``trained``, on the same analyses."""
+    from copydesk.analyse.claims import extract_claims
+    from copydesk.checks.claims_unsourced import check
+    from copydesk.ingest.text import parse_text
+
+    files = sorted(corpus.rglob("*.txt"))[::7][:count]
+    if not files:
+        print(f"news: no articles under {corpus}")
+        return
+    totals = {"shipped": [0, 0, 0], "trained": [0, 0, 0]}  # sentences, claims, unsourced notes
+    changed_notes, articles_changed, examples = 0, 0, []
+    for path in files:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+        analysed = analyser.analyse(parse_text(text, source=str(path)))
+        notes = {}
+        for name, scorer in (("shipped", None), ("trained", trained)):
+            extract_claims(analysed, scorer)
+            found = list(check(analysed, None))
+            totals[name][0] += len(analysed.sentences)
+            totals[name][1] += len(analysed.claims)
+            totals[name][2] += len(found)
+            notes[name] = {(f.start, f.end) for f in found}
+        diff = notes["shipped"] ^ notes["trained"]
+        changed_notes += len(diff)
+        if diff:
+            articles_changed += 1
+            for start, end in sorted(diff)[:1]:
+                side = "only trained" if (start, end) in notes["trained"] else "only shipped"
+                examples.append(f"  {side}: {path.parent.name}/{path.name} {analysed.text[start:end]!r}")
+    print(f"news: {len(files)} BBC articles, {totals['shipped'][0]:,} sentences")
+    for name, (sentences, claims, notes_) in totals.items():
+        print(f"  {name:<8} claims {claims:,} ({claims / sentences:.1%}), claims.unsourced notes "
+              f"{notes_:,} ({notes_ / len(files):.2f} per article)")
+    print(f"  notes made by one scorer only: {changed_notes:,}, in {articles_changed} articles")
+    print("\n".join(examples[:12]))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ expression in it (ISO, from ``analysed.times``), and its source: the speaker of 
 in (``analysed.quotes``), else a source of reporting from ``copydesk.analyse.sources``.
 
 A user may replace the hand-set weights with weights fitted on their own data; ``load_weights``
-reads such a file.
+reads such a file. A model trained on labelled sentences (``copydesk train claims``) is read by
+``copydesk.analyse.claim_model.load_model`` and passed the same way.
 """
 
 from __future__ import annotations
@@ -85,6 +86,12 @@ class ClaimModel:
     def is_claim(self, features: dict[str, float]) -> bool:
         return self.score(features) >= self.threshold
 
+    def sentence_score(self, analysed: AnalysedArticle, sentence: Sentence,
+                       features: dict[str, float]) -> float:
+        """The hook ``extract_claims`` calls: a model may read the sentence as well as its
+        features (``copydesk.analyse.claim_model.TrainedClaimModel`` reads its words)."""
+        return self.score(features)
+
 
 def load_weights(path: str | Path) -> ClaimModel:
     """A ``ClaimModel`` from a JSON file ``{"weights": {...}, "bias": b, "threshold": t}``."""
@@ -97,7 +104,9 @@ def load_weights(path: str | Path) -> ClaimModel:
 
 
 def extract_claims(analysed: AnalysedArticle, model: ClaimModel | None = None) -> None:
-    """Fill ``analysed.claims`` with the check-worthy sentences and their numbers, time and source."""
+    """Fill ``analysed.claims`` with the check-worthy sentences and their numbers, time and source.
+    ``model``: the hand-set ``ClaimModel`` unless given; anything with ``sentence_score`` and
+    ``threshold`` will do (a trained ``copydesk.analyse.claim_model.TrainedClaimModel``)."""
     model = model or ClaimModel()
     supports = sources_by_sentence(find_sources(analysed))
     quote_index = _quote_index(analysed.quotes)
@@ -105,7 +114,7 @@ def extract_claims(analysed: AnalysedArticle, model: ClaimModel | None = None) -
     claims: list[Claim] = []
     for index, sentence in enumerate(analysed.sentences):
         features = sentence_features(analysed, sentence)
-        raw = model.score(features)
+        raw = model.sentence_score(analysed, sentence, features)
         if raw < model.threshold:
             continue
         claims.append(_claim(analysed, index, sentence, supports.get(index, []), raw, quote_index, spans))
