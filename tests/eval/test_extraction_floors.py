@@ -24,9 +24,10 @@ import metadata as metadata_bench
 
 pytestmark = pytest.mark.eval
 
-# Measured on the full sets (docs/BENCHMARKS.md): copydesk / trafilatura (comments excluded)
-# zyte 0.967 / 0.960, wcxb-articles 0.954 / 0.950.
-EXTRACTION_FLOORS = {"zyte": 0.962, "wcxb-articles": 0.950}
+# Measured on the full sets (docs/BENCHMARKS.md): copydesk's cascade / trafilatura (comments
+# excluded) zyte 0.969 / 0.960, wcxb-articles 0.955 / 0.950 (the full vote it replaced: 0.967,
+# 0.954). Raised with the cascade from 0.962 and 0.950.
+EXTRACTION_FLOORS = {"zyte": 0.965, "wcxb-articles": 0.952}
 # Measured on the full sets: headline 0.856 (WCXB); date 0.908 (WCXB), 0.913 (news).
 HEADLINE_FLOOR = 0.84
 DATE_FLOORS = {"wcxb-articles": 0.90, "htmldate-news": 0.90}
