@@ -6,6 +6,7 @@
     ├── KnowledgeError       the knowledge base or a shipped resource is missing or invalid
     ├── CheckError           a check is misdeclared (registry problems, not content problems)
     └── UsageError           bad arguments from a caller (CLI or API)
+        └── ConfigError      a house-style file (copydesk.toml) that cannot be read or is wrong
 
 Checks never raise for content problems; they return findings.
 """
@@ -46,3 +47,8 @@ class CheckError(CopydeskError):
 
 class UsageError(CopydeskError):
     """A caller passed arguments that cannot work."""
+
+
+class ConfigError(UsageError):
+    """A house-style configuration (``copydesk.toml``) is not valid TOML or holds a key or value
+    copydesk does not know; the message names the file, the line or key, and the problem."""

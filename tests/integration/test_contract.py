@@ -39,9 +39,22 @@ def test_fixtures_are_all_read(objects):
     assert all(obj["error"] is None for obj in objects)
 
 
+@pytest.fixture(scope="module")
+def styled(desk) -> list[dict[str, Any]]:
+    """The house-style example under its config: the style.* checks fire only with a house style."""
+    from contextlib import redirect_stdout
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["check", "-f", "jsonl", "--config", str(ROOT / "examples" / "copydesk.toml"),
+                     str(ROOT / "examples" / "house-style.txt")], desk=desk, stdin=io.BytesIO())
+    assert code == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
 @pytest.mark.parametrize("check_id", BUILTIN)
-def test_every_builtin_check_fires_on_the_fixtures(objects, check_id):
-    fired = {c for obj in objects for f in obj["findings"] for c in f["checks"]}
+def test_every_builtin_check_fires_on_the_fixtures(objects, styled, check_id):
+    fired = {c for obj in objects + styled for f in obj["findings"] for c in f["checks"]}
     assert check_id in fired, f"no fixture article in {FIXTURES} makes {check_id} fire"
 
 

@@ -61,6 +61,10 @@ BUILTIN_MODULES = (
     "copydesk.checks.events_self_target",
     "copydesk.checks.claims_unsourced",
     "copydesk.checks.numbers_part_whole",
+    "copydesk.checks.style_preferred_form",
+    "copydesk.checks.style_banned_term",
+    "copydesk.checks.style_serial_comma",
+    "copydesk.checks.style_numerals",
 )
 
 
@@ -178,6 +182,9 @@ class Registry:
             if len(found) > self.max_findings:  # hostile or broken text: stop reading the check
                 found = found[: self.max_findings] + [cap_reached(spec.id, self.max_findings)]
             findings.extend(found)
+        house = getattr(knowledge, "house", None)
+        if house is not None and house.words:  # the house's own words (copydesk.toml) are not errors
+            findings = [f for f in findings if not house.silences(f)]
         if policy is not None:
             policy.apply(findings)
         text = article.article.text

@@ -48,6 +48,7 @@ CLOSING_MARKS = "”’\"'"
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A word that is not English (Hunspell en_US/en_GB, word frequencies), with suggestions."""
     lexicon = knowledge.lexicon
+    house = getattr(knowledge, "house", None)  # the newsroom's own words (copydesk.toml)
     text = article.text
     capitalised_mid_sentence = Counter(
         t.text for t in article.tokens if t.is_title and not _sentence_initial(article, t)
@@ -55,6 +56,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     unknown_by_sentence: dict[int, list[Token]] = {}
     for token in article.tokens:
         if not _judged(article, token, text, capitalised_mid_sentence):
+            continue
+        if house is not None and house.is_house_word(token.text):
             continue
         if lexicon.known(token.text) or lexicon.known(token.text.lower()):
             continue

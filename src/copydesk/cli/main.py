@@ -24,6 +24,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import copydesk
+from copydesk.cli import house
 from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
 from copydesk.model import Severity
 
@@ -268,6 +269,7 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         "--color", choices=("auto", "always", "never"), default="auto",
         help="colours in the text format (auto: on a terminal, unless NO_COLOR is set)",
     )
+    house.add_house_arguments(parser)  # --config, --baseline, --write-baseline, --db, ...
     parser.set_defaults(handler=cmd_check)
 
 
@@ -279,7 +281,10 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     from copydesk.report.visible import visible
 
     # Check ids are validated before any input is read or the model is loaded.
+    config = house.read_config(args, context)  # copydesk.toml: folded into the options
     _validate_checks(args.checks, args.exclude, context)
+    suppress = house.suppressor(args)
+    record: list | None = [] if args.write_baseline else None
     policy = _severity_policy(args, context)
     budget = _budget(args)
     out, close_out = _open_output(args.output)
@@ -294,14 +299,14 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     )
 
     def make_desk() -> Desk:
-        return context.make_desk(
+        return house.configured(context.make_desk(
             args.checks, args.exclude, reference_date=args.reference_date, policy=policy,
             kb=args.kb, model=args.model,
-        )
+        ), config)
 
     try:
         with ProgressDisplay(enabled=_want_progress(args)) as progress:
-            for report in _reports(inputs, make_desk, budget):
+            for report in house.suppressed(_reports(inputs, make_desk, budget), suppress, record):
                 if report.error is not None:
                     # one line per failed input, whatever its name holds (report.visible)
                     progress.message(visible(f"{PROG}: {report.source}: {report.error.message}"))
@@ -315,6 +320,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     finally:
         if close_out:
             out.close()
+    house.finish(args, suppress, record, PROG)
     if args.format != "text" and args.output and sys.stderr.isatty():
         print(visible(f"{PROG}: {summary.line()}; report written to {args.output}"),
               file=sys.stderr)

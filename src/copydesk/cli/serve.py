@@ -1,6 +1,7 @@
 """``copydesk serve``: the REST API (``copydesk.http``) with uvicorn, one process.
 
     copydesk serve [--host 127.0.0.1] [--port 8000] [--db URL] [--token TOKEN] [--kb PATH]
+                   [--config FILE]
                    [--max-body 2M] [--time-limit 30] [--memory-limit 1.5G] [--no-isolation]
                    [--allow-host NAME]
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 
 EXIT_OK = 0
 TOKEN_ENV = "COPYDESK_TOKEN"
@@ -30,6 +32,7 @@ def port_arg(value: str) -> int:
 
 
 def add_serve(commands: argparse._SubParsersAction) -> None:
+    from copydesk.cli.house import add_config_argument
     from copydesk.cli.main import add_budget_arguments, size_arg
     from copydesk.http.settings import DEFAULT_MAX_BODY
 
@@ -54,6 +57,7 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
         f"${DB_ENV} when set, else the server only checks",
     )
     parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
+    add_config_argument(parser)
     parser.add_argument(
         "--max-body", type=size_arg, default=DEFAULT_MAX_BODY, metavar="BYTES",
         help="refuse request bodies larger than this with 413 (default 2M)",
@@ -90,8 +94,13 @@ def settings_from(args: argparse.Namespace):
 
 
 def cmd_serve(args: argparse.Namespace, context) -> int:
+    from copydesk.cli.house import configured, read_config
     from copydesk.http import run
 
     settings = settings_from(args)  # a missing token is a usage error, before the model loads
-    run(settings, desk=context.desk)
+    config = read_config(args, context)  # copydesk.toml: a bad one fails before the model loads
+    desk = configured(context.desk, config) if context.desk is not None else None
+    if config is not None:
+        settings = replace(settings, config=config.path)
+    run(settings, desk=desk)
     return EXIT_OK

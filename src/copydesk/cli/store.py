@@ -62,6 +62,7 @@ def _db(parser: argparse.ArgumentParser) -> None:
 
 
 def add_ingest(commands: argparse._SubParsersAction) -> None:
+    from copydesk.cli.house import add_config_argument
     from copydesk.cli.main import date_arg, memory_arg, seconds_arg, size_arg
 
     parser = commands.add_parser(
@@ -74,6 +75,7 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - (stdin)")
     _db(parser)
     parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
+    add_config_argument(parser)
     parser.add_argument("--published", type=date_arg, metavar="DATE",
                         help="publication date of every input (as for check)")
     parser.add_argument("--reference-date", type=date_arg, metavar="DATE",
@@ -95,11 +97,13 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, context: Context) -> int:
+    from copydesk.cli.house import configured, read_config
     from copydesk.cli.main import DEFAULT_MAX_BYTES, PROG, _budget, _isatty, _reports
     from copydesk.cli.progress import ProgressDisplay
     from copydesk.ingest.sources import read_inputs
     from copydesk.report.visible import visible
 
+    config = read_config(args, context)  # copydesk.toml, before the store or the model
     budget = _budget(args)
     store = open_store(args.db)
     counts: Counter[str] = Counter()
@@ -110,7 +114,9 @@ def cmd_ingest(args: argparse.Namespace, context: Context) -> int:
     )
 
     def make_desk():
-        return context.make_desk([], [], reference_date=args.reference_date, kb=args.kb)
+        return configured(
+            context.make_desk([], [], reference_date=args.reference_date, kb=args.kb), config
+        )
 
     enabled = args.progress if args.progress is not None else _isatty(sys.stderr)
     try:

@@ -28,6 +28,9 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
     versions: dict[str, str | None] = field(default_factory=_package_versions)
+    #: Findings dropped by suppressions (``copydesk.suppress``), by reason: ``baseline``,
+    #: ``dismissed``; None when no suppression was asked for.
+    suppressed: dict[str, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -56,4 +59,6 @@ class Report:
         }
         if self.analysed is not None:
             out.update(self.analysed.to_dict())
+        if self.suppressed is not None:
+            out["suppressed"] = dict(self.suppressed)
         return out

@@ -244,7 +244,12 @@ def _load_desk(settings: Settings) -> Desk:
         from copydesk.knowledge import Knowledge
 
         knowledge = Knowledge(kb_path=settings.kb)
-    return Desk(knowledge=knowledge)
+    desk = Desk(knowledge=knowledge)
+    if getattr(settings, "config", None):  # a house style (copydesk.toml, docs/style.md)
+        from copydesk.config import configure_desk
+
+        desk = configure_desk(desk, settings.config)
+    return desk
 
 
 def _busy(message: str) -> JSON:

@@ -40,6 +40,7 @@ class Settings:
     ``host`` is not a loopback address, and enforced whenever it is given.
     ``db``: the store's database URL (SQLAlchemy form) for the store-backed endpoints.
     ``kb``: the knowledge base file (default: ``$COPYDESK_KB`` or the per-user one).
+    ``config``: a house style (``copydesk.toml``, docs/style.md) the loaded desk checks with.
     ``max_body``: bytes of request body accepted (413 beyond).
     ``time_limit`` / ``memory_limit``: one request's budget in the supervised checking worker
     (``copydesk.desk.Supervisor``; None: no limit). ``isolation=False`` checks in the server
@@ -53,6 +54,7 @@ class Settings:
     token: str | None = None
     db: str | None = None
     kb: str | None = None
+    config: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     time_limit: float | None = DEFAULT_TIME_LIMIT
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT

@@ -3,9 +3,12 @@ organisations, places and acronyms with roles over time (``copydesk.knowledge.st
 
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from copydesk.knowledge.house import HouseStyle
 
 
 class Knowledge:
@@ -13,10 +16,15 @@ class Knowledge:
 
     Pass ready-made parts to override the defaults (tests use small in-memory ones); ``kb_path``
     names a knowledge base file (default: ``copydesk.knowledge.build.default_path()``, built from
-    the shipped data on first use)."""
+    the shipped data on first use). ``house``: the newsroom's own words and style rules
+    (``copydesk.knowledge.house.HouseStyle``, from a ``copydesk.toml``; default none)."""
 
-    def __init__(self, *, lexicon: Any = None, kb: Any = None, kb_path: str | Path | None = None):
+    def __init__(
+        self, *, lexicon: Any = None, kb: Any = None, kb_path: str | Path | None = None,
+        house: HouseStyle | None = None,
+    ):
         self._kb_path = kb_path
+        self.house = house if house is not None else HouseStyle()
         if lexicon is not None:
             self.__dict__["lexicon"] = lexicon
         if kb is not None:
@@ -33,6 +41,12 @@ class Knowledge:
         from copydesk.knowledge.build import open_current
 
         return open_current(self._kb_path)
+
+    def with_house(self, house: HouseStyle) -> Knowledge:
+        """A copy that shares this one's loaded lexicon and knowledge base, with ``house``."""
+        copied = copy.copy(self)
+        copied.house = house
+        return copied
 
     def version(self) -> str | None:
         """The knowledge base's version for reports (``KnowledgeBase.version``), or None when

@@ -53,8 +53,11 @@ class Summary:
     articles: int = 0
     failed: int = 0
     counts: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
+    #: Findings dropped by a baseline or a store's dismissals (``copydesk.suppress``).
+    suppressed: int = 0
 
     def add(self, report: Report) -> None:
+        self.suppressed += sum((getattr(report, "suppressed", None) or {}).values())
         if report.error is not None:
             self.failed += 1
             return
@@ -73,10 +76,13 @@ class Summary:
     def line(self) -> str:
         """``3 errors, 2 warnings, 1 info in 1 article; 0 inputs failed``."""
         parts = ", ".join(plural(self.counts[s], s.label) for s in SEVERITY_ORDER)
-        return (
+        line = (
             f"{parts} in {plural(self.articles, 'article')}; "
             f"{self.failed} input{'' if self.failed == 1 else 's'} failed"
         )
+        if self.suppressed:
+            line += f"; {plural(self.suppressed, 'finding')} suppressed"
+        return line
 
     def to_dict(self) -> dict[str, int]:
         out = {"articles": self.articles, "failed": self.failed}
