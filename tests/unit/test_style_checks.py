@@ -168,6 +168,9 @@ def test_numerals_spell_out_under_ten_and_figures_from_ten(analyser):
         "The boy, aged 7, scored 3-1 and ran 5 km.\n",
         "Eighteen dockers walked out, and 12 more followed.\n",
         "Prices rose by 2.5 per cent and 7 million people noticed.\n",
+        "He took the tiebreak and the set 8-6. She won 7-5 6-4, and it was 3-3, then 4-4.\n",
+        "Shares rose 8 pence. Radio 1 said a meeting is planned for 6 or 7 January.\n",
+        "Seeds: New Zealand (1), Scotland (8). Childcare for all 3 to 14 year-olds.\n",
     ],
 )
 def test_numerals_silent_on_figures_that_stay_figures(analyser, text):

@@ -25,6 +25,7 @@ UNITS = frozenset([
     "k", "km", "kg", "g", "mg", "cm", "mm", "ml", "l", "lb", "lbs", "oz", "ft", "in", "mph",
     "kph", "km/h", "mins", "min", "sec", "secs", "hrs", "hr", "am", "pm", "a.m.", "p.m.", "gmt",
     "bst", "utc", "degrees", "c", "f", "years-old", "year-old", "points", "pts", "goals-to",
+    "p", "pence", "cents", "cent", "pounds", "dollars", "euros", "yen",
 ])
 MONTHS = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -111,12 +112,14 @@ def _word_value(word: str) -> int | None:
 def _plain_figure(article: AnalysedArticle, text: str, token: Token, before: Token | None,
                   after: Token | None) -> bool:
     """A figure that is a plain count, not money, a measure, a date, a time, a score, a
-    numbered thing or a list number."""
+    numbered thing, a list number, or one of a range or series of figures."""
     left = text[token.start - 1 : token.start] if token.start else ""
     right = text[token.end : token.end + 1]
     sentence_end = right in ".," and text[token.end + 1 : token.end + 2] in ("", " ", "\n")
-    if (left and left in "$£€¥#.,:/-–+" or right and right in "%.,:/-–°'’x") and not sentence_end:
-        return False  # money, decimals and thousands, times, dates, ranges, scores, degrees
+    if left and left in "$£€¥#.,:/-–+=(":
+        return False  # money, decimals and thousands, times, ranges, scores ("8-6", "6-4.")
+    if right and right in "%:/-–°'’x+=)" or right in ".," and not sentence_end:
+        return False  # percentages, decimals, times, dates, ranges, degrees, "(3)"
     if left == "\n" or token.start == 0 or text[max(0, token.start - 1)] == "\n" and right == ".":
         return False
     if after is not None and (after.lower in UNITS or after.lower in MONTHS
@@ -127,11 +130,14 @@ def _plain_figure(article: AnalysedArticle, text: str, token: Token, before: Tok
     if before is not None:
         if before.lower in MONTHS or before.lower in ("aged", "age", "no", "number", "page"):
             return False
-        if before.is_title and not _first_word(article, before):
-            return False  # "Article 5", "Route 9", "World War 2"
+        if before.is_title or before.text.isupper():
+            return False  # "Article 5", "Route 9", "Radio 1", "RBS 6 Nations"
         if before.text.isdigit():
             return False
-    return True
+    tokens = article.tokens
+    near = tokens[max(0, token.i - 2) : token.i] + tokens[token.i + 1 : token.i + 3]
+    # a range or series with other figures ("6 or 7 January", "3 to 14", "9 and 10 July")
+    return not any(t.text[:1].isdigit() for t in near)
 
 
 def _first_word(article: AnalysedArticle, token: Token) -> bool:
