@@ -62,7 +62,7 @@ SPLIT_ROLES = {
     ("dev", "TF-IDF + LR"): "held-out",
     ("dev-test", "TF-IDF + LR"): "held-out",
     ("train", "trained model"): "in-sample (fitted on it)",
-    ("dev", "trained model"): "C and threshold chosen on it",
+    ("dev", "trained model"): "C, threshold and design chosen on it",
     ("dev-test", "trained model"): "held-out (scored once, at the end)",
 }
 BBC = ROOT.parent / "shared" / "corpus" / "bbc-news-2225" / "bbc"
@@ -365,7 +365,7 @@ def news(analyser, trained, corpus: Path, count: int) -> None:
         print(f"news: no articles under {corpus}")
         return
     totals = {"shipped": [0, 0, 0], "trained": [0, 0, 0]}  # sentences, claims, unsourced notes
-    changed_notes, articles_changed, examples = 0, 0, []
+    changed_notes, articles_changed, examples, changed_claims = 0, 0, [], 0
     for path in files:
         raw = path.read_bytes()
         try:
@@ -373,14 +373,16 @@ def news(analyser, trained, corpus: Path, count: int) -> None:
         except UnicodeDecodeError:
             text = raw.decode("cp1252")
         analysed = analyser.analyse(parse_text(text, source=str(path)))
-        notes = {}
+        notes, claimed = {}, {}
         for name, scorer in (("shipped", None), ("trained", trained)):
             extract_claims(analysed, scorer)
+            claimed[name] = {(c.start, c.end) for c in analysed.claims}
             found = list(check(analysed, None))
             totals[name][0] += len(analysed.sentences)
             totals[name][1] += len(analysed.claims)
             totals[name][2] += len(found)
             notes[name] = {(f.start, f.end) for f in found}
+        changed_claims += len(claimed["shipped"] ^ claimed["trained"])
         diff = notes["shipped"] ^ notes["trained"]
         changed_notes += len(diff)
         if diff:
@@ -392,6 +394,7 @@ def news(analyser, trained, corpus: Path, count: int) -> None:
     for name, (sentences, claims, notes_) in totals.items():
         print(f"  {name:<8} claims {claims:,} ({claims / sentences:.1%}), claims.unsourced notes "
               f"{notes_:,} ({notes_ / len(files):.2f} per article)")
+    print(f"  sentences that are claims for one scorer only: {changed_claims:,}")
     print(f"  notes made by one scorer only: {changed_notes:,}, in {articles_changed} articles")
     print("\n".join(examples[:12]))
 
