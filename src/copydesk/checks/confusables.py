@@ -160,6 +160,9 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
     if token.lower != "then" or token.i == 0:
         return None
     before = article.tokens[token.i - 1]
+    after = _next(article, token)
+    if after is not None and after.lower == "than":
+        return None  # "larger then than it is now": "then" is the time of the comparison
     if before.sent == token.sent and before.tag in ("JJR", "RBR") and before.lower not in ("more", "less", "earlier", "later", "longer", "further", "sooner"):
         return token.start, token.end, "than", "a comparison takes 'than'"
     if before.sent == token.sent and before.lower in ("rather", "other"):

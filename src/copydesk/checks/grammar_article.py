@@ -1,0 +1,173 @@
+"""``grammar.article``: "a" or "an" by the sound of the next word ("an hour", "a university",
+"an MP", "a one-off", "an 8% rise"), and "a"/"an" before a plural noun ("a tops on the list").
+
+The sound is read from spelling by the rules of English pronunciation, not from a word list:
+vowel letters sound as vowels except "u" and "eu" read as "you" (a union, a European) and "one"
+read as "won"; "h" is silent only in hour, honest, honour and heir and their derivatives;
+initialisms are read letter by letter (an MP, an SNP, a UN official), acronyms that are read as
+words as words (a NATO summit); numbers by how they are said (an 8, an 11, an 18, an 80,000).
+"an historic", "an hotel" (older British usage before an unstressed "h") are left alone: house
+style decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.checks.grammar_words import finding, next_word
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Finding
+
+CHECK = "grammar.article"
+#: Letters whose names start with a vowel sound: "an F", "an MP", "an SNP".
+VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+#: Words with an unstressed first syllable in "h", which older British usage writes "an" before.
+UNSTRESSED_H = ("histor", "hotel", "habitual", "heroic", "hypothe", "hereditar")
+VOWELS = "aeiou"
+
+
+def _number_sound(text: str) -> bool | None:
+    digits = re.match(r"\d[\d,]*", text)
+    if digits is None:
+        return None
+    grouped = "," in digits.group()
+    whole = digits.group().replace(",", "")
+    if whole.startswith("8"):
+        return True
+    # eleven, eighteen, eleven thousand, 1800 (eighteen hundred)
+    return whole[:2] in ("11", "18") and (len(whole) % 3 == 2 or len(whole) == 4 and not grouped)
+
+
+def _initialism(word: str) -> bool:
+    """Read letter by letter: short, or without a vowel, or with a run of three consonants."""
+    letters = word.lower()
+    if len(letters) <= 3 or not any(c in VOWELS for c in letters):
+        return True
+    return re.search(r"[^aeiouy]{3}", letters) is not None
+
+
+def vowel_sound(word: str) -> bool | None:
+    """Whether ``word`` starts with a vowel sound (None when unsure)."""
+    if not word:
+        return None
+    if word[0].isdigit():
+        return _number_sound(word)
+    if not word[0].isalpha():
+        return None
+    if "." in word.strip("."):
+        head = word.split(".")[0]
+        if head.isalpha() and len(head) <= 3:
+            return head[0].upper() in VOWEL_LETTERS  # "an fbi.gov address": read letter by letter
+        word = head
+    core = re.sub(r"s$", "", word) if len(word) > 2 and word[:-1].isupper() else word
+    if core.isupper() and not core.isalpha():
+        core = re.match(r"[A-Z]+", core).group()  # "MP3", "M&S": the letters before the figure or sign
+        if len(core) <= 3 or _initialism(core):
+            return None if core[0] == "H" else core[0] in VOWEL_LETTERS
+    if len(core) == 1:
+        return None if core.upper() == "H" else core.upper() in VOWEL_LETTERS
+    if core.isupper() and core.isalpha():
+        if _initialism(core):
+            # "H" is "aitch" or "haitch" by region: "an HD" and "a HD" are both written
+            return None if core[0] == "H" else core[0] in VOWEL_LETTERS
+        word = core.lower()  # an acronym read as a word: NATO, UEFA
+    lower = word.lower()
+    if lower[0] == "h":
+        if lower.startswith(SILENT_H):
+            return True
+        if lower.startswith(UNSTRESSED_H):
+            return None
+        return False
+    if lower in ("one", "once") or lower.startswith(("one-", "once-")) or lower.startswith("one") and lower[3:4] not in ("r", "s"):
+        return False  # "won": a one-off, a onetime rival
+    if lower.startswith(("eu", "ewe")):
+        return False
+    if lower[0] == "u":
+        if lower.startswith("unanim") or re.match(r"uni(?![nmd])", lower):
+            return False
+        if lower.startswith("un"):
+            return True
+        # "you" before one consonant and a vowel (usual, utility, Uganda), and in "Ukr-"
+        # and before a vowel (UEFA, Uighur)
+        return not (lower.startswith("ukr") or lower[1:2] in tuple(VOWELS)
+                    or re.match(r"u[^aeiou][aeiou]", lower) and not lower.startswith(("upo", "uber")))
+    if lower[0] == "y":
+        return False
+    if lower[0] == "x":
+        return lower[1:2] not in tuple(VOWELS) + ("y",)  # "an Xbox" (ex-), "a xenophobe" (z-)
+    return lower[0] in VOWELS
+
+
+def _capital_letter(article: AnalysedArticle, token: Token) -> bool:
+    """"A N Other", "It Says A LOT": a capital "A" inside a sentence is a letter or a headline's."""
+    return token.text[:1] == "A" and token.i != article.sentences[token.sent].first
+
+
+def _rule_sound(article: AnalysedArticle, token: Token):
+    if token.lower not in ("a", "an") or token.tag != "DT" or _capital_letter(article, token):
+        return None
+    after = next_word(article, token)
+    if after is None or after.pos == "PUNCT" or after.text in ("-", "–") or after.tag in ("PRP$", "DT"):
+        return None  # "a our nation": a word too many, not the wrong article
+    word = after.text
+    if word.isdigit() or word[0].isdigit():
+        word = article.text[after.start : after.start + 20].split()[0]
+    vowel = vowel_sound(word)
+    if vowel is None:
+        return None
+    if vowel and token.lower == "a":
+        return token.start, token.end, "an", f"'{after.text}' starts with a vowel sound"
+    if not vowel and token.lower == "an":
+        return token.start, token.end, "a", f"'{after.text}' starts with a consonant sound"
+    return None
+
+
+def _regular_plural(token: Token) -> bool:
+    lemma, word = token.lemma.lower(), token.lower
+    return word != lemma and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+
+
+def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
+    forms = [verb] + [child for child in article.children(verb) if child.dep in ("aux", "auxpass")]
+    return any(t.tag == "VBZ" or t.lower in ("was", "is", "has") for t in forms)
+
+
+def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
+    """"a tops", "a players": "a"/"an" counts one, and the noun it heads is plural."""
+    if token.lower not in ("a", "an") or token.tag != "DT" or _capital_letter(article, token):
+        return None
+    raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
+    if raw is None or raw.text in ("'", "‘", '"', "“"):
+        return None  # "a 'horses for courses' selection": a quoted phrase used as a modifier
+    after = next_word(article, token)
+    if after is None or after.tag != "NNS" or after.pos != "NOUN" or not _regular_plural(after):
+        return None
+    nouns = getattr(lexicon, "_nouns", None) if lexicon is not None else None
+    if nouns and after.lower in nouns:
+        return None  # "a shambles", "a series", "a means": the form in -s is a noun of its own
+    if after.dep == "compound" or after.head != after.i and article.tokens[after.head].i > after.i \
+            and article.tokens[after.head].pos == "NOUN":
+        return None  # "a sports centre", "a savings scheme": the plural modifies the next noun
+    beyond = next_word(article, after)
+    if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"):
+        return None  # "a veterans charity", "a heads up"
+    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
+        return None  # "A species of frog was found": the verb reads the noun as singular
+    article_word = "an" if vowel_sound(after.lemma) else "a"
+    if token.text[:1].isupper():
+        article_word = article_word.capitalize()
+    return token.start, after.end, f"{article_word} {after.lemma}", \
+        f"'{token.text}' counts one, and '{after.text}' is plural"
+
+
+@register(CHECK, severity="warning")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """"a" or "an" against the sound of the next word; "a" before a plural noun."""
+    for token in article.tokens:
+        hit = _rule_plural(article, token, knowledge.lexicon) or _rule_sound(article, token)
+        if hit is not None:
+            yield finding(CHECK, article, *hit)

@@ -1,0 +1,87 @@
+"""``grammar.double-auxiliary``: two finite auxiliaries in a row — "had has", "will can",
+"would had" — of which a clause can hold one.
+
+A finite auxiliary (a form of *be*, *have* or *do* that shows tense, or a modal) is the first
+verb of its clause, so two in a row mean a slip. Left alone where the first ends one clause and
+the second starts the next: a clause opened by a wh-word ("What he has is a contract",
+"Whatever it was is gone") or a reduced relative ("The money he had was spent"), which the parse
+marks as the first verb being a subject or a clause of its own. After a modal, *have* and *be*
+take their base form ("would had" -> "would have"); otherwise one of the two goes, the one that
+fits the verb after ("is has been" -> "has been").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from copydesk.analyse.document import AnalysedArticle
+from copydesk.checks.grammar_words import (
+    FINITE_AUX,
+    FINITE_BE,
+    FINITE_HAVE,
+    WH_WORDS,
+    finding,
+    next_word,
+    sentence_before,
+)
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Finding
+
+CHECK = "grammar.double-auxiliary"
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+MODAL_WORDS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
+
+
+def _clause_boundary(article: AnalysedArticle, first) -> bool:
+    """The first auxiliary closes a clause of its own (a free or reduced relative)."""
+    if first.dep in ("csubj", "relcl", "ccomp", "advcl", "acl"):
+        return True
+    before = sentence_before(article, first)
+    if any(t.lower in WH_WORDS for t in before):
+        return True
+    # "The money he had was spent": a reduced relative
+    return len(before) >= 2 and before[-1].pos in ("PRON", "NOUN", "PROPN") and before[-2].pos in ("NOUN", "PROPN") \
+        and before[-2].dep != "compound" and before[-2].head != before[-1].i  # not "internet business"
+
+
+@register(CHECK, severity="warning")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """Two finite auxiliaries in a row ("had has", "would had")."""
+    tokens = article.tokens
+    for first, second in pairwise(tokens):
+        if first.sent != second.sent or article.text[first.end : second.start] != " ":
+            continue
+        if first.lower not in FINITE_AUX or second.lower not in FINITE_AUX:
+            continue
+        if first.text[:1].isupper() and (first.ent_type or first.pos == "PROPN" or first.lower in ("may", "will", "can")):
+            continue  # "May has struggled": a name (a firm, a person called Will)
+        if first.lower in FINITE_BE and second.lower in MODAL_WORDS:
+            continue  # "The real question is would he…": a question after *be*
+        if first.lower in MODAL_WORDS:
+            if second.lower in ("have", "do"):
+                continue  # "would have", "could do": the base form after a modal
+        elif second.lower == "have" and first.lower in FINITE_HAVE | FINITE_BE:
+            pass  # "has have", "had have": never a participle or a base form there
+        elif first.tag not in FINITE_TAGS or second.tag not in FINITE_TAGS:
+            continue  # "has had", "had had": the second is a participle
+        if first.lower not in MODAL_WORDS and _clause_boundary(article, first):
+            continue
+        reason = f"'{first.text}' and '{second.text}' are both finite auxiliaries; a clause takes one"
+        if first.lower in MODAL_WORDS:
+            if second.lower in FINITE_HAVE:
+                suggestion = f"{first.text} have"
+            elif second.lower in FINITE_BE:
+                suggestion = f"{first.text} be"
+            else:
+                suggestion = first.text
+        else:
+            after = next_word(article, second)
+            keep = first
+            if after is not None and after.tag == "VBN" and second.lower in FINITE_HAVE and first.lower not in FINITE_HAVE:
+                keep = second  # "is has been" -> "has been"
+            elif after is not None and after.tag == "VBG" and second.lower in FINITE_BE and first.lower not in FINITE_BE:
+                keep = second
+            suggestion = keep.text
+        yield finding(CHECK, article, first.start, second.end, suggestion, reason)

@@ -1,0 +1,592 @@
+"""``grammar.usage``: words that sound alike used for each other — in the positions
+``grammar.confusables`` leaves alone, and the pairs it does not know.
+
+``grammar.confusables`` reads a few sure patterns and ships at error; this check reads every
+position where the parse makes the intended word clear, and starts at info until its precision
+on real text is measured. Each rule reads what the word does in its clause:
+
+- a contraction (it's, you're, they're, who's) where only a possessive fits: after a
+  preposition ("of it's"), after an auxiliary ("has you're"), before a noun that is the subject
+  of the next verb ("who's home was flooded"), before a noun that is the object of a verb that
+  takes no clause ("published it's report"), before "own" or a plural noun ("it's new owners");
+- a possessive (their, your, whose) where only "X is/are" fits: before a verb form, or an
+  adjective that ends its phrase ("your unhappy with", "whose responsible for");
+- "there" where a possessive is meant (before a noun that is the subject of the next verb or
+  the object of a verb or a preposition);
+- than/then by whether the sentence has a comparison before it;
+- affect/effect, lose/loose, led/lead, passed/past, principal/principle,
+  complement/compliment, discreet/discrete, who/whom, even thought/though by the part of
+  speech and the words around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from copydesk.analyse.attribution import is_cue
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.checks.grammar_words import (
+    BE,
+    CLAUSE_VERBS,
+    DO,
+    FINITE_BE,
+    HAVE,
+    MODALS,
+    NEGATION,
+    PREPOSITIONS,
+    apostrophe,
+    finding,
+    is_finite_verb,
+    is_noun,
+    next_word,
+    noun_after_modifiers,
+    previous_word,
+    sentence_before,
+)
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Finding
+
+CHECK = "grammar.usage"
+#: rule -> (start, end, suggestion, reason) or None
+Hit = "tuple[int, int, str, str] | None"
+CONTRACTIONS = {"it": "its", "you": "your", "they": "their", "who": "whose"}
+POSSESSIVE_FOR = {"your": "you're", "their": "they're", "whose": "who's"}
+COMPARATIVE_WORDS = frozenset({"more", "less", "fewer", "rather", "other", "else", "sooner",
+                               "different", "differently", "otherwise"})
+#: Nouns for what "effect" (bring about) takes as object: a change of some kind.
+CHANGE_NOUNS = frozenset({"change", "changes", "reform", "reforms", "transformation",
+                          "improvement", "improvements", "repair", "repairs", "rescue",
+                          "recovery", "cure", "escape", "compromise", "settlement", "transfer",
+                          "transition", "turnaround", "shift", "entry", "withdrawal"})
+#: Verbs that take "loose" as the state they leave something in ("break loose", "set loose").
+RESULT_VERBS = frozenset({"break", "set", "let", "cut", "turn", "come", "shake", "work", "get",
+                          "hang", "run", "tear", "pull", "cast", "wriggle", "slip", "burst"})
+#: Words that count a noun: "three discrete modules", "several discrete groups".
+COUNTING = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "several", "many", "various", "numerous", "multiple", "separate", "distinct"})
+QUANTIFIERS = frozenset({"some", "many", "all", "none", "both", "several", "most", "each", "one",
+                         "two", "three", "four", "five", "either", "neither", "few", "any", "half",
+                         "majority", "minority", "number", "rest"})
+
+
+def _contraction(article: AnalysedArticle, token: Token) -> tuple[Token, Token] | None:
+    """(pronoun, contracted verb) when ``token`` is it/you/they/who followed by 's or 're."""
+    if token.lower not in CONTRACTIONS:
+        return None
+    following = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
+    if following is None or following.start != token.end or following.sent != token.sent:
+        return None
+    if following.lower.replace("’", "'") not in ("'s", "'re"):
+        return None
+    if token.lower in ("it", "who") and following.lower.replace("’", "'") != "'s":
+        return None
+    if token.lower in ("you", "they") and following.lower.replace("’", "'") != "'re":
+        return None
+    return token, following
+
+
+def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """it's/you're/they're/who's where only the possessive fits."""
+    pair = _contraction(article, token)
+    if pair is None:
+        return None
+    pronoun, verb = pair
+    wanted = CONTRACTIONS[pronoun.lower]
+    reason = f"'{article.text[pronoun.start:verb.end]}' means '{pronoun.lower} {'is' if verb.lower.endswith('s') else 'are'}'; the possessive is '{wanted}'"
+    hit = (pronoun.start, verb.end, wanted, reason)
+    before = previous_word(article, pronoun)
+    after = next_word(article, verb)
+    if after is None:
+        return None
+    if after.lower == "own":
+        return hit
+    if before is not None and before.lower in PREPOSITIONS and (before.lower != "to" or before.tag == "IN"):
+        return hit  # "of it's", "under it's new owners", "apologised to it's passengers"
+    if before is not None and before.lower == "all" and previous_word(article, pronoun, 2) is not None \
+            and previous_word(article, pronoun, 2).lower in PREPOSITIONS:
+        return hit  # "for all it's faults"
+    noun = noun_after_modifiers(article, verb)
+    if noun is None:
+        return None
+    beyond = next_word(article, noun)
+    if beyond is not None and beyond.lower == "of":
+        return None  # "it's tens of thousands", "it's a matter of"
+    if pronoun.lower == "who" and before is None:
+        # a question: "Who's car was parked", "Who's side are you on" — the noun is followed by a verb
+        return hit if is_finite_verb(beyond) else None
+    if is_finite_verb(beyond) and beyond.lower not in ("'s", "’s"):
+        return hit  # the noun is the subject of the next verb: "who's home was flooded"
+    if before is not None and before.pos == "AUX" and before.lower not in ("'s", "’s"):
+        return hit  # "Has you're bank raised"
+    if pronoun.lower == "it" and noun is after and noun.tag == "NNS" and before is not None and before.pos == "CCONJ":
+        return hit  # "the council and it's plans": "it is" takes no bare plural
+    if before is not None and before.pos == "VERB" and before.lemma.lower() not in CLAUSE_VERBS and not is_cue(before):
+        if noun.ent_type in ("DATE", "TIME"):
+            return None
+        return hit  # "published it's report", "check you're ticket"
+    return None
+
+
+def _ends_without_noun(article: AnalysedArticle, word: Token) -> bool:
+    """``word`` (a verb form, adjective or adverb) is not followed by a noun it modifies:
+    "your going to", "whose responsible for", "their worried about"."""
+    if article.text[word.end : word.end + 1] in ("-", "‐"):
+        return False  # "their next-best thing", "their mangled-Spanish signs": a compound modifier
+    after = next_word(article, word)
+    return after is None or after.pos in ("ADP", "PART", "PUNCT", "DET", "PRON", "SCONJ", "ADV", "AUX", "CCONJ") \
+        or after.lower in ("to", "that")
+
+
+def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """your/their/whose where "you're/they're/who's" is meant."""
+    if token.lower not in POSSESSIVE_FOR:
+        return None
+    wanted = POSSESSIVE_FOR[token.lower]
+    if token.lower in ("your", "whose"):
+        wanted = wanted.replace("'", apostrophe(article))
+    else:
+        wanted = wanted.replace("'", apostrophe(article))
+    after = next_word(article, token)
+    if after is None or after.lower in ("own", "own-"):
+        return None
+    reason = f"'{token.lower}' is possessive; '{wanted}' ({wanted.replace(apostrophe(article), ' ').replace(' s', ' is').replace(' re', ' are')}) is meant"
+    hit = (token.start, token.end, wanted, reason)
+    if after.lower in NEGATION or after.lower in ("being", "going", "getting"):
+        return hit
+    if after.lower in ("a", "an", "the") and token.lower != "their":
+        return hit
+    if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
+        if token.lower != "whose" and (after.dep in ("nsubj", "csubj", "nsubjpass") or after.tag == "VBG" and any(
+            is_finite_verb(t) for t in article.tokens[after.i + 1 : article.sentences[token.sent].last]
+        ) and _gerund_subject(article, after)):
+            return None  # "Your going out at night worried your mother": a gerund as subject
+        return hit
+    if after.pos in ("ADJ",) and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
+            and not (lexicon is not None and lexicon.is_noun(after.lower)):
+        return hit  # "their worried about" (but "their favourite", "their current 4.75%": nouns too)
+    if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly"):
+        return hit
+    if token.lower == "whose" and after.lower == "to":
+        return hit
+    if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose":
+        beyond = next_word(article, after)
+        if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
+            return hit  # "Your right that the vote was close": no verb but the contraction
+    return None
+
+
+def _modifiers_end_without_noun(article: AnalysedArticle, word: Token) -> bool:
+    """The modifiers from ``word`` on ("personal, and often anonymous") end in anything but a
+    noun or a number."""
+    current = word
+    for _ in range(8):
+        if article.text[current.end : current.end + 1] in ("-", "‐"):
+            return False  # "big-money allies", "general-election fight"
+        after = next_word(article, current)
+        if after is None:
+            return True
+        if after.pos in ("NOUN", "PROPN", "NUM"):
+            return False
+        if after.pos in ("ADJ", "ADV", "CCONJ") or after.text == ",":
+            current = after
+            continue
+        return _ends_without_noun(article, current)
+    return False
+
+
+def _gerund_subject(article: AnalysedArticle, gerund: Token) -> bool:
+    """Whether ``gerund`` heads a phrase that is the subject of a later finite verb."""
+    node = gerund
+    for _ in range(4):
+        if node.dep in ("nsubj", "csubj", "nsubjpass"):
+            return True
+        if node.head == node.i:
+            return False
+        node = article.tokens[node.head]
+    return False
+
+
+def _rule_their_there(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"their will be", "their has been" -> there (``grammar.confusables`` reads "their is")."""
+    if token.lower != "their":
+        return None
+    after = next_word(article, token)
+    third = next_word(article, token, 2)
+    if after is None or third is None:
+        return None
+    if after.lower in MODALS and third.lower == "be" or after.lower in ("has", "have", "had") and third.lower == "been":
+        return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
+    return None
+
+
+def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"there" before a noun it would own: "left there seats", "there children had"."""
+    if token.lower != "there" or token.tag != "EX" and token.pos not in ("ADV", "PRON"):
+        return None
+    before = previous_word(article, token)
+    after, beyond = next_word(article, token), next_word(article, token, 2)
+    if after is not None and beyond is not None and after.tag in ("VBP", "NN", "NNS") and beyond.lower in ("has", "have", "had", "is", "are", "was", "were") \
+            and (before is None or before.pos in ("VERB",)) and before is not None and before.lemma.lower() in CLAUSE_VERBS | {"say"}:
+        return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "say there pay has"
+    if after is not None and after.tag == "JJS" and before is not None and before.pos == "VERB":
+        return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "did there best"
+    noun = noun_after_modifiers(article, token)
+    if noun is None or noun.ent_type in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+        return None
+    hit = (token.start, token.end, "their", "'there' is a place; the possessive is 'their'")
+    beyond = next_word(article, noun)
+    if before is not None and (before.lower in BE or before.lower in MODALS or before.lower in HAVE or before.lower in DO):
+        return None  # "is there money", "will there be"
+    if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ") or before.lower == ","):
+        if before is not None and before.lower == ",":
+            return None
+        return hit  # "Parents said there children had"
+    if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS:
+        return hit  # "left there seats"
+    if before is not None and before.lower in PREPOSITIONS and before.lower not in ("in", "over", "from", "near", "around", "up", "down", "out", "to", "through", "inside", "outside"):
+        return hit  # "with there constituents"
+    if before is not None and before.lower in ("and", "or") and is_finite_verb(beyond):
+        return hit
+    return None
+
+
+def _comparison_before(article: AnalysedArticle, token: Token, *, whole: bool) -> bool:
+    """A comparative before ``token``: in its stretch of the clause (back to punctuation or a
+    verb; ``whole``: anywhere before it in the sentence)."""
+    for other in reversed(sentence_before(article, token)):
+        if other.tag in ("JJR", "RBR") or other.lower in COMPARATIVE_WORDS:
+            return True
+        if other.lower in ("much", "many") and previous_word(article, other) is not None \
+                and previous_word(article, other).lower == "as":
+            return True
+        if not whole and (other.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") and other.tag not in ("VBN",)):
+            return False
+    return False
+
+
+def _rule_then_than(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    if token.lower != "then":
+        return None
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if before is None or after is None or before.pos == "PUNCT" or before.lower in ("and", "but", "or", "since", "until", "by", "from", "till"):
+        return None
+    if after.pos in ("PUNCT", "VERB", "AUX") and after.tag not in ("VBN",) or after.lower in ("than", "on", "onwards"):
+        return None
+    if any(t.lower in ("if", "when", "once", "unless") for t in sentence_before(article, token)):
+        return None  # "If labels were more willing … then the government": a condition and its result
+    if before.tag in ("JJR", "RBR") or before.lower in COMPARATIVE_WORDS or _comparison_before(article, token, whole=False):
+        return token.start, token.end, "than", "a comparison takes 'than'; 'then' is about time"
+    return None
+
+
+def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    if token.lower != "than":
+        return None
+    if _comparison_before(article, token, whole=True):
+        return None
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if before is None or before.pos in ("PUNCT", "CCONJ") or before.lower in (
+        "since", "until", "till", "by", "from", "just", "only", "even", "now", "back", "right", "and", "but"
+    ) or (before.pos == "AUX" and after is not None and after.tag == "VBN"):
+        return token.start, token.end, "then", "'than' makes a comparison, and nothing is compared here; 'then' is meant"
+    return None
+
+
+def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"affect" as a noun -> effect; "effect" as a verb on something -> affect."""
+    before = previous_word(article, token)
+    if token.lower in ("affect", "affects"):
+        noun_position = before is not None and (
+            before.pos in ("DET", "ADJ", "NUM") or before.tag in ("PRP$", "POS") or before.lower in ("into", "in", "side", "-")
+            or before.lemma.lower() == "take" or article.text[before.end : before.end + 1] == "-"
+        )
+        if before is not None and before.lower in ("to", "will", "would", "could", "may", "might", "can", "not", "n't"):
+            noun_position = False
+        if noun_position or (token.pos == "NOUN" and before is not None and before.pos != "PRON"):
+            wanted = "effect" if token.lower == "affect" else "effects"
+            return token.start, token.end, wanted, "the noun is 'effect'; 'affect' is the verb"
+        return None
+    if token.lower not in ("effect", "effects", "effected", "effecting"):
+        return None
+    wanted = "affect" + token.lower[len("effect"):]
+    reason = "'effect' as a verb means 'bring about'; 'affect' (have an effect on) is meant"
+    obj = next_word(article, token)
+    if obj is not None and obj.lower in ("a", "an", "the"):
+        obj = next_word(article, token, 2)
+    if obj is not None and obj.lower in CHANGE_NOUNS:
+        return None
+    if token.lower == "effected":
+        if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
+            return token.start, token.end, wanted, reason
+        if before is not None and before.pos == "ADV" and before.lower not in ("not", "n't") and obj is not None and obj.pos != "DET":
+            return token.start, token.end, wanted, reason
+        if before is not None and before.lower in HAVE and obj is not None and obj.pos == "NOUN" and obj.tag == "NNS":
+            return token.start, token.end, wanted, reason  # "has effected crops": a change is not plural things
+        return None
+    if before is None or obj is None:
+        return None
+    after_auxiliary = before.lower in MODALS or before.lower in NEGATION or before.lower in DO
+    if token.lower == "effect" and after_auxiliary and (obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"):
+        return token.start, token.end, wanted, reason
+    if token.lower == "effects" and token.pos == "VERB" and before.pos in ("NOUN", "PROPN", "PRON") and obj.pos in ("ADJ", "NOUN", "PRON", "PROPN", "DET"):
+        return token.start, token.end, wanted, reason
+    return None
+
+
+def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    before = previous_word(article, token)
+    if token.lower in ("looses", "loosing"):
+        if before is not None and before.lemma.lower() in RESULT_VERBS:
+            return None
+        wanted = "loses" if token.lower == "looses" else "losing"
+        return token.start, token.end, wanted, "'loose' means not tight; the verb is 'lose'"
+    if token.lower == "loose":
+        if before is None or before.lemma.lower() in RESULT_VERBS:
+            return None
+        if before.lower in MODALS or before.lower in NEGATION or before.lower in DO or before.lower == "to" and before.tag == "TO" \
+                or before.tag == "PRP" and before.dep == "nsubj" or (before.lower == "all" and token.tag.startswith("VB")):
+            after = next_word(article, token)
+            if after is not None and after.pos == "NOUN" and before.lower in ("to",) and token.tag in ("JJ",):
+                return None
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"
+        after = next_word(article, token)
+        if token.tag.startswith("VB") and after is not None and (after.pos in ("DET", "NOUN") or after.tag == "PRP$"):
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"  # "who loose their temper"
+        return None
+    if token.lower == "lose" and before is not None:
+        after = next_word(article, token)
+        if before.pos == "DET" or before.lower in FINITE_BE or before.lower in ("too", "so", "very") \
+                or before.lemma.lower() in RESULT_VERBS and before.lower not in ("to",) and (after is None or after.pos in ("PUNCT", "ADP", "CCONJ")):
+            return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
+    return None
+
+
+def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if token.lower == "principle":
+        if after is not None and is_noun(after) and article.text[token.end : token.end + 1] != "-" and after.lower not in ("that",):
+            return token.start, token.end, "principal", "'principle' is a rule or belief; 'principal' (main, chief) is meant"
+        if token.dep in ("nsubj",) and token.head != token.i and is_cue(article.tokens[token.head]):
+            return token.start, token.end, "principal", "a principle does not speak; the head of a school is its 'principal'"
+        return None
+    if token.lower == "principal" and before is not None:
+        ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
+        if ends and before.lower in ("in", "on", "of"):
+            return token.start, token.end, "principle", "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
+    return None
+
+
+def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    lower = token.lower
+    if lower.startswith("compliment") and not lower.startswith("complimentar"):
+        after = next_word(article, token)
+        if lower == "compliment" and after is not None and after.lower == "of":
+            return token.start, token.end, "complement", "'compliment' is praise; a full set is a 'complement'"
+        return None
+    if not lower.startswith("complement") or lower.startswith("complementar"):
+        return None
+    wanted = "compliment" + lower[len("complement"):]
+    reason = "'complement' completes or goes with something; praise is a 'compliment'"
+    # praise for something: "complemented him on his speech", "was complemented for"
+    for k in (1, 2, 3):
+        other = next_word(article, token, k)
+        if other is None or other.pos in ("PUNCT", "VERB", "AUX"):
+            break
+        if other.lower in ("on", "for") and (k > 1 or token.tag in ("VBN", "VBD")) and token.pos == "VERB":
+            return token.start, token.end, wanted, reason
+    # praise given, taken or returned: "paid a complement", "returned the complement"
+    head = article.tokens[token.head] if token.head != token.i else None
+    if token.pos == "NOUN" and head is not None and head.lemma.lower() in ("pay", "return", "accept", "take", "receive", "mean"):
+        after = next_word(article, token)
+        if after is None or after.lower != "to":
+            return token.start, token.end, wanted, reason
+    before = previous_word(article, token)
+    if token.pos == "NOUN" and before is not None and before.lower in ("a", "the") and previous_word(article, token, 2) is not None \
+            and previous_word(article, token, 2).lower == "as":
+        after = next_word(article, token)
+        if after is None or after.lower != "to":
+            return token.start, token.end, wanted, reason
+    return None
+
+
+def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if token.lower == "discretely":
+        if after is not None and after.tag in ("VBN", "JJ") and after.lower not in ("through",):
+            return None  # "discretely sampled"
+        return token.start, token.end, "discreetly", "'discrete' means separate; 'discreetly' (tactfully) is meant"
+    if token.lower == "discrete":
+        reason = "'discrete' means separate; 'discreet' (tactful, unobtrusive) is meant"
+        if after is not None and after.lower in ("about", "with"):
+            return token.start, token.end, "discreet", reason
+        if before is not None and (before.lower in ("be", "is", "was", "being", "remain", "remained", "stay", "stayed", "so", "very")
+                                   or before.lower == "always" and previous_word(article, before) is not None and previous_word(article, before).lower in BE):
+            return token.start, token.end, "discreet", reason
+        return None
+    if token.lower == "discreet":
+        reason = "'discreet' means tactful; 'discrete' (separate, distinct) is meant"
+        if after is not None and after.lower == "from":
+            return token.start, token.end, "discrete", reason
+        if before is not None and (before.lower in COUNTING or before.tag == "CD") and after is not None and after.tag == "NNS":
+            return token.start, token.end, "discrete", reason
+        if before is not None and before.lower in ("are", "were") and after is not None and after.lower in ("and",):
+            return token.start, token.end, "discrete", reason
+    return None
+
+
+def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if token.lower == "lead" and before is not None:
+        reason = "the past tense and participle of 'lead' is 'led'"
+        if after is not None and after.lower == "by" and before.pos not in ("DET", "ADJ") and before.tag not in ("PRP$", "POS"):
+            beyond = next_word(article, token, 2)  # ("England's lead by training", "her lead by one point": the noun)
+            if beyond is not None and beyond.lower != "example":
+                return token.start, token.end, "led", reason
+        if before.lower in HAVE and before.pos == "AUX" and after is not None and (
+            after.pos in ("DET", "PROPN") or after.tag == "PRP$" or after.lower == "to"
+        ):
+            return token.start, token.end, "led", reason
+        if token.tag in ("VBP", "VB", "VBD") and before.tag in ("NN", "NNP") and before.dep == "nsubj" and after is not None \
+                and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+            ahead = previous_word(article, before, 1)
+            if ahead is None or ahead.pos not in ("VERB", "AUX"):
+                return token.start, token.end, "led", reason  # "The captain lead his team": 'leads' or 'led'
+        return None
+    if token.lower == "led" and before is not None and token.text != "LED":
+        reason = "'led' is the past of 'lead'; the present, infinitive and noun are 'lead'"
+        if before.lower in MODALS or before.lower in DO or (before.lower == "to" and before.tag == "TO"):
+            return token.start, token.end, "lead", reason
+        if before.pos == "DET" or before.tag in ("PRP$", "POS"):
+            return token.start, token.end, "lead", reason
+    return None
+
+
+def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if token.lower == "past" and before is not None:
+        reason = "the past tense and participle of 'pass' is 'passed'"
+        if before.lower in HAVE and (after is None or after.pos in ("DET", "PUNCT", "PROPN", "ADP", "NUM") or after.tag == "PRP$"
+                                     or after.lower in ("away", "through")):
+            return token.start, token.end, "passed", reason  # "has past its second reading", "had past the test"
+        if after is not None and after.lower == "away" and before.pos in ("NOUN", "PROPN", "PRON", "ADV"):
+            return token.start, token.end, "passed", reason
+        if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
+            return token.start, token.end, "passed", reason
+        return None
+    if token.lower == "passed" and before is not None:
+        reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
+        if before.pos == "DET" or before.tag in ("PRP$", "POS"):
+            return token.start, token.end, "past", reason
+        if (before.tag == "CD" or before.lower in ("half", "quarter", "ten", "five", "twenty")) and after is not None \
+                and (after.tag == "CD" or after.lower in ("midnight", "noon", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")):
+            return token.start, token.end, "past", reason
+        if before.lower in ("well", "long") and previous_word(article, before) is not None and previous_word(article, before).lower in FINITE_BE:
+            return token.start, token.end, "past", reason
+        if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
+            return token.start, token.end, "past", reason
+        if before.pos == "VERB" and before.tag in ("VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
+                and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"):
+            return token.start, token.end, "past", reason  # "walked passed the town hall"
+    return None
+
+
+def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    after = next_word(article, token)
+    before = previous_word(article, token)
+    if token.lower == "whom" and after is not None:
+        reason = "'whom' is an object; the subject of a verb is 'who'"
+        question = before is None and after.lower in DO | MODALS and _inverted(article, after)  # "Whom did the committee"
+        if is_finite_verb(after) and after.lower not in ("'s", "’s") and not question \
+                and (before is None or before.lower not in PREPOSITIONS):
+            return token.start, token.end, "who", reason
+        third, fourth = next_word(article, token, 2), next_word(article, token, 3)
+        if after.pos in ("NOUN", "PROPN", "PRON") and third is not None and is_cue(third) and third.pos == "VERB" and is_finite_verb(fourth):
+            return token.start, token.end, "who", reason  # "whom police said was armed"
+        return None
+    if token.lower != "who" or before is None or after is None:
+        return None
+    if before.lower not in PREPOSITIONS or before.pos != "ADP":
+        return None
+    reason = "after a preposition, the object form is 'whom'"
+    ahead = previous_word(article, before)
+    clause = []
+    for other in article.tokens[token.i + 1 : article.sentences[token.sent].last]:
+        if other.pos == "PUNCT":
+            break
+        clause.append(other)
+    copula = any(t.lower in BE and (k + 1 >= len(clause) or clause[k + 1].tag not in ("VBN", "VBG")) for k, t in enumerate(clause))
+    if copula and not (before.lower == "of" and ahead is not None and (ahead.lower in QUANTIFIERS or ahead.tag == "CD")):
+        return None  # "because of who he is", "a sense of who they were": 'who' is the complement of *be*
+    if after.pos in ("PUNCT",):
+        return token.start, token.end, "whom", reason
+    if before.lower == "of" and ahead is not None and (ahead.lower in QUANTIFIERS or ahead.tag == "CD"):
+        return token.start, token.end, "whom", reason  # "some of who are"
+    if after.pos in ("DET", "NOUN", "PROPN") or after.tag in ("PRP", "PRP$") and after.lower not in ("it",):
+        return token.start, token.end, "whom", reason  # "to who the award was given"
+    if after.tag == "MD" or after.lower in DO:
+        third = next_word(article, token, 2)
+        if third is not None and (third.pos in ("DET", "NOUN", "PROPN") or third.tag == "PRP"):
+            return token.start, token.end, "whom", reason  # "To who should the letter be sent"
+    return None
+
+
+def _inverted(article: AnalysedArticle, auxiliary: Token) -> bool:
+    """"Whom did the committee interview": an auxiliary followed by its subject."""
+    third = next_word(article, auxiliary)
+    return third is not None and (third.pos in ("DET", "NOUN", "PROPN") or third.tag == "PRP")
+
+
+def _rule_thought(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"even thought it was raining" -> though: "even thought" opening a clause."""
+    if token.lower != "thought":
+        return None
+    before = previous_word(article, token)
+    after = next_word(article, token)
+    if before is None or after is None:
+        return None
+    if after.pos not in ("PRON", "DET", "NOUN", "PROPN", "NUM", "ADJ") and after.tag != "PRP$":
+        return None
+    if after.lower in ("of", "about", "so"):
+        return None
+    reason = "'thought' is a verb or noun; 'though' joins the clause"
+    ahead = previous_word(article, before)
+    if before.lower == "even":
+        if ahead is None:
+            return None if token.tag == "NN" or token.dep == "compound" else (token.start, token.end, "though", reason)
+        if ahead.dep in ("nsubj", "nsubjpass") or ahead.pos == "AUX" or ahead.lower in (
+            "never", "not", "n't", "had", "also", "only", "just", "ever", "once", "all", "both"
+        ):
+            return None  # "She even thought", "had not even thought": the verb "think"
+        return token.start, token.end, "though", reason
+    if before.lower == "as" and ahead is not None and ahead.pos == "VERB" and after.pos in ("PRON", "DET", "NOUN", "PROPN"):
+        return token.start, token.end, "though", reason  # "looked as thought the talks would"
+    return None
+
+
+RULES: tuple[Callable[..., Hit], ...] = (
+    _rule_contraction_possessive, _rule_possessive_contraction, _rule_their_there,
+    _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
+    _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,
+    _rule_thought,
+)
+
+
+@register(CHECK, severity="warning")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """Sound-alike words used for each other (it's/its, there/their, than/then, lead/led...)."""
+    lexicon = knowledge.lexicon
+    for token in article.tokens:
+        for rule in RULES:
+            hit = rule(article, token, lexicon)
+            if hit is None:
+                continue
+            start, end, suggestion, reason = hit
+            yield finding(CHECK, article, start, end, suggestion, reason)
+            break

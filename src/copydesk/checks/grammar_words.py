@@ -1,0 +1,127 @@
+"""Closed word classes and token helpers shared by the ``grammar.*`` checks.
+
+Not a check: the registry loads only the modules in ``BUILTIN_MODULES``. Every list here is a
+closed class of English (forms of *be*, *have*, *do*, the modals, prepositions, wh-words) or a
+small set of verbs defined by what they do in a clause (verbs that take a clause as object), so
+the rules that read them follow from how the language works, not from a list of phrases.
+"""
+
+from __future__ import annotations
+
+from copydesk.analyse.document import AnalysedArticle, Token
+from copydesk.model import Evidence, Finding, Severity
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+BE = frozenset({"be", "is", "are", "was", "were", "am", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m"})
+FINITE_BE = frozenset({"is", "are", "was", "were", "am"})
+HAVE = frozenset({"have", "has", "had", "having", "'ve", "’ve"})
+FINITE_HAVE = frozenset({"have", "has", "had"})
+DO = frozenset({"do", "does", "did"})
+MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must",
+                    "'ll", "’ll", "'d", "’d", "ca", "wo"})
+NEGATION = frozenset({"not", "n't", "n’t", "never"})
+#: Finite auxiliaries: a clause has one of these at most before its verb.
+FINITE_AUX = FINITE_BE | FINITE_HAVE | DO | (MODALS - {"'ll", "’ll", "'d", "’d", "ca", "wo"})
+#: Prepositions proper: they take a noun phrase, never a clause, so "of it's" can only be "of
+#: its". (Words that also join clauses — as, like, than, until, before, after, since — are not here.)
+PREPOSITIONS = frozenset({
+    "of", "in", "on", "at", "for", "with", "from", "by", "under", "over", "into", "onto",
+    "through", "throughout", "about", "against", "during", "without", "within", "between",
+    "among", "amongst", "across", "towards", "toward", "behind", "beyond", "despite", "upon",
+    "beneath", "inside", "outside", "around", "near", "via", "per", "to",
+})
+WH_WORDS = frozenset({"what", "whatever", "where", "wherever", "who", "whoever", "whom", "which",
+                      "whichever", "how", "why", "when", "all", "everything", "anything", "that"})
+#: Verbs that take a clause as their object ("said it's", "think they're", "hope you're"):
+#: after these a contraction starts a clause; after any other verb it is the verb's object.
+CLAUSE_VERBS = frozenset({
+    "say", "tell", "think", "know", "believe", "hope", "fear", "feel", "guess", "suppose",
+    "suspect", "expect", "realise", "realize", "understand", "mean", "reckon", "wish", "bet",
+    "doubt", "insist", "warn", "claim", "admit", "agree", "argue", "add", "seem", "appear",
+    "hear", "see", "find", "show", "prove", "assume", "confirm", "deny", "explain",
+    "promise", "reply", "report", "stress", "suggest", "worry", "predict", "announce", "decide",
+    "imagine", "notice", "recall", "remember", "forget", "learn", "discover", "accept",
+})
+
+
+def next_word(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
+    """The k-th token after ``token`` in its sentence, quotation marks skipped."""
+    sentence = article.sentences[token.sent]
+    seen = 0
+    for other in article.tokens[token.i + 1 : sentence.last]:
+        if other.text in QUOTE_MARKS:
+            continue
+        seen += 1
+        if seen == k:
+            return other
+    return None
+
+
+def previous_word(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
+    """The k-th token before ``token`` in its sentence, quotation marks skipped."""
+    sentence = article.sentences[token.sent]
+    seen = 0
+    for other in reversed(article.tokens[sentence.first : token.i]):
+        if other.text in QUOTE_MARKS:
+            continue
+        seen += 1
+        if seen == k:
+            return other
+    return None
+
+
+def sentence_before(article: AnalysedArticle, token: Token) -> list[Token]:
+    """The tokens of ``token``'s sentence before it."""
+    return article.tokens[article.sentences[token.sent].first : token.i]
+
+
+def apostrophe(article: AnalysedArticle) -> str:
+    """The apostrophe the article itself uses (curly or straight)."""
+    text = article.text
+    return "’" if text.count("’") > text.count("'") else "'"
+
+
+def is_finite_verb(token: Token | None) -> bool:
+    return token is not None and (token.tag in ("VBD", "VBZ", "VBP", "MD") or token.lower in FINITE_AUX)
+
+
+def is_noun(token: Token | None) -> bool:
+    return token is not None and token.pos == "NOUN" and token.tag in ("NN", "NNS")
+
+
+def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3) -> Token | None:
+    """The common noun that ends the adjectives after ``token`` ("it's new owners" -> owners),
+    or None when something else ends them."""
+    for k in range(1, limit + 2):
+        other = next_word(article, token, k)
+        if other is None:
+            return None
+        if is_noun(other) and article.text[other.end : other.end + 1] != "-":
+            return other
+        if other.pos == "ADJ" and other.tag in ("JJ", "JJR", "JJS"):
+            continue
+        return None
+    return None
+
+
+def match_case(written: str, suggestion: str) -> str:
+    if written[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def finding(check: str, article: AnalysedArticle, start: int, end: int, suggestion: str,
+            reason: str, *, severity: Severity = Severity.WARNING, confidence: float = 0.7) -> Finding:
+    """A finding of a ``grammar.*`` check: ``suggestion`` replaces ``[start, end)``, with the
+    capital of the written word kept."""
+    text = article.text
+    written = text[start:end]
+    suggestion = match_case(written, suggestion)
+    context = text[max(0, start - 30) : min(len(text), end + 30)].split("\n")
+    shown = max(context, key=len).strip()
+    return Finding(
+        check=check, severity=severity, start=start, end=end, text=written,
+        message=f"'{written}' should probably be '{suggestion}': {reason}",
+        suggestion=suggestion, confidence=confidence,
+        evidence=[Evidence("grammar", f"context: “…{shown}…”; {reason}")],
+    )

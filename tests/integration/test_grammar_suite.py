@@ -1,0 +1,69 @@
+"""Floors of the ``grammar.*`` checks on the project's own suite (``tests/fixtures/grammar``):
+recall and false alarms per family on the held-out part (one sentence in three, fixed by a hash
+before any tuning; ``bench/grammar.py``). Floors sit a little below what the bench measured on
+2026-12-05 (docs/BENCHMARKS.md, "Grammar and usage families"): raise them when the checks
+improve, never lower them silently."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Recall floor per family on the held-out part (the issue's target is 0.8; the families under it
+#: are pinned at what they reach, and named in docs/BENCHMARKS.md).
+RECALL_FLOORS = {
+    "a-an": 0.9, "a-plural": 0.75, "according": 0.9, "affect": 0.9, "auxiliaries": 0.85,
+    "complement": 0.65, "could-of": 0.9, "discreet": 0.85, "doubled-word": 0.9,
+    "even-though": 0.9, "its": 0.8, "led": 0.9, "lose": 0.9, "passed": 0.8, "principal": 0.9,
+    "than": 0.9, "their": 0.85, "whom": 0.85, "whose": 0.85, "your": 0.75,
+}
+#: Share of the held-out correct sentences flagged by any grammar check, over all families.
+MAX_FALSE_ALARM_RATE = 0.03
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("grammar_bench", ROOT / "bench" / "grammar.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def heldout(analyser):
+    bench = _bench()
+    rows = [row for row in bench.load_suite() if row.split == "heldout"]
+    return bench, rows, bench.evaluate(analyser, rows)
+
+
+def test_suite_covers_every_family(heldout):
+    bench, rows, _ = heldout
+    assert set(bench.families(rows)) == set(RECALL_FLOORS)
+
+
+@pytest.mark.parametrize("family", sorted(RECALL_FLOORS))
+def test_recall_floor(heldout, family):
+    _, _, tallies = heldout
+    tally = tallies[(family, "heldout")]
+    assert tally.recall >= RECALL_FLOORS[family], tally.misses
+
+
+def test_false_alarms_on_correct_sentences(heldout):
+    _, _, tallies = heldout
+    flagged = sum(t.flagged for t in tallies.values())
+    correct = sum(t.correct for t in tallies.values())
+    assert flagged / correct <= MAX_FALSE_ALARM_RATE, [a for t in tallies.values() for a in t.false_alarms]
+
+
+def test_split_is_fixed_by_the_sentence():
+    bench = _bench()
+    assert bench.split_of("The the council met on Tuesday.") == bench.split_of("The the council met on Tuesday.")
+    rows = bench.load_suite()
+    share = sum(row.split == "heldout" for row in rows) / len(rows)
+    assert 0.25 < share < 0.42

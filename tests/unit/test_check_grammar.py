@@ -1,0 +1,92 @@
+"""The ``grammar.*`` checks beside ``grammar.confusables``: positive and negative cases per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.checks import (
+    grammar_article,
+    grammar_could_of,
+    grammar_double_auxiliary,
+    grammar_doubled_word,
+    grammar_missing_word,
+    grammar_usage,
+)
+from copydesk.checks.grammar_article import vowel_sound
+from copydesk.ingest.text import parse_text
+from copydesk.knowledge import Knowledge
+from copydesk.knowledge.store import KnowledgeBase
+
+NO_KB = Knowledge(kb=KnowledgeBase(":memory:"))
+MODULES = (grammar_usage, grammar_article, grammar_doubled_word, grammar_could_of,
+           grammar_missing_word, grammar_double_auxiliary)
+
+
+def found(analyser, text):
+    analysed = analyser.analyse(parse_text(text), knowledge=NO_KB)
+    return [(f.check, f.text, f.suggestion) for m in MODULES for f in m.check(analysed, NO_KB)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Under it's new owners, the paper moved to Leeds.\n", ("grammar.usage", "it's", "its")),
+        ("The pensioner, who's home was flooded, was rehoused.\n", ("grammar.usage", "who's", "whose")),
+        ("Students can help there family at home.\n", ("grammar.usage", "there", "their")),
+        ("The tsunami may effect the service sector.\n", ("grammar.usage", "effect", "affect")),
+        ("By these laws we loose the moral high ground.\n", ("grammar.usage", "loose", "lose")),
+        ("The dispute has lead the firm to consider a sale.\n", ("grammar.usage", "lead", "led")),
+        ("The crowd walked passed the town hall.\n", ("grammar.usage", "passed", "past")),
+        ("The talks were agreed in principal on Friday.\n", ("grammar.usage", "principal", "principle")),
+        ("Who is to decide whom is a suspect?\n", ("grammar.usage", "whom", "who")),
+        ("The match went ahead even thought it was raining.\n", ("grammar.usage", "thought", "though")),
+        ("The flight was delayed by a hour.\n", ("grammar.article", "a", "an")),
+        ("She studied at an university in Leeds.\n", ("grammar.article", "an", "a")),
+        ("It halved its dividend to 17 cents a shares.\n", ("grammar.article", "a shares", "a share")),
+        ("Another staple of the the firm's business fell.\n", ("grammar.doubled-word", "the the", "the")),
+        ("The council could of acted sooner.\n", ("grammar.could-of", "could of", "could have")),
+        ("Sales rose, according a report by the firm.\n", ("grammar.missing-word", "according", "according to")),
+        ("But its internet business had has mixed fortunes.\n", ("grammar.double-auxiliary", "had has", "had")),
+        ("He would had resigned if asked.\n", ("grammar.double-auxiliary", "would had", "would have")),
+    ],
+)
+def test_slip_is_flagged(analyser, text, expected):
+    assert found(analyser, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club had had a difficult season, and he said that that was the end of it.\n",
+        "What it is is a tax on the poor, the MP said.\n",
+        "Add to this this new law, and the firm's plans change.\n",
+        "He became an MP in 2015 after a one-off vote at a university.\n",
+        "A UN official and an FBI agent met at an historic hotel.\n",
+        "The value of shares would of course fall.\n",
+        "The money will be shared according to need.\n",
+        "What he has is a contract until 2026.\n",
+        "May has struggled to compete with larger groups.\n",
+        "Clicking on their favourite changes the gallery.\n",
+        "It was produced by Bungie and became an Xbox exclusive.\n",
+        "Senior law lord Lord Bingham said the rules were unlawful.\n",
+        "She even thought about quitting, and lead pipes were found.\n",
+        "The deficit was larger then than it is now.\n",
+        "It depends on who wins the vote.\n",
+    ],
+)
+def test_correct_usage_is_silent(analyser, text):
+    assert found(analyser, text) == []
+
+
+@pytest.mark.parametrize(
+    "word,vowel",
+    [("hour", True), ("honest", True), ("house", False), ("university", False), ("umbrella", True),
+     ("unusual", True), ("uninsured", True), ("unanimous", False), ("European", False), ("one", False),
+     ("MP", True), ("SNP", True), ("UN", False), ("NATO", False), ("UEFA", False), ("8", True),
+     ("11", True), ("18", True), ("80,000", True), ("40,000", False), ("1800", True), ("X", True),
+     ("Xbox", True), ("historic", None), ("HD", None)],
+)
+def test_vowel_sound(word, vowel):
+    assert vowel_sound(word) is vowel
