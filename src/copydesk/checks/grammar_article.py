@@ -153,8 +153,9 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
             and article.tokens[after.head].pos == "NOUN":
         return None  # "a sports centre", "a savings scheme": the plural modifies the next noun
     beyond = next_word(article, after)
-    if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"):
-        return None  # "a veterans charity", "a heads up"
+    if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"
+                               or lexicon is not None and lexicon.is_noun(beyond.lower) and beyond.pos != "ADP"):
+        return None  # "a veterans charity" (however the tagger reads "charity"), "a heads up"
     if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
         return None  # "A species of frog was found": the verb reads the noun as singular
     article_word = "an" if vowel_sound(after.lemma) else "a"

@@ -26,10 +26,10 @@ def _intended(article: AnalysedArticle, first, second) -> bool:
         return True  # "ha ha", "tsk tsk", "etc etc"
     if first.pos == "ADV" and second.pos == "ADV":
         return True  # "really really nervous": emphasis, mostly in quotes
-    before = article.tokens[first.i - 1] if first.i > 0 else None
-    after = article.tokens[second.i + 1] if second.i + 1 < len(article.tokens) else None
+    before = next((t for t in reversed(article.tokens[: first.i]) if t.text not in (",", "…")), None)
+    after = next((t for t in article.tokens[second.i + 1 :] if t.text not in (",", "…")), None)
     if before is not None and before.lower == word or after is not None and after.lower == word:
-        return True  # "blah, blah blah", "etc etc etc": a run of three is meant
+        return True  # "blah, blah blah", "many, many many", "etc etc etc": a run of three is meant
     if word in ("had", "that", "this", "her"):
         return True  # "had had", "that that", "add to this this law", "gave her her passport"
     if first.text != second.text and first.text[:1].islower() and second.text[:1].isupper():
