@@ -62,6 +62,7 @@ TRIGGERS = {
     "doubled-word": r".",
     "according": r"\baccording\b",
     "auxiliaries": r".",
+    "weekday": r"\b(Mo|Tu|We|Th|Fr|Sa|Su|Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b",
 }
 USAGE_FAMILIES = [
     ("its", r"^it(s|['’]s)$"), ("their", r"^(their|there|they['’]re)$"), ("your", r"^(your|you['’]re)$"),
@@ -83,7 +84,8 @@ def family_of(finding) -> str:
     if check == "grammar.article":
         return "a-plural" if " " in finding.text else "a-an"
     simple = {"grammar.doubled-word": "doubled-word", "grammar.could-of": "could-of",
-              "grammar.missing-word": "according", "grammar.double-auxiliary": "auxiliaries"}
+              "grammar.missing-word": "according", "grammar.double-auxiliary": "auxiliaries",
+              "grammar.weekday-abbreviation": "weekday"}
     if check in simple:
         return simple[check]
     word = finding.text.lower()

@@ -11,6 +11,7 @@ from copydesk.checks import (
     grammar_doubled_word,
     grammar_missing_word,
     grammar_usage,
+    grammar_weekday_abbreviation,
 )
 from copydesk.checks.grammar_article import vowel_sound
 from copydesk.ingest.text import parse_text
@@ -19,7 +20,7 @@ from copydesk.knowledge.store import KnowledgeBase
 
 NO_KB = Knowledge(kb=KnowledgeBase(":memory:"))
 MODULES = (grammar_usage, grammar_article, grammar_doubled_word, grammar_could_of,
-           grammar_missing_word, grammar_double_auxiliary)
+           grammar_missing_word, grammar_double_auxiliary, grammar_weekday_abbreviation)
 
 
 def found(analyser, text):
@@ -49,6 +50,8 @@ def found(analyser, text):
         ("Sales rose, according a report by the firm.\n", ("grammar.missing-word", "according", "according to")),
         ("But its internet business had has mixed fortunes.\n", ("grammar.double-auxiliary", "had has", "had")),
         ("He would had resigned if asked.\n", ("grammar.double-auxiliary", "would had", "would have")),
+        ("The talks resume on Th 21 November.\n", ("grammar.weekday-abbreviation", "Th", "Thursday")),
+        ("The vote is due on Tue. 12/03/2024.\n", ("grammar.weekday-abbreviation", "Tue.", "Tuesday")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -74,6 +77,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "She even thought about quitting, and lead pipes were found.\n",
         "The deficit was larger then than it is now.\n",
         "It depends on who wins the vote.\n",
+        "We 12 survivors were rescued, and the shop opens Mon to Sat, 9am to 5pm.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

@@ -56,6 +56,7 @@ BUILTIN_MODULES = (
     "copydesk.checks.grammar_could_of",
     "copydesk.checks.grammar_missing_word",
     "copydesk.checks.grammar_double_auxiliary",
+    "copydesk.checks.grammar_weekday_abbreviation",
     "copydesk.checks.dates_weekday",
     "copydesk.checks.quotes_unbalanced",
     "copydesk.checks.quotes_unattributed",

@@ -1,0 +1,42 @@
+"""``grammar.weekday-abbreviation``: a weekday cut to two letters ("Th 12 March") or abbreviated
+beside a numeric date ("Tue 12/03/2024"), which news copy writes out in full.
+
+Read from the text around the word, not from a list of phrases: a two-letter abbreviation counts
+only when a date follows it (a day and a month, or a numeric date) — "We 12 survivors", "Fr John
+Smith", "Th is the symbol for thorium" stay silent — and a longer abbreviation only beside a
+numeric date ("Sun 12 months ago", "Mon, Wed and Fri services", "Shops open Mon to Sat" stay
+silent: timetables and lists may abbreviate).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from copydesk.analyse.document import AnalysedArticle
+from copydesk.checks.grammar_words import finding
+from copydesk.checks.registry import register
+from copydesk.knowledge import Knowledge
+from copydesk.model import Finding
+
+CHECK = "grammar.weekday-abbreviation"
+FULL = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday",
+        "sa": "Saturday", "su": "Sunday"}
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+NUMERIC = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)"
+DAY_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}|{MONTHS}\s+\d{{1,2}}\b)"
+TWO_LETTERS = re.compile(rf"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b\.?(?=,?\s+(?:{DAY_MONTH}|{NUMERIC}))")
+LONGER = re.compile(rf"\b(Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=,?\s+{NUMERIC})")
+
+
+@register(CHECK, severity="warning")
+def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
+    """A weekday abbreviated to two letters, or abbreviated beside a numeric date."""
+    text = article.text
+    for pattern, reason in (
+        (TWO_LETTERS, "a weekday cut to two letters; write it out"),
+        (LONGER, "an abbreviated weekday beside a numeric date; write the weekday out"),
+    ):
+        for match in pattern.finditer(text):
+            yield finding(CHECK, article, match.start(), match.end(), FULL[match.group(1)[:2].lower()], reason)
