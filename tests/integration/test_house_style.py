@@ -149,3 +149,23 @@ def test_serve_reads_the_config_before_the_model_loads(capsys, desk, tmp_path):
     (tmp_path / "house.toml").write_text("[style]\nnumerals = 10\n", encoding="utf-8")
     code, _, err = run(capsys, ["serve", "--config", "house.toml"], desk)
     assert code == 2 and "house.toml:2: unknown key [style] 'numerals'" in err
+
+
+def test_house_words_silence_acronym_and_name_checks(desk):
+    from copydesk.config import parse_config
+
+    geneva = (ROOT / "tests" / "fixtures" / "articles" / "geneva-talks.txt").read_text(
+        encoding="utf-8")
+
+    def checks_on(report, text):
+        return [f.check for f in report.findings if f.text == text]
+
+    plain = desk.check_text(geneva)
+    assert "acronyms.typo" in checks_on(plain, "WOT")
+    assert "names.inconsistent" in checks_on(plain, "Austn")
+    house = configure_desk(desk, parse_config('[words]\nhouse = ["WOT", "Austn"]\n'))
+    report = house.check_text(geneva)
+    assert checks_on(report, "WOT") == [] and checks_on(report, "Austn") == []
+    # everything else is as before
+    assert [f.fingerprint for f in report.findings if f.text not in ("WOT", "Austn")] == [
+        f.fingerprint for f in plain.findings if f.text not in ("WOT", "Austn")]
