@@ -69,6 +69,7 @@ class Context:
         policy: SeverityPolicy | None | str = KEEP,
         kb: str | None = None,
         model: str | None = None,
+        claims_model: str | None = None,
     ) -> Desk:
         """The injected desk (narrowed to ``checks``/``exclude``, with this reference date and
         severity policy) or a newly loaded one. ``policy`` is a policy, None (raw severities)
@@ -81,7 +82,15 @@ class Context:
                 checks=checks or None, exclude=exclude, reference_date=reference_date,
                 severity_policy="default" if policy == KEEP else policy,
                 knowledge=Knowledge(kb_path=kb) if kb else None, model=model,
+                claims_model=claims_model,
             )
+        if claims_model:
+            from copydesk.analyse.claim_model import load_model
+
+            narrowed = copy.copy(self.desk)
+            narrowed.claims_model = load_model(claims_model)
+            return Context(desk=narrowed).make_desk(checks, exclude, reference_date=reference_date,
+                                                    policy=policy)
         if not checks and not exclude and reference_date is None and policy == KEEP:
             return self.desk
         narrowed = copy.copy(self.desk)
@@ -244,6 +253,11 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         "less accurate; docs/BENCHMARKS.md), or an installed spaCy package or model directory",
     )
     parser.add_argument(
+        "--claims-model", metavar="FILE",
+        help="score check-worthy claims with this model (written by `copydesk train claims`) "
+        "instead of the shipped hand-set scorer (docs/claims.md)",
+    )
+    parser.add_argument(
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
     )
@@ -301,7 +315,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     def make_desk() -> Desk:
         return house.configured(context.make_desk(
             args.checks, args.exclude, reference_date=args.reference_date, policy=policy,
-            kb=args.kb, model=args.model,
+            kb=args.kb, model=args.model, claims_model=args.claims_model,
         ), config)
 
     try:
@@ -527,11 +541,19 @@ def add_batch(commands: argparse._SubParsersAction) -> None:
     add(commands)
 
 
+def add_train(commands: argparse._SubParsersAction) -> None:
+    """``copydesk train`` lives in ``copydesk.cli.train``."""
+    from copydesk.cli.train import add_train as add
+
+    add(commands)
+
+
 #: Subcommands in the order ``--help`` lists them.
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_check,
     add_store,
     add_batch,
+    add_train,
     add_info,
     add_kb,
     add_serve,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.pipeline import Analyser
@@ -15,6 +16,9 @@ from copydesk.desk.report import Report, _package_versions
 from copydesk.errors import IngestError, UsageError
 from copydesk.knowledge import Knowledge
 from copydesk.model import Article, InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from copydesk.config import HouseConfig
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,9 @@ class Desk:
     'grammar.confusables'
     """
 
+    #: The house style this desk was configured with (``with_config``), or None.
+    config: HouseConfig | None = None
+
     def __init__(
         self,
         *,
@@ -38,15 +45,25 @@ class Desk:
         registry: Registry | None = None,
         reference_date: date | datetime | str | None = None,
         severity_policy: SeverityPolicy | Literal["default"] | None = "default",
+        claims_model: str | Path | object | None = None,
+        config: HouseConfig | str | Path | None = None,
     ):
         """``reference_date``: the date to read articles that carry no date of their own as of
         (an article's own date always comes first); checks never read the clock, so without it
         an undated article is judged by what it says itself. ``severity_policy``: the shipped
         ``SeverityPolicy.default()`` unless given; None reports each check's own severity
-        (for evaluation)."""
+        (for evaluation). ``claims_model``: a check-worthiness model file written by ``copydesk
+        train claims`` (or a loaded model) that scores the claims instead of the shipped
+        hand-set scorer (docs/claims.md); read now, so a bad file fails here, naming itself.
+        ``config``: a house style, a ``copydesk.toml`` path or a ``copydesk.config.HouseConfig``
+        (``with_config``; docs/style.md)."""
+        #: The trained claim scorer, or None (the shipped one, run by the analysis pipeline).
+        self.claims_model = _claims_model(claims_model)
         self.analyser = analyser or Analyser.load(model)
         self.knowledge = knowledge or Knowledge()
         registry = registry or Registry.default()
+        #: Every check id this desk could run (before ``checks``/``exclude`` narrowed it).
+        self.known_checks: tuple[str, ...] = tuple(registry.ids())
         self.registry = registry.select(checks, exclude=exclude) if (checks or exclude) else registry
         self.reference_date = (
             _as_datetime(reference_date, "reference date") if reference_date else None
@@ -61,6 +78,17 @@ class Desk:
         #: The severity policy applied to every finding, or None (each check's own severity).
         self.policy: SeverityPolicy | None = severity_policy
         self._versions: dict[str, str | None] | None = None
+        if config is not None:
+            configured = self.with_config(config)
+            self.registry, self.policy = configured.registry, configured.policy
+            self.knowledge, self.config = configured.knowledge, configured.config
+
+    def with_config(self, config: HouseConfig | str | Path) -> Desk:
+        """A copy of this desk under a house style: a ``copydesk.toml`` path or a parsed
+        ``HouseConfig`` (``copydesk.config.configure_desk``; docs/style.md)."""
+        from copydesk.config import configure_desk
+
+        return configure_desk(self, config)
 
     def versions(self) -> dict[str, str | None]:
         """What every report of this desk was made with: ``copydesk`` (the package version),
@@ -114,6 +142,8 @@ class Desk:
                 yield Report(source=item.source, error=error, versions=dict(versions))
                 continue
             result = next(analysed)
+            if self.claims_model is not None and not isinstance(result, Exception):
+                result = self._rescore_claims(result)
             if isinstance(result, Exception):
                 yield self._failed(item, "analysis", result, versions)
                 continue
@@ -148,6 +178,16 @@ class Desk:
                 continue
             yield result
 
+    def _rescore_claims(self, analysed: AnalysedArticle) -> AnalysedArticle | Exception:
+        """The claims again, scored by ``claims_model`` (the pipeline ran the shipped scorer)."""
+        from copydesk.analyse.claims import extract_claims
+
+        try:
+            extract_claims(analysed, self.claims_model)
+        except Exception as exc:  # noqa: BLE001 - this article's analysis error report
+            return exc
+        return analysed
+
     @staticmethod
     def _failed(article: Article, stage: str, exc: Exception, versions: dict) -> Report:
         """The error report of an article whose ``stage`` raised: of kind ``stage``, or
@@ -163,6 +203,18 @@ class Desk:
 #: Articles read ahead and parsed together (spaCy's pipe is faster on batches); reports are still
 #: yielded one by one as they are done.
 BATCH = 16
+
+
+def _claims_model(value):
+    """None, a loaded model (anything with ``sentence_score``), or a model file's path."""
+    if value is None or hasattr(value, "sentence_score"):
+        return value
+    if isinstance(value, str | Path):
+        from copydesk.analyse.claim_model import load_model
+
+        return load_model(value)
+    raise UsageError(f"claims_model must be a model file's path or a loaded model, not "
+                     f"{type(value).__name__}")
 
 
 def _as_datetime(value: date | datetime | str, what: str) -> datetime:
