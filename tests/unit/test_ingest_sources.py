@@ -181,6 +181,7 @@ def folder(tmp_path: Path) -> Path:
     write(root / "a.txt", STORY)
     write(root / "sub" / "c.txt", "Second story here\n\nIt has a body.\n")
     write(root / ".hidden.txt", STORY)
+    write(root / "copydesk.toml", '[words]\nhouse = ["wharfies"]\n')  # a house style, not an article
     (root / ".git").mkdir()
     write(root / ".git" / "x.txt", STORY)
     os.mkfifo(root / "b_pipe.txt")  # unreadable: a named pipe (chmod 000 would not stop root)
@@ -198,6 +199,11 @@ def test_directory_order_and_errors(folder: Path) -> None:
         ("d_link.txt", "IngestError"),
         ("sub/c.txt", "Article"),
     ]
+
+
+def test_a_toml_file_named_on_the_command_line_is_read(folder: Path) -> None:
+    (item,) = read_inputs([str(folder / "copydesk.toml")])
+    assert item.source.endswith("copydesk.toml")
 
 
 def test_fifo_is_unreadable_not_opened(folder: Path) -> None:

@@ -45,6 +45,9 @@ DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+#: Files a directory walk passes over: configuration (``copydesk.toml``, the house style, lives
+#: in the working directory, often beside the articles). Named on the command line, they are read.
+SKIPPED_IN_DIRECTORIES = (".toml",)
 #: WARC record types that hold a page (the others are requests, metadata, crawl information)
 WARC_CONTENT = ("response", "resource")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -67,7 +70,8 @@ def read_inputs(
 ) -> Iterator[Item | DeferredInput]:
     """One ``Article`` or ``IngestError`` per input, in input order.
 
-    ``paths`` are files, directories (read recursively, sorted, hidden names skipped), ``.gz``
+    ``paths`` are files, directories (read recursively, sorted; hidden names and ``.toml`` files
+    skipped), ``.gz``
     files, ``.jsonl``/``.ndjson`` files (one article per line) or ``-`` for standard input.
     ``published`` overrides every article's published date. ``on_error`` is called with each
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
@@ -185,6 +189,8 @@ class _Reader:
             yield IngestError(path, "unreadable", f"cannot list directory ({_os_reason(exc)})")
             return
         for name in names:
+            if name.lower().endswith(SKIPPED_IN_DIRECTORIES):
+                continue  # a house-style file kept beside the articles is not one of them
             child = os.path.join(path, name)
             try:
                 child_info = os.stat(child)
