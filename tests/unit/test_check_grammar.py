@@ -35,6 +35,9 @@ def found(analyser, text):
         ("Under it's new owners, the paper moved to Leeds.\n", ("grammar.usage", "it's", "its")),
         ("The pensioner, who's home was flooded, was rehoused.\n", ("grammar.usage", "who's", "whose")),
         ("Students can help there family at home.\n", ("grammar.usage", "there", "their")),
+        # "they're" takes no finite verb after it: the existential "there" is meant
+        ("Officials said their still is no agreement on pay.\n", ("grammar.usage", "their", "there")),
+        ("Residents said their still waiting for the council.\n", ("grammar.usage", "their", "they're")),
         ("The tsunami may effect the service sector.\n", ("grammar.usage", "effect", "affect")),
         ("By these laws we loose the moral high ground.\n", ("grammar.usage", "loose", "lose")),
         ("The dispute has lead the firm to consider a sale.\n", ("grammar.usage", "lead", "led")),

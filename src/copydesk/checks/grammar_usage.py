@@ -152,6 +152,10 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return None
     reason = f"'{token.lower}' is possessive; '{wanted}' ({wanted.replace(apostrophe(article), ' ').replace(' s', ' is').replace(' re', ' are')}) is meant"
     hit = (token.start, token.end, wanted, reason)
+    if token.lower == "their" and _finite_verb_follows(article, after):
+        # "they are" takes no finite verb after it ("their still is", "their has not been"):
+        # the existential "there" is meant
+        return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
     if after.lower in NEGATION or after.lower in ("being", "going", "getting"):
         return hit
     if after.lower in ("a", "an", "the") and token.lower != "their":
@@ -174,6 +178,28 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
             return hit  # "Your right that the vote was close": no verb but the contraction
     return None
+
+
+#: Finite verbs (and "been") that can follow an existential "there" but never "they are".
+_EXISTENTIAL_VERBS = frozenset({
+    "is", "are", "was", "were", "'s", "’s", "has", "have", "had", "been", "will", "would",
+    "can", "could", "may", "might", "must", "should", "seems", "seem", "seemed", "appears",
+    "appear", "appeared", "remains", "remain", "remained", "exists", "exist", "existed",
+})
+
+
+def _finite_verb_follows(article: AnalysedArticle, word: Token | None) -> bool:
+    """Whether ``word``, past any adverbs and negations, is a finite verb of being, having or a
+    modal: what follows an existential "there" and cannot follow "they're"."""
+    for _ in range(4):
+        if word is None:
+            return False
+        if word.lower in _EXISTENTIAL_VERBS:
+            return True
+        if word.pos != "ADV" and word.lower not in NEGATION:
+            return False
+        word = next_word(article, word)
+    return False
 
 
 def _modifiers_end_without_noun(article: AnalysedArticle, word: Token) -> bool:
