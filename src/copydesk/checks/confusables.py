@@ -13,30 +13,17 @@ from collections.abc import Callable, Iterator
 from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.analyse.readings import AFTER_IT_IS, DETERMINER_LIKE, SENTENCE_ADVERBS
+from copydesk.checks.grammar_words import next_word
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
 MODALS = frozenset({"to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"})
 #: Words a phrase after "its" may run through before it shows what it is: modifiers and
 #: their coordinations ("its small, light and", "its now famous").
 MODIFIER_POS = frozenset({"ADV", "ADJ"})
 MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
-
-
-def _next(article: AnalysedArticle, token: Token, k: int = 1) -> Token | None:
-    """The k-th token after ``token`` in its sentence, quotation marks skipped."""
-    sentence = article.sentences[token.sent]
-    seen = 0
-    for other in article.tokens[token.i + 1 : sentence.last]:
-        if other.text in QUOTE_MARKS:
-            continue
-        seen += 1
-        if seen == k:
-            return other
-    return None
 
 
 #: Tags that follow "it is" but not a possessive: adjectives, participles, adverbs, determiners.
@@ -50,7 +37,7 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     "its territorial or maritime claims"). "It's" leads a predicate: a determiner, "not",
     "been", or modifiers that end without a noun ("its small, sleek and looks", "its very
     clear from", "its premature to talk"). After a preposition only the possessive fits."""
-    after = _next(article, token)
+    after = next_word(article, token)
     if after is None or after.lower in DETERMINER_LIKE:
         return False
     before = article.tokens[token.i - 1] if token.i > article.sentences[token.sent].first else None
@@ -62,7 +49,7 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         # a superlative heads the possessive's noun phrase ("its lowest in 33 years", "doing
         # its damndest"); "it is" + superlative goes on to an infinitive or a clause ("its best
         # to wait", "its best that") and is never the object of a verb ("doing its best to")
-        following = _next(article, token, 2)
+        following = next_word(article, token, 2)
         if before is not None and before.pos == "VERB" and not is_cue(before):
             return False
         return following is not None and following.lower in ("to", "that")
@@ -84,11 +71,11 @@ def _noun_head(article: AnalysedArticle, token: Token, after: Token, lexicon) ->
     so "its" is not judged ("it's" goes on to a clause: "its clear that", "its best to")."""
     if lexicon is None or not lexicon.is_noun(after.lower):
         return False
-    following = _next(article, token, 2)
+    following = next_word(article, token, 2)
     if following is None:
         return True
     if following.text == ",":
-        third = _next(article, token, 3)
+        third = next_word(article, token, 3)
         if third is not None and third.pos in ("ADJ", "ADV", "CCONJ"):
             return False  # "its small, light, and looks": modifiers in a row, a predicate
     return following.pos == "PUNCT" or (following.pos == "ADP" and following.lower not in ("to", "that"))
@@ -98,7 +85,7 @@ def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1
     """Walk the modifiers after ``token`` from the k-th word: True when they end in anything
     but a noun."""
     while True:
-        other = _next(article, token, k)
+        other = next_word(article, token, k)
         if other is None:
             return True
         if other.pos in ("NOUN", "PROPN", "NUM") or (other.pos == "PRON" and k > 1):
@@ -143,14 +130,14 @@ def _rule_its_own(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_their_is(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token) if token.lower == "their" else None
+    after = next_word(article, token) if token.lower == "their" else None
     if after is not None and after.lower in BE_FORMS:
         return token.start, token.end, "there", "'their' is possessive; 'there is/are' is meant"
     return None
 
 
 def _rule_there_own(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token) if token.lower == "there" else None
+    after = next_word(article, token) if token.lower == "there" else None
     if after is not None and after.lower == "own":
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"
     return None
@@ -160,7 +147,7 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
     if token.lower != "then" or token.i == 0:
         return None
     before = article.tokens[token.i - 1]
-    after = _next(article, token)
+    after = next_word(article, token)
     if after is not None and after.lower == "than":
         return None  # "larger then than it is now": "then" is the time of the comparison
     if before.sent == token.sent and before.tag in ("JJR", "RBR") and before.lower not in ("more", "less", "earlier", "later", "longer", "further", "sooner"):
@@ -171,14 +158,14 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_whose(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token) if token.lower == "whose" else None
+    after = next_word(article, token) if token.lower == "whose" else None
     if after is not None and (after.lower in ("been", "going", "not") or after.lower in ("a", "an", "the")):
         return token.start, token.end, "who" + _apostrophe(article) + "s", "'whose' is possessive; 'who is' or 'who has' is meant"
     return None
 
 
 def _rule_your(article: AnalysedArticle, token: Token, lexicon):
-    after = _next(article, token) if token.lower == "your" else None
+    after = next_word(article, token) if token.lower == "your" else None
     if after is not None and after.lower in ("a", "an") and not article.text[after.end : after.end + 1].isspace():
         return None  # "your a**", "your a—": a censored or cut-off word, not the article "a"
     if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
