@@ -23,7 +23,7 @@
     percent = "per cent"             # "per cent", "percent" or "%"
     quotes = "skip"                  # banned terms inside quotations: skip (default) or check
 
-``copydesk check``, ``ingest`` and ``serve`` read ``./copydesk.toml`` when it exists, or the file
+``copydesk check``, ``ingest``, ``batch`` and ``serve`` read ``./copydesk.toml`` when it exists, or the file
 ``--config FILE`` names; ``Desk(config=...)`` takes a path or a ``HouseConfig``. Checks on and
 off and severities go through the registry's ``select`` and ``SeverityPolicy.with_caps``; the
 words and style rules become the desk's ``Knowledge.house`` (``copydesk.knowledge.house``).

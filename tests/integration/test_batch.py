@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,67 @@ def test_batch_time_limit_fails_one_input_and_keeps_the_others(tmp_path, capsys)
     with Store(db) as store:
         assert store.counts()["articles"] == 10
         assert store.counts()["batch_inputs"] == 11  # the failure is checkpointed too
+
+
+def _slips(folder):
+    """Two articles, each with a word the dictionary lacks ('flumbership'), a misspelling
+    ('libary') and a quotation never closed."""
+    folder.mkdir()
+    for town in ("Westhaven", "Northgate"):
+        (folder / f"{town.lower()}.txt").write_text(
+            f"{town} council approves new budget\n\n"
+            f"{town}, March 1, 2023 — The {town} council voted on Tuesday to approve a budget of "
+            "3 million pounds, said its leader, Mary Jones. The money will go to the new "
+            "flumbership scheme and the libary.\n\n"
+            "\"We have made hard choices, Jones told reporters after the vote.\n",
+            encoding="utf-8",
+        )
+
+
+def _findings(out_dir):
+    return sorted((Path(r["source"]).name, f["check"], f["severity"], f["message"])
+                  for r in _jsonl_reports(out_dir) for f in r["findings"])
+
+
+def test_batch_config_reaches_the_workers(tmp_path, capsys):
+    folder = tmp_path / "in"
+    _slips(folder)
+    run = ["batch", str(folder), "--workers", "1", "--partition-size", "1", "--no-isolation"]
+    assert main([*run, "--out", str(tmp_path / "plain")]) == 0
+    plain = _findings(tmp_path / "plain")
+    kinds = {(check, severity, "flumbership" in message) for _s, check, severity, message in plain}
+    assert kinds == {("spelling", "info", True), ("spelling", "error", False),
+                     ("quotes.unbalanced", "warning", False)}
+
+    config = tmp_path / "house.toml"
+    config.write_text('[checks]\nexclude = ["quotes.unbalanced"]\n\n'
+                      '[severity]\nspelling = "info"\n\n'
+                      '[words]\nhouse = ["flumbership"]\n', encoding="utf-8")
+    assert main([*run, "--out", str(tmp_path / "house"), "--config", str(config)]) == 0
+    capsys.readouterr()
+    house = _findings(tmp_path / "house")
+    # the check is off, the misspelling capped at info, the house word no longer flagged
+    assert [(s, check, severity) for s, check, severity, _m in house] == [
+        ("northgate.txt", "spelling", "info"), ("westhaven.txt", "spelling", "info")]
+    assert all("libary" in message for *_rest, message in house)
+
+
+@pytest.mark.parametrize("option", ["--claims-model", "--config"])
+def test_batch_refuses_a_missing_claims_model_or_bad_config_before_any_work(tmp_path, capsys,
+                                                                            option):
+    folder = tmp_path / "in"
+    _slips(folder)
+    out_dir = tmp_path / "out"
+    if option == "--claims-model":
+        given = tmp_path / "absent-model.json"
+        said = [f"claims model '{given}': no such file"]
+    else:
+        given = tmp_path / "copydesk.toml"
+        given.write_text('[checks]\nexclude = ["no.such.check"]\n', encoding="utf-8")
+        said = [f"{given}:2", "'no.such.check' names no check"]
+    status = main(["batch", str(folder), "--out", str(out_dir), "--workers", "1",
+                   option, str(given)])
+    _out, err = capsys.readouterr()
+    assert status == 2
+    assert all(part in err for part in said), err
+    assert "dashboard" not in err and not out_dir.exists()  # no cluster, nothing written

@@ -49,3 +49,20 @@ def test_input_keys_differ_by_name_and_content():
     record = DeferredInput("f.jsonl:1", "", False, "utf-8", record={"text": "x", "url": "u"})
     same = DeferredInput("f.jsonl:1", "", False, "utf-8", record={"url": "u", "text": "x"})
     assert input_key(record) == input_key(same)
+
+
+def test_worker_desks_are_keyed_by_the_config_and_the_claims_model():
+    from copydesk.cli.batch import _desk_key, worker_options
+    from copydesk.config import parse_config
+
+    house = parse_config('[words]\nhouse = ["Westhaven"]\n', origin="a.toml")
+    other = parse_config('[words]\nhouse = ["Northgate"]\n', origin="a.toml")
+    plain = worker_options(kb="kb.sqlite")
+    keys = {_desk_key(worker_options(kb="kb.sqlite", config=house)),
+            _desk_key(worker_options(kb="kb.sqlite", config=other)),
+            _desk_key(worker_options(kb="kb.sqlite", claims_model={"weights": [1.0]})),
+            _desk_key(plain)}
+    assert len(keys) == 4
+    assert _desk_key(worker_options(kb="kb.sqlite", config=house)) == _desk_key(
+        worker_options(kb="kb.sqlite", config=house))
+    assert plain["config"] is None and plain["claims_model_id"] is None

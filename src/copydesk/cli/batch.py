@@ -2,17 +2,25 @@
 
     copydesk batch INPUT... [--db DB | --out DIR [--out-format jsonl|parquet]]
                    [--workers N | --scheduler tcp://HOST:8786] [--partition-size 50]
-                   [--failures FILE] [--resume] [--urls FILE] [--kb PATH]
-                   [--published DATE] [--reference-date DATE] [--max-size BYTES]
-                   [--time-limit S] [--memory-limit SIZE] [--no-isolation]
+                   [--failures FILE] [--resume] [--urls FILE] [--claims-model FILE]
+                   [--kb PATH] [--config FILE] [--published DATE] [--reference-date DATE]
+                   [--max-size BYTES] [--time-limit S] [--memory-limit SIZE] [--no-isolation]
+                   [--progress | --no-progress]
 
 Inputs are files, directories, JSONL and WARC files (``copydesk.ingest.sources.read_inputs``);
 ``--urls FILE`` keeps only the WARC records (or JSONL records with a ``url``) whose URL the file
 lists, and reports each listed URL found in no input.
 
+``--config FILE`` (default ``./copydesk.toml`` when it exists) and ``--claims-model FILE`` are
+read on the driver, before any input or cluster, so a bad file fails the run at once naming
+itself; the parsed ``HouseConfig`` and the loaded model go to the workers in the task options
+(a path on the driver need not exist on a worker), and the house style's checks, severities
+and words apply there as ``ingest`` applies them (``Desk(config=...)``).
+
 The driver (this process) only reads and decodes inputs; it sends them in partitions of
 ``--partition-size`` to Dask tasks. A worker process loads the ``Desk`` (and the model) once
-(``worker_desk`` keeps one per process, keyed by the options), parses each input (HTML
+(``worker_desk`` keeps one per process, keyed by the options: the knowledge base, the
+reference date and fingerprints of the config and the claims model), parses each input (HTML
 extraction, datelines) and checks it under the per-input budget: with isolation (the default) in
 a ``Supervisor``'s forked child, killed past ``--time-limit`` or ``--memory-limit``, so one input
 over its limits is a failure of kind ``budget`` and the worker's other inputs go on. The size
@@ -39,6 +47,7 @@ import argparse
 import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 from collections import Counter
@@ -49,6 +58,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.cli.main import Context
+    from copydesk.config import HouseConfig
     from copydesk.desk import Desk
     from copydesk.desk.supervise import Supervisor
     from copydesk.ingest.sources import DeferredInput
@@ -65,8 +75,8 @@ _SUPERVISORS: dict[tuple[Any, ...], Supervisor] = {}
 
 
 def add_batch(commands: argparse._SubParsersAction) -> None:
-    from copydesk.cli.main import add_budget_arguments, date_arg, size_arg
-    from copydesk.cli.store import _count, _db
+    from copydesk.cli.main import add_claims_model_argument
+    from copydesk.cli.store import _count, _db, add_input_arguments
 
     parser = commands.add_parser(
         "batch",
@@ -96,40 +106,54 @@ def add_batch(commands: argparse._SubParsersAction) -> None:
                         help="skip the inputs an earlier run of the same inputs finished")
     parser.add_argument("--urls", metavar="FILE",
                         help="only the records whose URL this file lists (one per line)")
-    parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
-    parser.add_argument("--published", type=date_arg, metavar="DATE",
-                        help="publication date of every input (as for check)")
-    parser.add_argument("--reference-date", type=date_arg, metavar="DATE",
-                        help="read undated articles as of this date (as for check)")
-    parser.add_argument("--max-size", type=size_arg, default=None, metavar="BYTES",
-                        help="skip inputs larger than this (default 20M)")
-    add_budget_arguments(
+    add_claims_model_argument(parser)
+    add_input_arguments(
         parser,
         time_help="per input, on the worker: stop its parsing and checks after this many "
-        "seconds and record it as failed (default 30; 0: no limit)",
+        "seconds and record it as failed",
         memory_help="per input, on the worker: stop it when its process passes this much "
-        "memory, the model included (default 1.5G; 0: no limit)",
+        "memory, the model included",
         isolation_help="check on the Dask worker itself, without a supervised child: no time "
         "or memory limit per input",
     )
-    progress = parser.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_const", const=True,
-                          default=None, help="always show a progress bar on stderr")
-    progress.add_argument("--no-progress", dest="progress", action="store_const", const=False,
-                          help="never show the progress bar")
     parser.set_defaults(handler=cmd_batch)
 
 
 # ---------------------------------------------------------------- on the workers
 
 
-def _options_key(options: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(sorted((k, str(v)) for k, v in options.items()))
+def worker_options(*, kb: str | None = None, reference_date: Any = None, budget: Any = None,
+                   config: HouseConfig | None = None, claims_model: Any = None) -> dict[str, Any]:
+    """The options every task gets (made once, on the driver): the desk's (``kb``,
+    ``reference_date``, the parsed ``config`` and the loaded ``claims_model``, both sent as
+    objects, with their fingerprints ``config_id`` and ``claims_model_id``) and the ``budget``."""
+    return {"kb": kb, "reference_date": reference_date, "budget": budget,
+            "config": config, "config_id": fingerprint(config),
+            "claims_model": claims_model, "claims_model_id": fingerprint(claims_model)}
+
+
+def fingerprint(value: Any) -> str | None:
+    """A short hash of ``value``'s pickle (a config or a model), or None for None."""
+    if value is None:
+        return None
+    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()[:16]
+
+
+def _desk_key(options: dict[str, Any]) -> tuple[Any, ...]:
+    """What tells one worker desk from another: the knowledge base, the reference date, the
+    config and the claims model (by fingerprint, computed here when the driver gave none)."""
+    return tuple(
+        (name, str(options.get(name))) for name in ("kb", "reference_date")
+    ) + tuple(
+        (name, options.get(f"{name}_id") or fingerprint(options.get(name)))
+        for name in ("config", "claims_model")
+    )
 
 
 def worker_desk(options: dict[str, Any]) -> Desk:
-    """This process's desk for ``options`` (``kb``, ``reference_date``), made on first use."""
-    key = _options_key({k: options.get(k) for k in ("kb", "reference_date")})
+    """This process's desk for ``options`` (``kb``, ``reference_date``, ``config``,
+    ``claims_model``), made on first use."""
+    key = _desk_key(options)
     desk = _DESKS.get(key)
     if desk is None:
         from copydesk.desk import Desk
@@ -137,7 +161,8 @@ def worker_desk(options: dict[str, Any]) -> Desk:
 
         kb = options.get("kb")
         desk = Desk(reference_date=options.get("reference_date"),
-                    knowledge=Knowledge(kb_path=kb) if kb else None)
+                    knowledge=Knowledge(kb_path=kb) if kb else None,
+                    claims_model=options.get("claims_model"), config=options.get("config"))
         _DESKS[key] = desk
     return desk
 
@@ -147,7 +172,7 @@ def worker_supervisor(options: dict[str, Any]) -> Supervisor:
     budget) for ``options``, made on first use and kept for the next tasks."""
     from copydesk.desk.supervise import Supervisor
 
-    key = _options_key(options)
+    key = (*_desk_key(options), ("budget", str(options.get("budget"))))
     supervisor = _SUPERVISORS.get(key)
     if supervisor is None:
         supervisor = Supervisor(worker_desk(options), options["budget"])
@@ -371,6 +396,7 @@ class _Tally:
 
 
 def cmd_batch(args: argparse.Namespace, context: Context) -> int:
+    from copydesk.cli.house import read_config
     from copydesk.cli.main import DEFAULT_MAX_BYTES, PROG, _budget, _isatty
     from copydesk.cli.progress import ProgressDisplay
     from copydesk.errors import IngestError
@@ -378,13 +404,18 @@ def cmd_batch(args: argparse.Namespace, context: Context) -> int:
     from copydesk.report.visible import visible
 
     started = time.monotonic()
+    # the house style and the claims model: read here, before any input, store or cluster, and
+    # sent to the workers as objects (a path on the driver may not exist on a worker)
+    config = read_config(args, context)
+    claims_model = _claims_model(args.claims_model)
     budget = _budget(args)
     wanted = _read_urls(args.urls) if args.urls else None
     sink: StoreSink | FileSink = (FileSink(args.out, args.out_format, resume=args.resume)
                                   if args.out else StoreSink(args.db))
     tally = _Tally()
     failures_out = open(args.failures, "w", encoding="utf-8") if args.failures else None  # noqa: SIM115
-    options = {"kb": args.kb, "reference_date": args.reference_date, "budget": budget}
+    options = worker_options(kb=args.kb, reference_date=args.reference_date, budget=budget,
+                             config=config, claims_model=claims_model)
     enabled = args.progress if args.progress is not None else _isatty(sys.stderr)
     progress = ProgressDisplay(enabled=enabled, threshold=0)
 
@@ -486,6 +517,16 @@ def summary(counts: Counter[str], failed: Counter[str], by_check: Counter[str],
         "findings: " + (", ".join(f"{check} {n}" for check, n in sorted(by_check.items()))
                         or "none"),
     ]
+
+
+def _claims_model(path: str | None) -> Any:
+    """The model ``--claims-model`` names, loaded, or None; a ``UsageError`` naming the file
+    when it is missing or not a model."""
+    if not path:
+        return None
+    from copydesk.analyse.claim_model import load_model
+
+    return load_model(path)
 
 
 def _read_urls(path: str) -> dict[str, bool]:

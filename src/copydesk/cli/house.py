@@ -1,5 +1,5 @@
-"""The house-style and suppression options of ``copydesk check`` (and ``--config`` of ``ingest``
-and ``serve``): docs/style.md.
+"""The house-style and suppression options of ``copydesk check`` (and ``--config`` of ``ingest``,
+``batch`` and ``serve``): docs/style.md.
 
     --config FILE            the house style (default: ./copydesk.toml when it exists)
     --baseline FILE          drop findings whose fingerprint the file lists

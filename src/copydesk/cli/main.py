@@ -252,11 +252,7 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         help="the spaCy pipeline: en_core_web_md (default) or en_core_web_sm (faster, a little "
         "less accurate; docs/BENCHMARKS.md), or an installed spaCy package or model directory",
     )
-    parser.add_argument(
-        "--claims-model", metavar="FILE",
-        help="score check-worthy claims with this model (written by `copydesk train claims`) "
-        "instead of the shipped hand-set scorer (docs/claims.md)",
-    )
+    add_claims_model_argument(parser)
     parser.add_argument(
         "--max-size", type=size_arg, default=DEFAULT_MAX_BYTES, metavar="BYTES",
         help="skip inputs larger than this (default 20M)",
@@ -270,15 +266,7 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         isolation_help="check in this process, without a worker: no time or memory limit, and "
         "a crash ends the run",
     )
-    progress = parser.add_mutually_exclusive_group()
-    progress.add_argument(
-        "--progress", dest="progress", action="store_const", const=True, default=None,
-        help="always show progress on stderr",
-    )
-    progress.add_argument(
-        "--no-progress", dest="progress", action="store_const", const=False,
-        help="never show progress",
-    )
+    add_progress_arguments(parser)
     parser.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto",
         help="colours in the text format (auto: on a terminal, unless NO_COLOR is set)",
@@ -402,6 +390,26 @@ def add_budget_arguments(
                         help=f"{memory_help} (default 1.5G; 0: no limit)")
     parser.add_argument("--no-isolation", dest="isolation", action="store_false",
                         help=isolation_help)
+
+
+def add_progress_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--progress`` and ``--no-progress`` (``args.progress``: True, False, or None for "when
+    stderr is a terminal")."""
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_const", const=True,
+                          default=None, help="always show progress on stderr")
+    progress.add_argument("--no-progress", dest="progress", action="store_const", const=False,
+                          help="never show progress")
+
+
+def add_claims_model_argument(parser: argparse.ArgumentParser) -> None:
+    """``--claims-model FILE`` (``args.claims_model``: a path, for
+    ``copydesk.analyse.claim_model.load_model``)."""
+    parser.add_argument(
+        "--claims-model", metavar="FILE",
+        help="score check-worthy claims with this model (written by `copydesk train claims`) "
+        "instead of the shipped hand-set scorer (docs/claims.md)",
+    )
 
 
 def _budget(args: argparse.Namespace) -> Budget | None:

@@ -1,8 +1,8 @@
 """The store's commands (``copydesk.store``): ``ingest``, ``search``, ``quotes``, ``export``.
 
-    copydesk ingest PATH... [--db DB] [--kb PATH] [--published DATE] [--reference-date DATE]
-                            [--max-size BYTES] [--time-limit S] [--memory-limit SIZE]
-                            [--no-isolation] [--progress | --no-progress]
+    copydesk ingest PATH... [--db DB] [--kb PATH] [--config FILE] [--published DATE]
+                            [--reference-date DATE] [--max-size BYTES] [--time-limit S]
+                            [--memory-limit SIZE] [--no-isolation] [--progress | --no-progress]
     copydesk search QUERY [--db DB] [--limit N] [--all-versions] [--json]
     copydesk quotes [--speaker NAME] [--db DB] [--limit N] [--json]
     copydesk export [--format jsonl|csv] [--table TABLE] [-o FILE] [--db DB]
@@ -62,9 +62,6 @@ def _db(parser: argparse.ArgumentParser) -> None:
 
 
 def add_ingest(commands: argparse._SubParsersAction) -> None:
-    from copydesk.cli.house import add_config_argument
-    from copydesk.cli.main import date_arg, memory_arg, seconds_arg, size_arg
-
     parser = commands.add_parser(
         "ingest",
         help="check articles and keep their reports in the store",
@@ -74,6 +71,24 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - (stdin)")
     _db(parser)
+    add_input_arguments(
+        parser,
+        time_help="time budget per input",
+        memory_help="memory budget per input",
+        isolation_help="check in this process, without a worker (as for check)",
+    )
+    parser.set_defaults(handler=cmd_ingest)
+
+
+def add_input_arguments(
+    parser: argparse.ArgumentParser, *, time_help: str, memory_help: str, isolation_help: str
+) -> None:
+    """The options ``ingest`` and ``batch`` share, in this order: ``--kb``, ``--config``,
+    ``--published``, ``--reference-date``, ``--max-size``, the per-input budgets
+    (``add_budget_arguments``, with these help texts) and ``--progress``/``--no-progress``."""
+    from copydesk.cli.house import add_config_argument
+    from copydesk.cli.main import add_budget_arguments, add_progress_arguments, date_arg, size_arg
+
     parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
     add_config_argument(parser)
     parser.add_argument("--published", type=date_arg, metavar="DATE",
@@ -82,18 +97,9 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
                         help="read undated articles as of this date (as for check)")
     parser.add_argument("--max-size", type=size_arg, default=None, metavar="BYTES",
                         help="skip inputs larger than this (default 20M)")
-    parser.add_argument("--time-limit", type=seconds_arg, default=None, metavar="SECONDS",
-                        help="time budget per input (default 30; 0: no limit)")
-    parser.add_argument("--memory-limit", type=memory_arg, default=None, metavar="SIZE",
-                        help="memory budget per input (default 1.5G; 0: no limit)")
-    parser.add_argument("--no-isolation", dest="isolation", action="store_false",
-                        help="check in this process, without a worker (as for check)")
-    progress = parser.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_const", const=True,
-                          default=None, help="always show progress on stderr")
-    progress.add_argument("--no-progress", dest="progress", action="store_const", const=False,
-                          help="never show progress")
-    parser.set_defaults(handler=cmd_ingest)
+    add_budget_arguments(parser, time_help=time_help, memory_help=memory_help,
+                         isolation_help=isolation_help)
+    add_progress_arguments(parser)
 
 
 def cmd_ingest(args: argparse.Namespace, context: Context) -> int:
