@@ -125,3 +125,70 @@ def test_an_edit_at_the_first_letter_is_not_an_error(analyser, knowledge):
 def test_a_typo_inside_the_word_is_an_error(analyser, knowledge):
     [finding] = run(analyser, knowledge, "The goverment said it would appeal against the ruling.\n")
     assert finding.severity.label == "error" and finding.suggestion == "government"
+
+
+# --- slips that look like formations, names or mentions; suggestions in context ------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "cheaper_than"),
+    [
+        ("recieve", "receive", "relieve"),  # two letters swapped
+        ("untill", "until", "units"),  # a letter doubled
+        ("occured", "occurred", "occupied"),  # a doubled letter written once
+        ("wirte", "write", "with"),
+    ],
+)
+def test_typing_cost_prices_likely_slips_below_other_edits(typed, meant, cheaper_than):
+    from copydesk.knowledge.lexicon import typing_cost
+
+    assert typing_cost(typed, meant) < 1.0 <= typing_cost(typed, cheaper_than)
+    assert typing_cost(meant, meant) == 0
+
+
+def test_a_formation_needs_a_base_the_suffix_attaches_to(knowledge):
+    lexicon = knowledge.lexicon
+    assert lexicon.formation("reinsurers") == "re + insurers"
+    assert lexicon.formation("crudes") == "crude + s"
+    assert lexicon.formation("reachs") is None  # "reach" takes "-es"
+    assert lexicon.formation("acrosss") is None  # "-s" needs a noun or a verb
+    assert lexicon.formation("offest") is None  # "est" is a suffix, not a word of a compound
+
+
+def test_suggestions_follow_the_words_around(knowledge):
+    lexicon = knowledge.lexicon
+    assert lexicon.in_context("wirte", "to", "a")[0].word == "write"
+    assert lexicon.in_context("anmed", "was", "after")[0].word == "named"
+    assert lexicon.in_context("reachs", "it", "the")[0].word == "reaches"
+
+
+def test_suggestion_prefers_a_word_the_article_writes_elsewhere(analyser, knowledge):
+    text = (
+        "The ferry operator said its new timetable would start in May. Under the new "
+        "timetabel, crossings leave every two hours.\n"
+    )
+    [finding] = run(analyser, knowledge, text)
+    assert finding.suggestion == "timetable"
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "meant"),
+    [
+        ("The council met on Monday. Howewer, the vote was put off until March.\n", "Howewer", "However"),
+        ("Inintially, the council wanted a new bridge over the river.\n", "Inintially", "Initially"),
+        ("The ferry runs acrosss the bay twice a day.\n", "acrosss", "across"),
+        ("Officials said comaprisons with last year were unfair.\n", "comaprisons", "comparisons"),
+        ("The council called it a “disgrase” and voted to scrap it.\n", "disgrase", "disgrace"),
+    ],
+)
+def test_slips_hidden_as_names_formations_or_mentions_are_found(analyser, knowledge, text, typo, meant):
+    [finding] = run(analyser, knowledge, text)
+    assert (finding.text, finding.suggestion) == (typo, meant)
+
+
+def test_a_name_starting_its_sentence_is_still_silent(analyser, knowledge):
+    text = (
+        "Ouattara arrived in the capital on Monday. Mbappe Lottin scored twice. "
+        "Kowalczyk, a lawyer, said the ruling was fair.\n"
+    )
+    assert run(analyser, knowledge, text) == []

@@ -1,10 +1,18 @@
 """``spelling``: words that are not English, with suggestions, silent on proper names.
 
-Silence on names comes from the analysis, not from a list: a word inside a named entity, a
-proper-noun tag, a capitalised word that is not the first of its sentence, a capitalised word the
-article writes again mid-sentence, and any name the knowledge base knows are never judged. What is
-left is mostly lower-case words, where real typos are. A sentence with several unknown words is
-taken to be in another language and left alone.
+Silence on names comes from the analysis, not from a list: a capitalised word that is not the
+first of its sentence, a capitalised word the article writes again, a word inside a name of
+several words, and any name the knowledge base knows are never judged. A capitalised word that
+only starts its sentence is a name only with evidence beyond the tagger (which calls most unknown
+capitalised words proper nouns): written elsewhere, part of a longer name, known to the knowledge
+base, or with no common word it could be a slip of; "Howewer," is judged. What is left is mostly
+lower-case words, where real typos are. A sentence with several unknown words, most of them no
+plain slips, is taken to be in another language and left alone.
+
+Suggestions are ranked with their context (``Lexicon.in_context``): the likelihood of the slip
+(``typing_cost``: swapped letters and doubled letters are likelier than other edits), the
+word's frequency, how well it fits between the words around it, and whether the article writes
+it elsewhere.
 """
 
 from __future__ import annotations
@@ -15,14 +23,12 @@ from collections.abc import Iterator
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
+from copydesk.knowledge.lexicon import DOUBLED
 from copydesk.model import Evidence, Finding, Severity
 
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
-)
 MIN_LENGTH = 3
-#: More unknown words than this in one sentence: another language, a list of names, code.
+#: More unknown words than this in one sentence, most of them no plain slips: another language,
+#: a list of names, code.
 MAX_UNKNOWN_PER_SENTENCE = 2
 #: A one-edit neighbour this common makes a word a typo rather than a regular formation
 #: ("occured" is "occurred" misspelt, not "occur" + "ed").
@@ -33,8 +39,16 @@ FOREIGN_ZIPF = 4.0
 FOREIGN_MARGIN = 1.0
 #: An error needs a suggestion this common in English (Zipf) ...
 CLEAR_ZIPF = 3.0
-#: ... and no other one-edit suggestion within this much of its frequency.
+#: ... and a score (``Lexicon.in_context``) at least this far ahead of the next suggestion's.
 CLEAR_MARGIN = 1.0
+#: A capitalised word at a sentence's start, a word quoted alone, or a word in a sentence with
+#: more unknown words than MAX_UNKNOWN_PER_SENTENCE (most of them slips, or the sentence is
+#: taken to be in another language) is judged a slip only when its likeliest reading costs at
+#: most this: one ordinary edit.
+SLIP_COST = 1.0
+#: A suggestion further than this (``typing_cost``: two ordinary slips) is only a guess: the
+#: word is noted at info ("bloviations" is no slip of "locations").
+WARNING_COST = 2.0
 #: A split into two words ("the first" for "thefirst") is an error only when this common.
 CLEAR_RUN_ON_ZIPF = 4.5
 #: A word alone in quotation marks with at most this many others is mentioned, not used: a
@@ -42,6 +56,7 @@ CLEAR_RUN_ON_ZIPF = 4.5
 MENTION_WORDS = 3
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
+QUOTE_MARKS = frozenset(OPENING_MARKS + CLOSING_MARKS)
 
 
 @register("spelling", severity="error")
@@ -53,6 +68,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     capitalised_mid_sentence = Counter(
         t.text for t in article.tokens if t.is_title and not _sentence_initial(article, t)
     )
+    written = Counter(t.lower for t in article.tokens)
+    article_words = frozenset(written)
     unknown_by_sentence: dict[int, list[Token]] = {}
     for token in article.tokens:
         if not _judged(article, token, text, capitalised_mid_sentence):
@@ -61,9 +78,16 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if lexicon.known(token.text) or lexicon.known(token.text.lower()):
             continue
-        if _formed(token.lower, lexicon) or _mentioned(text, token):
+        if token.is_title and (knowledge.kb.is_alias(token.text) or _name_evidence(article, token, written)):
             continue
-        if token.is_title and knowledge.kb.is_alias(token.text):
+        if _formed(token.lower, lexicon):
+            continue
+        if (_mentioned(text, token) or _hyphenated(text, token)) and not _slip(
+            lexicon.in_context(token.lower, *_neighbours(article, token), article_words),
+        ):
+            # a word quoted alone is mentioned (a coinage, a term), and a part of a hyphenated
+            # word is often a combining form, no word alone ("petro-", "psy-ops", "high-fiving"):
+            # either is judged only when plainly a slip ("ex-maangers")
             continue
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
@@ -72,10 +96,15 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         for token in broken:
             yield _broken_finding(article, token)
         tokens = [t for t in tokens if t not in broken]
-        if len(tokens) > MAX_UNKNOWN_PER_SENTENCE:
-            continue
+        ranked = {t.i: lexicon.in_context(t.lower, *_neighbours(article, t), article_words) for t in tokens}
+        crowded = len(tokens) > MAX_UNKNOWN_PER_SENTENCE
+        if crowded and 2 * sum(_slip(r) for r in ranked.values()) < len(tokens):
+            continue  # mostly words that are no slips: another language, a list of names
         for token in tokens:
-            yield _finding(token, lexicon, counts[token.lower])
+            suggestions = ranked[token.i]
+            if (token.is_title or crowded) and not _slip(suggestions):
+                continue  # a capitalised word at a sentence's start that is no slip: a name
+            yield _finding(token, lexicon, counts[token.lower], suggestions)
 
 
 def _broken_word(article: AnalysedArticle, token: Token, lexicon) -> bool:
@@ -118,10 +147,61 @@ def _formed(word: str, lexicon) -> bool:
     if formation is None:
         return False
     base, _, rest = formation.partition(" + ")
+    if formation.endswith(DOUBLED):
+        return True  # a British spelling ("benefitting"), however close the American one is
     if base in ("un", "non") and rest.endswith("ed") and len(rest) >= 5:
         return True  # "uncited", "unevidenced": a prefixed participle, however close "united" is
+    if any(s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base for s in lexicon.common_neighbours(word)):
+        return False
+    # one ordinary slip away from a word in use (not the formation's own parts): a new word
+    # made of rare parts is rarer than a slip of a word in use ("comaprisons" is "comparisons"
+    # mistyped, not "coma" + "prisons"; "persued" is "pursued", not "per" + "sued")
     return not any(
-        s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base for s in lexicon.common_neighbours(word)
+        s.cost <= SLIP_COST and s.zipf >= CLEAR_ZIPF and s.word.isalpha()
+        and s.word not in (base, rest) for s in lexicon.suggest(word)
+    )
+
+
+def _slip(suggestions, most: float | None = None) -> bool:
+    """Whether a word is plainly a slip of a word in use: its likeliest reading (``suggestions``,
+    best first) is a slip costing at most ``most`` (SLIP_COST: one ordinary edit) from a word at
+    least CLEAR_ZIPF common. Which word was meant may still be unclear; that it is a slip is not."""
+    if not suggestions:
+        return False
+    best = suggestions[0]
+    return best.cost <= (SLIP_COST if most is None else most) and best.zipf >= CLEAR_ZIPF
+
+
+def _name_evidence(article: AnalysedArticle, token: Token, written: Counter) -> bool:
+    """Evidence beyond the tagger that a capitalised word starting its sentence is a name: the
+    article writes it again, or it belongs to a longer name (a capitalised neighbour)."""
+    if written[token.lower] > 1:
+        return True
+    tokens = article.tokens
+    for k in (token.i - 1, token.i + 1):
+        if 0 <= k < len(tokens) and tokens[k].sent == token.sent and tokens[k].is_title:
+            return True
+    return False
+
+
+def _neighbours(article: AnalysedArticle, token: Token) -> tuple[str | None, str | None]:
+    """The lower-case words right before and after ``token`` in its sentence, looking past
+    quotation marks (None at an edge or beside other punctuation)."""
+    tokens = article.tokens
+    out: list[str | None] = []
+    for step in (-1, 1):
+        k = token.i + step
+        while 0 <= k < len(tokens) and tokens[k].sent == token.sent and tokens[k].text in QUOTE_MARKS:
+            k += step
+        near = tokens[k] if 0 <= k < len(tokens) else None
+        out.append(near.lower if near is not None and near.sent == token.sent and near.text.isalpha() else None)
+    return out[0], out[1]
+
+
+def _hyphenated(text: str, token: Token) -> bool:
+    """Whether ``token`` is a part of a hyphenated word (a hyphen between it and a letter)."""
+    return (text[token.start - 1 : token.start] == "-" and text[token.start - 2 : token.start - 1].isalpha()) or (
+        text[token.end : token.end + 1] == "-" and text[token.end + 1 : token.end + 2].isalpha()
     )
 
 
@@ -158,31 +238,28 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
         return False
     if any(ch.isupper() for ch in word[1:]):
         return False  # camel case: a brand or product (eBay, iPhone, PlayStation)
-    if word[0].isupper():
-        # a capitalised word is a name unless it merely starts the sentence
-        if token.ent_type in NAME_LABELS or token.tag in ("NNP", "NNPS"):
-            return False
-        if not _sentence_initial(article, token) or capitalised[word] > 0:
-            return False
+    # a capitalised word is a name unless it merely starts the sentence (whatever the tagger
+    # says: it calls unknown capitalised words proper nouns); the caller asks for more evidence
+    if word[0].isupper() and (not _sentence_initial(article, token) or capitalised[word] > 0):
+        return False
     # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
+    if _hyphenated(text, token):
+        before = after = ""  # judged, as a plain slip only (the caller asks)
     if before in "@#/\\._-" and before or after in "@/\\_-" and after:
         return False  # handles, hashtags, paths, file names, parts of URLs
     # a domain name ("example.com") is not judged
     return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
 
 
-def _finding(token: Token, lexicon, repeats: int) -> Finding:
-    suggestions = lexicon.suggest(token.lower)
+def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     best = suggestions[0] if suggestions else None
     clear = (
         best is not None
         and best.distance == 1
         and best.zipf >= (CLEAR_ZIPF if best.word.isalpha() else CLEAR_RUN_ON_ZIPF)
-        and not any(
-            s.distance == 1 and best.zipf - s.zipf < CLEAR_MARGIN for s in suggestions[1:]
-        )
+        and (len(suggestions) == 1 or best.score - suggestions[1].score >= CLEAR_MARGIN)
         # writers rarely get the first letter of a word wrong (studies of real misspellings put
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error
@@ -196,7 +273,7 @@ def _finding(token: Token, lexicon, repeats: int) -> Finding:
         severity, confidence = Severity.INFO, 0.2  # a word of another language
     elif clear and repeats == 1:
         severity, confidence = Severity.ERROR, 0.9
-    elif best is not None and repeats == 1:
+    elif best is not None and repeats == 1 and best.cost <= WARNING_COST:
         severity, confidence = Severity.WARNING, 0.6
     else:
         severity, confidence = Severity.INFO, 0.3  # no suggestion, or a term used repeatedly

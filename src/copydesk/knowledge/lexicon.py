@@ -26,18 +26,31 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jellyfish import metaphone
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
 from copydesk.errors import KnowledgeError
+from copydesk.knowledge.bigrams import Bigrams
 
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DICTIONARIES = ("en_US", "en_GB")
 #: A word at least this frequent in English text (Zipf scale) is English.
 COMMON_ZIPF = 3.0
-#: How much one more edit weighs against word frequency (Zipf units) when ranking suggestions.
-EDIT_COST = 1.5
+#: How much a slip of ``typing_cost`` 1 weighs against word frequency (Zipf units) when
+#: ranking suggestions.
+EDIT_COST = 2.5
+#: Endings that carry grammar ("-ed", "-ing", "-s"): a writer who typed one meant a word with
+#: it, so a suggestion without it ("anmed" -> "and", "reachs" -> "reach") costs this much more.
+ENDINGS = ("ing", "ed", "ly", "s", "er", "est", "tion")
+ENDING_COST = 2.5
+#: How much the fit with the neighbouring words (``Bigrams.fit``, log10 units) and being a word
+#: the article writes elsewhere add to a suggestion's score in ``Lexicon.in_context``.
+CONTEXT_WEIGHT = 0.3
+ARTICLE_WORD_BONUS = 1.0
+#: How many of the nearest suggestions ``in_context`` ranks again.
+CONTEXT_CANDIDATES = 10
 #: Words at least this common (Zipf) make a one-edit neighbour a likely typo of them.
 COMMON_NEIGHBOUR_ZIPF = 4.0
 #: Size of the frequency vocabulary that suggestions are drawn from.
@@ -53,14 +66,32 @@ PREFIXES = (
     "non", "out", "over", "post", "pre", "pro", "pseudo", "quasi", "re", "semi", "sub", "super",
     "tele", "trans", "ultra", "un", "under",
 )
-#: Suffixes added freely to a known word: (suffix, what the base may end with instead).
+#: Suffixes added freely to a known word: (suffix, what the base may end with instead, the
+#: parts of speech the base must have for the suffix to attach). English attaches a suffix to
+#: some kinds of word only: "-ness" to adjectives ("sadness"), "-s" to nouns and verbs, "-ly" to
+#: adjectives, "-s" to nouns, verbs and adjectives used as nouns ("the deplorables"); "across" +
+#: "s" or "off" + "est" are not formations but slips.
 SUFFIXES = (
-    ("s", ""), ("es", ""), ("ly", ""), ("ally", ""), ("ness", ""), ("ism", ""), ("isms", ""),
-    ("ist", ""), ("ists", ""), ("er", ""), ("ers", ""), ("r", ""), ("rs", ""), ("less", ""),
-    ("ship", ""), ("like", ""), ("wise", ""), ("able", ""), ("ed", ""), ("d", ""), ("ing", ""),
-    ("ation", "e"), ("ations", "e"), ("isation", "ise"), ("ization", "ize"), ("ised", "ise"),
-    ("ized", "ize"),
+    ("s", "", "noun verb adj"), ("es", "", "noun verb"), ("ly", "", "adj noun"),
+    ("ally", "", "adj"), ("ness", "", "adj noun"), ("ism", "", "noun adj"),
+    ("isms", "", "noun adj"), ("ist", "", "noun adj"), ("ists", "", "noun adj"),
+    ("er", "", "verb noun adj"), ("ers", "", "verb noun"), ("r", "", "verb noun adj"),
+    ("rs", "", "verb noun"), ("less", "", "noun verb"), ("ship", "", "noun"),
+    ("like", "", "noun"), ("wise", "", "noun"), ("able", "", "verb noun"),
+    ("ed", "", "verb noun"), ("d", "", "verb noun"), ("ing", "", "verb noun"),
+    ("ation", "e", "verb"), ("ations", "e", "verb"), ("isation", "ise", "verb noun adj"),
+    ("ization", "ize", "verb noun adj"), ("ised", "ise", "verb noun adj"),
+    ("ized", "ize", "verb noun adj"),
 )
+#: A word ending in one of these takes "-es", not "-s", for its plural or third person
+#: ("reaches", "taxes"): "reachs" is no formation.
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+#: A word this frequent (Zipf) is attested: written by many, not a slip of one writer.
+ATTESTED_ZIPF = 1.0
+#: How ``formation`` marks a British doubled consonant ("benefit + ing (final consonant doubled)").
+DOUBLED = "(final consonant doubled)"
+#: Endings that are suffixes, never the second word of a closed compound ("off" + "est").
+SUFFIX_STRINGS = frozenset(suffix for suffix, _, _ in SUFFIXES) | {"est", "ful", "ment", "ity", "ion"}
 #: Particles that close a phrasal-verb compound ("coverup", "shakeout").
 PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "over", "back", "away"})
 #: Parts of a closed compound must be at least this common (Zipf) and this long ...
@@ -93,18 +124,130 @@ VARIANT_ENDINGS = (
 )
 
 
-def _load_wordnet_nouns() -> frozenset[str]:
-    """Noun lemmas of WordNet 3.0 (Debian package wordnet-base), or an empty set."""
+#: Letters beside each other on a QWERTY keyboard (rows and the keys above and below).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+VOWELS = frozenset("aeiouy")
+#: What each kind of slip costs in ``typing_cost`` (a plain edit costs 1). The cheap ones are the
+#: slips people make most in typing and spelling: two letters swapped, a doubled letter written
+#: single or a single one doubled, a vowel for another vowel, a key's neighbour for the key.
+SWAP_COST = 0.6
+DOUBLING_COST = 0.5
+VOWEL_COST = 0.7
+NEIGHBOUR_KEY_COST = 0.7
+#: The end of a word is seen as clearly as its start: an edit in the last letter costs this more.
+LAST_LETTER_COST = 0.3
+#: A word spelt as it sounds: a suggestion with the same Metaphone key as the word written
+#: ("imidatly", "immediately") costs at most this, however many letters differ. It is high
+#: (one and a half ordinary slips) because keys are coarse: near words are ranked by their
+#: letters, and sound only brings far ones within reach.
+PHONETIC_COST = 1.5
+#: Words shorter than this are not matched by sound, and at most PHONETIC_CANDIDATES words
+#: (the commonest) of one sound are suggested.
+PHONETIC_LENGTH = 5
+PHONETIC_CANDIDATES = 10
+PHONETIC_EDITS = 3  # (2 for words shorter than LONG_WORD)
+#: Words longer than this get suggestions up to three edits away ("speficifcation").
+LONG_WORD = 8
+#: Two words typed without the space between them.
+SPACE_COST = 0.6
+#: Writers rarely get the first letter of a word wrong: an edit there costs this much more.
+FIRST_LETTER_COST = 0.5
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(_ROWS):
+        for c, ch in enumerate(row):
+            around = {row[k] for k in (c - 1, c + 1) if 0 <= k < len(row)}
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(_ROWS):
+                    around.update(_ROWS[other][k] for k in (c - 1, c, c + 1) if 0 <= k < len(_ROWS[other]))
+            near[ch] = around
+    return {ch: frozenset(v) for ch, v in near.items()}
+
+
+KEY_NEIGHBOURS = _keyboard()
+
+
+def typing_cost(typed: str, meant: str) -> float:
+    """The cost of the slips that turn ``meant`` into ``typed``: an edit distance (insertion,
+    deletion, substitution, swap of two neighbouring letters) whose edits cost less the likelier
+    they are as slips. Hand-written because the weighted edit distances on PyPI price a letter
+    alone, and a slip's likelihood depends on its neighbours (a doubled letter, a key beside the
+    one meant)."""
+    n, m = len(meant), len(typed)
+    prev2: list[float] = []
+    prev = [float(j) for j in range(m + 1)]
+    for j in range(1, m + 1):  # meant is empty: everything typed was inserted
+        prev[j] = prev[j - 1] + _insert_cost(typed, j - 1)
+    for i in range(1, n + 1):
+        row = [prev[0] + _delete_cost(meant, i - 1)] + [0.0] * m
+        for j in range(1, m + 1):
+            a, b = meant[i - 1], typed[j - 1]
+            last = LAST_LETTER_COST if (i == n or j == m) else 0.0
+            if a == b:
+                best = prev[j - 1]
+            else:
+                best = prev[j - 1] + _substitute_cost(a, b, i - 1) + last
+            best = min(best, prev[j] + _delete_cost(meant, i - 1) + (LAST_LETTER_COST if i == n else 0.0),
+                       row[j - 1] + _insert_cost(typed, j - 1) + (LAST_LETTER_COST if j == m else 0.0))
+            if i > 1 and j > 1 and a == typed[j - 2] and meant[i - 2] == b and a != b:
+                best = min(best, prev2[j - 2] + SWAP_COST + (FIRST_LETTER_COST if i == 2 else 0.0))
+            row[j] = best
+        prev2, prev = prev, row
+    return prev[m]
+
+
+def _substitute_cost(meant: str, typed: str, position: int) -> float:
+    if meant in VOWELS and typed in VOWELS:
+        cost = VOWEL_COST
+    elif typed in KEY_NEIGHBOURS.get(meant, ()):
+        cost = NEIGHBOUR_KEY_COST
+    else:
+        cost = 1.0
+    return cost + (FIRST_LETTER_COST if position == 0 else 0.0)
+
+
+def _delete_cost(meant: str, position: int) -> float:
+    """``meant[position]`` left out: cheap when it is one of a doubled pair ("ocurred")."""
+    ch = meant[position]
+    if ch == " ":
+        return SPACE_COST  # two words run together ("thefirst")
+    doubled = (position > 0 and meant[position - 1] == ch) or (
+        position + 1 < len(meant) and meant[position + 1] == ch
+    )
+    return (DOUBLING_COST if doubled else 1.0) + (FIRST_LETTER_COST if position == 0 else 0.0)
+
+
+def _insert_cost(typed: str, position: int) -> float:
+    """``typed[position]`` typed in addition: cheap when it doubles a neighbour ("untill") or
+    is a key beside one ("acrosss" is doubling, "thje" a neighbour key)."""
+    ch = typed[position]
+    neighbours = [typed[k] for k in (position - 1, position + 1) if 0 <= k < len(typed)]
+    if ch in neighbours:
+        cost = DOUBLING_COST
+    elif any(ch in KEY_NEIGHBOURS.get(other, ()) for other in neighbours):
+        cost = NEIGHBOUR_KEY_COST
+    else:
+        cost = 1.0
+    return cost + (FIRST_LETTER_COST if position == 0 else 0.0)
+
+
+def _load_wordnet() -> dict[str, frozenset[str]]:
+    """Lemmas of WordNet 3.0 (Debian package wordnet-base) by part of speech ("noun", "verb",
+    "adj", "adv"), or an empty dict."""
     for directory in WORDNET_DIRS:
-        index = directory / "index.noun"
-        if index.exists():
-            with open(index, encoding="utf-8", errors="replace") as handle:
-                return frozenset(
-                    line.split(" ", 1)[0].replace("_", " ")
-                    for line in handle
-                    if line and not line.startswith(" ")
-                )
-    return frozenset()
+        if (directory / "index.noun").exists():
+            out = {}
+            for pos in ("noun", "verb", "adj", "adv"):
+                with open(directory / f"index.{pos}", encoding="utf-8", errors="replace") as handle:
+                    out[pos] = frozenset(
+                        line.split(" ", 1)[0].replace("_", " ")
+                        for line in handle
+                        if line and not line.startswith(" ")
+                    )
+            return out
+    return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +255,11 @@ class Suggestion:
     word: str
     distance: int
     zipf: float
+    #: ``typing_cost`` of the slip from this word to the one written
+    cost: float = 0.0
+    #: how likely this word was meant (higher is likelier): frequency less the slip's cost, and
+    #: in ``Lexicon.in_context`` the fit with the neighbouring words
+    score: float = 0.0
 
 
 class Lexicon:
@@ -131,7 +279,9 @@ class Lexicon:
             self._by_length.setdefault(len(word), []).append(word)
             if k < common:
                 self._common_by_length.setdefault(len(word), []).append(word)
-        self._noun_set: frozenset[str] | None = None
+        self._wordnet: dict[str, frozenset[str]] | None = None
+        self._bigrams: Bigrams | None = None
+        self._by_sound: dict[str, list[str]] | None = None
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
         self._formation = lru_cache(maxsize=20_000)(self._formation)  # type: ignore[method-assign]
@@ -220,15 +370,37 @@ class Lexicon:
                    key=lambda pair: pair[1])
 
     def _suffixed(self, word: str) -> str | None:
-        for suffix, restore in SUFFIXES:
+        for suffix, restore, parts in SUFFIXES:
             base = word[: -len(suffix)] + restore
-            if word.endswith(suffix) and len(base) >= 4 and self._in_dictionary(base):
-                return f"{base} + {suffix}"
+            shortest = 3 if len(suffix) >= 3 else 4  # "winless", "kinship"; not "ons" + "s"
+            if not word.endswith(suffix) or len(base) < shortest or not self._in_dictionary(base):
+                continue
+            if not self.can_be(base, parts):
+                continue
+            if suffix == "s" and base.endswith(SIBILANT_ENDINGS):
+                continue  # "reachs": the plural and third person of "reach" are "reaches"
+            if suffix in ("d", "r", "rs") and not base.endswith("e"):
+                continue  # "alignd": "-d" and "-r" follow a final "e" ("freed", "baker")
+            if suffix in ("ed", "ing") and base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+                continue  # "liveed", "makeing": the base's final "e" goes before the suffix
+            return f"{base} + {suffix}"
+        for suffix in ("ed", "ing", "er"):
+            # British English may double a final t or s before a suffix where American does not
+            # ("benefitting", "focussed", "biassed"), as it always doubles a final l; word by
+            # word ("limitted" is a slip), so the doubled form must be found in use
+            stem = word[: -len(suffix)]
+            if (word.endswith(suffix) and len(stem) >= 5 and stem[-1] == stem[-2] and stem[-1] in "ts"
+                    and stem[-3] in VOWELS and self._in_dictionary(stem[:-1])
+                    and self.can_be(stem[:-1], "verb")
+                    and zipf_frequency(word, "en") >= ATTESTED_ZIPF):
+                return f"{stem[:-1]} + {suffix} {DOUBLED}"
         return None
 
     def _part(self, word: str) -> bool:
         """A word that can be one half of a closed compound."""
         if word in FUNCTION_WORDS or len(word) < PART_LENGTH - 1 or not self._in_dictionary(word):
+            return False
+        if word in SUFFIX_STRINGS:
             return False
         needed = PART_ZIPF if len(word) >= PART_LENGTH else SHORT_PART_ZIPF
         return zipf_frequency(word, "en") >= needed
@@ -251,17 +423,27 @@ class Lexicon:
 
     def is_noun(self, word: str) -> bool | None:
         """Whether WordNet has a noun sense for ``word`` (or its singular); None without WordNet."""
-        nouns = self._nouns
+        nouns = self.wordnet.get("noun")
         if nouns is None:
             return None
         lower = word.lower()
         return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
 
     @property
-    def _nouns(self) -> frozenset[str] | None:
-        if self._noun_set is None:
-            self._noun_set = _load_wordnet_nouns()
-        return self._noun_set or None
+    def wordnet(self) -> dict[str, frozenset[str]]:
+        """WordNet's lemmas by part of speech (empty without WordNet), loaded on first use."""
+        if self._wordnet is None:
+            self._wordnet = _load_wordnet()
+        return self._wordnet
+
+    def can_be(self, word: str, parts: str) -> bool:
+        """Whether ``word`` can be one of ``parts`` ("noun verb"): False only when WordNet knows
+        the word and lists none of them ("across" is only an adverb). A word WordNet lacks
+        ("bloviate"), or no WordNet at all, never turns a formation into a typo."""
+        wordnet = self.wordnet
+        if not wordnet or not any(word in lemmas for lemmas in wordnet.values()):
+            return True
+        return any(word in wordnet[pos] for pos in parts.split())
 
     def frequency(self, word: str) -> float:
         return zipf_frequency(word, "en")
@@ -282,18 +464,28 @@ class Lexicon:
         )
 
     def _suggest(self, word: str, limit: int = 5) -> tuple[Suggestion, ...]:
-        """Known words within two edits of ``word``, nearest and most frequent first."""
+        """Known words within two edits of ``word``, likeliest first: frequency less the cost of
+        the slip (``typing_cost``)."""
         lower = word.lower()
         pool: list[str] = []
         for length in range(len(lower) - 2, len(lower) + 3):
             pool.extend(self._by_length.get(length, ()))
         found: dict[str, Suggestion] = {}
-        cutoff = 1 if len(lower) <= 4 else 2
+        cutoff = 1 if len(lower) <= 4 else 2 if len(lower) <= LONG_WORD else 3
+        if cutoff > 2:
+            pool.extend(self._by_length.get(len(lower) - 3, ()))
+            pool.extend(self._by_length.get(len(lower) + 3, ()))
         for candidate, distance, _ in process.extract(
             lower, pool, scorer=OSA.distance, score_cutoff=cutoff, limit=50
         ):
             if candidate != lower and self._in_dictionary(candidate):
                 found[candidate] = Suggestion(candidate, int(distance), zipf_frequency(candidate, "en"))
+        # words that sound the same however they are spelt ("imidatly", "immediately")
+        for candidate in self._sounding(lower):
+            if candidate not in found and self._sounds_like(lower, candidate) and self._in_dictionary(candidate):
+                found[candidate] = Suggestion(
+                    candidate, int(OSA.distance(lower, candidate)), zipf_frequency(candidate, "en")
+                )
         for split in self._run_on(lower):
             found.setdefault(split.word, split)
         if not found:
@@ -302,7 +494,70 @@ class Lexicon:
                     distance = OSA.distance(lower, candidate)
                     if distance <= cutoff and candidate not in found:
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
-        # one edit more costs 1.5 on the Zipf scale: "tarrif" -> "tariff" (2 edits, common)
-        # rather than "tarif" (1 edit, rare)
-        ranked = sorted(found.values(), key=lambda s: (EDIT_COST * s.distance - s.zipf, s.distance))
+        ranked = sorted(
+            (self._scored(lower, s) for s in found.values()), key=lambda s: (-s.score, s.distance)
+        )
         return tuple(ranked[:limit])
+
+    def _sounding(self, word: str) -> list[str]:
+        """Vocabulary words with the Metaphone key of ``word`` (words of PHONETIC_LENGTH letters
+        or more; shorter keys match too much)."""
+        if len(word) < PHONETIC_LENGTH:
+            return []
+        if self._by_sound is None:
+            by_sound: dict[str, list[str]] = {}
+            for candidate in self._vocabulary:
+                if len(candidate) >= PHONETIC_LENGTH - 1:
+                    by_sound.setdefault(metaphone(candidate), []).append(candidate)
+            self._by_sound = by_sound
+        return self._by_sound.get(metaphone(word), [])[:PHONETIC_CANDIDATES]
+
+    @staticmethod
+    def _sounds_like(typed: str, word: str) -> bool:
+        """Same Metaphone key, same first letter, lengths at most two apart and at most
+        PHONETIC_EDITS edits apart (2 for a short word): keys alone are coarse ("vistor" and
+        "faster" share one, and "coyright" and "court")."""
+        return (
+            typed != word and len(typed) >= PHONETIC_LENGTH and typed[0] == word[0]
+            and abs(len(typed) - len(word)) <= 2
+            and OSA.distance(typed, word) <= (PHONETIC_EDITS if len(typed) > LONG_WORD - 1 else 2)
+            and metaphone(typed) == metaphone(word)
+        )
+
+    def _scored(self, typed: str, suggestion: Suggestion) -> Suggestion:
+        """``suggestion`` with its typing cost and score (frequency less the slip's cost, less
+        ENDING_COST when the written word's grammatical ending is lost)."""
+        cost = typing_cost(typed, suggestion.word)
+        if cost > PHONETIC_COST and self._sounds_like(typed, suggestion.word):
+            cost = PHONETIC_COST
+        score = suggestion.zipf - EDIT_COST * cost
+        if any(typed.endswith(e) and len(typed) > len(e) + 2 and not suggestion.word.endswith(e)
+               for e in ENDINGS):
+            score -= ENDING_COST
+        return Suggestion(suggestion.word, suggestion.distance, suggestion.zipf, cost, score)
+
+    def in_context(
+        self, word: str, before: str | None, after: str | None, article_words: frozenset[str] = frozenset()
+    ) -> tuple[Suggestion, ...]:
+        """``suggest(word)`` ranked again with the words around it: how well each suggestion
+        fits between ``before`` and ``after`` (lower-case neighbours, or None at a sentence's
+        edge) and whether the article writes it elsewhere."""
+        suggestions = self.suggest(word, CONTEXT_CANDIDATES)
+        if not suggestions:
+            return ()
+        bigrams = self.bigrams
+        rescored = []
+        for s in suggestions:
+            words = s.word.split(" ")  # a split ("the first") pairs by its outer words
+            fit = bigrams.fit(before, words[0], None) + bigrams.fit(None, words[-1], after)
+            bonus = ARTICLE_WORD_BONUS if s.word in article_words else 0.0
+            rescored.append(Suggestion(s.word, s.distance, s.zipf, s.cost,
+                                       s.score + CONTEXT_WEIGHT * fit + bonus))
+        return tuple(sorted(rescored, key=lambda s: (-s.score, s.distance)))
+
+    @property
+    def bigrams(self) -> Bigrams:
+        """Word-pair counts (``copydesk.knowledge.bigrams``), loaded on first use."""
+        if self._bigrams is None:
+            self._bigrams = Bigrams.default()
+        return self._bigrams
