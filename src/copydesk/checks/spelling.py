@@ -82,13 +82,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if _formed(token.lower, lexicon):
             continue
-        if (_mentioned(text, token) or _hyphenated(text, token)) and not _slip(
+        if _mentioned(text, token) and not _slip(
             lexicon.in_context(token.lower, *_neighbours(article, token), article_words),
         ):
-            # a word quoted alone is mentioned (a coinage, a term), and a part of a hyphenated
-            # word is often a combining form, no word alone ("petro-", "psy-ops", "high-fiving"):
-            # either is judged only when plainly a slip ("ex-maangers")
-            continue
+            continue  # a word quoted alone is mentioned (a coinage, a term) unless plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
     for tokens in unknown_by_sentence.values():
@@ -198,13 +195,6 @@ def _neighbours(article: AnalysedArticle, token: Token) -> tuple[str | None, str
     return out[0], out[1]
 
 
-def _hyphenated(text: str, token: Token) -> bool:
-    """Whether ``token`` is a part of a hyphenated word (a hyphen between it and a letter)."""
-    return (text[token.start - 1 : token.start] == "-" and text[token.start - 2 : token.start - 1].isalpha()) or (
-        text[token.end : token.end + 1] == "-" and text[token.end + 1 : token.end + 2].isalpha()
-    )
-
-
 def _mentioned(text: str, token: Token) -> bool:
     """Whether the word stands in a short quotation of its own: “liberati”, "control freakery"."""
     window = MENTION_WORDS * 15
@@ -245,10 +235,10 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
-    if _hyphenated(text, token):
-        before = after = ""  # judged, as a plain slip only (the caller asks)
     if before in "@#/\\._-" and before or after in "@/\\_-" and after:
-        return False  # handles, hashtags, paths, file names, parts of URLs
+        # handles, hashtags, paths, file names, parts of URLs; and the parts of a hyphenated
+        # word, often combining forms that are no words alone ("petro-", "psy-ops", "-itis")
+        return False
     # a domain name ("example.com") is not judged
     return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
 
