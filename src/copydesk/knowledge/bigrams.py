@@ -37,7 +37,8 @@ MISSING_PAIR = -1.0
 class Bigrams:
     """Word and word-pair counts; ``fit(before, word, after)`` scores a word in its place."""
 
-    def __init__(self, words: dict[str, int], pairs: dict[tuple[str, str], int]):
+    def __init__(self, words: dict[str, int], pairs: dict[str, int]):
+        """``pairs`` is keyed by the two words joined by a space ("to write")."""
         self._words = words
         self._pairs = pairs
         self._log_total = math.log10(sum(words.values()) or 1)
@@ -61,11 +62,11 @@ class Bigrams:
             word, _, count = line.partition(" ")
             if count:
                 words[word] = int(count)
-        pairs: dict[tuple[str, str], int] = {}
+        pairs: dict[str, int] = {}
         for line in pairs_text.splitlines():
-            parts = line.split(" ")
-            if len(parts) == 3:
-                pairs[(parts[0], parts[1])] = int(parts[2])
+            pair, _, count = line.rpartition(" ")
+            if pair:
+                pairs[pair] = int(count)
         return cls(words, pairs)
 
     def _pmi(self, first: str, second: str) -> float:
@@ -76,7 +77,7 @@ class Bigrams:
         a, b = self._words.get(first), self._words.get(second)
         if not a or not b:
             return 0.0
-        pair = self._pairs.get((first, second))
+        pair = self._pairs.get(f"{first} {second}")
         if pair:
             return math.log10(pair) + self._log_total - math.log10(a) - math.log10(b)
         # missing: fewer than the least pair listed, never counted for the pair
