@@ -43,6 +43,8 @@ def found(analyser, text):
         ("The dispute has lead the firm to consider a sale.\n", ("grammar.usage", "lead", "led")),
         ("The crowd walked passed the town hall.\n", ("grammar.usage", "passed", "past")),
         ("The talks were agreed in principal on Friday.\n", ("grammar.usage", "principal", "principle")),
+        # only people praise: a thing that goes well with another complements it
+        ("The tart sauce compliments the rich pork.\n", ("grammar.usage", "compliments", "complements")),
         ("Who is to decide whom is a suspect?\n", ("grammar.usage", "whom", "who")),
         ("The match went ahead even thought it was raining.\n", ("grammar.usage", "thought", "though")),
         ("The flight was delayed by a hour.\n", ("grammar.article", "a", "an")),
@@ -80,6 +82,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "She even thought about quitting, and lead pipes were found.\n",
         "The deficit was larger then than it is now.\n",
         "It depends on who wins the vote.\n",
+        "The guests complimented the meal, and the fans complimented the players on their form.\n",
         "We 12 survivors were rescued, and the shop opens Mon to Sat, 9am to 5pm.\n",
     ],
 )

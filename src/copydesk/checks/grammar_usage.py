@@ -406,12 +406,43 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
     return None
 
 
+#: Pronouns that name a thing, never a person.
+THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
+
+
+def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """Whether the subject of the verb ``token`` ("compliments") is a thing: a noun WordNet
+    knows with no sense that is a person, a group or an animal ("the sauce", "the bus routes"),
+    or "it"; not a name, not a pronoun for people, not a word WordNet lacks. Praise needs
+    someone to give it ("the guests complimented the meal"), and "compliment ... on/for" is
+    always praise."""
+    for k in (1, 2, 3):
+        other = next_word(article, token, k)
+        if other is None or other.pos in ("PUNCT", "VERB", "AUX"):
+            break
+        if other.lower in ("on", "for"):
+            return False
+    subjects = [t for t in article.tokens[max(0, token.i - 12):token.i]
+                if t.head == token.i and t.dep in ("nsubj", "nsubjpass")]
+    if not subjects:  # "will compliment": the subject hangs on the auxiliary's verb, or is shared
+        return False
+    subject = subjects[-1]
+    if subject.lower in THING_PRONOUNS:
+        return True
+    if subject.pos != "NOUN" or subject.ent_type:
+        return False
+    return lexicon.animate(subject.lemma or subject.lower) is False
+
+
 def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     lower = token.lower
     if lower.startswith("compliment") and not lower.startswith("complimentar"):
         after = next_word(article, token)
         if lower == "compliment" and after is not None and after.lower == "of":
             return token.start, token.end, "complement", "'compliment' is praise; a full set is a 'complement'"
+        if token.pos == "VERB" and lexicon is not None and _praiser_is_a_thing(article, token, lexicon):
+            return (token.start, token.end, "complement" + lower[len("compliment"):],
+                    "only people praise: a thing that goes well with another 'complements' it")
         return None
     if not lower.startswith("complement") or lower.startswith("complementar"):
         return None

@@ -250,6 +250,39 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
     return {}
 
 
+#: WordNet's lexicographer files of beings that can act: noun.animal, noun.group, noun.person.
+ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
+
+
+def _load_animate() -> tuple[frozenset[str], frozenset[str]] | tuple[()]:
+    """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun) from WordNet's
+    index.noun and data.noun, or () without WordNet. Any sense counts, so that a word that can
+    name people ("fan", "colour" as in a team's colours) is never taken for a thing."""
+    for directory in WORDNET_DIRS:
+        index, data = directory / "index.noun", directory / "data.noun"
+        if index.exists() and data.exists():
+            lexname: dict[str, str] = {}
+            with open(data, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if not line.startswith(" "):  # the licence at the top is indented
+                        offset, name, _ = line.split(" ", 2)
+                        lexname[offset] = name
+            animate: set[str] = set()
+            every: set[str] = set()
+            with open(index, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith(" "):
+                        continue
+                    fields = line.split()
+                    lemma = fields[0].replace("_", " ")
+                    every.add(lemma)
+                    pointers = int(fields[3])
+                    if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in fields[6 + pointers:]):
+                        animate.add(lemma)
+            return frozenset(animate), frozenset(every)
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     word: str
@@ -281,6 +314,7 @@ class Lexicon:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
         self._bigrams: Bigrams | None = None
+        self._animate: tuple[frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
@@ -435,6 +469,19 @@ class Lexicon:
         if self._wordnet is None:
             self._wordnet = _load_wordnet()
         return self._wordnet
+
+    def animate(self, noun: str) -> bool | None:
+        """Whether ``noun`` (a lemma) can be a person, a group of people or an animal (a WordNet
+        sense in noun.person, noun.group, noun.animal): something that can act, speak or praise.
+        None when WordNet lacks the noun (or is missing)."""
+        if self._animate is None:
+            self._animate = _load_animate()
+        if not self._animate:
+            return None
+        lower = noun.lower()
+        if lower in self._animate[0]:
+            return True
+        return False if lower in self._animate[1] else None
 
     def can_be(self, word: str, parts: str) -> bool:
         """Whether ``word`` can be one of ``parts`` ("noun verb"): False only when WordNet knows
