@@ -64,13 +64,15 @@ def decode(page: str | bytes) -> str:
     return decode_file(page)
 
 
-def parse_tree(page: str) -> HtmlElement | None:
+def parse_tree(page: str, *, capped: bool = False) -> HtmlElement | None:
     """Parse decoded HTML into a tree, or ``None`` when lxml finds nothing to build.
 
-    The tree is cleaned of over-deep nesting and huge attributes (see the module docstring)."""
+    The tree is cleaned of over-deep nesting and huge attributes (see the module docstring).
+    ``capped=True``: the caller has already passed ``page`` through :func:`cap_attributes`."""
     if not page.strip():
         return None
-    page = cap_attributes(page)
+    if not capped:
+        page = cap_attributes(page)
     root = _parse(page)
     if root is None:
         return None

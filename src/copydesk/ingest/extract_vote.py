@@ -30,10 +30,14 @@ questions and holds the vote only where they leave doubt (a cascade):
    (under :data:`SHORT_TEXT` characters and under :data:`PAGE_SHARE` of the page's text as
    trafilatura's ``html2txt`` reads it: the rule trafilatura itself uses to call its own
    extraction an under-extraction and retry), the page is unsure: vote.
-2. trafilatura's precision end, also without fallback. When the two ends of the dial disagree
+2. When the recall end's text reads as plain prose (:func:`looks_like_prose`: no list items, no
+   table rows, every paragraph but the first ending like a sentence), it is returned: the
+   boilerplate the precision end would drop reaches trafilatura's text output as list items,
+   table rows or unpunctuated lines (box headings, link lines), and there are none.
+3. trafilatura's precision end, also without fallback. When the two ends of the dial disagree
    (shingle similarity under :data:`AGREEMENT`), one of them kept something the other dropped
    (a related-stories list, a comment box, a missed block): unsure, vote.
-3. Otherwise the two ends agree on a text of reasonable size: the recall end's text is returned
+4. Otherwise the two ends agree on a text of reasonable size: the recall end's text is returned
    (when they agree, it is the one that loses less).
 
 Pages over :data:`LARGE_PAGE` characters of text go straight to the (reduced) vote.
@@ -242,7 +246,7 @@ class Extraction:
     winner: str
     paragraphs: list[str]
     ran: tuple[str, ...]
-    reason: str  # "agree", "short", "disagree", "large page", "full vote"
+    reason: str  # "prose", "agree", "short", "disagree", "large page", "full vote"
 
 
 def extract(
@@ -262,11 +266,34 @@ def extract(
     recall = run_voter(recall_voter, tree, url)
     if is_short(recall, tree):
         return _vote(tree, url, (recall_name,), "short", shortcut)
+    if looks_like_prose(recall):
+        return Extraction(recall_name, recall, (recall_name,), "prose")
     precision = run_voter(precision_voter, tree, url)
     ran = (recall_name, precision_name)
     if similarity(shingles("\n".join(recall)), shingles("\n".join(precision))) < agreement:
         return _vote(tree, url, ran, "disagree", shortcut)
     return Extraction(recall_name, recall, ran, "agree")
+
+
+#: How a paragraph of running text ends: sentence punctuation, possibly inside a closing quote
+#: or bracket.
+_PROSE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u2026", "\u00bb", "\u201c")
+
+
+def looks_like_prose(paragraphs: list[str]) -> bool:
+    """Whether the recall end's text has none of the shapes in which the boilerplate that the
+    precision end would drop reaches trafilatura's text output, so that no second opinion is
+    needed: at least two paragraphs, no list item (trafilatura's ``- `` marker: related-stories
+    lists, share and tag links, navigation), no table row (``|``: layout tables), and every
+    paragraph after the first ends like a sentence (headings of boxes such as "Most read" or
+    "Sign up for our newsletter", link-only lines, captions, buttons and bylines do not). The
+    first paragraph is often the headline and is not judged. A single paragraph is not prose:
+    it is how a page looks when trafilatura fell back to one undivided block."""
+    if len(paragraphs) < 2:
+        return False
+    if any(p.startswith(("- ", "|")) for p in paragraphs):
+        return False
+    return all(p.endswith(_PROSE_END) for p in paragraphs[1:])
 
 
 def is_short(paragraphs: list[str], tree: HtmlElement) -> bool:

@@ -52,7 +52,7 @@ def parse_html(
     if looks_binary(page):
         raise IngestError(source, "parse", "the page is binary data, not HTML")
     page = cap_attributes(page)  # htmldate parses the page again: the same bounded markup
-    tree = parse_tree(page)
+    tree = parse_tree(page, capped=True)
     if tree is None:
         raise IngestError(source, "parse", "the page is not parseable HTML")
     if len(page) > LARGE_PAGE:  # htmldate's content scan is slow on huge pages
