@@ -148,6 +148,8 @@ PHONETIC_CANDIDATES = 10
 PHONETIC_EDITS = 3  # (2 for words shorter than LONG_WORD)
 #: Words longer than this get suggestions up to three edits away ("speficifcation").
 LONG_WORD = 8
+#: The cheapest an edit can be in ``typing_cost`` (a doubled letter).
+CHEAPEST_EDIT = 0.5
 #: Two words typed without the space between them.
 SPACE_COST = 0.6
 #: Writers rarely get the first letter of a word wrong: an edit there costs this much more.
@@ -541,10 +543,19 @@ class Lexicon:
                     distance = OSA.distance(lower, candidate)
                     if distance <= cutoff and candidate not in found:
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
-        ranked = sorted(
-            (self._scored(lower, s) for s in found.values()), key=lambda s: (-s.score, s.distance)
-        )
-        return tuple(ranked[:limit])
+        # score exactly only the candidates that can still make the list: a slip costs at least
+        # CHEAPEST_EDIT an edit (and a sound-alike at most PHONETIC_COST), so frequency less that
+        # bounds a candidate's score from above
+        def bound(s: Suggestion) -> float:
+            return s.zipf - EDIT_COST * min(CHEAPEST_EDIT * s.distance, PHONETIC_COST)
+
+        scored: list[Suggestion] = []
+        for candidate in sorted(found.values(), key=bound, reverse=True):
+            if len(scored) >= limit and bound(candidate) < scored[limit - 1].score:
+                break
+            scored.append(self._scored(lower, candidate))
+            scored.sort(key=lambda s: (-s.score, s.distance))
+        return tuple(scored[:limit])
 
     def _sounding(self, word: str) -> list[str]:
         """Vocabulary words with the Metaphone key of ``word`` (words of PHONETIC_LENGTH letters
