@@ -72,3 +72,30 @@ def test_missing_dictionary_raises_knowledge_error(tmp_path, monkeypatch):
     monkeypatch.delenv("COPYDESK_HUNSPELL_DIR", raising=False)
     with pytest.raises(KnowledgeError, match="hunspell-en-us"):
         Lexicon.default()
+
+
+def test_word_pairs_score_a_word_between_its_neighbours():
+    from copydesk.knowledge.bigrams import Bigrams
+
+    pairs = Bigrams(
+        {"to": 1000, "write": 50, "with": 800, "a": 2000},
+        {"to write": 40, "write a": 20, "with a": 300, "to with": 1},
+    )
+    # "with a" is strong, but "to with" is rarer than chance: "write" fits "to _ a" better
+    assert pairs.fit("to", "write", "a") > pairs.fit("to", "with", "a")
+    assert pairs.fit(None, "write", None) == 0
+    assert pairs.pmi("write", "unknown") == 0  # a word the counts lack is no evidence
+    # a pair missing from the list counts against two common words, never for rare ones
+    assert pairs.pmi("a", "to") < 0
+    assert pairs.pmi("write", "write") <= 0
+
+
+def test_shipped_word_pairs_load_and_rank_in_context(lexicon):
+    assert lexicon.in_context("wirte", "to", "a")[0].word == "write"
+    assert lexicon.in_context("sqare", "per", "metre")[0].word == "square"
+
+
+def test_animate_nouns_come_from_wordnet(lexicon):
+    assert lexicon.animate("jury") and lexicon.animate("minister") and lexicon.animate("dog")
+    assert lexicon.animate("sauce") is False and lexicon.animate("policy") is False
+    assert lexicon.animate("flumbership") is None  # unknown to WordNet: no opinion
