@@ -43,6 +43,9 @@ def found(analyser, text):
         ("The dispute has lead the firm to consider a sale.\n", ("grammar.usage", "lead", "led")),
         ("The crowd walked passed the town hall.\n", ("grammar.usage", "passed", "past")),
         ("The talks were agreed in principal on Friday.\n", ("grammar.usage", "principal", "principle")),
+        ("We know your busy, but please reply.\n", ("grammar.usage", "your", "you're")),
+        ("Your so right about the roads.\n", ("grammar.usage", "Your", "You're")),
+        ("Now that your here, the meeting can start.\n", ("grammar.usage", "your", "you're")),
         # only people praise: a thing that goes well with another complements it
         ("The tart sauce compliments the rich pork.\n", ("grammar.usage", "compliments", "complements")),
         ("Who is to decide whom is a suspect?\n", ("grammar.usage", "whom", "who")),
@@ -83,6 +86,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "The deficit was larger then than it is now.\n",
         "It depends on who wins the vote.\n",
         "The guests complimented the meal, and the fans complimented the players on their form.\n",
+        "Your right to appeal ends in May, and your very first car was a Mini.\n",
+        "They praised their personal, and often anonymous blogs.\n",
         "We 12 survivors were rescued, and the shop opens Mon to Sat, 9am to 5pm.\n",
     ],
 )

@@ -128,6 +128,32 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     return None
 
 
+#: Degree words that modify an adjective ("so", "very"): "your very kind" is "you're very kind"
+#: unless a noun follows ("your very first car").
+INTENSIFIERS = frozenset({"so", "very", "too", "really", "quite", "absolutely", "totally", "completely"})
+
+
+def _predicate_adjective(article: AnalysedArticle, word: Token) -> bool:
+    """Whether ``word``, an adjective by its tag, is used as a predicate: followed by the
+    preposition "about" or the end of its clause (a comma before a conjunction, or the
+    sentence's end) and nothing a noun could head. Adjectives that can also be nouns ("wrong",
+    "busy") pass only here, where a noun after a possessive does not stand."""
+    after = next_word(article, word)
+    if after is None:
+        return False  # the sentence ends: "It was your wrong" is rare, but "for your good" is not
+    if after.lower == "about":
+        return True
+    if after.text == ",":
+        beyond = next_word(article, after)
+        if beyond is None or beyond.lower not in ("but", "and", "so"):
+            return False
+        # a new clause, not a list of modifiers before a noun ("their personal, and often
+        # anonymous blogs")
+        following = next_word(article, beyond)
+        return following is not None and following.pos in ("PRON", "VERB", "AUX", "INTJ", "DET")
+    return False
+
+
 def _ends_without_noun(article: AnalysedArticle, word: Token) -> bool:
     """``word`` (a verb form, adjective or adverb) is not followed by a noun it modifies:
     "your going to", "whose responsible for", "their worried about"."""
@@ -169,8 +195,14 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if after.pos in ("ADJ",) and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
             and not (lexicon is not None and lexicon.is_noun(after.lower)):
         return hit  # "their worried about" (but "their favourite", "their current 4.75%": nouns too)
-    if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly"):
+    if after.tag == "JJ" and after.dep != "ROOT" and _predicate_adjective(article, after):
+        return hit  # "your wrong about the budget", "we know your busy, but": a noun never takes "about" so
+    if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly", "here"):
         return hit
+    if after.lower in INTENSIFIERS:
+        adjective = next_word(article, after)
+        if adjective is not None and adjective.pos == "ADJ" and _modifiers_end_without_noun(article, adjective):
+            return hit  # "your so right about", "your very kind": degree words modify adjectives
     if token.lower == "whose" and after.lower == "to":
         return hit
     if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose":
