@@ -44,6 +44,10 @@ def found(analyser, text):
         ("The crowd walked passed the town hall.\n", ("grammar.usage", "passed", "past")),
         ("The talks were agreed in principal on Friday.\n", ("grammar.usage", "principal", "principle")),
         ("We know your busy, but please reply.\n", ("grammar.usage", "your", "you're")),
+        ("I know who's book this is.\n", ("grammar.usage", "who's", "whose")),
+        ("He lead the team to victory last year.\n", ("grammar.usage", "lead", "led")),
+        ("She past the exam with ease.\n", ("grammar.usage", "past", "passed")),
+        ("There going to the cinema tonight.\n", ("grammar.usage", "There", "They're")),
         ("Your so right about the roads.\n", ("grammar.usage", "Your", "You're")),
         ("Now that your here, the meeting can start.\n", ("grammar.usage", "your", "you're")),
         # only people praise: a thing that goes well with another complements it
@@ -88,6 +92,9 @@ def test_slip_is_flagged(analyser, text, expected):
         "The guests complimented the meal, and the fans complimented the players on their form.\n",
         "Your right to appeal ends in May, and your very first car was a Mini.\n",
         "They praised their personal, and often anonymous blogs.\n",
+        "Is there going to be a vote? There being no objection, the motion passed.\n",
+        "I know who's coming this week, and who's president this year.\n",
+        "It was the lead story, and they walked past the town hall.\n",
         "We 12 survivors were rescued, and the shop opens Mon to Sat, 9am to 5pm.\n",
     ],
 )

@@ -117,6 +117,10 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit if is_finite_verb(beyond) else None
     if is_finite_verb(beyond) and beyond.lower not in ("'s", "’s"):
         return hit  # the noun is the subject of the next verb: "who's home was flooded"
+    if pronoun.lower == "who" and beyond is not None and beyond.pos in ("PRON", "DET") and any(
+        is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3)
+    ):
+        return hit  # the noun opens a clause with its own subject: "who's book this is", "who's fault the delay was"
     if before is not None and before.pos == "AUX" and before.lower not in ("'s", "’s"):
         return hit  # "Has you're bank raised"
     if pronoun.lower == "it" and noun is after and noun.tag == "NNS" and before is not None and before.pos == "CCONJ":
@@ -289,6 +293,10 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "say there pay has"
     if after is not None and after.tag == "JJS" and before is not None and before.pos == "VERB":
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "did there best"
+    if after is not None and after.tag == "VBG" and after.lower != "being" and article.text[token.end:after.start].strip() == "" \
+            and (before is None or before.pos in ("PUNCT", "CCONJ", "SCONJ")):
+        wanted = "they" + apostrophe(article) + "re"
+        return token.start, token.end, wanted, f"'there' takes no '-ing' verb after it; '{wanted}' (they are) is meant"  # "There going to"
     noun = noun_after_modifiers(article, token)
     if noun is None or noun.ent_type in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return None
@@ -541,11 +549,12 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             after.pos in ("DET", "PROPN") or after.tag == "PRP$" or after.lower == "to"
         ):
             return token.start, token.end, "led", reason
-        if token.tag in ("VBP", "VB", "VBD") and before.tag in ("NN", "NNP") and before.dep == "nsubj" and after is not None \
+        if token.tag in ("VBP", "VB", "VBD") and (before.tag in ("NN", "NNP") or before.lower in ("he", "she", "it")) \
+                and before.dep == "nsubj" and after is not None \
                 and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
             ahead = previous_word(article, before, 1)
             if ahead is None or ahead.pos not in ("VERB", "AUX"):
-                return token.start, token.end, "led", reason  # "The captain lead his team": 'leads' or 'led'
+                return token.start, token.end, "led", reason  # "The captain lead his team", "He lead the team": 'leads' or 'led'
         return None
     if token.lower == "led" and before is not None and token.text != "LED":
         reason = "'led' is the past of 'lead'; the present, infinitive and noun are 'lead'"
@@ -554,6 +563,10 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
     return None
+
+
+#: Pronouns that can only be subjects: the word after one is its verb ("she past" is "she passed").
+SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 
 
 def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -568,6 +581,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
+        if before.lower in SUBJECT_PRONOUNS and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+            return token.start, token.end, "passed", reason  # "She past the exam": a subject wants a verb
         return None
     if token.lower == "passed" and before is not None:
         reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
