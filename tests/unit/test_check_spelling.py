@@ -192,3 +192,10 @@ def test_a_name_starting_its_sentence_is_still_silent(analyser, knowledge):
         "Kowalczyk, a lawyer, said the ruling was fair.\n"
     )
     assert run(analyser, knowledge, text) == []
+
+
+def test_a_prefix_on_a_word_in_use_is_a_slip_only_of_a_commoner_word(analyser, knowledge):
+    text = "Activists want to defund the agency, and the council is defunding two others.\n"
+    assert run(analyser, knowledge, text) == []
+    [finding] = run(analyser, knowledge, "The road stays shut untill March.\n")
+    assert finding.suggestion == "until"

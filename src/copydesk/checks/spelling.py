@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
-from copydesk.knowledge.lexicon import DOUBLED
+from copydesk.knowledge.lexicon import DOUBLED, PREFIXES
 from copydesk.model import Evidence, Finding, Severity
 
 MIN_LENGTH = 3
@@ -148,13 +148,17 @@ def _formed(word: str, lexicon) -> bool:
         return True  # a British spelling ("benefitting"), however close the American one is
     if base in ("un", "non") and rest.endswith("ed") and len(rest) >= 5:
         return True  # "uncited", "unevidenced": a prefixed participle, however close "united" is
-    if any(s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base for s in lexicon.common_neighbours(word)):
+    # a prefix on a word in use is a slip only of a word commoner than that word: "untill" is
+    # "until" (commoner than "till"), "defund" is no slip of "defend" (rarer than "fund")
+    floor = lexicon.frequency(rest) if base in PREFIXES else 0.0
+    if any(s.zipf >= TYPO_OF_COMMON_ZIPF and s.word != base and s.zipf > floor
+           for s in lexicon.common_neighbours(word)):
         return False
     # one ordinary slip away from a word in use (not the formation's own parts): a new word
     # made of rare parts is rarer than a slip of a word in use ("comaprisons" is "comparisons"
     # mistyped, not "coma" + "prisons"; "persued" is "pursued", not "per" + "sued")
     return not any(
-        s.cost <= SLIP_COST and s.zipf >= CLEAR_ZIPF and s.word.isalpha()
+        s.cost <= SLIP_COST and s.zipf >= CLEAR_ZIPF and s.zipf > floor and s.word.isalpha()
         and s.word not in (base, rest) for s in lexicon.suggest(word)
     )
 
