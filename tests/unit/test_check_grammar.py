@@ -90,6 +90,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The deficit was larger then than it is now.\n",
         "It depends on who wins the vote.\n",
         "The guests complimented the meal, and the fans complimented the players on their form.\n",
+        "Trump has complimented the moderator of the first debate.\n",
         "Your right to appeal ends in May, and your very first car was a Mini.\n",
         "They praised their personal, and often anonymous blogs.\n",
         "Is there going to be a vote? There being no objection, the motion passed.\n",

@@ -469,8 +469,8 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
     subject = subjects[-1]
     if subject.lower in THING_PRONOUNS:
         return True
-    if subject.pos != "NOUN" or subject.ent_type:
-        return False
+    if subject.pos != "NOUN" or subject.ent_type or not subject.text.islower():
+        return False  # a capitalised subject may be a name whatever the tagger says ("Trump has")
     return lexicon.animate(subject.lemma or subject.lower) is False
 
 
