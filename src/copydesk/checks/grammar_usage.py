@@ -682,11 +682,23 @@ RULES: tuple[Callable[..., Hit], ...] = (
 )
 
 
+#: The words some rule reads (every other token is skipped before any rule runs): the pronouns
+#: of a contraction, the possessives, and the sound-alikes.
+TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
+    "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
+    "lose", "loose", "looses", "loosing", "principle", "principal", "discrete", "discretely",
+    "discreet", "lead", "led", "past", "passed", "who", "whom", "thought",
+}
+TRIGGER_PREFIXES = ("complement", "compliment")
+
+
 @register(CHECK, severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """Sound-alike words used for each other (it's/its, there/their, than/then, lead/led...)."""
     lexicon = knowledge.lexicon
     for token in article.tokens:
+        if token.lower not in TRIGGERS and not token.lower.startswith(TRIGGER_PREFIXES):
+            continue
         for rule in RULES:
             hit = rule(article, token, lexicon)
             if hit is None:
