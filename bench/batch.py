@@ -360,7 +360,9 @@ def verify(db: str, count: int, failures: Path) -> dict[str, object]:
         else:
             integrity = "n/a (PostgreSQL: constraints enforced by the server)"
     engine.dispose()
-    lines = failures.read_text(encoding="utf-8").splitlines() if failures.exists() else []
+    # split on newlines only: str.splitlines() also splits at U+2028 and other separators that
+    # JSON written with ensure_ascii=False keeps raw inside a page's text
+    lines = [line for line in failures.read_text(encoding="utf-8").split("\n") if line] if failures.exists() else []
     sources = Counter(json.loads(line)["source"] for line in lines)
     return {
         "inputs": count, "committed": inputs, "lost": count - (inputs or 0),
@@ -402,10 +404,10 @@ def warc(args: argparse.Namespace) -> None:
              "--failures", str(folder / "failures.jsonl"), "--no-progress"], folder / "run.log")
         print("\n".join((folder / "run.log").read_text().strip().splitlines()[-4:]))
         reports = [json.loads(line) for part in sorted(out_dir.glob("part-*.jsonl"))
-                   for line in part.read_text(encoding="utf-8").splitlines()]
+                   for line in part.read_text(encoding="utf-8").split("\n") if line]
         with_url = sum(1 for r in reports if (r.get("article") or {}).get("url"))
         kinds = Counter(json.loads(line)["kind"] for line in
-                        (folder / "failures.jsonl").read_text().splitlines())
+                        [line for line in (folder / "failures.jsonl").read_text().split("\n") if line])
         print(f"status {code}; {elapsed:.0f} s; {len(reports)} reports, {with_url} with the "
               f"record's URL; failed {dict(kinds)}")
 
