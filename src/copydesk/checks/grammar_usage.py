@@ -172,11 +172,7 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     """your/their/whose where "you're/they're/who's" is meant."""
     if token.lower not in POSSESSIVE_FOR:
         return None
-    wanted = POSSESSIVE_FOR[token.lower]
-    if token.lower in ("your", "whose"):
-        wanted = wanted.replace("'", apostrophe(article))
-    else:
-        wanted = wanted.replace("'", apostrophe(article))
+    wanted = POSSESSIVE_FOR[token.lower].replace("'", apostrophe(article))
     after = next_word(article, token)
     if after is None or after.lower in ("own", "own-"):
         return None

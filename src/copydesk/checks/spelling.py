@@ -70,6 +70,14 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     )
     written = Counter(t.lower for t in article.tokens)
     article_words = frozenset(written)
+    context: dict[int, tuple] = {}
+
+    def ranked(token: Token) -> tuple:
+        """``token``'s suggestions in context, computed once per token."""
+        if token.i not in context:
+            context[token.i] = lexicon.in_context(token.lower, *_neighbours(article, token), article_words)
+        return context[token.i]
+
     unknown_by_sentence: dict[int, list[Token]] = {}
     for token in article.tokens:
         if not _judged(article, token, text, capitalised_mid_sentence):
@@ -82,9 +90,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if _formed(token.lower, lexicon):
             continue
-        if _mentioned(text, token) and not _slip(
-            lexicon.in_context(token.lower, *_neighbours(article, token), article_words),
-        ):
+        if _mentioned(text, token) and not _slip(ranked(token)):
             continue  # a word quoted alone is mentioned (a coinage, a term) unless plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
@@ -93,12 +99,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         for token in broken:
             yield _broken_finding(article, token)
         tokens = [t for t in tokens if t not in broken]
-        ranked = {t.i: lexicon.in_context(t.lower, *_neighbours(article, t), article_words) for t in tokens}
         crowded = len(tokens) > MAX_UNKNOWN_PER_SENTENCE
-        if crowded and 2 * sum(_slip(r) for r in ranked.values()) < len(tokens):
+        if crowded and 2 * sum(_slip(ranked(t)) for t in tokens) < len(tokens):
             continue  # mostly words that are no slips: another language, a list of names
         for token in tokens:
-            suggestions = ranked[token.i]
+            suggestions = ranked(token)
             if (token.is_title or crowded) and not _slip(suggestions):
                 continue  # a capitalised word at a sentence's start that is no slip: a name
             yield _finding(token, lexicon, counts[token.lower], suggestions)
@@ -163,14 +168,11 @@ def _formed(word: str, lexicon) -> bool:
     )
 
 
-def _slip(suggestions, most: float | None = None) -> bool:
+def _slip(suggestions) -> bool:
     """Whether a word is plainly a slip of a word in use: its likeliest reading (``suggestions``,
-    best first) is a slip costing at most ``most`` (SLIP_COST: one ordinary edit) from a word at
-    least CLEAR_ZIPF common. Which word was meant may still be unclear; that it is a slip is not."""
-    if not suggestions:
-        return False
-    best = suggestions[0]
-    return best.cost <= (SLIP_COST if most is None else most) and best.zipf >= CLEAR_ZIPF
+    best first) is a slip costing at most SLIP_COST (one ordinary edit) from a word at least
+    CLEAR_ZIPF common. Which word was meant may still be unclear; that it is a slip is not."""
+    return bool(suggestions) and suggestions[0].cost <= SLIP_COST and suggestions[0].zipf >= CLEAR_ZIPF
 
 
 def _name_evidence(article: AnalysedArticle, token: Token, written: Counter) -> bool:
