@@ -50,6 +50,13 @@ def found(analyser, text):
         ("There going to the cinema tonight.\n", ("grammar.usage", "There", "They're")),
         ("Your so right about the roads.\n", ("grammar.usage", "Your", "You're")),
         ("Now that your here, the meeting can start.\n", ("grammar.usage", "your", "you're")),
+        # a possessive needs its noun before any preposition
+        ("If your in trouble, call the helpline.\n", ("grammar.usage", "your", "you're")),
+        ("Ask the desk whose on call tonight.\n", ("grammar.usage", "whose", "who's")),
+        # after "because" or a verb that takes a clause, a predicate adjective makes it a subject
+        ("I hope your happy with the result.\n", ("grammar.usage", "your", "you're")),
+        ("She said their ready to go.\n", ("grammar.usage", "their", "they're")),
+        ("I hope their safe.\n", ("grammar.usage", "their", "they're")),
         # only people praise: a thing that goes well with another complements it
         ("The tart sauce compliments the rich pork.\n", ("grammar.usage", "compliments", "complements")),
         ("Who is to decide whom is a suspect?\n", ("grammar.usage", "whom", "who")),
@@ -92,6 +99,9 @@ def test_slip_is_flagged(analyser, text, expected):
         "The guests complimented the meal, and the fans complimented the players on their form.\n",
         "Trump has complimented the moderator of the first debate.\n",
         "Your right to appeal ends in May, and your very first car was a Mini.\n",
+        "He made your down payment, put your in-laws first and heard your views.\n",
+        "I remember your name, and I think your right to reply is clear.\n",
+        "They have not announced their choice, and we know your view.\n",
         "They praised their personal, and often anonymous blogs.\n",
         "Is there going to be a vote? There being no objection, the motion passed.\n",
         "I know who's coming this week, and who's president this year.\n",

@@ -95,6 +95,21 @@ def test_shipped_word_pairs_load_and_rank_in_context(lexicon):
     assert lexicon.in_context("sqare", "per", "metre")[0].word == "square"
 
 
+def test_a_pair_is_as_common_as_its_count():
+    from copydesk.knowledge.bigrams import Bigrams
+
+    pairs = Bigrams({"the": 10**9, "first": 10**7, "in": 10**8, "dead": 10**6},
+                    {"the first": 10**6, "in the": 10**5})
+    assert pairs.pair_zipf("the", "first") > pairs.pair_zipf("in", "the") > pairs.pair_zipf("in", "dead")
+
+
+def test_two_words_split_apart_rank_by_how_often_they_go_together(lexicon):
+    # "in dead" is two common words that rarely meet: "indeed" is meant; "the first" is a pair
+    assert lexicon.in_context("indead", "matter", None)[0].word == "indeed"
+    assert lexicon.in_context("examin", "to", "the")[0].word == "examine"
+    assert lexicon.in_context("thefirst", "was", "time")[0].word == "the first"
+
+
 def test_animate_nouns_come_from_wordnet(lexicon):
     assert lexicon.animate("jury") and lexicon.animate("minister") and lexicon.animate("dog")
     assert lexicon.animate("sauce") is False and lexicon.animate("policy") is False

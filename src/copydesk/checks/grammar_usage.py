@@ -205,11 +205,40 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             return hit  # "your so right about", "your very kind": degree words modify adjectives
     if token.lower == "whose" and after.lower == "to":
         return hit
+    if after.lower in PLAIN_PREPOSITIONS and after.pos == "ADP" \
+            and article.text[after.end : after.end + 1] not in ("-", "‐"):
+        return hit  # "your in trouble", "whose on call": a possessive needs its noun first
+    if after.tag == "JJ" and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
+        # "I hope your happy.", "because their wrong about": the subject of a new clause (a word
+        # the tagger reads as a noun is left alone: "announced their choice", "know your right")
+        return hit
     if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose":
         beyond = next_word(article, after)
         if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
             return hit  # "Your right that the vote was close": no verb but the contraction
     return None
+
+
+#: Prepositions that cannot also be adjectives or particles: a possessive determiner never stands
+#: right before one ("your in trouble" is "you're in trouble"; "your down payment", "your
+#: inside knowledge" are not caught because "down" and "inside" are not here).
+PLAIN_PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "into", "onto", "without",
+                                "against", "among", "amongst", "for", "by", "under"})
+#: Words after which a clause begins, so that the next word is its subject: conjunctions that
+#: join clauses ("because", "if"), "that", and verbs that take a clause (``CLAUSE_VERBS``).
+CLAUSE_OPENERS = frozenset({"because", "if", "when", "since", "unless", "while", "although",
+                            "though", "whether", "that", "so", "sure"})
+
+
+def _opens_clause(article: AnalysedArticle, token: Token) -> bool:
+    """``token`` begins a clause after a conjunction that joins clauses ("because your wrong")
+    or a verb that takes one ("I think your right"). (At a sentence's start, "Your right to
+    appeal" is the noun: other rules judge that position.)"""
+    before = previous_word(article, token)
+    if before is None:
+        return False
+    return before.lower in CLAUSE_OPENERS or (before.pos in ("VERB", "AUX")
+                                              and before.lemma.lower() in CLAUSE_VERBS)
 
 
 #: Finite verbs (and "been") that can follow an existential "there" but never "they are".

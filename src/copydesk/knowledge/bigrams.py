@@ -83,6 +83,13 @@ class Bigrams:
         # missing: fewer than the least pair listed, never counted for the pair
         return min(0.0, self._log_least_pair + MISSING_PAIR + self._log_total - math.log10(a) - math.log10(b))
 
+    def pair_zipf(self, first: str, second: str) -> float:
+        """How often ``first second`` occurs, on the Zipf scale (log10 per billion words); a
+        pair the list lacks counts as MISSING_PAIR below its least pair."""
+        pair = self._pairs.get(f"{first} {second}")
+        count = math.log10(pair) if pair else self._log_least_pair + MISSING_PAIR
+        return count + 9 - self._log_total
+
     def fit(self, before: str | None, word: str, after: str | None) -> float:
         """How well ``word`` fits between ``before`` and ``after`` (lower-case words or None):
         the sum of its two pairings, each held within [PMI_FLOOR, PMI_CEILING]. Both sides count:

@@ -609,8 +609,13 @@ class Lexicon:
             words = s.word.split(" ")  # a split ("the first") pairs by its outer words
             fit = bigrams.fit(before, words[0], None) + bigrams.fit(None, words[-1], after)
             bonus = ARTICLE_WORD_BONUS if s.word in article_words else 0.0
+            score = s.score
+            if len(words) == 2:
+                # a split is as common as its pair, which the counts know better than the
+                # estimate from its words: "the first" is common, "win do" and "in dead" are not
+                score -= max(0.0, s.zipf + RUN_ON_DISCOUNT - bigrams.pair_zipf(words[0], words[1]))
             rescored.append(Suggestion(s.word, s.distance, s.zipf, s.cost,
-                                       s.score + CONTEXT_WEIGHT * fit + bonus))
+                                       score + CONTEXT_WEIGHT * fit + bonus))
         return tuple(sorted(rescored, key=lambda s: (-s.score, s.distance)))
 
     @property
