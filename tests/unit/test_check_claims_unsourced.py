@@ -261,3 +261,18 @@ def test_age_groups_days_of_a_month_and_abbreviated_names_are_not_figures(findin
 def test_an_age_group_does_not_hide_the_figure_beside_it(findings):
     found = findings("Men under 35 make up 4,000 of the party's members.")
     assert [f.text for f in found] == ["4,000"]
+
+
+def test_a_headline_in_capitals_inside_a_digest_is_not_flagged(findings):
+    text = ("Five things to know this morning.\n\n"
+            "2. FERRY HITS HARBOUR WALL, 140 PASSENGERS HURT IN STORM.\n\n"
+            "The coastguard said the ferry lost power in the storm.\n\n"
+            "The council spent £40,000 on new railings last year.")
+    assert [f.text for f in findings(text)] == ["£40,000"]
+
+
+def test_a_figure_in_an_embedded_post_is_its_authors_words(findings):
+    text = ("The mayor answered her critics online.\n\n"
+            '<tweet author="harbourmayor">The new bridge costs $40 million, not a cent more.</tweet>\n\n'
+            "The old bridge, finished in 1962, cost $12 million.")
+    assert [f.text for f in findings(text)] == ["$12 million"]

@@ -74,7 +74,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         figures = [q for q in significant_quantities(claim)
                    if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)
                    and not _not_a_figure(text, q) and not _hypothetical(article, q.start)
-                   and not (paragraph in share_paragraphs and _is_share(text, q))]
+                   and not (paragraph in share_paragraphs and _is_share(text, q))
+                   and not _in_capitals(text, q.start, q.end) and not _in_quoting_markup(text, q.start)]
         if figures:
             if quoted is None:
                 quoted = article_quote_spans(article)
@@ -498,6 +499,39 @@ def _not_a_figure(text: str, quantity) -> bool:
     # "400m", "3,000m" with no currency sign: metres (a race, a height), not millions
     return written[-1:] == "m" and written[:-1].replace(".", "").replace(",", "").isdigit() and not re.search(
         r"[£$€¥]", text[max(0, quantity.start - 2) : quantity.start])
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """The figure stands in a line written in capitals, the headline of an item in a digest or a
+    round-up ("5. ELEVEN POLICE KILLED, DOZENS WOUNDED IN …", "TWO DEAD, 16 INJURED IN …"): the
+    two words before it and the two after it (on its line) are all capitals. A headline's figures
+    are sourced in the item below it, as the article's own headline's are in its body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _WORD.findall(text, line_start, start)[-2:]
+    after = _WORD.findall(text, end, line_end)[:2]
+    words = before + after
+    return len(before) == 2 and len(after) == 2 and all(w.isupper() for w in words)
+
+
+#: Elements of markup left in a text whose content is someone else's words: an embedded post, a
+#: block quotation, an inline quotation.
+QUOTING_ELEMENTS = ("tweet", "blockquote", "q")
+_QUOTING_TAG = re.compile(r"<(/?)(" + "|".join(QUOTING_ELEMENTS) + r")\b[^>]*>", re.IGNORECASE)
+
+
+def _in_quoting_markup(text: str, start: int) -> bool:
+    """The figure is inside a quoting element left in the text ('<tweet …>… $4 trillion tax
+    cut …</tweet>'): the words are the post's or quotation's author's, who is their source."""
+    window = max(0, start - 3000)
+    last = None
+    for last in _QUOTING_TAG.finditer(text, window, start):
+        pass
+    return last is not None and not last.group(1)
 
 
 def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
