@@ -276,3 +276,16 @@ def test_a_figure_in_an_embedded_post_is_its_authors_words(findings):
             '<tweet author="harbourmayor">The new bridge costs $40 million, not a cent more.</tweet>\n\n'
             "The old bridge, finished in 1962, cost $12 million.")
     assert [f.text for f in findings(text)] == ["$12 million"]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master, who brags he has inspected more than 400 ferries, retires in May.",
+    "The ferry firm worries about the union's demand for a 9 percent rise.",
+])
+def test_a_figure_a_named_actor_states_as_its_own_has_its_source(findings, text):
+    assert findings(text) == []
+
+
+def test_a_possessive_elsewhere_in_the_sentence_is_no_source(findings):
+    found = findings("The councillor took 61 percent of the vote, ending the mayor's campaign for a third term.")
+    assert [f.text for f in found] == ["61 percent"]

@@ -75,7 +75,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                    if not _in_date(article, q.start, q.end) and not _in_name(article, q.start)
                    and not _not_a_figure(text, q) and not _hypothetical(article, q.start)
                    and not (paragraph in share_paragraphs and _is_share(text, q))
-                   and not _in_capitals(text, q.start, q.end) and not _in_quoting_markup(text, q.start)]
+                   and not _in_capitals(text, q.start, q.end) and not _in_quoting_markup(text, q.start)
+                   and not _owned_statement(article, q.start)]
         if figures:
             if quoted is None:
                 quoted = article_quote_spans(article)
@@ -278,12 +279,43 @@ def _not_reported_fact(article: AnalysedArticle, index: int) -> bool:
             return True
         head = article.tokens[token.head]
         if token.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
-            token.ent_type in ("PERSON", "ORG") or token.pos == "PROPN"
-            or token.lower in ("he", "she", "they")
-            or any(c.dep == "det" and c.lower in ("the", "this", "these") for c in article.children(token))
+            _names_an_actor(article, token)
+            or (token.lower == "who" and head.dep == "relcl" and head.head != head.i
+                and _names_an_actor(article, article.tokens[head.head]))
         ):
-            return True
+            return True  # "USA TODAY identified …", "Kasich, who brags he has held …"
     return False
+
+
+def _owned_statement(article: AnalysedArticle, offset: int, depth: int = 4) -> bool:
+    """The figure belongs to a goal, offer, estimate … that a named actor owns: "Trump's declared
+    goal of $1 billion", "the union's demand for 5%" (the figure hangs below the noun, which has
+    the actor as its possessive; "Sanders' presidential bid" elsewhere in the sentence does not
+    count)."""
+    token = article.token_at(offset)
+    for _ in range(depth):
+        if token is None or token.head == token.i:
+            return False
+        token = article.tokens[token.head]
+        if token.lower in STATEMENT_NOUNS:
+            return any(child.dep == "poss" and _names_an_actor(article, child)
+                       for child in article.children(token))
+    return False
+
+
+#: Nouns of a figure someone sets or states for themselves: "Trump's goal of $1 billion", "the
+#: union's demand for 5%", "the firm's offer of £3bn".
+STATEMENT_NOUNS = frozenset({"goal", "target", "pledge", "promise", "offer", "bid", "demand",
+                             "claim", "estimate", "forecast", "projection", "proposal", "plan",
+                             "ask", "request", "budget", "boast"})
+
+
+def _names_an_actor(article: AnalysedArticle, token) -> bool:
+    """A person or organisation by name, a pronoun for people, or a noun with a definite
+    determiner ("the company")."""
+    return (token.ent_type in ("PERSON", "ORG") or token.pos == "PROPN"
+            or token.lower in ("he", "she", "they")
+            or any(c.dep == "det" and c.lower in ("the", "this", "these") for c in article.children(token)))
 
 
 #: Nouns of documents whose terms a figure can be ("the Paris Agreement's 55 countries", "the
