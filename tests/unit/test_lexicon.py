@@ -110,6 +110,13 @@ def test_two_words_split_apart_rank_by_how_often_they_go_together(lexicon):
     assert lexicon.in_context("thefirst", "was", "time")[0].word == "the first"
 
 
+def test_a_word_spelt_as_it_sounds_reaches_a_longer_word(lexicon):
+    # same Metaphone key, three letters left out: only sound brings it within reach
+    assert lexicon.in_context("imidatly", "shares", None)[0].word == "immediately"
+    # a shorter word of the same sound is not a reason to drop the letters written
+    assert lexicon.in_context("coyright", "the", "law")[0].word == "copyright"
+
+
 def test_animate_nouns_come_from_wordnet(lexicon):
     assert lexicon.animate("jury") and lexicon.animate("minister") and lexicon.animate("dog")
     assert lexicon.animate("sauce") is False and lexicon.animate("policy") is False

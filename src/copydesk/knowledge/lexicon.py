@@ -577,8 +577,8 @@ class Lexicon:
         "faster" share one, and "coyright" and "court")."""
         return (
             typed != word and len(typed) >= PHONETIC_LENGTH and typed[0] == word[0]
-            and abs(len(typed) - len(word)) <= 2
-            and OSA.distance(typed, word) <= (PHONETIC_EDITS if len(typed) > LONG_WORD - 1 else 2)
+            and -2 <= len(word) - len(typed) <= (3 if len(typed) >= LONG_WORD else 2)
+            and OSA.distance(typed, word) <= (PHONETIC_EDITS + 1 if len(typed) >= LONG_WORD else 2)
             and metaphone(typed) == metaphone(word)
         )
 
