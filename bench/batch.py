@@ -1,6 +1,7 @@
 """``copydesk batch`` at scale: throughput against one process, crash and resume, a WARC of real pages.
 
     .venv/bin/python bench/batch.py throughput [--articles 1000] [--rounds 2] [--no-isolation]
+                                              [--partition-size N] [--compare-partition N]
     .venv/bin/python bench/batch.py crash [--articles 5000] [--kills 10] [--seed 7] [--postgres]
                                           [--extra-html DIR]
     .venv/bin/python bench/batch.py warc [--shared ../shared]
@@ -200,11 +201,16 @@ def throughput(args: argparse.Namespace) -> None:
               f"{args.rounds} rounds, the runs alternating; best of the rounds", flush=True)
         copydesk = str(BIN / "copydesk")
         isolation = [] if args.isolation else ["--no-isolation"]
+        size = ["--partition-size", str(args.partition_size)] if args.partition_size else []
         runs = [
             ("one process (copydesk ingest)", [copydesk, "ingest", str(inputs), *isolation]),
-            ("batch, 1 worker", [copydesk, "batch", str(inputs), "--workers", "1", *isolation]),
-            ("batch, 2 workers", [copydesk, "batch", str(inputs), "--workers", "2", *isolation]),
+            ("batch, 1 worker", [copydesk, "batch", str(inputs), "--workers", "1", *size, *isolation]),
+            ("batch, 2 workers", [copydesk, "batch", str(inputs), "--workers", "2", *size, *isolation]),
         ]
+        if args.compare_partition:
+            runs.append((f"batch, 2 workers, --partition-size {args.compare_partition}",
+                         [copydesk, "batch", str(inputs), "--workers", "2", "--partition-size",
+                          str(args.compare_partition), *isolation]))
         best: dict[str, tuple[float, dict[int, tuple[str, int]]]] = {}
         times: dict[str, list[float]] = {name: [] for name, _command in runs}
         for round_ in range(args.rounds):
@@ -424,6 +430,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-isolation", dest="isolation", action="store_false",
                         help="throughput: every run with --no-isolation")
+    parser.add_argument("--partition-size", type=int, default=None,
+                        help="throughput: the batch runs' --partition-size (default: copydesk's)")
+    parser.add_argument("--compare-partition", type=int, default=None, metavar="N",
+                        help="throughput: also time two workers with --partition-size N")
     args = parser.parse_args()
     if not (args.shared / "corpus").is_dir():
         raise SystemExit(f"{args.shared} has no corpus/: this benchmark needs ../shared "

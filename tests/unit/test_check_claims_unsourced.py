@@ -289,3 +289,18 @@ def test_a_figure_a_named_actor_states_as_its_own_has_its_source(findings, text)
 def test_a_possessive_elsewhere_in_the_sentence_is_no_source(findings):
     found = findings("The councillor took 61 percent of the vote, ending the mayor's campaign for a third term.")
     assert [f.text for f in found] == ["61 percent"]
+
+
+def test_an_empty_quoting_element_holds_nothing_and_elements_nest():
+    from copydesk.checks.claims_unsourced import _in_quoting_markup
+
+    empty = 'The mayor posted.\n\n<tweet id="1"/>\n\nThe old bridge cost $12 million.'
+    assert not _in_quoting_markup(empty, empty.index("$12"))
+    nested = "<blockquote><q>Fine.</q> The new bridge costs $40 million.</blockquote> It cost $9 million."
+    assert _in_quoting_markup(nested, nested.index("$40"))
+    assert not _in_quoting_markup(nested, nested.index("$9"))
+
+
+def test_a_time_is_not_an_actor_that_owns_a_target(findings):
+    found = findings("This year's target of 2 percent inflation looks out of reach.")
+    assert [f.text for f in found] == ["2 percent"]

@@ -52,7 +52,7 @@ def found(analyser, text):
         ("Now that your here, the meeting can start.\n", ("grammar.usage", "your", "you're")),
         # a possessive needs its noun before any preposition
         ("If your in trouble, call the helpline.\n", ("grammar.usage", "your", "you're")),
-        ("Ask the desk whose on call tonight.\n", ("grammar.usage", "whose", "who's")),
+        ("Ask the desk whose on duty this weekend.\n", ("grammar.usage", "whose", "who's")),
         # after "because" or a verb that takes a clause, a predicate adjective makes it a subject
         ("I hope your happy with the result.\n", ("grammar.usage", "your", "you're")),
         ("She said their ready to go.\n", ("grammar.usage", "their", "they're")),
@@ -102,6 +102,15 @@ def test_slip_is_flagged(analyser, text, expected):
         "He made your down payment, put your in-laws first and heard your views.\n",
         "I remember your name, and I think your right to reply is clear.\n",
         "They have not announced their choice, and we know your view.\n",
+        # a possessive before a preposition in an object, a title, a quotation or an open compound
+        "Both hitters struggled in their at bats, and the firm cut their in house team.\n",
+        "Their on screen chemistry won praise, and the club fielded their under 21 side.\n",
+        'Radiohead released their In Rainbows album, and Nirvana their "In Utero" album.\n',
+        'Lawyers argued over whether "their" in the clause meant the landlords.\n',
+        # an adjective that heads a subject, or is an object's noun after "know" or "remember"
+        "I think their favourite was the second song, and fans know their favourite by heart.\n",
+        "Each November the villagers remember their dead.\n",
+        "Residents said their elderly were left without heat for days.\n",
         "They praised their personal, and often anonymous blogs.\n",
         "Is there going to be a vote? There being no objection, the motion passed.\n",
         "I know who's coming this week, and who's president this year.\n",

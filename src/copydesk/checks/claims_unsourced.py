@@ -298,9 +298,19 @@ def _owned_statement(article: AnalysedArticle, offset: int, depth: int = 4) -> b
             return False
         token = article.tokens[token.head]
         if token.lower in STATEMENT_NOUNS:
-            return any(child.dep == "poss" and _names_an_actor(article, child)
+            return any(child.dep == "poss" and _names_an_actor(article, child) and not _a_time(child)
                        for child in article.children(token))
     return False
+
+
+#: Nouns of time that take a possessive without being anyone ("this year's target").
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "quarter", "decade", "century", "season",
+                        "today", "tomorrow", "yesterday", "tonight", "morning", "weekend"})
+
+
+def _a_time(token) -> bool:
+    """A time, not an actor: "this year's", "next week's", "Monday's"."""
+    return token.ent_type in ("DATE", "TIME") or token.lemma.lower() in TIME_NOUNS
 
 
 #: Nouns of a figure someone sets or states for themselves: "Trump's goal of $1 billion", "the
@@ -553,17 +563,21 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 #: Elements of markup left in a text whose content is someone else's words: an embedded post, a
 #: block quotation, an inline quotation.
 QUOTING_ELEMENTS = ("tweet", "blockquote", "q")
-_QUOTING_TAG = re.compile(r"<(/?)(" + "|".join(QUOTING_ELEMENTS) + r")\b[^>]*>", re.IGNORECASE)
+_QUOTING_TAG = re.compile(r"<(/?)(" + "|".join(QUOTING_ELEMENTS) + r")\b[^>]*?(/?)>", re.IGNORECASE)
 
 
 def _in_quoting_markup(text: str, start: int) -> bool:
     """The figure is inside a quoting element left in the text ('<tweet …>… $4 trillion tax
-    cut …</tweet>'): the words are the post's or quotation's author's, who is their source."""
-    window = max(0, start - 3000)
-    last = None
-    for last in _QUOTING_TAG.finditer(text, window, start):
-        pass
-    return last is not None and not last.group(1)
+    cut …</tweet>'): the words are the post's or quotation's author's, who is their source.
+    Elements nest ('<blockquote><q>…</q> … $40 million</blockquote>'); an empty element
+    ('<tweet id="1"/>') holds nothing."""
+    depth: dict[str, int] = {}
+    for tag in _QUOTING_TAG.finditer(text, max(0, start - 3000), start):
+        if tag.group(3):
+            continue  # self-closing
+        name = tag.group(2).lower()
+        depth[name] = max(0, depth.get(name, 0) + (-1 if tag.group(1) else 1))
+    return any(depth.values())
 
 
 def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:

@@ -205,12 +205,15 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             return hit  # "your so right about", "your very kind": degree words modify adjectives
     if token.lower == "whose" and after.lower == "to":
         return hit
-    if after.lower in PLAIN_PREPOSITIONS and after.pos == "ADP" \
-            and article.text[after.end : after.end + 1] not in ("-", "‐"):
+    if _before_a_preposition(article, token, after):
         return hit  # "your in trouble", "whose on call": a possessive needs its noun first
-    if after.tag == "JJ" and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
-        # "I hope your happy.", "because their wrong about": the subject of a new clause (a word
-        # the tagger reads as a noun is left alone: "announced their choice", "know your right")
+    if after.tag == "JJ" and _opens_clause(article, token) and _modifiers_end_without_noun(article, after) \
+            and not is_finite_verb(next_word(article, after)) \
+            and not (lexicon is not None and lexicon.is_noun(after.lower) and not _opens_clause(article, token, strict=True)):
+        # "I hope your happy.", "she said their ready": the subject of a new clause. Not a word the
+        # tagger reads as a noun ("announced their choice"), nor one that heads a subject ("I think
+        # their favourite was"), nor, after a verb that also takes an object, an adjective that is
+        # a noun too ("know their favourite by heart", "remember their dead")
         return hit
     if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose":
         beyond = next_word(article, after)
@@ -223,22 +226,54 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
 #: right before one ("your in trouble" is "you're in trouble"; "your down payment", "your
 #: inside knowledge" are not caught because "down" and "inside" are not here).
 PLAIN_PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "into", "onto", "without",
-                                "against", "among", "amongst", "for", "by", "under"})
+                                "against", "among", "amongst", "for"})
 #: Words after which a clause begins, so that the next word is its subject: conjunctions that
 #: join clauses ("because", "if"), "that", and verbs that take a clause (``CLAUSE_VERBS``).
 CLAUSE_OPENERS = frozenset({"because", "if", "when", "since", "unless", "while", "although",
                             "though", "whether", "that", "so", "sure"})
 
 
-def _opens_clause(article: AnalysedArticle, token: Token) -> bool:
+#: Verbs of saying and thinking that take a clause and hardly ever a noun object: after these a
+#: possessive before an adjective that can be a noun ("said their ready", "hope their safe") is
+#: still the contraction ("know their favourite", "remember their dead" are objects).
+SAYING_VERBS = frozenset({"say", "think", "hope", "believe", "guess", "suppose", "reckon", "bet",
+                          "insist", "argue", "add", "reply", "suggest", "assume", "suspect",
+                          "realise", "realize", "tell"})
+
+
+def _opens_clause(article: AnalysedArticle, token: Token, *, strict: bool = False) -> bool:
     """``token`` begins a clause after a conjunction that joins clauses ("because your wrong")
-    or a verb that takes one ("I think your right"). (At a sentence's start, "Your right to
-    appeal" is the noun: other rules judge that position.)"""
+    or a verb that takes one ("I think your right"; with ``strict``, only a verb of saying or
+    thinking). (At a sentence's start, "Your right to appeal" is the noun: other rules judge
+    that position.)"""
     before = previous_word(article, token)
     if before is None:
         return False
+    verbs = SAYING_VERBS if strict else CLAUSE_VERBS
     return before.lower in CLAUSE_OPENERS or (before.pos in ("VERB", "AUX")
-                                              and before.lemma.lower() in CLAUSE_VERBS)
+                                              and before.lemma.lower() in verbs)
+
+
+def _before_a_preposition(article: AnalysedArticle, token: Token, after: Token) -> bool:
+    """your/their/whose right before a plain preposition, where the possessive is the subject of
+    its clause: at the sentence's start, after a clause opener or a comma ("If your in trouble",
+    "Your at risk", "said their at home"), or "whose" anywhere ("ask whose on call"). Not a
+    title or quoted words ("their In Rainbows album", 'their "In Utero" album', '"their" in the
+    clause'), not a hyphenated compound, and not a compound noun written open ("their on screen
+    chemistry", "their at bats": the preposition's noun is followed by another noun or a verb)."""
+    if after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP" or not after.text.islower():
+        return False
+    text = article.text
+    if text[after.end : after.end + 1] in ("-", "‐") or text[token.end : after.start].strip():
+        return False  # "their in-laws"; a quotation mark or other sign between the two words
+    before = previous_word(article, token)
+    if not (token.lower == "whose" or before is None or before.text in (",", ";", ":", "—", "–")
+            or _opens_clause(article, token)):
+        return False  # "struggled in their at bats", "cut their in house team": an object
+    noun = next_word(article, after)
+    beyond = next_word(article, noun) if noun is not None else None
+    return not (noun is not None and noun.pos == "NOUN" and beyond is not None
+                and (beyond.pos in ("NOUN", "PROPN") or is_finite_verb(beyond)))
 
 
 #: Finite verbs (and "been") that can follow an existential "there" but never "they are".

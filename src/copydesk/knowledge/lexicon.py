@@ -145,7 +145,7 @@ PHONETIC_COST = 1.5
 #: (the commonest) of one sound are suggested.
 PHONETIC_LENGTH = 5
 PHONETIC_CANDIDATES = 10
-PHONETIC_EDITS = 3  # (2 for words shorter than LONG_WORD)
+PHONETIC_EDITS = 3  # (2 for words shorter than LONG_WORD, 4 towards a longer word)
 #: Words longer than this get suggestions up to three edits away ("speficifcation").
 LONG_WORD = 8
 #: The cheapest an edit can be in ``typing_cost`` (a doubled letter).
@@ -283,6 +283,13 @@ def _load_animate() -> tuple[frozenset[str], frozenset[str]] | tuple[()]:
                         animate.add(lemma)
             return frozenset(animate), frozenset(every)
     return ()
+
+
+def _phonetic_edits(typed: str, word: str) -> int:
+    """How many edits a sound-alike may be from the word written (``Lexicon._sounds_like``)."""
+    if len(typed) < LONG_WORD:
+        return 2
+    return PHONETIC_EDITS + 1 if len(word) > len(typed) else PHONETIC_EDITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,12 +580,14 @@ class Lexicon:
     @staticmethod
     def _sounds_like(typed: str, word: str) -> bool:
         """Same Metaphone key, same first letter, lengths at most two apart and at most
-        PHONETIC_EDITS edits apart (2 for a short word): keys alone are coarse ("vistor" and
-        "faster" share one, and "coyright" and "court")."""
+        PHONETIC_EDITS edits apart (2 for a word shorter than LONG_WORD); a word of LONG_WORD
+        letters or more may also reach a word up to three letters longer and one edit further
+        (letters left out: "imidatly", "immediately"), never a shorter one so far: keys alone
+        are coarse ("vistor" and "faster" share one, and "coyright" and "court")."""
         return (
             typed != word and len(typed) >= PHONETIC_LENGTH and typed[0] == word[0]
             and -2 <= len(word) - len(typed) <= (3 if len(typed) >= LONG_WORD else 2)
-            and OSA.distance(typed, word) <= (PHONETIC_EDITS + 1 if len(typed) >= LONG_WORD else 2)
+            and OSA.distance(typed, word) <= _phonetic_edits(typed, word)
             and metaphone(typed) == metaphone(word)
         )
 
@@ -613,7 +622,8 @@ class Lexicon:
             if len(words) == 2:
                 # a split is as common as its pair, which the counts know better than the
                 # estimate from its words: "the first" is common, "win do" and "in dead" are not
-                score -= max(0.0, s.zipf + RUN_ON_DISCOUNT - bigrams.pair_zipf(words[0], words[1]))
+                estimate = zipf_frequency(s.word, "en")
+                score -= max(0.0, estimate - bigrams.pair_zipf(words[0], words[1]))
             rescored.append(Suggestion(s.word, s.distance, s.zipf, s.cost,
                                        score + CONTEXT_WEIGHT * fit + bonus))
         return tuple(sorted(rescored, key=lambda s: (-s.score, s.distance)))
