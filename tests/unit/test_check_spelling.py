@@ -53,6 +53,12 @@ def test_typo_that_the_parser_calls_a_proper_noun_is_still_found(analyser, knowl
     assert finding.suggestion == "country"
 
 
+def test_words_in_another_script_are_not_judged(analyser, knowledge):
+    text = ("The protest sign read «Свобода слова» and a banner said «آزادی بیان», while "
+            "another quoted Ελευθερία in Greek. The counrty voted.\n")
+    assert [f.text for f in run(analyser, knowledge, text)] == ["counrty"]
+
+
 def test_foreign_and_known_names_are_silent(analyser, knowledge):
     text = (
         "Deputy mayor Oksana Hrytsenko met Kestutis Zaleckas and Wojciech Brzeczyszczykiewicz "

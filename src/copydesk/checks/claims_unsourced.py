@@ -551,9 +551,9 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     round-up ("5. ELEVEN POLICE KILLED, DOZENS WOUNDED IN …", "TWO DEAD, 16 INJURED IN …"): the
     two words before it and the two after it (on its line) are all capitals. A headline's figures
     are sourced in the item below it, as the article's own headline's are in its body."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
+    line_end = text.find("\n", end, end + 200)
+    line_end = min(len(text), end + 200) if line_end < 0 else line_end
     before = _WORD.findall(text, line_start, start)[-2:]
     after = _WORD.findall(text, end, line_end)[:2]
     words = before + after

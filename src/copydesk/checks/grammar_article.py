@@ -65,7 +65,10 @@ def vowel_sound(word: str) -> bool | None:
         word = head
     core = re.sub(r"s$", "", word) if len(word) > 2 and word[:-1].isupper() else word
     if core.isupper() and not core.isalpha():
-        core = re.match(r"[A-Z]+", core).group()  # "MP3", "M&S": the letters before the figure or sign
+        letters = re.match(r"[^\W\d_]+", core)  # "MP3", "M&S": the letters before the figure or sign
+        if letters is None:
+            return None
+        core = letters.group()
         if len(core) <= 3 or _initialism(core):
             return None if core[0] == "H" else core[0] in VOWEL_LETTERS
     if len(core) == 1:

@@ -17,6 +17,8 @@ it elsewhere.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterator
 
@@ -228,9 +230,16 @@ def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
     return token.i <= first_words[token.sent]
 
 
+#: Words in the Latin script (with the accented letters of loanwords and names: "café",
+#: "Müller"): the English dictionaries judge nothing else. A word in Arabic, Persian, Cyrillic,
+#: Greek or Chinese script is another language's, not a misspelling, and asking Hunspell for
+#: suggestions on a page of them costs seconds.
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+")
+
+
 def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
     word = token.text
-    if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper():
+    if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper() or not _LATIN_WORD.fullmatch(word):
         return False
     if any(ch.isupper() for ch in word[1:]):
         return False  # camel case: a brand or product (eBay, iPhone, PlayStation)
