@@ -18,7 +18,6 @@ it elsewhere.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Iterator
 
