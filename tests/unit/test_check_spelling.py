@@ -205,3 +205,21 @@ def test_a_prefix_on_a_word_in_use_is_a_slip_only_of_a_commoner_word(analyser, k
     assert run(analyser, knowledge, text) == []
     [finding] = run(analyser, knowledge, "The road stays shut untill March.\n")
     assert finding.suggestion == "until"
+
+
+def test_an_article_in_another_language_is_not_judged(analyser, knowledge):
+    text = ("La comisión europea presentó ayer un plan para reducir las emisiones de los coches "
+            "nuevos, que deberán cumplir límites más estrictos desde el próximo año. Los fabricantes "
+            "consideran que el calendario es demasiado ambicioso y piden más tiempo.\n")
+    assert run(analyser, knowledge, text) == []
+
+
+def test_an_article_in_another_language_asks_for_no_suggestions(analyser, knowledge, monkeypatch):
+    # the suggestions are the cost (Hunspell's, about 25 ms a word): a page in another language is
+    # recognised before any is asked for
+    asked = []
+    monkeypatch.setattr(knowledge.lexicon, "in_context", lambda *a, **k: asked.append(a) or ())
+    text = ("La comisión europea presentó ayer un plan para reducir las emisiones de los coches "
+            "nuevos, que deberán cumplir límites más estrictos desde el próximo año. Los fabricantes "
+            "consideran que el calendario es demasiado ambicioso y piden más tiempo.\n")
+    assert run(analyser, knowledge, text) == [] and asked == []

@@ -31,6 +31,12 @@ MIN_LENGTH = 3
 #: More unknown words than this in one sentence, most of them no plain slips: another language,
 #: a list of names, code.
 MAX_UNKNOWN_PER_SENTENCE = 2
+#: An article where more than this share of the words judged are unknown (and at least
+#: OTHER_LANGUAGE_MIN of them) is written in another language: English news, names aside,
+#: has one or two unknown words in a hundred, a page in German or Spanish most of them. It is not
+#: judged at all, which also spares the suggestions for each of its words (seconds a page).
+OTHER_LANGUAGE_SHARE = 0.25
+OTHER_LANGUAGE_MIN = 12
 #: A one-edit neighbour this common makes a word a typo rather than a regular formation
 #: ("occured" is "occurred" misspelt, not "occur" + "ed").
 TYPO_OF_COMMON_ZIPF = 4.0
@@ -79,10 +85,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             context[token.i] = lexicon.in_context(token.lower, *_neighbours(article, token), article_words)
         return context[token.i]
 
-    unknown_by_sentence: dict[int, list[Token]] = {}
+    judged = 0
+    unknown: list[Token] = []
     for token in article.tokens:
         if not _judged(article, token, text, capitalised_mid_sentence):
             continue
+        judged += 1
         if house is not None and house.is_house_word(token.text):
             continue
         if lexicon.known(token.text) or lexicon.known(token.text.lower()):
@@ -91,6 +99,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if _formed(token.lower, lexicon):
             continue
+        unknown.append(token)
+    if len(unknown) >= OTHER_LANGUAGE_MIN and len(unknown) > OTHER_LANGUAGE_SHARE * judged:
+        return  # an article in another language (a crawl's German or Spanish page): not judged
+    unknown_by_sentence: dict[int, list[Token]] = {}
+    for token in unknown:
         if _mentioned(text, token) and not _slip(ranked(token)):
             continue  # a word quoted alone is mentioned (a coinage, a term) unless plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
