@@ -251,7 +251,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-
 
 def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
     word = token.text
-    if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper() or not _LATIN_WORD.fullmatch(word):
+    if len(word) < MIN_LENGTH or word.isupper() or not _LATIN_WORD.fullmatch(word):  # letters only
         return False
     if any(ch.isupper() for ch in word[1:]):
         return False  # camel case: a brand or product (eBay, iPhone, PlayStation)
