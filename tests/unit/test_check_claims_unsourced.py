@@ -304,3 +304,57 @@ def test_an_empty_quoting_element_holds_nothing_and_elements_nest():
 def test_a_time_is_not_an_actor_that_owns_a_target(findings):
     found = findings("This year's target of 2 percent inflation looks out of reach.")
     assert [f.text for f in found] == ["2 percent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser takes "fundraising" for a verb and "documents show" for its object
+        ("The council spent heavily on roads last year, fundraising documents show. And it "
+        "borrowed £12m to pay for them."),
+        ("He came under scrutiny over his consulting work, including handwritten ledgers showing "
+        "he was designated to receive £12m in cash payments."),
+    ],
+)
+def test_a_document_at_the_end_of_a_sentence_or_in_a_participle_is_a_source(findings, text):
+    assert findings(text) == []
+
+
+def test_a_figure_in_a_condition_the_parser_makes_a_subject_is_not_stated_as_fact(findings):
+    text = ("If that happens — if 40,000 families lose their cover, if the clinics close — the "
+            "unions might decide they made a mistake.")
+    assert findings(text) == []
+
+
+def test_bare_numbers_in_brackets_beside_names_are_not_figures(findings):
+    assert findings("Replacements: Hale for Burton (71), Okafor for Reid (64).") == []
+    assert [f.text for f in findings("Replacements cost the club £4m (71) last season.")] == ["£4m"]
+
+
+def test_a_figure_inside_what_an_actor_hopes_or_plans_is_its_own_aim(findings):
+    assert findings("They hope the song will raise more than £2m for the relief fund.") == []
+    found = findings("Campaigns can target their voters as roughly 20 states open early voting.")
+    assert [f.text for f in found] == ["roughly 20"]
+
+
+def test_a_number_before_a_singular_noun_is_a_name(findings):
+    assert findings("The 19 label signed the band after a gig in Leeds.") == []
+
+
+def test_a_quotation_left_open_in_its_sentence_holds_the_figure(analyser):
+    from copydesk.checks.claims_unsourced import _in_open_quotation
+
+    text = ('The coach said the week had been hard. "It comes at the end of a difficult week. '
+            '"Bruno is with France - 13 players out of a squad of 31. "We will do our best." '
+            'The club has 40 players.')
+    analysed = analyser.analyse(Article(text=text, regions=split_paragraphs(text)))
+    assert _in_open_quotation(analysed, text.index("31"))
+    assert not _in_open_quotation(analysed, text.index("40"))
+
+
+def test_a_list_under_a_source_gives_its_items(findings):
+    text = ("Judge Anne Carver said he must:\n\n- Pay a $1,000 fine\n\n"
+            "- Do 100 hours of community service")
+    assert findings(text) == []
+    text = "Changes from April:\n\n- Bus fares rise by 12% across the county"
+    assert [f.text for f in findings(text)] == ["12%"]

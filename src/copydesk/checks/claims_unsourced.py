@@ -76,12 +76,13 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                    and not _not_a_figure(text, q) and not _hypothetical(article, q.start)
                    and not (paragraph in share_paragraphs and _is_share(text, q))
                    and not _in_capitals(text, q.start, q.end) and not _in_quoting_markup(text, q.start)
-                   and not _owned_statement(article, q.start)]
+                   and not _owned_statement(article, q.start) and not _aimed(article, q.start)]
         if figures:
             if quoted is None:
                 quoted = article_quote_spans(article)
             figures = [q for q in figures if not any(
-                span.start <= q.start and q.end <= span.end for span in quoted)]
+                span.start <= q.start and q.end <= span.end for span in quoted)
+                and not _in_open_quotation(article, q.start)]
         if not figures:
             continue
         first = figures[0]
@@ -132,13 +133,42 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
         if token.lower not in DOCUMENT_NOUNS:
             continue
         if token.lower in UNSPECIFIED and not any(
-            child.dep in ("det", "poss", "compound", "amod", "nummod", "prep")
+            child.dep in ("det", "poss", "compound", "amod", "nummod", "prep", "acl")
             for child in article.children(token)
         ):
-            continue  # "reports suggest", "studies show": which reports is not said
-        if _gives_figures(article, token):
+            continue  # "reports suggest", "studies show": which reports is not said (but
+            # "figures released by the BPI show" says it)
+        if _gives_figures(article, token) or _shows_in_participle(article, token):
             out.add(token.sent)
+    for index, sentence in enumerate(article.sentences):
+        if _trailing_document(article.sentence_tokens(sentence)):
+            out.add(index)
     return out
+
+
+#: Participles through which a document gives what follows ("ledgers showing he was paid …",
+#: "figures released by the ministry", "disclosures filed on Sunday").
+PARTICIPLE_VERBS = DOCUMENT_VERBS | {"release", "publish", "compile", "file", "obtain", "see"}
+
+
+def _shows_in_participle(article: AnalysedArticle, token) -> bool:
+    """The document carries a participle clause that gives the figures: "ledgers showing he was
+    designated to receive $12.7m", "figures released by the BPI"."""
+    return any(child.dep == "acl" and child.tag in ("VBG", "VBN") and child.lemma.lower() in PARTICIPLE_VERBS
+               for child in article.children(token))
+
+
+def _trailing_document(tokens: list) -> bool:
+    """The sentence ends on a document as its source, set off by a comma: "…, fundraising
+    documents show.", "…, records indicate." (read from the words, since a parser often takes
+    the noun before the document for a verb)."""
+    words = [t for t in tokens if t.pos != "PUNCT" or t.text == ","]
+    if len(words) < 4:
+        return False
+    verb, noun = words[-1], words[-2]
+    if not (verb.tag.startswith("VB") and verb.lemma.lower() in DOCUMENT_VERBS and noun.lower in DOCUMENT_NOUNS):
+        return False
+    return any(t.text == "," for t in words[-5:-2])
 
 
 #: Nouns and verbs of measuring opinion or a population: a poll or survey named in the article (or
@@ -153,6 +183,9 @@ FINDING_VERBS = frozenset({"identify", "list", "count", "tally", "compile", "tab
                            "document", "charge", "record", "survey", "poll", "discover", "report",
                            "say", "claim", "expect", "forecast", "project", "estimate", "unveil",
                            "propose", "announce", "pledge", "promise", "brag", "boast"})
+#: Verbs of aiming: a figure in what a named actor hopes, plans or seeks is the actor's own aim
+#: ("they hope the song will raise more than £2m", "C2I plans to reforest a million acres").
+AIM_VERBS = frozenset({"hope", "aim", "plan", "intend", "seek", "want"})
 #: Subject pronouns of a writer's own voice or a reader addressed: a figure in such a sentence is
 #: the writer's own claim or a hypothetical ("I would take £50m", "you'd need to put aside $115"),
 #: not a reported fact missing its source.
@@ -277,14 +310,19 @@ def _not_reported_fact(article: AnalysedArticle, index: int) -> bool:
             continue
         if token.lower in PERSONAL_SUBJECTS and not _after_quote_mark(article, sentence, token):
             return True
-        head = article.tokens[token.head]
-        if token.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
-            _names_an_actor(article, token)
-            or (token.lower == "who" and head.dep == "relcl" and head.head != head.i
-                and _names_an_actor(article, article.tokens[head.head]))
-        ):
+        if _actor_gives(article, token):
             return True  # "USA TODAY identified …", "Kasich, who brags he has held …"
     return False
+
+
+def _actor_gives(article: AnalysedArticle, token) -> bool:
+    """The token is the subject of a verb of finding or saying (``FINDING_VERBS``) and names an
+    actor, itself or through the relative clause it opens ("Kasich, who brags …")."""
+    head = article.tokens[token.head]
+    return token.dep == "nsubj" and head.pos == "VERB" and head.lemma.lower() in FINDING_VERBS and (
+        _names_an_actor(article, token)
+        or (token.lower == "who" and head.dep == "relcl" and head.head != head.i
+            and _names_an_actor(article, article.tokens[head.head])))
 
 
 def _owned_statement(article: AnalysedArticle, offset: int, depth: int = 4) -> bool:
@@ -300,6 +338,23 @@ def _owned_statement(article: AnalysedArticle, offset: int, depth: int = 4) -> b
         if token.lower in STATEMENT_NOUNS:
             return any(child.dep == "poss" and _names_an_actor(article, child) and not _a_time(child)
                        for child in article.children(token))
+    return False
+
+
+def _aimed(article: AnalysedArticle, offset: int, depth: int = 6) -> bool:
+    """The figure is inside what a named actor hopes, plans or seeks (the object or complement
+    clause of one of ``AIM_VERBS``: "they hope the song will raise more than £2m"); not a figure
+    in a clause that only hangs off such a verb ("they can target voters as two dozen states
+    open")."""
+    token = article.token_at(offset)
+    for _ in range(depth):
+        if token is None or token.head == token.i:
+            return False
+        head = article.tokens[token.head]
+        if head.pos == "VERB" and head.lemma.lower() in AIM_VERBS:
+            return token.dep in ("dobj", "xcomp", "ccomp") and any(
+                child.dep == "nsubj" and _names_an_actor(article, child) for child in article.children(head))
+        token = head
     return False
 
 
@@ -380,19 +435,32 @@ CONDITIONS = frozenset({"if", "unless"})
 
 
 def _hypothetical(article: AnalysedArticle, offset: int, depth: int = 8) -> bool:
-    """The figure sits in a conditional clause ("if millions of people lose their insurance")."""
+    """The figure sits in a conditional clause ("if millions of people lose their insurance"), whatever
+    the parser calls the clause (an adverbial clause, a complement, a clausal subject)."""
     token = article.token_at(offset)
     tokens = article.tokens
     for _ in range(depth):
         if token is None:
             return False
-        if token.dep in ("advcl", "ccomp") and any(
-                child.dep == "mark" and child.lower in CONDITIONS for child in article.children(token)):
+        if any(child.dep == "mark" and child.lower in CONDITIONS for child in article.children(token)):
             return True
         if token.head == token.i:
             return False
         token = tokens[token.head]
     return False
+
+
+def _in_open_quotation(article: AnalysedArticle, offset: int) -> bool:
+    """A quotation opened earlier in the figure's sentence is still open at it: an odd number of
+    straight double quotes before it, or a curly opening mark after the last closing one ('"…
+    that's eight players plus injuries - 13 players out of a squad of 31. "We'll …', where a
+    closing mark was left out between two quoted sentences). (Counted from the paragraph's start,
+    one stray mark earlier in a long paragraph put later figures inside a quotation.)"""
+    token = article.token_at(offset)
+    if token is None:
+        return False
+    before = article.text[article.sentences[token.sent].start : offset]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _after_quote_mark(article: AnalysedArticle, sentence, token) -> bool:
@@ -406,12 +474,36 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
     carries on to the next sentence ("The census counted 8.3 million people. Of these, 40%
     …"). (Carrying it across a paragraph break, two sentences on, or back from the next sentence
     was measured on the tuning half: each silenced two to three real notes for each false one.)"""
-    if index in sourced:
+    if index in sourced or _listed_under_source(article, index, sourced):
         return True
     sentences = article.sentences
     if index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
         return index - 1 in sourced
     return False
+
+
+_LIST_MARKS = ("-", "•", "*", "–", "·")
+
+
+def _listed_under_source(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
+    """The sentence is in a list (paragraphs that open with a bullet) introduced by a sentence
+    that gives a source and ends in a colon ("The judge said she must:" / "- Pay a $1,000
+    fine"): each item is what the source said."""
+    text, sentences = article.text, article.sentences
+    first = index
+    while True:
+        paragraph = sentences[first].paragraph
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        if not text[sentences[first].start : sentences[first].end].lstrip().startswith(_LIST_MARKS):
+            return False
+        if first == 0:
+            return False
+        before = first - 1
+        if text[sentences[before].start : sentences[before].end].rstrip().endswith(":"):
+            return before in sourced or any(
+                _actor_gives(article, t) for t in article.sentence_tokens(sentences[before]))
+        first = before  # the item above, in a list of one paragraph per item
 
 
 def _in_name(article: AnalysedArticle, start: int) -> bool:
@@ -437,6 +529,10 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         following = tokens[token.i + 2]
         if following.sent == token.sent and following.is_title:
             return True  # "19 Hard Truths the Left …": a title
+    if after is not None and token.head == after.i and after.tag == "NN" and after.text.isalpha() \
+            and token.text.isdigit() and int(token.text) > 1 and after.lower not in SHARE_NOUNS:
+        return True  # "the 19 firm": a number above one before a singular noun it counts is
+        # the name the article gave it before ("19 Entertainment"), not an amount
     first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
     if before is not None and before.sent == token.sent and token.text.isdigit() and not first \
             and before.text[:1].isupper() and _ABBREVIATED.fullmatch(before.text) \
@@ -447,6 +543,8 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         after is None or after.pos in ("PUNCT", "PART") or after.sent != token.sent)
 
 
+#: Singular nouns that follow an amount as its unit ("3 percent", "a 5 point lead").
+SHARE_NOUNS = frozenset({"percent", "per", "pc", "point", "cent", "percentage"})
 #: A word or an abbreviation written with points or an ampersand ("Aid", "S.&P.", "AT&T").
 _ABBREVIATED = re.compile(r"[A-Za-z]+(?:[.&]+[A-Za-z]+)*\.?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -503,6 +601,10 @@ def _not_a_figure(text: str, quantity) -> bool:
     if _AGE_GROUP_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) \
             or _AGE_GROUP_AFTER.match(text, quantity.end):
         return True  # "those 26 to 34", "men under 35", "65 and older": a group's age bounds
+    if written.isdigit() and text[quantity.start - 1 : quantity.start] == "(" \
+            and text[quantity.end : quantity.end + 1] == ")":
+        return True  # "Priscott for Roberts (71)", "Walt (60)": a bare number in brackets notes a
+        # minute, an age or a seat count beside a name; an amount carries its unit
     if written.isdigit() and int(written) <= 31 and _DAY_LIST.match(text, quantity.end):
         return True  # "on 14, 20 and 27 April": days of a month
     if _PLACES.match(text, quantity.end):
