@@ -186,6 +186,15 @@ def test_the_supervisor_from_python(hostile_desk):
     assert again.ok and again.to_dict() == hostile_desk.check_text(GOOD, source="six").to_dict()
 
 
+def test_a_digesting_supervisor_sends_the_same_report_without_the_parse(hostile_desk):
+    from copydesk.desk.report import AnalysisDigest
+
+    with Supervisor(hostile_desk, Budget(time_limit=LIMIT), digest=True) as supervisor:
+        report = supervisor.check_article(parse_text(GOOD, source="one"))
+    assert isinstance(report.analysed, AnalysisDigest)
+    assert report.to_dict() == hostile_desk.check_text(GOOD, source="one").to_dict()
+
+
 def test_a_generator_left_early_leaves_no_busy_worker(hostile_desk):
     articles = [parse_text(GOOD, source=str(k)) for k in range(3)]
     with Supervisor(hostile_desk, Budget(time_limit=LIMIT)) as supervisor:

@@ -175,7 +175,7 @@ def worker_supervisor(options: dict[str, Any]) -> Supervisor:
     key = (*_desk_key(options), ("budget", str(options.get("budget"))))
     supervisor = _SUPERVISORS.get(key)
     if supervisor is None:
-        supervisor = Supervisor(worker_desk(options), options["budget"])
+        supervisor = Supervisor(worker_desk(options), options["budget"], digest=True)
         _SUPERVISORS[key] = supervisor
     return supervisor
 

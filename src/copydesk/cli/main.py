@@ -356,10 +356,14 @@ def _reports(
     inputs: Iterable[Article | IngestError],
     make_desk: Callable[[], Desk],
     budget: Budget | None = None,
+    *,
+    digest: bool = False,
 ) -> Iterator[Report]:
     """Reports in input order. The desk (and the model) is created when the first article
     arrives, so a run whose inputs all fail never loads the model. With a ``budget`` the
-    articles are checked in a supervised worker (``copydesk.desk.supervise``), otherwise here."""
+    articles are checked in a supervised worker (``copydesk.desk.supervise``), otherwise here;
+    with ``digest`` a worker's reports come back digested (``Report.digested``: enough for
+    ``to_dict``, for a caller that only stores them)."""
     from copydesk.desk.report import Report
     from copydesk.model import InputError
 
@@ -374,7 +378,7 @@ def _reports(
             return
         from copydesk.desk.supervise import Supervisor
 
-        with Supervisor(desk, budget) as supervisor:
+        with Supervisor(desk, budget, digest=digest) as supervisor:
             yield from supervisor.check_many(chain([item], items))
         return
 

@@ -127,7 +127,7 @@ def cmd_ingest(args: argparse.Namespace, context: Context) -> int:
     enabled = args.progress if args.progress is not None else _isatty(sys.stderr)
     try:
         with ProgressDisplay(enabled=enabled) as progress:
-            for report in _reports(inputs, make_desk, budget):
+            for report in _reports(inputs, make_desk, budget, digest=True):
                 if report.error is not None:
                     counts["failed"] += 1
                     progress.message(visible(f"{PROG}: {report.source}: {report.error.message}"))

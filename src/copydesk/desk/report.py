@@ -17,6 +17,19 @@ def _package_versions() -> dict[str, str | None]:
     return {"copydesk": copydesk.__version__, "knowledge": None, "model": None}
 
 
+@dataclass(frozen=True)
+class AnalysisDigest:
+    """The analysis of a report reduced to its schema-1 fields (entities, quotes, claims,
+    events), made where the analysis was: what a report sent from a worker process carries in
+    place of the ``AnalysedArticle`` (its tokens and parse, about ten times the size to pickle)
+    when the receiver only stores or writes the report (``Report.digested``)."""
+
+    fields: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+
 @dataclass
 class Report:
     """The result for one input: the analysed article and its findings, or an input error.
@@ -24,7 +37,7 @@ class Report:
 
     source: str
     article: Article | None = None
-    analysed: AnalysedArticle | None = None
+    analysed: AnalysedArticle | AnalysisDigest | None = None
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
     versions: dict[str, str | None] = field(default_factory=_package_versions)
@@ -38,6 +51,13 @@ class Report:
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
+
+    def digested(self) -> Report:
+        """This report with its analysis reduced to an ``AnalysisDigest``: the same ``to_dict``,
+        without the tokens and the parse."""
+        if isinstance(self.analysed, AnalysedArticle):
+            return replace(self, analysed=AnalysisDigest(self.analysed.to_dict()))
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract, schema 1 (see docs/json-schema.md)."""

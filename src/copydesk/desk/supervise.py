@@ -77,6 +77,8 @@ DEFAULT_MEMORY_LIMIT = 1_500_000_000
 POLL_INTERVAL = 0.05
 #: A short, benign article checked in the caller before the first fork, so that everything the
 #: desk loads lazily (knowledge tables, dictionaries) is loaded once and shared by every worker.
+#: A date written as pages write it, parsed once before the first fork (``parse_date``).
+WARM_UP_DATE = "Tuesday, 3 March 2026"
 WARM_UP_TEXT = (
     "Council approves new library\n\n"
     "The city council approved plans for a new library on Tuesday, Mayor Anna Smith said.\n"
@@ -134,18 +136,23 @@ def _option(name: str, value: str) -> str:
 class Supervisor:
     """Checks articles like ``Desk.check_many``, each in a worker process under ``budget``.
 
-    ``desk`` is loaded in this process (and warmed up with one short article unless
-    ``warm_up`` is false); workers are forked from it. Close the supervisor (or use it as a
-    context manager) to stop its worker; a finished ``check_many`` leaves the worker running
-    for the next call."""
+    ``desk`` is loaded in this process (and warmed up with one short article and one date for
+    the date parser unless ``warm_up`` is false); workers are forked from it. With ``digest``
+    the reports come back with their analysis reduced to what ``Report.to_dict`` gives
+    (``Report.digested``), for a caller that only stores or writes them (``copydesk ingest``,
+    ``copydesk batch``): much less to pickle through the pipe. Close the supervisor (or use it
+    as a context manager) to stop its worker; a finished ``check_many`` leaves the worker
+    running for the next call."""
 
-    def __init__(self, desk: Desk, budget: Budget | None = None, *, warm_up: bool = True):
+    def __init__(self, desk: Desk, budget: Budget | None = None, *, warm_up: bool = True,
+                 digest: bool = False):
         if not hasattr(os, "fork") or not os.path.exists("/proc/self/status"):
             raise UsageError("supervised checking needs Linux (os.fork and /proc); "
                              "use Desk directly (the CLI's --no-isolation)")
         self.desk = desk
         self.budget = budget if budget is not None else Budget()
         self._warm_up = warm_up
+        self.digest = digest
         self._worker: _Worker | None = None
         #: Workers started so far (the first, and one after each kill or crash).
         self.started = 0
@@ -240,7 +247,12 @@ class Supervisor:
         if self._worker is None:
             if self.started == 0 and self._warm_up:
                 self.desk.check_text(WARM_UP_TEXT, source="<warm-up>")
-            self._worker = _Worker(self.desk, self.budget)
+                # the date parser loads its languages on first use (about 2 s): once, here,
+                # rather than in every worker and again after each kill
+                from copydesk.ingest.extract_dates import parse_date
+
+                parse_date(WARM_UP_DATE)
+            self._worker = _Worker(self.desk, self.budget, digest=self.digest)
             self.started += 1
         return self._worker
 
@@ -271,7 +283,7 @@ class _Worker:
     """One forked worker process and the pipe to it. The worker takes an article, sends back
     ``(report, retire)``, and waits for the next; ``article`` is the one it is checking."""
 
-    def __init__(self, desk: Desk, budget: Budget):
+    def __init__(self, desk: Desk, budget: Budget, *, digest: bool = False):
         ours, theirs = Pipe(duplex=True)
         _flush_standard_streams()
         try:
@@ -284,7 +296,7 @@ class _Worker:
             code = 0
             try:
                 ours.close()
-                _serve(desk, theirs, budget)
+                _serve(desk, theirs, budget, digest=digest)
             except BaseException:  # noqa: BLE001 - a worker ends here whatever happens
                 code = 70
             finally:
@@ -365,8 +377,9 @@ class _Worker:
 # ---------------------------------------------------------------- inside the worker
 
 
-def _serve(desk: Desk, conn: Connection, budget: Budget) -> None:
-    """The worker's loop: check each article it is sent, send back its report."""
+def _serve(desk: Desk, conn: Connection, budget: Budget, *, digest: bool = False) -> None:
+    """The worker's loop: check each article it is sent, send back its report (digested with
+    ``digest``)."""
     from copydesk.desk.report import Report
 
     parent = os.getppid()
@@ -389,6 +402,9 @@ def _serve(desk: Desk, conn: Connection, budget: Budget) -> None:
             if isinstance(article, DeferredInput):  # parsed here, under the input's budget
                 article = article.load()
             report = next(desk.check_many([article]))
+            if digest:
+                with contextlib.suppress(Exception):  # sent whole: the caller reports the error
+                    report = report.digested()
             if report.error is not None and report.error.kind == "budget":  # a MemoryError
                 message = report.error.message.removesuffix(" (MemoryError)")
                 report.error = InputError("budget", f"{message} ({budget.memory_label()})")
