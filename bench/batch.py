@@ -224,7 +224,9 @@ def throughput(args: argparse.Namespace) -> None:
                 times[name].append(elapsed)
                 if name not in best or elapsed < best[name][0]:
                     best[name] = (elapsed, peaks)
-                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s", flush=True)
+                load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s (load average after it: {load})",
+                      flush=True)
         base = count / best[runs[0][0]][0]
         print("| run | wall s (each round) | articles/s (best) | × one process | "
               "peak RSS per process (MB) |")
