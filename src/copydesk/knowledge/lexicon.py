@@ -141,6 +141,7 @@ LAST_LETTER_COST = 0.3
 #: (one and a half ordinary slips) because keys are coarse: near words are ranked by their
 #: letters, and sound only brings far ones within reach.
 PHONETIC_COST = 1.5
+SOUND_BONUS = 1.0
 #: Words shorter than this are not matched by sound, and at most PHONETIC_CANDIDATES words
 #: (the commonest) of one sound are suggested.
 PHONETIC_LENGTH = 5
@@ -548,7 +549,7 @@ class Lexicon:
             for speller in self._spellers:
                 for candidate in speller.suggest(lower)[:5]:
                     distance = OSA.distance(lower, candidate)
-                    if distance <= cutoff and candidate not in found:
+                    if distance <= cutoff + 1 and candidate not in found:
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
         # score exactly only the candidates that can still make the list: a slip costs at least
         # CHEAPEST_EDIT an edit (and a sound-alike at most PHONETIC_COST), so frequency less that
@@ -598,6 +599,8 @@ class Lexicon:
         if cost > PHONETIC_COST and self._sounds_like(typed, suggestion.word):
             cost = PHONETIC_COST
         score = suggestion.zipf - EDIT_COST * cost
+        if len(typed) >= PHONETIC_LENGTH and metaphone(typed) == metaphone(suggestion.word):
+            score += SOUND_BONUS
         if any(typed.endswith(e) and len(typed) > len(e) + 2 and not suggestion.word.endswith(e)
                for e in ENDINGS):
             score -= ENDING_COST
