@@ -18,7 +18,8 @@ wall time from start to exit (model loading included): ``copydesk ingest`` (one 
 baseline), ``copydesk batch --workers 1`` and ``copydesk batch --workers 2``, alternating for
 ``--rounds`` rounds (best of the rounds kept: the machine is shared); the ratio to the
 baseline's throughput, and each run's peak resident memory per process (sampled every 0.2 s with
-psutil: the driver and each Dask worker with its supervised child).
+psutil: the driver and each Dask worker with its supervised child); after each run, its CPU
+time (user + system of all its processes, reaped) and the machine's load average.
 
 ``crash``: one ``copydesk batch --workers 2 --partition-size 25`` run over N articles, killed
 with SIGKILL at ``--kills`` random points (drawn from ``--seed``: a number of committed inputs to
@@ -43,6 +44,7 @@ import io
 import json
 import os
 import random
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -179,6 +181,14 @@ def _role(cmdline: list[str]) -> str:
     return "other"
 
 
+def _cpu_of_children() -> float:
+    """CPU seconds (user + system) of this process's reaped descendants so far: a run's processes
+    (its workers and their supervised children, each reaped by its parent) count here once the
+    run has exited."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(command: list[str], log: Path) -> tuple[float, dict[int, tuple[str, int]], int]:
     started = time.monotonic()
     with open(log, "w") as out:
@@ -217,7 +227,9 @@ def throughput(args: argparse.Namespace) -> None:
             for n, (name, command) in enumerate(runs):
                 db = folder / f"run{round_}-{n}.sqlite"
                 log = folder / f"run{round_}-{n}.log"
+                cpu_before = _cpu_of_children()
                 elapsed, peaks, code = _run([*command, "--no-progress", "--db", str(db)], log)
+                cpu = _cpu_of_children() - cpu_before
                 if code not in (0, 2):
                     print(log.read_text()[-3000:])
                     raise SystemExit(f"{name} failed with status {code}")
@@ -225,8 +237,8 @@ def throughput(args: argparse.Namespace) -> None:
                 if name not in best or elapsed < best[name][0]:
                     best[name] = (elapsed, peaks)
                 load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s (load average after it: {load})",
-                      flush=True)
+                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s, CPU {cpu:.1f} s "
+                      f"(load average after it: {load})", flush=True)
         base = count / best[runs[0][0]][0]
         print("| run | wall s (each round) | articles/s (best) | × one process | "
               "peak RSS per process (MB) |")
