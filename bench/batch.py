@@ -44,7 +44,6 @@ import io
 import json
 import os
 import random
-import resource
 import signal
 import sqlite3
 import subprocess
@@ -141,6 +140,8 @@ class PeakMemory:
     def __init__(self, pid: int):
         self.pid = pid
         self.peaks: dict[int, tuple[str, int]] = {}
+        #: CPU seconds (user + system) of each process of the run, as last sampled.
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -161,8 +162,10 @@ class PeakMemory:
                 try:
                     rss = process.memory_info().rss
                     name = _role(process.cmdline())
+                    times = process.cpu_times()
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
+                self.cpu[process.pid] = times.user + times.system
                 old = self.peaks.get(process.pid, (name, 0))
                 self.peaks[process.pid] = (name, max(old[1], rss))
 
@@ -181,22 +184,18 @@ def _role(cmdline: list[str]) -> str:
     return "other"
 
 
-def _cpu_of_children() -> float:
-    """CPU seconds (user + system) of this process's reaped descendants so far: a run's processes
-    (its workers and their supervised children, each reaped by its parent) count here once the
-    run has exited."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _run(command: list[str], log: Path) -> tuple[float, dict[int, tuple[str, int]], int]:
+def _run(command: list[str], log: Path) -> tuple[float, dict[int, tuple[str, int]], int, float]:
+    """Run ``command``: its wall time, peak memory per process, exit status, and CPU seconds of
+    all its processes (each as last sampled, every 0.2 s: a Dask worker is not reaped by this
+    process, so ``RUSAGE_CHILDREN`` would miss it; each process's last 0.2 s are missed)."""
     started = time.monotonic()
     with open(log, "w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
         memory = PeakMemory(process.pid)
         code = process.wait()
     elapsed = time.monotonic() - started
-    return elapsed, memory.stop(), code
+    peaks = memory.stop()
+    return elapsed, peaks, code, sum(memory.cpu.values())
 
 
 # ---------------------------------------------------------------- throughput
@@ -227,9 +226,7 @@ def throughput(args: argparse.Namespace) -> None:
             for n, (name, command) in enumerate(runs):
                 db = folder / f"run{round_}-{n}.sqlite"
                 log = folder / f"run{round_}-{n}.log"
-                cpu_before = _cpu_of_children()
-                elapsed, peaks, code = _run([*command, "--no-progress", "--db", str(db)], log)
-                cpu = _cpu_of_children() - cpu_before
+                elapsed, peaks, code, cpu = _run([*command, "--no-progress", "--db", str(db)], log)
                 if code not in (0, 2):
                     print(log.read_text()[-3000:])
                     raise SystemExit(f"{name} failed with status {code}")
@@ -419,7 +416,7 @@ def warc(args: argparse.Namespace) -> None:
                     uri, "response", payload=io.BytesIO(body), http_headers=headers))
         print(f"{len(pages)} pages in {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
         out_dir = folder / "out"
-        elapsed, _peaks, code = _run(
+        elapsed, _peaks, code, _cpu = _run(
             [str(BIN / "copydesk"), "batch", str(path), "--out", str(out_dir), "--workers", "2",
              "--failures", str(folder / "failures.jsonl"), "--no-progress"], folder / "run.log")
         print("\n".join((folder / "run.log").read_text().strip().splitlines()[-4:]))
