@@ -337,8 +337,11 @@ def test_a_figure_inside_what_an_actor_hopes_or_plans_is_its_own_aim(findings):
     assert [f.text for f in found] == ["roughly 20"]
 
 
-def test_a_number_before_a_singular_noun_is_a_name(findings):
-    assert findings("The 19 label signed the band after a gig in Leeds.") == []
+def test_a_number_before_a_singular_noun_is_a_name_the_article_gave(findings):
+    text = ("The band signed with 19 Entertainment last year. The 19 label paid them an advance "
+            "after a gig in Leeds.")
+    assert findings(text) == []
+    assert [f.text for f in findings("The firm employs 300 staff at the Leeds plant.")] == ["300"]
 
 
 def test_a_quotation_left_open_in_its_sentence_holds_the_figure(analyser):
@@ -358,3 +361,21 @@ def test_a_list_under_a_source_gives_its_items(findings):
     assert findings(text) == []
     text = "Changes from April:\n\n- Bus fares rise by 12% across the county"
     assert [f.text for f in findings(text)] == ["12%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The council spent £4m on consultants last year, reports suggest.", "£4m"),
+        ("Reports circulating on social media suggest 40 people died in the fire.", "40"),
+        ("Few, if any, of the 300 workers at the plant have been paid since March.", "300"),
+        ("Most of the region's hospitals (43) missed the waiting-time target last year.", "43"),
+        ("The council plans to sell the park, which it bought for £3m in 1990.", "£3m"),
+        ('The 6\'2" defender has cost the club £12m in wages this season.', "£12m"),
+        ("No report showing how the £4m was spent has ever been published by the trust.", "£4m"),
+    ],
+)
+def test_the_source_rules_leave_unsourced_figures_flagged(findings, text, figure):
+    # near misses of the rules above: a bare "reports suggest", an aside "if any", a count in
+    # brackets after a common noun, a relative clause below a plan, an inch mark, "no report"
+    assert [f.text for f in findings(text)] == [figure]

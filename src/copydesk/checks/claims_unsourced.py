@@ -133,7 +133,8 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
         if token.lower not in DOCUMENT_NOUNS:
             continue
         if token.lower in UNSPECIFIED and not any(
-            child.dep in ("det", "poss", "compound", "amod", "nummod", "prep", "acl")
+            child.dep in ("det", "poss", "compound", "amod", "nummod", "prep")
+            or (child.dep == "acl" and child.lemma.lower() in PARTICIPLE_VERBS)
             for child in article.children(token)
         ):
             continue  # "reports suggest", "studies show": which reports is not said (but
@@ -148,14 +149,17 @@ def _document_sentences(article: AnalysedArticle) -> set[int]:
 
 #: Participles through which a document gives what follows ("ledgers showing he was paid …",
 #: "figures released by the ministry", "disclosures filed on Sunday").
-PARTICIPLE_VERBS = DOCUMENT_VERBS | {"release", "publish", "compile", "file", "obtain", "see"}
+PARTICIPLE_VERBS = DOCUMENT_VERBS | {"release", "publish", "compile", "file", "obtain"}
 
 
 def _shows_in_participle(article: AnalysedArticle, token) -> bool:
     """The document carries a participle clause that gives the figures: "ledgers showing he was
     designated to receive $12.7m", "figures released by the BPI"."""
+    children = list(article.children(token))
+    if any(child.dep == "det" and child.lower == "no" for child in children):
+        return False  # "no report showing how the £4m was spent"
     return any(child.dep == "acl" and child.tag in ("VBG", "VBN") and child.lemma.lower() in PARTICIPLE_VERBS
-               for child in article.children(token))
+               for child in children)
 
 
 def _trailing_document(tokens: list) -> bool:
@@ -168,6 +172,8 @@ def _trailing_document(tokens: list) -> bool:
     verb, noun = words[-1], words[-2]
     if not (verb.tag.startswith("VB") and verb.lemma.lower() in DOCUMENT_VERBS and noun.lower in DOCUMENT_NOUNS):
         return False
+    if noun.lower in UNSPECIFIED and words[-3].text == ",":
+        return False  # "…, reports suggest.": which reports is not said
     return any(t.text == "," for t in words[-5:-2])
 
 
@@ -350,6 +356,8 @@ def _aimed(article: AnalysedArticle, offset: int, depth: int = 6) -> bool:
     for _ in range(depth):
         if token is None or token.head == token.i:
             return False
+        if token.dep in ("relcl", "acl"):
+            return False  # "plans to sell the park, which it bought for £3m": not the aim
         head = article.tokens[token.head]
         if head.pos == "VERB" and head.lemma.lower() in AIM_VERBS:
             return token.dep in ("dobj", "xcomp", "ccomp") and any(
@@ -435,14 +443,16 @@ CONDITIONS = frozenset({"if", "unless"})
 
 
 def _hypothetical(article: AnalysedArticle, offset: int, depth: int = 8) -> bool:
-    """The figure sits in a conditional clause ("if millions of people lose their insurance"), whatever
-    the parser calls the clause (an adverbial clause, a complement, a clausal subject)."""
+    """The figure sits in a conditional clause ("if millions of people lose their insurance"): a
+    verb that "if" or "unless" opens, whatever the parser calls its clause (not "few, if any, of
+    the 300 workers", where "if" hangs on a pronoun)."""
     token = article.token_at(offset)
     tokens = article.tokens
     for _ in range(depth):
         if token is None:
             return False
-        if any(child.dep == "mark" and child.lower in CONDITIONS for child in article.children(token)):
+        if token.pos in ("VERB", "AUX") and any(
+                child.dep == "mark" and child.lower in CONDITIONS for child in article.children(token)):
             return True
         if token.head == token.i:
             return False
@@ -451,16 +461,25 @@ def _hypothetical(article: AnalysedArticle, offset: int, depth: int = 8) -> bool
 
 
 def _in_open_quotation(article: AnalysedArticle, offset: int) -> bool:
-    """A quotation opened earlier in the figure's sentence is still open at it: an odd number of
-    straight double quotes before it, or a curly opening mark after the last closing one ('"…
+    """A quotation opened earlier in the figure's sentence is still open at it: the last straight
+    double quote before it is an opening one, or a curly opening mark follows the last closing one ('"…
     that's eight players plus injuries - 13 players out of a squad of 31. "We'll …', where a
     closing mark was left out between two quoted sentences). (Counted from the paragraph's start,
     one stray mark earlier in a long paragraph put later figures inside a quotation.)"""
     token = article.token_at(offset)
     if token is None:
         return False
-    before = article.text[article.sentences[token.sent].start : offset]
-    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+    start = article.sentences[token.sent].start
+    before = article.text[start:offset]
+    marks = [m for m in _STRAIGHT_QUOTE.finditer(before)]
+    if marks and marks[-1].group(1) is not None:
+        return True  # the last straight mark opens (after a space or at the start, before a word)
+    return before.rfind("“") > before.rfind("”")
+
+
+#: A straight double quote that opens (group 1: at the start or after a space or bracket, before
+#: a word) or any other (a closing mark, an inch mark after a digit: "the 6'2" defender").
+_STRAIGHT_QUOTE = re.compile(r'(?:(?<![^\s(\[—–-])(")(?=\w)|")')
 
 
 def _after_quote_mark(article: AnalysedArticle, sentence, token) -> bool:
@@ -501,8 +520,10 @@ def _listed_under_source(article: AnalysedArticle, index: int, sourced: set[int]
             return False
         before = first - 1
         if text[sentences[before].start : sentences[before].end].rstrip().endswith(":"):
-            return before in sourced or any(
-                _actor_gives(article, t) for t in article.sentence_tokens(sentences[before]))
+            # the introducing sentence's own verb gives the source ("The judge said she must:"),
+            # not a clause inside it ("Since the mayor said she would go, the council has:")
+            return any(_actor_gives(article, t) and article.tokens[t.head].dep == "ROOT"
+                       for t in article.sentence_tokens(sentences[before]))
         first = before  # the item above, in a list of one paragraph per item
 
 
@@ -530,9 +551,10 @@ def _in_name(article: AnalysedArticle, start: int) -> bool:
         if following.sent == token.sent and following.is_title:
             return True  # "19 Hard Truths the Left …": a title
     if after is not None and token.head == after.i and after.tag == "NN" and after.text.isalpha() \
-            and token.text.isdigit() and int(token.text) > 1 and after.lower not in SHARE_NOUNS:
-        return True  # "the 19 firm": a number above one before a singular noun it counts is
-        # the name the article gave it before ("19 Entertainment"), not an amount
+            and token.text.isdigit() and int(token.text) > 1 and after.lower not in SHARE_NOUNS \
+            and re.search(rf"(?<![\d,.]){token.text} [A-Z]", article.text):
+        return True  # "the 19 firm": a number above one before a singular noun, where the
+        # article also writes the number as a name ("19 Entertainment"), is that name
     first = before is not None and (before.i == 0 or tokens[before.i - 1].sent != before.sent)
     if before is not None and before.sent == token.sent and token.text.isdigit() and not first \
             and before.text[:1].isupper() and _ABBREVIATED.fullmatch(before.text) \
@@ -602,7 +624,8 @@ def _not_a_figure(text: str, quantity) -> bool:
             or _AGE_GROUP_AFTER.match(text, quantity.end):
         return True  # "those 26 to 34", "men under 35", "65 and older": a group's age bounds
     if written.isdigit() and text[quantity.start - 1 : quantity.start] == "(" \
-            and text[quantity.end : quantity.end + 1] == ")":
+            and text[quantity.end : quantity.end + 1] == ")" \
+            and _NAME_BEFORE.search(text, max(0, quantity.start - 40), quantity.start - 1):
         return True  # "Priscott for Roberts (71)", "Walt (60)": a bare number in brackets notes a
         # minute, an age or a seat count beside a name; an amount carries its unit
     if written.isdigit() and int(written) <= 31 and _DAY_LIST.match(text, quantity.end):
@@ -646,6 +669,8 @@ def _not_a_figure(text: str, quantity) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A capitalised word right before a bracket: "Roberts (71)", not "hospitals (43)".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

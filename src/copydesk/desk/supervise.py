@@ -403,8 +403,12 @@ def _serve(desk: Desk, conn: Connection, budget: Budget, *, digest: bool = False
                 article = article.load()
             report = next(desk.check_many([article]))
             if digest:
-                with contextlib.suppress(Exception):  # sent whole: the caller reports the error
+                try:
                     report = report.digested()
+                except MemoryError:
+                    raise
+                except Exception:  # noqa: BLE001, S110 - sent whole: the caller's to_dict reports it
+                    pass
             if report.error is not None and report.error.kind == "budget":  # a MemoryError
                 message = report.error.message.removesuffix(" (MemoryError)")
                 report.error = InputError("budget", f"{message} ({budget.memory_label()})")

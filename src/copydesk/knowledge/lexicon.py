@@ -141,7 +141,6 @@ LAST_LETTER_COST = 0.3
 #: (one and a half ordinary slips) because keys are coarse: near words are ranked by their
 #: letters, and sound only brings far ones within reach.
 PHONETIC_COST = 1.5
-SOUND_BONUS = 1.0
 #: Words shorter than this are not matched by sound, and at most PHONETIC_CANDIDATES words
 #: (the commonest) of one sound are suggested.
 PHONETIC_LENGTH = 5
@@ -599,8 +598,6 @@ class Lexicon:
         if cost > PHONETIC_COST and self._sounds_like(typed, suggestion.word):
             cost = PHONETIC_COST
         score = suggestion.zipf - EDIT_COST * cost
-        if len(typed) >= PHONETIC_LENGTH and metaphone(typed) == metaphone(suggestion.word):
-            score += SOUND_BONUS
         if any(typed.endswith(e) and len(typed) > len(e) + 2 and not suggestion.word.endswith(e)
                for e in ENDINGS):
             score -= ENDING_COST
