@@ -462,18 +462,19 @@ def _hypothetical(article: AnalysedArticle, offset: int, depth: int = 8) -> bool
 
 def _in_open_quotation(article: AnalysedArticle, offset: int) -> bool:
     """A quotation opened earlier in the figure's sentence is still open at it: the last straight
-    double quote before it is an opening one, or a curly opening mark follows the last closing one ('"…
-    that's eight players plus injuries - 13 players out of a squad of 31. "We'll …', where a
-    closing mark was left out between two quoted sentences). (Counted from the paragraph's start,
-    one stray mark earlier in a long paragraph put later figures inside a quotation.)"""
+    double quote before it is an opening one, or a curly opening mark follows the last closing
+    one ('"… that's eight players plus injuries - 13 players out of a squad of 31. "We'll …',
+    where a closing mark was left out between two quoted sentences). Only the sentence counts:
+    from the paragraph's start, one stray mark put every later figure inside a quotation."""
     token = article.token_at(offset)
     if token is None:
         return False
-    start = article.sentences[token.sent].start
-    before = article.text[start:offset]
-    marks = [m for m in _STRAIGHT_QUOTE.finditer(before)]
-    if marks and marks[-1].group(1) is not None:
-        return True  # the last straight mark opens (after a space or at the start, before a word)
+    before = article.text[article.sentences[token.sent].start : offset]
+    last = None
+    for last in _STRAIGHT_QUOTE.finditer(before):  # the last mark is what counts
+        pass
+    if last is not None and last.group(1) is not None:
+        return True  # it opens: at the start or after a space or bracket, before a word
     return before.rfind("“") > before.rfind("”")
 
 
@@ -493,7 +494,7 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
     carries on to the next sentence ("The census counted 8.3 million people. Of these, 40%
     …"). (Carrying it across a paragraph break, two sentences on, or back from the next sentence
     was measured on the tuning half: each silenced two to three real notes for each false one.)"""
-    if index in sourced or _listed_under_source(article, index, sourced):
+    if index in sourced or _listed_under_source(article, index):
         return True
     sentences = article.sentences
     if index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
@@ -504,10 +505,10 @@ def _carried(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
 _LIST_MARKS = ("-", "•", "*", "–", "·")
 
 
-def _listed_under_source(article: AnalysedArticle, index: int, sourced: set[int]) -> bool:
+def _listed_under_source(article: AnalysedArticle, index: int) -> bool:
     """The sentence is in a list (paragraphs that open with a bullet) introduced by a sentence
-    that gives a source and ends in a colon ("The judge said she must:" / "- Pay a $1,000
-    fine"): each item is what the source said."""
+    whose own verb is a named actor's saying or finding and that ends in a colon ("The judge
+    said she must:" / "- Pay a $1,000 fine"): each item is what the source said."""
     text, sentences = article.text, article.sentences
     first = index
     while True:

@@ -75,10 +75,10 @@ DEFAULT_TIME_LIMIT = 30.0
 DEFAULT_MEMORY_LIMIT = 1_500_000_000
 #: How often the supervisor looks at the worker's memory while it waits (seconds).
 POLL_INTERVAL = 0.05
-#: A short, benign article checked in the caller before the first fork, so that everything the
-#: desk loads lazily (knowledge tables, dictionaries) is loaded once and shared by every worker.
 #: A date written as pages write it, parsed once before the first fork (``parse_date``).
 WARM_UP_DATE = "Tuesday, 3 March 2026"
+#: A short, benign article checked in the caller before the first fork, so that everything the
+#: desk loads lazily (knowledge tables, dictionaries) is loaded once and shared by every worker.
 WARM_UP_TEXT = (
     "Council approves new library\n\n"
     "The city council approved plans for a new library on Tuesday, Mayor Anna Smith said.\n"

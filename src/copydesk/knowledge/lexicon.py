@@ -548,6 +548,8 @@ class Lexicon:
             for speller in self._spellers:
                 for candidate in speller.suggest(lower)[:5]:
                     distance = OSA.distance(lower, candidate)
+                    # one edit further than our own candidates: Hunspell's replacement tables
+                    # know misspellings by sound ("folowwin" -> "following")
                     if distance <= cutoff + 1 and candidate not in found:
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
         # score exactly only the candidates that can still make the list: a slip costs at least
