@@ -13,13 +13,17 @@ the extraction benchmarks' pages): the BBC corpus (2,225), PolNeAR's texts (928)
 DIR (trafilatura's evaluation pages, 1,032, exported as docs/BENCHMARKS.md says), which ``crash``
 needs for 5,000 distinct articles.
 
-``throughput``: the same N articles (``--articles``) stored three ways, each a fresh process,
+``throughput``: the same N articles (``--articles``) stored four ways, each a fresh process,
 wall time from start to exit (model loading included): ``copydesk ingest`` (one process, the
-baseline), ``copydesk batch --workers 1`` and ``copydesk batch --workers 2``, alternating for
+baseline), ``copydesk batch --workers 1``, ``copydesk batch --workers 2``, and two ``copydesk
+ingest`` processes started at once over half the inputs each (the machine's own ceiling for two
+processes that share nothing: what two cores give when nothing coordinates), alternating for
 ``--rounds`` rounds (best of the rounds kept: the machine is shared); the ratio to the
 baseline's throughput, and each run's peak resident memory per process (sampled every 0.2 s with
 psutil: the driver and each Dask worker with its supervised child); after each run, its CPU
-time (user + system of all its processes, reaped) and the machine's load average.
+time (user + system of all its processes, sampled) split by role (the driver with a local
+cluster's scheduler and nannies, each Dask worker, the supervised checker child under a worker or
+under ``ingest``) and the machine's load average.
 
 ``crash``: one ``copydesk batch --workers 2 --partition-size 25`` run over N articles, killed
 with SIGKILL at ``--kills`` random points (drawn from ``--seed``: a number of committed inputs to
@@ -142,6 +146,10 @@ class PeakMemory:
         self.peaks: dict[int, tuple[str, int]] = {}
         #: CPU seconds (user + system) of each process of the run, as last sampled.
         self.cpu: dict[int, float] = {}
+        #: Each process's part in the run: the driver (the command itself, with the in-process
+        #: scheduler and nannies of a local cluster), a worker (a process it started), the
+        #: child of a worker (the supervised child that checks), or another process.
+        self.roles: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -163,11 +171,27 @@ class PeakMemory:
                     rss = process.memory_info().rss
                     name = _role(process.cmdline())
                     times = process.cpu_times()
+                    parent = process.ppid()
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
                 self.cpu[process.pid] = times.user + times.system
+                if process.pid not in self.roles:
+                    self.roles[process.pid] = (
+                        "driver" if process.pid == self.pid
+                        else "other" if "resource_tracker" in " ".join(process.cmdline())
+                        else "worker" if parent == self.pid and _role(process.cmdline()) == "worker"
+                        else "checker" if self.roles.get(parent) in ("worker", "driver")
+                        else "other")
                 old = self.peaks.get(process.pid, (name, 0))
                 self.peaks[process.pid] = (name, max(old[1], rss))
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds of the run's processes, summed by role."""
+        out: dict[str, float] = {}
+        for pid, seconds in self.cpu.items():
+            role = self.roles.get(pid, "other")
+            out[role] = out.get(role, 0.0) + seconds
+        return out
 
     def stop(self) -> dict[int, tuple[str, int]]:
         self._stop.set()
@@ -184,9 +208,29 @@ def _role(cmdline: list[str]) -> str:
     return "other"
 
 
-def _run(command: list[str], log: Path) -> tuple[float, dict[int, tuple[str, int]], int, float]:
+def _run_side_by_side(commands: list[list[str]], log: Path
+                      ) -> tuple[float, dict[int, tuple[str, int]], int, dict[str, float]]:
+    """Run ``commands`` at once, each a process of its own: the wall time until the last ends,
+    the peaks and CPU of all of them (as ``_run``), and the first non-zero exit status."""
+    started = time.monotonic()
+    with open(log, "w") as out:
+        processes = [subprocess.Popen(c, stdout=out, stderr=subprocess.STDOUT) for c in commands]
+        memories = [PeakMemory(process.pid) for process in processes]
+        codes = [process.wait() for process in processes]
+    elapsed = time.monotonic() - started
+    peaks: dict[int, tuple[str, int]] = {}
+    cpu: dict[str, float] = {}
+    for memory in memories:
+        peaks.update(memory.stop())
+        for role, seconds in memory.cpu_by_role().items():
+            cpu[role] = cpu.get(role, 0.0) + seconds
+    return elapsed, peaks, next((c for c in codes if c not in (0, 2)), codes[0]), cpu
+
+
+def _run(command: list[str], log: Path
+         ) -> tuple[float, dict[int, tuple[str, int]], int, dict[str, float]]:
     """Run ``command``: its wall time, peak memory per process, exit status, and CPU seconds of
-    all its processes (each as last sampled, every 0.2 s: a Dask worker is not reaped by this
+    all its processes by role (each as last sampled, every 0.2 s: a Dask worker is not reaped by this
     process, so ``RUSAGE_CHILDREN`` would miss it; each process's last 0.2 s are missed)."""
     started = time.monotonic()
     with open(log, "w") as out:
@@ -195,10 +239,15 @@ def _run(command: list[str], log: Path) -> tuple[float, dict[int, tuple[str, int
         code = process.wait()
     elapsed = time.monotonic() - started
     peaks = memory.stop()
-    return elapsed, peaks, code, sum(memory.cpu.values())
+    return elapsed, peaks, code, memory.cpu_by_role()
 
 
 # ---------------------------------------------------------------- throughput
+
+#: The ceiling of two workers on this machine: two ``copydesk ingest`` processes, each over half
+#: of the inputs, started at once and sharing nothing (no scheduler, no store, no messages).
+SIDE_BY_SIDE = "two processes side by side (ingest, half each)"
+
 
 
 def throughput(args: argparse.Namespace) -> None:
@@ -206,6 +255,10 @@ def throughput(args: argparse.Namespace) -> None:
         folder = Path(tmp)
         inputs = folder / "inputs.jsonl"
         count = write_inputs(inputs, args.articles, args.shared, args.extra_html)
+        lines = inputs.read_text(encoding="utf-8").splitlines(keepends=True)
+        halves = [folder / "first-half.jsonl", folder / "second-half.jsonl"]
+        halves[0].write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+        halves[1].write_text("".join(lines[len(lines) // 2 :]), encoding="utf-8")
         print(f"{count} articles ({inputs.stat().st_size / 1e6:.1f} MB of JSONL); "
               f"{args.rounds} rounds, the runs alternating; best of the rounds", flush=True)
         copydesk = str(BIN / "copydesk")
@@ -215,6 +268,7 @@ def throughput(args: argparse.Namespace) -> None:
             ("one process (copydesk ingest)", [copydesk, "ingest", str(inputs), *isolation]),
             ("batch, 1 worker", [copydesk, "batch", str(inputs), "--workers", "1", *size, *isolation]),
             ("batch, 2 workers", [copydesk, "batch", str(inputs), "--workers", "2", *size, *isolation]),
+            (SIDE_BY_SIDE, [[copydesk, "ingest", str(half), *isolation] for half in halves]),
         ]
         if args.compare_partition:
             runs.append((f"batch, 2 workers, --partition-size {args.compare_partition}",
@@ -226,7 +280,11 @@ def throughput(args: argparse.Namespace) -> None:
             for n, (name, command) in enumerate(runs):
                 db = folder / f"run{round_}-{n}.sqlite"
                 log = folder / f"run{round_}-{n}.log"
-                elapsed, peaks, code, cpu = _run([*command, "--no-progress", "--db", str(db)], log)
+                if name == SIDE_BY_SIDE:
+                    elapsed, peaks, code, cpu = _run_side_by_side(
+                        [[*c, "--no-progress", "--db", f"{db}.{i}"] for i, c in enumerate(command)], log)
+                else:
+                    elapsed, peaks, code, cpu = _run([*command, "--no-progress", "--db", str(db)], log)
                 if code not in (0, 2):
                     print(log.read_text()[-3000:])
                     raise SystemExit(f"{name} failed with status {code}")
@@ -234,8 +292,9 @@ def throughput(args: argparse.Namespace) -> None:
                 if name not in best or elapsed < best[name][0]:
                     best[name] = (elapsed, peaks)
                 load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s, CPU {cpu:.1f} s "
-                      f"(load average after it: {load})", flush=True)
+                split = ", ".join(f"{role} {seconds:.1f}" for role, seconds in sorted(cpu.items()))
+                print(f"  round {round_ + 1}: {name}: {elapsed:.1f} s, CPU {sum(cpu.values()):.1f} s "
+                      f"({split}; load average after it: {load})", flush=True)
         base = count / best[runs[0][0]][0]
         print("| run | wall s (each round) | articles/s (best) | × one process | "
               "peak RSS per process (MB) |")

@@ -599,14 +599,26 @@ def _run(client: Any, partitions: Iterator[list[tuple[str, DeferredInput]]],
         yield from outcome(next(pending))
 
 
+#: Dask's settings for the environment of the worker processes a nanny spawns.
+PRE_SPAWN = "distributed.nanny.pre-spawn-environ"
+
+
 def _client(args: argparse.Namespace) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if args.scheduler:
         client = Client(args.scheduler)
         return client, client.close
-    cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1,
-                           processes=True, dashboard_address=":0")
+    import dask
+
+    # Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536 in the environment of the workers they
+    # spawn, so that glibc gives freed memory back at once; for the parse that costs 10-15 % more
+    # CPU in the checking child (bench/batch.py, docs/BENCHMARKS.md), and the child's memory is
+    # bounded by the per-input budget and its restarts, not by trimming. Unset here (a value in
+    # the user's own environment still wins); the single-thread BLAS settings are kept.
+    with dask.config.set({f"{PRE_SPAWN}.MALLOC_TRIM_THRESHOLD_": None}):
+        cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=":0")
     client = Client(cluster)
 
     def close() -> None:
