@@ -220,3 +220,22 @@ def test_batch_refuses_a_missing_claims_model_or_bad_config_before_any_work(tmp_
     assert status == 2
     assert all(part in err for part in said), err
     assert "dashboard" not in err and not out_dir.exists()  # no cluster, nothing written
+
+
+def test_a_local_clusters_workers_do_not_trim_malloc(monkeypatch):
+    """Dask's nannies would give their workers MALLOC_TRIM_THRESHOLD_=65536, which makes the
+    parse slower; copydesk's local cluster leaves it unset (and keeps single-thread BLAS)."""
+    import argparse
+    import os
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    from copydesk.cli.batch import _client
+
+    client, close = _client(argparse.Namespace(scheduler=None, workers=1))
+    try:
+        trim = client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_")
+        threads = client.run(os.getenv, "OMP_NUM_THREADS")
+    finally:
+        close()
+    assert list(trim.values()) == [None]
+    assert list(threads.values()) == ["1"]
