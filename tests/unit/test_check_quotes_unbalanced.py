@@ -152,3 +152,15 @@ def test_a_page_of_unclosed_quotations_makes_findings_of_bounded_size():
     assert findings
     assert all(f.end - f.start <= quotes_unbalanced.MAX_SPAN_CHARS for f in findings)
     assert all(f.text == text[f.start : f.end] for f in findings)
+
+
+def test_an_unclosed_quotation_in_text_without_paragraph_breaks_is_flagged_at_its_start():
+    """Scraped text often comes as one block: the quotation's span stops within MAX_SPAN_CHARS,
+    at a space, not at the end of the article."""
+    text = ('The mayor said: "We will rebuild the bridge by the spring. ' + "Crews will work through the night. " * 40
+            + "The council meets on Monday to approve the money.")
+    [finding] = found(text)
+    assert finding.start == text.index('"We will')
+    assert finding.end - finding.start <= quotes_unbalanced.MAX_SPAN_CHARS
+    assert text[finding.end] == " "
+    assert finding.text == text[finding.start : finding.end]

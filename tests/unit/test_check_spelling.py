@@ -72,6 +72,15 @@ def test_urls_handles_and_compounds_are_silent(analyser, knowledge):
     assert run(analyser, knowledge, text) == []
 
 
+def test_words_censored_with_asterisks_are_silent(analyser, knowledge):
+    text = ("The rapper told the crowd that the motherf***** who wrote the review was an a** "
+            "and a s**thead, and the crowd cheered.\n")
+    assert run(analyser, knowledge, text) == []
+    # the same sentence with a real slip beside the censored words still has its finding
+    slipped = text.replace("crowd cheered", "crowd cheerd")
+    assert [f.text for f in run(analyser, knowledge, slipped)] == ["cheerd"]
+
+
 def test_sentence_in_another_language_is_left_alone(analyser, knowledge):
     text = "The banner read: nie ma chleba bez pracy, dziekujemy bardzo.\n"
     assert run(analyser, knowledge, text) == []

@@ -42,9 +42,11 @@ SENTENCE_END = ".?!…:;—–-"
 #: Characters that may end a paragraph that is complete (anything else: broken mid-sentence).
 PARAGRAPH_END = ".?!…:;\"”’')]"
 #: An unclosed quotation is flagged to the end of its paragraph, but never past this many
-#: characters (far beyond any news paragraph), so a page of stray marks makes a report of
-#: bounded size.
-MAX_SPAN_CHARS = 5_000
+#: characters (a long news paragraph; cut back to the last space before it): the span shows
+#: where the quotation starts and runs, and text scraped without its paragraph breaks would
+#: otherwise make it the rest of the article; a page of stray marks makes a report of bounded
+#: size.
+MAX_SPAN_CHARS = 400
 CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "''", "''": "''", "”": "”"}
 
 
@@ -256,10 +258,20 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         yield _finding(text, pending[0], Unbalanced(pending[1], "unclosed"))
 
 
+def _span_end(text: str, start: int, end: int) -> int:
+    """Where an unclosed quotation's span ends: the paragraph's end, or within
+    :data:`MAX_SPAN_CHARS` at the last space (the last character when there is none)."""
+    if end - start <= MAX_SPAN_CHARS:
+        return end
+    limit = start + MAX_SPAN_CHARS
+    space = text.rfind(" ", start + 1, limit + 1)
+    return space if space > start else limit
+
+
 def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
     mark = problem.mark
     if problem.kind == "unclosed":
-        end = min(region.end, mark.start + MAX_SPAN_CHARS)
+        end = _span_end(text, mark.start, region.end)
         span = text[mark.start : end]
         closing = CLOSING_FOR.get(mark.text, "”")
         return Finding(

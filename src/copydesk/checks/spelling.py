@@ -262,9 +262,10 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
-    if before in "@#/\\._-" and before or after in "@/\\_-" and after:
-        # handles, hashtags, paths, file names, parts of URLs; and the parts of a hyphenated
-        # word, often combining forms that are no words alone ("petro-", "psy-ops", "-itis")
+    if before in "@#/\\._-*" and before or after in "@/\\_-*" and after:
+        # handles, hashtags, paths, file names, parts of URLs; the parts of a hyphenated word,
+        # often combining forms that are no words alone ("petro-", "psy-ops", "-itis"); and what
+        # is left of a word censored with asterisks ("motherf*****", "a**")
         return False
     # a domain name ("example.com") is not judged
     return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
