@@ -178,8 +178,8 @@ class PeakMemory:
                 if process.pid not in self.roles:
                     self.roles[process.pid] = (
                         "driver" if process.pid == self.pid
-                        else "other" if "resource_tracker" in " ".join(process.cmdline())
-                        else "worker" if parent == self.pid and _role(process.cmdline()) == "worker"
+                        else "other" if name == "resource tracker"
+                        else "worker" if parent == self.pid and name == "worker"
                         else "checker" if self.roles.get(parent) in ("worker", "driver")
                         else "other")
                 old = self.peaks.get(process.pid, (name, 0))
@@ -203,6 +203,8 @@ def _role(cmdline: list[str]) -> str:
     joined = " ".join(cmdline)
     if "copydesk" in joined and ("batch" in cmdline or "ingest" in cmdline):
         return "driver"
+    if "resource_tracker" in joined:
+        return "resource tracker"
     if "multiprocessing" in joined or "spawn_main" in joined or "forkserver" in joined:
         return "worker"
     return "other"
@@ -211,7 +213,8 @@ def _role(cmdline: list[str]) -> str:
 def _run_side_by_side(commands: list[list[str]], log: Path
                       ) -> tuple[float, dict[int, tuple[str, int]], int, dict[str, float]]:
     """Run ``commands`` at once, each a process of its own: the wall time until the last ends,
-    the peaks and CPU of all of them (as ``_run``), and the first non-zero exit status."""
+    the peaks and CPU by role of all of them (as ``_run``), and the first exit status that is
+    neither 0 nor 2 (findings), else the first command's."""
     started = time.monotonic()
     with open(log, "w") as out:
         processes = [subprocess.Popen(c, stdout=out, stderr=subprocess.STDOUT) for c in commands]
@@ -230,16 +233,9 @@ def _run_side_by_side(commands: list[list[str]], log: Path
 def _run(command: list[str], log: Path
          ) -> tuple[float, dict[int, tuple[str, int]], int, dict[str, float]]:
     """Run ``command``: its wall time, peak memory per process, exit status, and CPU seconds of
-    all its processes by role (each as last sampled, every 0.2 s: a Dask worker is not reaped by this
-    process, so ``RUSAGE_CHILDREN`` would miss it; each process's last 0.2 s are missed)."""
-    started = time.monotonic()
-    with open(log, "w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-        memory = PeakMemory(process.pid)
-        code = process.wait()
-    elapsed = time.monotonic() - started
-    peaks = memory.stop()
-    return elapsed, peaks, code, memory.cpu_by_role()
+    all its processes by role (each as last sampled, every 0.2 s: a Dask worker is not reaped by
+    this process, so ``RUSAGE_CHILDREN`` would miss it; each process's last 0.2 s are missed)."""
+    return _run_side_by_side([command], log)
 
 
 # ---------------------------------------------------------------- throughput
@@ -247,7 +243,6 @@ def _run(command: list[str], log: Path
 #: The ceiling of two workers on this machine: two ``copydesk ingest`` processes, each over half
 #: of the inputs, started at once and sharing nothing (no scheduler, no store, no messages).
 SIDE_BY_SIDE = "two processes side by side (ingest, half each)"
-
 
 
 def throughput(args: argparse.Namespace) -> None:
