@@ -26,6 +26,8 @@ MODIFIER_POS = frozenset({"ADV", "ADJ"})
 MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
 
 
+#: Particles and adverbs of completion that end "it is …" on their own ("it's over", "it's off").
+PARTICLES_ALONE = frozenset({"over", "up", "out", "off", "through", "gone", "done", "back"})
 #: Tags that follow "it is" but not a possessive: adjectives, participles, adverbs, determiners.
 IT_IS_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "RB", "RBR", "DT", "PDT"})
 
@@ -53,7 +55,12 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         if before is not None and before.pos == "VERB" and not is_cue(before):
             return False
         return following is not None and following.lower in ("to", "that")
+    following = next_word(article, token, 2)
+    if after.lower in PARTICLES_ALONE and after.text.islower() and (following is None or following.text in (",", ".", ";", "!", "?")):
+        return True  # "now that its over,": a particle that ends the clause has no noun to own
     reread = article.derived.its_readings.get(token.i)
+    if reread == "VBN" and before is None and following is not None and following.lower == "that":
+        return True  # "Its thought that the fire started": a passive of saying or thinking
     if reread in IT_IS_TAGS and _not_a_noun(after, lexicon) and _phrase_ends_without_noun(article, token, 2):
         # read as "it is", the next word is no longer a noun, and it has no noun sense at
         # all: "its unwise to wait" (but "its rival," "its duty to" stay possessive)
@@ -88,6 +95,8 @@ def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1
         other = next_word(article, token, k)
         if other is None:
             return True
+        if other.tag in ("WP", "WRB") and k > 1:
+            return True  # "its unclear who ordered", "its not known how": a clause follows the adjective
         if other.pos in ("NOUN", "PROPN", "NUM") or (other.pos == "PRON" and k > 1):
             return False
         if other.text in ("-", "–", "‐") or article.text[other.end : other.end + 1] == "-":
@@ -150,6 +159,8 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon):
     after = next_word(article, token)
     if after is not None and after.lower == "than":
         return None  # "larger then than it is now": "then" is the time of the comparison
+    if after is None or after.pos in ("PUNCT", "CCONJ"):
+        return None  # "much higher then, the governor recalled": "than" always takes what is compared
     if before.sent == token.sent and before.tag in ("JJR", "RBR") and before.lower not in ("more", "less", "earlier", "later", "longer", "further", "sooner"):
         return token.start, token.end, "than", "a comparison takes 'than'"
     if before.sent == token.sent and before.lower in ("rather", "other"):
@@ -168,6 +179,8 @@ def _rule_your(article: AnalysedArticle, token: Token, lexicon):
     after = next_word(article, token) if token.lower == "your" else None
     if after is not None and after.lower in ("a", "an") and not article.text[after.end : after.end + 1].isspace():
         return None  # "your a**", "your a—": a censored or cut-off word, not the article "a"
+    if after is not None and after.lower == "going" and after.dep in ("csubj", "nsubj", "nsubjpass"):
+        return None  # "Your going out at night worried your mother": a gerund as subject
     if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
     return None

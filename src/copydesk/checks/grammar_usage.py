@@ -30,6 +30,7 @@ from copydesk.checks.grammar_words import (
     CLAUSE_VERBS,
     DO,
     FINITE_BE,
+    FINITE_HAVE,
     HAVE,
     MODALS,
     NEGATION,
@@ -106,9 +107,29 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     if before is not None and before.lower == "all" and previous_word(article, pronoun, 2) is not None \
             and previous_word(article, pronoun, 2).lower in PREPOSITIONS:
         return hit  # "for all it's faults"
+    if pronoun.lower == "they" and is_finite_verb(after) and after.lower in FINITE_BE | FINITE_HAVE | MODALS:
+        # "They're are plans": a second finite verb after "they are" — the existential "there"
+        # before what exists; "they're are up again": a doubled verb, "they" is meant
+        following = next_word(article, after)
+        exists = following is not None and (following.pos in ("DET", "NUM", "NOUN") or following.lower in ("been", "no"))
+        wanted = "there" if exists else "they"
+        return pronoun.start, verb.end, wanted, f"'{article.text[pronoun.start:verb.end]}' means 'they are', and a verb follows; '{wanted}' is meant"
     noun = noun_after_modifiers(article, verb)
+    if noun is None and _only_a_noun(after, lexicon):
+        noun = after  # "who's fault", "they're land": a word that cannot follow "is" or "are"
     if noun is None:
+        if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS \
+                and not is_cue(before) and lexicon is not None and after.tag in ("NN", "JJ") and after.text.isalpha() \
+                and not after.lower.endswith(("ing", "ed")) and lexicon.is_noun(after.lower) \
+                and after.ent_type not in ("DATE", "TIME"):
+            nxt = next_word(article, after)
+            if nxt is None or nxt.pos in ("PUNCT", "ADP"):
+                return hit  # "marked it's centenary with": a verb that takes no clause takes an object
+        if pronoun.lower == "it" and _coordinated_noun_phrase(article, before, verb):
+            return hit  # "the comet and it's unusually long tail"
         return None
+    if pronoun.lower != "it":
+        noun = _compound_head(article, noun)  # not after "it's": "it's time evangelicals had"
     beyond = next_word(article, noun)
     if beyond is not None and beyond.lower == "of":
         return None  # "it's tens of thousands", "it's a matter of"
@@ -130,6 +151,51 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
             return None
         return hit  # "published it's report", "check you're ticket"
     return None
+
+
+def _only_a_noun(word: Token, lexicon) -> bool:
+    """``word`` can only be a noun (WordNet knows it as a noun, and not as an adjective, an adverb
+    or a verb's participle): nothing "it is" or "they are" can be followed by without a
+    determiner, whatever the tagger made of it after the contraction ("who's fault", "they're
+    land")."""
+    if lexicon is None or not word.text.isalpha() or word.tag in ("VBN", "VBG", "VBD", "NNP", "NNPS") \
+            or word.pos in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "AUX"):
+        return False
+    if word.lower.endswith(("ing", "ed")) or word.ent_type:
+        return False
+    parts = lexicon.parts_of_speech(word.lower)
+    return bool(parts) and "noun" in parts and not parts & {"adj", "adv"}
+
+
+def _compound_head(article: AnalysedArticle, noun: Token) -> Token:
+    """The last noun of a compound written open ("world record", "debut album")."""
+    for _ in range(3):
+        after = next_word(article, noun)
+        if noun.dep != "compound" or after is None or not is_noun(after) or article.text[noun.end : after.start] != " ":
+            break
+        noun = after
+    return noun
+
+
+def _coordinated_noun_phrase(article: AnalysedArticle, before: Token | None, verb: Token) -> bool:
+    """"the comet and it's unusually long tail": after "noun and", the contraction is followed by
+    modifiers and a noun that ends the sentence or a clause — a noun phrase, not a clause."""
+    if before is None or before.lower not in ("and", "or"):
+        return False
+    ahead = previous_word(article, before)
+    if ahead is None or not is_noun(ahead):
+        return False
+    word = verb
+    for _ in range(4):
+        word = next_word(article, word)
+        if word is None:
+            return False
+        if is_noun(word):
+            following = next_word(article, word)
+            return following is None or following.text in (".", ",", ";", "!", "?")
+        if word.tag not in ("RB", "JJ", "JJR", "JJS"):
+            return False
+    return False
 
 
 #: Degree words that modify an adjective ("so", "very"): "your very kind" is "you're very kind"
@@ -183,19 +249,39 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         # the existential "there" is meant
         return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
     if after.lower in NEGATION or after.lower in ("being", "going", "getting"):
+        if after.dep in ("csubj", "nsubj", "nsubjpass") and token.lower != "whose":
+            return None  # "Your going out at night worried your mother": a gerund as subject
         return hit
     if after.lower in ("a", "an", "the") and token.lower != "their":
         return hit
+    before = previous_word(article, token)
+    if token.lower == "their" and before is not None and before.lower in FINITE_BE \
+            and after.lower in ("a", "an", "any", "no", "the", "some", "enough", "plenty"):
+        # "Is their any chance", "was their a vote": a determiner cannot follow a possessive
+        return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
+    if token.lower == "their" and _their_for_place(article, token, before, after):
+        return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"
+    if after.tag in ("VBN", "VBD") and (next_word(article, after) is not None and next_word(article, after).tag in ("DT", "CD", "PRP$")):
+        return hit  # "whose written eleven novels": a participle with its own object is a verb
+    if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
+        return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
-        if token.lower != "whose" and (after.dep in ("nsubj", "csubj", "nsubjpass") or after.tag == "VBG" and any(
-            is_finite_verb(t) for t in article.tokens[after.i + 1 : article.sentences[token.sent].last]
-        ) and _gerund_subject(article, after)):
+        if token.lower != "whose" and (
+            after.dep in ("nsubj", "csubj", "nsubjpass")
+            or after.tag == "VBG" and before is None and _finite_in_clause(article, after)
+            or after.tag == "VBG" and any(
+                is_finite_verb(t) for t in article.tokens[after.i + 1 : article.sentences[token.sent].last]
+            ) and _gerund_subject(article, after)
+        ):
             return None  # "Your going out at night worried your mother": a gerund as subject
         return hit
     if after.pos in ("ADJ",) and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
             and not (lexicon is not None and lexicon.is_noun(after.lower)):
         return hit  # "their worried about" (but "their favourite", "their current 4.75%": nouns too)
-    if after.tag == "JJ" and after.dep != "ROOT" and _predicate_adjective(article, after):
+    nxt = next_word(article, after)
+    if (after.tag == "JJ" or _adjective(after, lexicon, only=True)
+            or _adjective(after, lexicon) and nxt is not None and nxt.lower == "about") \
+            and after.dep != "ROOT" and _predicate_adjective(article, after):
         return hit  # "your wrong about the budget", "we know your busy, but": a noun never takes "about" so
     if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly", "here"):
         return hit
@@ -207,7 +293,8 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit
     if _before_a_preposition(article, token, after):
         return hit  # "your in trouble", "whose on call": a possessive needs its noun first
-    if after.tag == "JJ" and _opens_clause(article, token) and _modifiers_end_without_noun(article, after) \
+    if (after.tag == "JJ" or _adjective(after, lexicon, only=True)) and _opens_clause(article, token) \
+            and _modifiers_end_without_noun(article, after) \
             and not is_finite_verb(next_word(article, after)) \
             and not (lexicon is not None and lexicon.is_noun(after.lower) and not _opens_clause(article, token, strict=True)):
         # "I hope your happy.", "she said their ready": the subject of a new clause. Not a word the
@@ -222,6 +309,42 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     return None
 
 
+def _adjective(word: Token, lexicon, *, only: bool = False) -> bool:
+    """WordNet knows ``word`` as an adjective (``only``: and as nothing else), whatever the tagger
+    made of it after a possessive ("your wrong about", "your liable for")."""
+    if lexicon is None or not word.text.isalpha() or not word.text.islower():
+        return False
+    parts = lexicon.parts_of_speech(word.lower)
+    if not parts or "adj" not in parts:
+        return False
+    return parts == {"adj"} if only else True
+
+
+#: Words that open a clause of place or time after "there" ("stay there until", "were there on").
+_AFTER_PLACE = frozenset({"until", "till", "when", "while", "since", "before", "after", "because",
+                          "on", "at", "for", "in", "with", "from"})
+
+
+def _their_for_place(article: AnalysedArticle, token: Token, before: Token | None, after: Token) -> bool:
+    """"who were their on the night", "stay their until": "their" after a verb of being or staying
+    and before a preposition or a conjunction — a possessive needs its noun, the place adverb
+    does not. After a verb that takes a clause ("said their on holiday") "they're" is meant and
+    other rules judge it."""
+    if before is None or after.lower not in _AFTER_PLACE or not after.text.islower():
+        return False
+    if article.text[token.end : after.start] != " " or article.text[after.end : after.end + 1] in ("-", "‐"):
+        return False
+    if not (before.lower in FINITE_BE | {"be", "been", "being"} or before.pos == "VERB" and before.tag in ("VB", "VBD", "VBZ", "VBP", "VBN")
+            and before.lemma.lower() not in CLAUSE_VERBS and not is_cue(before)):
+        return False
+    # a noun after the preposition that is followed by a noun or a verb is a compound written open
+    # ("their on screen chemistry"): not judged
+    noun = next_word(article, after)
+    beyond = next_word(article, noun) if noun is not None else None
+    return not (noun is not None and noun.pos == "NOUN" and beyond is not None
+                and (beyond.pos in ("NOUN", "PROPN") or is_finite_verb(beyond)))
+
+
 #: Prepositions that cannot also be adjectives or particles: a possessive determiner never stands
 #: right before one ("your in trouble" is "you're in trouble"; "your down payment", "your
 #: inside knowledge" are not caught because "down" and "inside" are not here).
@@ -230,7 +353,7 @@ PLAIN_PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "into", "onto"
 #: Words after which a clause begins, so that the next word is its subject: conjunctions that
 #: join clauses ("because", "if"), "that", and verbs that take a clause (``CLAUSE_VERBS``).
 CLAUSE_OPENERS = frozenset({"because", "if", "when", "since", "unless", "while", "although",
-                            "though", "whether", "that", "so", "sure"})
+                            "though", "whether", "that", "so", "sure", "once"})
 
 
 #: Verbs of saying and thinking that take a clause and hardly ever a noun object: after these a
@@ -261,8 +384,14 @@ def _before_a_preposition(article: AnalysedArticle, token: Token, after: Token) 
     title or quoted words ("their In Rainbows album", 'their "In Utero" album', '"their" in the
     clause'), not a hyphenated compound, and not a compound noun written open ("their on screen
     chemistry", "their at bats": the preposition's noun is followed by another noun or a verb)."""
-    if after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP" or not after.text.islower():
+    if not after.text.islower():
         return False
+    if after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP":
+        following = next_word(article, after)
+        # any preposition before its own determiner: "your inside the stadium" (not "your
+        # inside knowledge", "your down payment")
+        if not (after.lower in PREPOSITIONS and following is not None and following.tag in ("DT", "PRP$")):
+            return False
     text = article.text
     if text[after.end : after.end + 1] in ("-", "‐") or text[token.end : after.start].strip():
         return False  # "their in-laws"; a quotation mark or other sign between the two words
@@ -317,6 +446,17 @@ def _modifiers_end_without_noun(article: AnalysedArticle, word: Token) -> bool:
     return False
 
 
+def _finite_in_clause(article: AnalysedArticle, gerund: Token) -> bool:
+    """A finite verb follows ``gerund`` before any punctuation: the gerund's phrase is the subject
+    of that verb ("Your leaving early upset the hosts"; but "Your going to be late," has none)."""
+    for other in article.tokens[gerund.i + 1 : article.sentences[gerund.sent].last]:
+        if other.pos == "PUNCT":
+            return False
+        if is_finite_verb(other) and other.lower not in ("'s", "’s", "'re", "’re"):
+            return True
+    return False
+
+
 def _gerund_subject(article: AnalysedArticle, gerund: Token) -> bool:
     """Whether ``gerund`` heads a phrase that is the subject of a later finite verb."""
     node = gerund
@@ -353,6 +493,12 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "say there pay has"
     if after is not None and after.tag == "JJS" and before is not None and before.pos == "VERB":
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "did there best"
+    if after is not None and beyond is not None and after.lower == "being" and (
+        beyond.tag in ("VBN", "VBD") or any(t.dep == "agent" and t.head == beyond.i for t in article.tokens[beyond.i + 1 : beyond.i + 3])
+    ) \
+            and (before is None or before.pos in ("VERB", "SCONJ", "PUNCT")) and not (before is not None and before.lower in PREPOSITIONS):
+        wanted = "they" + apostrophe(article) + "re"
+        return token.start, token.end, wanted, f"'there being' takes a noun ('there being no candidates'); '{wanted} being' + participle is meant"
     if after is not None and after.tag == "VBG" and after.lower != "being" and article.text[token.end:after.start].strip() == "" \
             and (before is None or before.pos in ("PUNCT", "CCONJ", "SCONJ")):
         wanted = "they" + apostrophe(article) + "re"
@@ -398,13 +544,26 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
     after = next_word(article, token)
     if before is None or after is None or before.pos == "PUNCT" or before.lower in ("and", "but", "or", "since", "until", "by", "from", "till"):
         return None
-    if after.pos in ("PUNCT", "VERB", "AUX") and after.tag not in ("VBN",) or after.lower in ("than", "on", "onwards"):
-        return None
+    if after.pos in ("PUNCT", "CCONJ") or after.lower in ("than", "on", "onwards"):
+        return None  # "than" always takes what is compared: "better organised then and conceded"
+    if after.pos in ("VERB", "AUX") and after.tag not in ("VBN",) and not (
+        after.tag == "VBD" and (before.tag in ("JJR", "RBR") or before.lower in ("more", "less"))
+    ):
+        return None  # a verb after "then" is the next event, unless a comparative stands right
+        # before ("earlier then planned", "more then doubled": the tagger reads a participle as past)
+    if _no_sooner(article, token):
+        return token.start, token.end, "than", "'no sooner' takes 'than'; 'then' is about time"
     if any(t.lower in ("if", "when", "once", "unless") for t in sentence_before(article, token)):
         return None  # "If labels were more willing … then the government": a condition and its result
     if before.tag in ("JJR", "RBR") or before.lower in COMPARATIVE_WORDS or _comparison_before(article, token, whole=False):
         return token.start, token.end, "than", "a comparison takes 'than'; 'then' is about time"
     return None
+
+
+def _no_sooner(article: AnalysedArticle, token: Token) -> bool:
+    """"No sooner had the polls closed than …": the comparison opens the sentence."""
+    before = sentence_before(article, token)
+    return any(t.lower == "sooner" and k > 0 and before[k - 1].lower == "no" for k, t in enumerate(before))
 
 
 def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -414,9 +573,11 @@ def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         return None
     before = previous_word(article, token)
     after = next_word(article, token)
-    if before is None or before.pos in ("PUNCT", "CCONJ") or before.lower in (
+    if before is None or before.pos in ("PUNCT", "CCONJ", "DET") or before.tag == "DT" or before.lower in (
         "since", "until", "till", "by", "from", "just", "only", "even", "now", "back", "right", "and", "but"
-    ) or (before.pos == "AUX" and after is not None and after.tag == "VBN"):
+    ) or (before.pos == "AUX" and after is not None and after.tag == "VBN") or (
+        before.tag == "MD" and after is not None and after.tag == "VB"  # "will than consider"
+    ) or (after is not None and is_finite_verb(after) and before.pos == "VERB"):  # "What happens than is"
         return token.start, token.end, "then", "'than' makes a comparison, and nothing is compared here; 'then' is meant"
     return None
 
@@ -506,6 +667,11 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
     return None
 
 
+#: Degree words: they grade an adjective, and "discrete" (separate) has no degrees.
+DEGREE_WORDS = frozenset({"so", "very", "too", "more", "most", "less", "least", "utterly", "extremely",
+                          "highly", "fairly", "quite", "rather", "incredibly", "remarkably", "suitably",
+                          "especially", "particularly", "ultra", "super", "scrupulously"})
+
 #: Pronouns that name a thing, never a person.
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 
@@ -523,15 +689,57 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
         if other.lower in ("on", "for"):
             return False
     subjects = [t for t in article.tokens[max(0, token.i - 12):token.i]
-                if t.head == token.i and t.dep in ("nsubj", "nsubjpass")]
+                if t.head == token.i and t.dep in ("nsubj",)]
+    if not subjects and token.dep == "acl" and token.head < token.i:
+        subjects = [article.tokens[token.head]]  # "bus services, complimenting the new rail link"
     if not subjects:  # "will compliment": the subject hangs on the auxiliary's verb, or is shared
         return False
-    subject = subjects[-1]
-    if subject.lower in THING_PRONOUNS:
+    return _a_thing(subjects[-1], lexicon)
+
+
+def _a_thing(noun: Token, lexicon) -> bool:
+    """A common noun whose first WordNet sense is not a person, a group or an animal, or "it"."""
+    if noun.lower in THING_PRONOUNS:
         return True
-    if subject.pos != "NOUN" or subject.ent_type or not subject.text.islower():
+    if noun.pos != "NOUN" or noun.ent_type or not noun.text.islower():
         return False  # a capitalised subject may be a name whatever the tagger says ("Trump has")
-    return lexicon.animate(subject.lemma or subject.lower) is False
+    return lexicon.animate(noun.lemma or noun.lower, first_sense=True) is False
+
+
+def _a_person(noun: Token, lexicon) -> bool:
+    """A person: a personal pronoun, a name of a person, or a noun whose first sense is one."""
+    if noun.lower in ("him", "her", "them", "me", "us", "you"):
+        return True
+    if noun.ent_type == "PERSON":
+        return True
+    return noun.pos == "NOUN" and noun.text.islower() and lexicon.animate(noun.lemma or noun.lower, first_sense=True) is True
+
+
+def _agent(article: AnalysedArticle, token: Token) -> Token | None:
+    """The noun after "by" in a passive ("complemented by his manager")."""
+    for k in (1, 2, 3):
+        other = next_word(article, token, k)
+        if other is None or other.pos in ("PUNCT", "VERB", "AUX"):
+            return None
+        if other.lower == "by":
+            for j in (1, 2, 3, 4):
+                noun = next_word(article, other, j)
+                if noun is None or noun.pos in ("PUNCT", "VERB", "AUX", "ADP"):
+                    return None
+                if noun.pos in ("NOUN", "PROPN", "PRON") and noun.tag != "PRP$":
+                    return _compound_head(article, noun) if noun.pos == "NOUN" else noun
+            return None
+    return None
+
+
+def _completed_with(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """"compliment the pension scheme with a top-up": a thing as object and "with" what is added
+    (people are complimented "on" or "for" something)."""
+    objects = [t for t in article.tokens[token.i + 1 : token.i + 8] if t.head == token.i and t.dep == "dobj"]
+    if not objects or not _a_thing(objects[0], lexicon):
+        return False
+    return any(t.lower == "with" and t.head in (token.i, objects[0].i)
+               for t in article.tokens[objects[0].i + 1 : objects[0].i + 6])
 
 
 def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -540,9 +748,20 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         after = next_word(article, token)
         if lower == "compliment" and after is not None and after.lower == "of":
             return token.start, token.end, "complement", "'compliment' is praise; a full set is a 'complement'"
+        wanted = "complement" + lower[len("compliment"):]
         if token.pos == "VERB" and lexicon is not None and _praiser_is_a_thing(article, token, lexicon):
-            return (token.start, token.end, "complement" + lower[len("compliment"):],
-                    "only people praise: a thing that goes well with another 'complements' it")
+            return token.start, token.end, wanted, "only people praise: a thing that goes well with another 'complements' it"
+        if lower == "complimented" and lexicon is not None:
+            agent = _agent(article, token)
+            if agent is not None and agent.pos == "NOUN" and lexicon.animate(agent.lemma or agent.lower) is False:
+                return token.start, token.end, wanted, "only people praise: completed or set off by a thing is 'complemented'"
+        if token.pos == "VERB" and lexicon is not None and _completed_with(article, token, lexicon):
+            return token.start, token.end, wanted, "a thing is completed 'with' something: 'complement … with'; praise is 'compliment … on'"
+        return None
+    if lower in ("complementary", "complimentary"):
+        after = next_word(article, token)
+        if lower == "complementary" and after is not None and after.lower == "about":
+            return token.start, token.end, "complimentary", "praise 'about' someone or something is 'complimentary'"
         return None
     if not lower.startswith("complement") or lower.startswith("complementar"):
         return None
@@ -555,8 +774,20 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
             break
         if other.lower in ("on", "for") and (k > 1 or token.tag in ("VBN", "VBD")) and token.pos == "VERB":
             return token.start, token.end, wanted, reason
+    if lower == "complemented" and lexicon is not None:
+        agent = _agent(article, token)
+        if agent is not None and _a_person(agent, lexicon):
+            return token.start, token.end, wanted, "praised by a person is 'complimented'"
+    # "with the compliments of the chef", "with our compliments"
+    if lower == "complements" and token.pos == "NOUN":
+        det, prep = previous_word(article, token), previous_word(article, token, 2)
+        if det is not None and prep is not None and prep.lower == "with" and (det.lower == "the" or det.tag == "PRP$"):
+            return token.start, token.end, wanted, reason
     # praise given, taken or returned: "paid a complement", "returned the complement"
     head = article.tokens[token.head] if token.head != token.i else None
+    if token.pos == "NOUN" and head is not None and head.lower in ("for", "by") and head.head != head.i \
+            and article.tokens[head.head].lemma.lower() in ("thank", "flatter", "fish"):
+        return token.start, token.end, wanted, reason  # "thanked the crowd for their complements", "flattered by the complement"
     if token.pos == "NOUN" and head is not None and head.lemma.lower() in ("pay", "return", "accept", "take", "receive", "mean"):
         after = next_word(article, token)
         if after is None or after.lower != "to":
@@ -581,10 +812,15 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         reason = "'discrete' means separate; 'discreet' (tactful, unobtrusive) is meant"
         if after is not None and after.lower in ("about", "with"):
             return token.start, token.end, "discreet", reason
-        if before is not None and (before.lower in ("be", "is", "was", "being", "remain", "remained", "stay", "stayed", "so", "very")
+        if before is not None and (before.lower in ("be", "is", "was", "being", "remain", "remained", "stay", "stayed")
+                                   or before.lower in DEGREE_WORDS
                                    or before.lower == "always" and previous_word(article, before) is not None and previous_word(article, before).lower in BE):
-            return token.start, token.end, "discreet", reason
+            return token.start, token.end, "discreet", reason  # "utterly discrete": "separate" has no degrees
+        if after is not None and after.lower == "enough":
+            return token.start, token.end, "discreet", reason  # "small and discrete enough"
         return None
+    if token.lower == "discreteness" and before is not None and before.tag == "PRP$" and before.lower not in ("its",):
+        return token.start, token.end, "discretion", "'discreteness' is being separate; a person's tact is 'discretion'"
     if token.lower == "discreet":
         reason = "'discreet' means tactful; 'discrete' (separate, distinct) is meant"
         if after is not None and after.lower == "from":
@@ -593,6 +829,11 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discrete", reason
         if before is not None and before.lower in ("are", "were") and after is not None and after.lower in ("and",):
             return token.start, token.end, "discrete", reason
+        if before is not None and after is not None and after.tag == "NNS" and (
+            before.lower == "into" or before.lower == "of" and previous_word(article, before) is not None
+            and previous_word(article, before).lower in ("series", "set", "sequence", "number")
+        ):
+            return token.start, token.end, "discrete", reason  # "divided into discreet zones", "a series of discreet samples"
     return None
 
 
@@ -629,6 +870,21 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
 SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 
 
+def _only_verb_slot(article: AnalysedArticle, token: Token, before: Token) -> bool:
+    """"past" stands where the sentence's only verb must be: a full sentence (it ends in a full
+    stop) with no finite verb anywhere, a subject before "past" (a noun, a name or a pronoun, with
+    at most an adverb between) — "The eye of the hurricane past directly over the island." A
+    preposition "past" needs a verb elsewhere ("The road past the school is closed")."""
+    sentence = article.sentences[token.sent]
+    words = [t for t in article.tokens[sentence.first : sentence.last] if t.pos != "SPACE"]
+    if not words or words[-1].text not in (".", "!") or words[0].i == token.i:
+        return False
+    if any(is_finite_verb(t) for t in words if t.i != token.i) or any(t.tag == "VB" for t in words):
+        return False
+    subject = before if before.pos != "ADV" else previous_word(article, before)
+    return subject is not None and subject.pos in ("NOUN", "PROPN", "PRON")
+
+
 def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
@@ -643,6 +899,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in SUBJECT_PRONOUNS and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
             return token.start, token.end, "passed", reason  # "She past the exam": a subject wants a verb
+        if _only_verb_slot(article, token, before):
+            return token.start, token.end, "passed", reason  # "The committee unanimously past both amendments."
         return None
     if token.lower == "passed" and before is not None:
         reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
@@ -655,7 +913,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
-        if before.pos == "VERB" and before.tag in ("VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
+        if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
                 and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"):
             return token.start, token.end, "past", reason  # "walked passed the town hall"
     return None
@@ -667,12 +925,12 @@ def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if token.lower == "whom" and after is not None:
         reason = "'whom' is an object; the subject of a verb is 'who'"
         question = before is None and after.lower in DO | MODALS and _inverted(article, after)  # "Whom did the committee"
-        if is_finite_verb(after) and after.lower not in ("'s", "’s") and not question \
+        verb = next_word(article, after) if after.pos == "ADV" and after.lower not in NEGATION else after
+        if is_finite_verb(verb) and verb.lower not in ("'s", "’s") and not question \
                 and (before is None or before.lower not in PREPOSITIONS):
-            return token.start, token.end, "who", reason
-        third, fourth = next_word(article, token, 2), next_word(article, token, 3)
-        if after.pos in ("NOUN", "PROPN", "PRON") and third is not None and is_cue(third) and third.pos == "VERB" and is_finite_verb(fourth):
-            return token.start, token.end, "who", reason  # "whom police said was armed"
+            return token.start, token.end, "who", reason  # "whom was pulled", "Whom exactly is"
+        if _whom_subject_past_a_cue(article, token, after):
+            return token.start, token.end, "who", reason  # "whom police said was armed", "Whom do you think will win"
         return None
     if token.lower != "who" or before is None or after is None:
         return None
@@ -685,6 +943,10 @@ def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if other.pos == "PUNCT":
             break
         clause.append(other)
+    antecedent = previous_word(article, ahead) if ahead is not None else None
+    if ahead is not None and ahead.text == "," and after.lower in FINITE_BE | FINITE_HAVE \
+            and antecedent is not None and antecedent.pos in ("NOUN", "PROPN"):
+        return token.start, token.end, "whom", reason  # "The victims, among who were two teenagers": a relative, not "who he is"
     copula = any(t.lower in BE and (k + 1 >= len(clause) or clause[k + 1].tag not in ("VBN", "VBG")) for k, t in enumerate(clause))
     if copula and not (before.lower == "of" and ahead is not None and (ahead.lower in QUANTIFIERS or ahead.tag == "CD")):
         return None  # "because of who he is", "a sense of who they were": 'who' is the complement of *be*
@@ -699,6 +961,24 @@ def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if third is not None and (third.pos in ("DET", "NOUN", "PROPN") or third.tag == "PRP"):
             return token.start, token.end, "whom", reason  # "To who should the letter be sent"
     return None
+
+
+def _whom_subject_past_a_cue(article: AnalysedArticle, token: Token, after: Token) -> bool:
+    """"whom" is the subject of a finite verb past a verb of saying or thinking and its subject:
+    "whom police said was armed", "whom the polls suggest are ahead", "Whom do you think will
+    win" (the subject of "will win", not the object of "think")."""
+    k = 1
+    if after.lower in DO and previous_word(article, token) is None:
+        k = 2  # a question: "Whom do you think …"
+    subject = next_word(article, token, k)
+    if subject is not None and subject.pos == "DET":
+        k += 1
+        subject = next_word(article, token, k)
+    if subject is None or subject.pos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    cue, verb = next_word(article, token, k + 1), next_word(article, token, k + 2)
+    return cue is not None and cue.pos == "VERB" and (is_cue(cue) or cue.lemma.lower() in CLAUSE_VERBS) \
+        and is_finite_verb(verb)
 
 
 def _inverted(article: AnalysedArticle, auxiliary: Token) -> bool:
@@ -747,7 +1027,7 @@ RULES: tuple[Callable[..., Hit], ...] = (
 TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
     "lose", "loose", "looses", "loosing", "principle", "principal", "discrete", "discretely",
-    "discreet", "lead", "led", "past", "passed", "who", "whom", "thought",
+    "discreet", "discreteness", "lead", "led", "past", "passed", "who", "whom", "thought",
 }
 TRIGGER_PREFIXES = ("complement", "compliment")
 

@@ -256,10 +256,11 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
 ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
 
 
-def _load_animate() -> tuple[frozenset[str], frozenset[str]] | tuple[()]:
-    """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun) from WordNet's
-    index.noun and data.noun, or () without WordNet. Any sense counts, so that a word that can
-    name people ("fan", "colour" as in a team's colours) is never taken for a thing."""
+def _load_animate() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | tuple[()]:
+    """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun, nouns whose first
+    — most frequent — sense is there) from WordNet's index.noun and data.noun, or () without
+    WordNet. Any sense counts for the first set, so that a word that can name people ("fan",
+    "colour" as in a team's colours) is never taken for a thing."""
     for directory in WORDNET_DIRS:
         index, data = directory / "index.noun", directory / "data.noun"
         if index.exists() and data.exists():
@@ -271,6 +272,7 @@ def _load_animate() -> tuple[frozenset[str], frozenset[str]] | tuple[()]:
                         lexname[offset] = name
             animate: set[str] = set()
             every: set[str] = set()
+            first: set[str] = set()
             with open(index, encoding="utf-8", errors="replace") as handle:
                 for line in handle:
                     if line.startswith(" "):
@@ -279,9 +281,12 @@ def _load_animate() -> tuple[frozenset[str], frozenset[str]] | tuple[()]:
                     lemma = fields[0].replace("_", " ")
                     every.add(lemma)
                     pointers = int(fields[3])
-                    if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in fields[6 + pointers:]):
+                    senses = fields[6 + pointers:]
+                    if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in senses):
                         animate.add(lemma)
-            return frozenset(animate), frozenset(every)
+                        if lexname.get(senses[0]) in ANIMATE_LEXNAMES:
+                            first.add(lemma)
+            return frozenset(animate), frozenset(every), frozenset(first)
     return ()
 
 
@@ -323,7 +328,7 @@ class Lexicon:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
         self._bigrams: Bigrams | None = None
-        self._animate: tuple[frozenset[str], frozenset[str]] | None = None
+        self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
@@ -472,6 +477,15 @@ class Lexicon:
         lower = word.lower()
         return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
 
+    def parts_of_speech(self, word: str) -> frozenset[str] | None:
+        """WordNet's parts of speech ("noun", "verb", "adj", "adv") for the lemma ``word``: empty
+        when WordNet lacks it, None without WordNet."""
+        wordnet = self.wordnet
+        if not wordnet:
+            return None
+        lower = word.lower()
+        return frozenset(pos for pos, lemmas in wordnet.items() if lower in lemmas)
+
     @property
     def wordnet(self) -> dict[str, frozenset[str]]:
         """WordNet's lemmas by part of speech (empty without WordNet), loaded on first use."""
@@ -479,16 +493,18 @@ class Lexicon:
             self._wordnet = _load_wordnet()
         return self._wordnet
 
-    def animate(self, noun: str) -> bool | None:
+    def animate(self, noun: str, *, first_sense: bool = False) -> bool | None:
         """Whether ``noun`` (a lemma) can be a person, a group of people or an animal (a WordNet
         sense in noun.person, noun.group, noun.animal): something that can act, speak or praise.
-        None when WordNet lacks the noun (or is missing)."""
+        With ``first_sense``, only the noun's first (most frequent) sense counts ("style" is a
+        thing, though a rare sense of it names a person). None when WordNet lacks the noun (or is
+        missing)."""
         if self._animate is None:
             self._animate = _load_animate()
         if not self._animate:
             return None
         lower = noun.lower()
-        if lower in self._animate[0]:
+        if lower in (self._animate[2] if first_sense else self._animate[0]):
             return True
         return False if lower in self._animate[1] else None
 
