@@ -232,3 +232,17 @@ def test_an_article_in_another_language_asks_for_no_suggestions(analyser, knowle
             "nuevos, que deberán cumplir límites más estrictos desde el próximo año. Los fabricantes "
             "consideran que el calendario es demasiado ambicioso y piden más tiempo.\n")
     assert run(analyser, knowledge, text) == [] and asked == []
+
+
+def test_a_slip_in_one_half_of_a_hyphenated_compound_is_found(analyser, knowledge):
+    text = "Two ex-manegers of the club backed the cross-border deal, and TV-enabeld phones sold well.\n"
+    found = {(f.text, f.suggestion) for f in run(analyser, knowledge, text)}
+    assert found == {("manegers", "managers"), ("enabeld", "enabled")}
+
+
+def test_halves_of_compounds_that_are_no_slips_are_not_judged(analyser, knowledge):
+    # combining forms, a word said twice, a chain of words (a web address cut short) and a short
+    # half are left alone
+    text = ("Critics tut-tutted and tsk-tsked as the petro-state's psy-ops unit, an anger-in-here-is-palpa "
+            "link and the e-mail row went on.\n")
+    assert run(analyser, knowledge, text) == []

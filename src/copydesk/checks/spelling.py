@@ -58,6 +58,8 @@ SLIP_COST = 1.0
 WARNING_COST = 2.0
 #: A split into two words ("the first" for "thefirst") is an error only when this common.
 CLEAR_RUN_ON_ZIPF = 4.5
+#: A part of a hyphenated compound this long or longer is judged (as a plain slip only).
+HYPHEN_PART_LENGTH = 5
 #: A word alone in quotation marks with at most this many others is mentioned, not used: a
 #: coinage or a term ("coined the phrase “glitterati”"), not a typo.
 MENTION_WORDS = 3
@@ -88,7 +90,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     judged = 0
     unknown: list[Token] = []
     for token in article.tokens:
-        if not _judged(article, token, text, capitalised_mid_sentence):
+        if not _judged(article, token, text, capitalised_mid_sentence, lexicon):
             continue
         judged += 1
         if house is not None and house.is_house_word(token.text):
@@ -104,8 +106,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         return  # an article in another language (a crawl's German or Spanish page): not judged
     unknown_by_sentence: dict[int, list[Token]] = {}
     for token in unknown:
-        if _mentioned(text, token) and not _slip(ranked(token)):
-            continue  # a word quoted alone is mentioned (a coinage, a term) unless plainly a slip
+        if (_mentioned(text, token) or _hyphen_part(text, token, lexicon)) and not _slip(ranked(token)):
+            continue  # a word quoted alone is mentioned (a coinage, a term), a part of a compound
+            # may be a combining form: either is judged only when plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
     for tokens in unknown_by_sentence.values():
@@ -249,7 +252,7 @@ def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+")
 
 
-def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
+def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter, lexicon=None) -> bool:
     word = token.text
     if len(word) < MIN_LENGTH or word.isupper() or not _LATIN_WORD.fullmatch(word):  # letters only
         return False
@@ -262,6 +265,8 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
+    if lexicon is not None and _hyphen_part(text, token, lexicon):
+        return True  # judged, but reported only as a plain slip (``check``)
     if before in "@#/\\._-*" and before or after in "@/\\_-*" and after:
         # handles, hashtags, paths, file names, parts of URLs; the parts of a hyphenated word,
         # often combining forms that are no words alone ("petro-", "psy-ops", "-itis"); and what
@@ -269,6 +274,46 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
         return False
     # a domain name ("example.com") is not judged
     return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
+
+
+def _hyphen_part(text: str, token: Token, lexicon) -> bool:
+    """``token`` is a lower-case word of at least HYPHEN_PART_LENGTH letters joined by one hyphen
+    to another word of letters ("cross-platfomr", "ex-maangers", "TV-enabed"): a part of a
+    compound, judged like a quoted word (a plain slip only), since combining forms that are no
+    words alone ("petro-", "psy-ops") are shorter, and a compound's other halves are no slips of
+    common words."""
+    if len(token.text) < HYPHEN_PART_LENGTH or not token.text.islower():
+        return False
+    before = text[max(0, token.start - 2) : token.start]
+    after = text[token.end : token.end + 2]
+    joined_before = before[-1:] == "-" and before[:1].isalpha()
+    joined_after = after[:1] == "-" and after[1:].isalpha()
+    if joined_before == joined_after:
+        return False  # not joined, or in the middle of a longer chain ("state-of-the-art")
+    # the hyphen joins two words: nothing else touches the part's other edge
+    edge = text[token.end : token.end + 1] if joined_before else text[token.start - 1 : token.start]
+    if edge and (edge.isalnum() or edge in "@#/\\_*-"):
+        return False
+    # ... and the other word is a known word, with nothing joined to it either: not a chain
+    # ("anger-in-here-is-palpa", a web address cut short) nor a sound ("tsk-tsking")
+    if joined_before:
+        stop = token.start - 1
+        begin = stop
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+        outer = text[begin - 1 : begin] if begin else ""
+    else:
+        begin = token.end + 1
+        stop = begin
+        while stop < len(text) and text[stop].isalpha():
+            stop += 1
+        outer = text[stop : stop + 1]
+    other = text[begin:stop]
+    if outer and (outer.isalnum() or outer in "@#/\\_*-."):
+        return False
+    if token.lower.startswith(other.lower()) or other.lower().startswith(token.lower):
+        return False  # a word said twice, inflected the second time: "tsk-tsking", "tut-tutted"
+    return lexicon.known(other) or lexicon.known(other.lower())
 
 
 def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
