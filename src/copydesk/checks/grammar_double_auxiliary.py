@@ -46,6 +46,24 @@ def _clause_boundary(article: AnalysedArticle, first) -> bool:
         and before[-2].dep != "compound" and before[-2].head != before[-1].i  # not "internet business"
 
 
+_PLURAL_FORMS = frozenset({"have", "are", "were", "do"})
+_SINGULAR_FORMS = frozenset({"has", "is", "was", "does"})
+
+
+def _same_verb(first, second) -> bool:
+    """Two forms of one verb ("has have", "is are", "was were"): the writer changed number."""
+    return {first.lower, second.lower} in ({"has", "have"}, {"is", "are"}, {"was", "were"}, {"does", "do"})
+
+
+def _agreeing(article: AnalysedArticle, first, second):
+    """Of two forms of one verb, the one that agrees with the subject before them: a plural noun
+    or "they/we/you/I" takes the plural form."""
+    subject = next((t for t in reversed(sentence_before(article, first)) if t.pos in ("NOUN", "PROPN", "PRON")), None)
+    plural = subject is not None and (subject.tag in ("NNS", "NNPS") or subject.lower in ("they", "we", "you", "i"))
+    wanted = _PLURAL_FORMS if plural else _SINGULAR_FORMS
+    return second if second.lower in wanted else first
+
+
 @register(CHECK, severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """Two finite auxiliaries in a row ("had has", "would had")."""
@@ -66,8 +84,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             pass  # "has have", "had have": never a participle or a base form there
         elif first.tag not in FINITE_TAGS or second.tag not in FINITE_TAGS:
             continue  # "has had", "had had": the second is a participle
-        if first.lower not in MODAL_WORDS and _clause_boundary(article, first):
-            continue
+        if _clause_boundary(article, first) or first.lower in MODAL_WORDS and any(
+            t.lower in ("whether", "if") for t in sentence_before(article, first)
+        ):
+            continue  # "Those who can should stay", "Whether the firm can is another matter": the
+            # first auxiliary ends a clause whose verb is understood
         reason = f"'{first.text}' and '{second.text}' are both finite auxiliaries; a clause takes one"
         if first.lower in MODAL_WORDS:
             if second.lower in FINITE_HAVE:
@@ -83,5 +104,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                 keep = second  # "is has been" -> "has been"
             elif after is not None and after.tag == "VBG" and second.lower in FINITE_BE and first.lower not in FINITE_BE:
                 keep = second
+            elif _same_verb(first, second):
+                keep = _agreeing(article, first, second)  # "Both parties has have agreed" -> "have"
             suggestion = keep.text
         yield finding(CHECK, article, first.start, second.end, suggestion, reason)

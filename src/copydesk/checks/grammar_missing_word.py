@@ -2,7 +2,8 @@
 for "according to a message".
 
 "according" as a preposition always goes on with "to" ("according to police"); the verb
-"accord" ("according him every honour") takes a person and then a noun, and is left alone.
+"accord" ("according him every honour", "according equal status to both languages") takes a
+person and then a noun, or a noun and "to" a person, and is left alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ from copydesk.model import Finding
 CHECK = "grammar.missing-word"
 
 
+def _accords(article: AnalysedArticle, token) -> bool:
+    """The verb "accord" with what it gives and "to" whom: "according equal status to both
+    languages" — a noun phrase, then "to" before the clause goes on."""
+    sentence = article.sentences[token.sent]
+    seen_noun = False
+    for other in article.tokens[token.i + 1 : min(sentence.last, token.i + 7)]:
+        if other.pos in ("NOUN", "PROPN"):
+            seen_noun = True
+        elif other.lower == "to" and seen_noun:
+            return True
+        elif other.pos in ("PUNCT", "VERB", "AUX", "SCONJ"):
+            return False
+    return False
+
+
 @register(CHECK, severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A word missing from a fixed construction ("according a message")."""
@@ -27,6 +43,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         after = next_word(article, token)
         if after is None or after.lower in ("to", "as", "unto"):
             continue
-        if after.pos in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or after.tag == "PRP$":
+        if _accords(article, token):
+            continue
+        if after.pos in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and after.tag not in ("PRP",) or after.tag == "PRP$":
             yield finding(CHECK, article, token.start, token.end, f"{token.text} to",
                           "'according' goes on with 'to' ('according to the report')")

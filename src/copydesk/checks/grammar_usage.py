@@ -615,9 +615,21 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         return None
     if before is None or obj is None:
         return None
-    after_auxiliary = before.lower in MODALS or before.lower in NEGATION or before.lower in DO
-    if token.lower == "effect" and after_auxiliary and (obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"):
+    prior, k = before, 1
+    while prior is not None and prior.pos == "ADV" and prior.lower not in NEGATION and k < 3:
+        k += 1
+        prior = previous_word(article, token, k)  # "will inevitably effect", "would disproportionately effect"
+    after_auxiliary = prior is not None and (prior.lower in MODALS or prior.lower in NEGATION or prior.lower in DO)
+    if not after_auxiliary and token.tag == "VB" and before.pos in ("NOUN", "PROPN", "PRON"):
+        # a question: "How will the ruling effect tenants?" — the auxiliary before its subject
+        opening = sentence_before(article, token)[:4]
+        after_auxiliary = any(t.lower in MODALS or t.lower in DO for t in opening) and article.sentences[token.sent].last > 0 \
+            and article.text[article.sentences[token.sent].start : article.sentences[token.sent].end].rstrip().endswith("?")
+    object_like = obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
+    if token.lower == "effect" and after_auxiliary and object_like:
         return token.start, token.end, wanted, reason
+    if token.lower == "effecting" and before.lower in BE and object_like and obj.tag != "PRP":
+        return token.start, token.end, wanted, reason  # "is effecting card payments"
     if token.lower == "effects" and token.pos == "VERB" and before.pos in ("NOUN", "PROPN", "PRON") and obj.pos in ("ADJ", "NOUN", "PRON", "PROPN", "DET"):
         return token.start, token.end, wanted, reason
     return None
@@ -645,26 +657,63 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         return None
     if token.lower == "lose" and before is not None:
         after = next_word(article, token)
+        if article.text[token.end : token.end + 1] in ("-", "‐") or article.text[token.start - 1 : token.start] in ("-", "‐"):
+            return None  # "a lose-lose situation"
         if before.pos == "DET" or before.lower in FINITE_BE or before.lower in ("too", "so", "very") \
                 or before.lemma.lower() in RESULT_VERBS and before.lower not in ("to",) and (after is None or after.pos in ("PUNCT", "ADP", "CCONJ")):
             return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
+        if before.lemma.lower() in ("set", "break", "cut", "let", "turn") and before.pos == "VERB" \
+                and after is not None and (after.pos in ("DET", "NUM", "SCONJ", "ADV") or after.tag == "NNS"):
+            # "set lose hundreds of mink", "broke lose when": the state the verb leaves them in
+            return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
+    if token.lower == "looser" and before is not None and (before.pos in ("DET", "ADJ") or before.tag == "PRP$" or before.dep == "amod") \
+            and before.lower not in ("much", "even", "far", "slightly", "bit", "little", "no", "any"):
+        after = next_word(article, token)
+        if after is None or after.pos in ("PUNCT", "ADP", "CCONJ") and after.lower != "than":
+            return token.start, token.end, "loser", "'looser' is the comparative of 'loose'; one who loses is a 'loser'"  # "a sore looser,"
     return None
 
 
 def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
-    if token.lower == "principle":
-        if after is not None and is_noun(after) and article.text[token.end : token.end + 1] != "-" and after.lower not in ("that",):
-            return token.start, token.end, "principal", "'principle' is a rule or belief; 'principal' (main, chief) is meant"
+    text = article.text
+    if token.lower in ("principle", "principles"):
+        if text[token.start - 1 : token.start] in ("-", "‐") or text[token.end : token.end + 1] in ("-", "‐"):
+            return None  # "an in-principle agreement"
+        wanted = "principal" + token.lower[len("principle"):]
+        if token.lower == "principle" and after is not None and after.lower not in ("that",) and (
+            is_noun(after) or after.tag == "JJ" and is_noun(next_word(article, after))
+        ):
+            return token.start, token.end, wanted, "'principle' is a rule or belief; 'principal' (main, chief) is meant"
         if token.dep in ("nsubj",) and token.head != token.i and is_cue(article.tokens[token.head]):
-            return token.start, token.end, "principal", "a principle does not speak; the head of a school is its 'principal'"
+            return token.start, token.end, wanted, "a principle does not speak; the head of a school is its 'principal'"
         return None
-    if token.lower == "principal" and before is not None:
+    if token.lower in ("principal", "principals") and before is not None:
+        wanted = "principle" + token.lower[len("principal"):]
+        reason = "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
         ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
-        if ends and before.lower in ("in", "on", "of"):
-            return token.start, token.end, "principle", "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
+        if token.lower == "principal" and ends and before.lower in ("in", "on", "of"):
+            return token.start, token.end, wanted, reason
+        if after is not None and after.lower == "of" and _bare_abstract(article, after):
+            return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
+
+
+def _bare_abstract(article: AnalysedArticle, of: Token) -> bool:
+    """After "of": a common noun with no determiner, only adjectives before it ("of equal pay",
+    "of natural justice") — the content of a rule, not the school or loan a principal is of
+    ("of the school", "of Harrow")."""
+    for k in (1, 2, 3):
+        word = next_word(article, of, k)
+        if word is None or word.pos in ("DET", "PROPN", "PRON", "NUM") or word.tag == "PRP$":
+            return False
+        if is_noun(word) and word.text.islower():
+            following = next_word(article, word)
+            return following is None or not is_noun(following) or following.text.islower()
+        if word.pos != "ADJ":
+            return False
+    return False
 
 
 #: Degree words: they grade an adjective, and "discrete" (separate) has no degrees.
@@ -840,8 +889,22 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
 def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
+    if token.lower == "mislead" and before is not None:
+        reason = "the past tense and participle of 'mislead' is 'misled'"
+        if before.lower in HAVE | BE or before.lower in NEGATION and previous_word(article, before) is not None \
+                and previous_word(article, before).lower in HAVE | BE:
+            return token.start, token.end, "misled", reason  # "were mislead about", "had not mislead parliament"
+        if after is not None and is_noun(after) and (before.lower == "of" or before.pos in ("DET", "ADJ", "NUM")):
+            return token.start, token.end, "misled", reason  # "thousands of mislead investors"
+        return None
     if token.lower == "lead" and before is not None:
         reason = "the past tense and participle of 'lead' is 'led'"
+        if before.lower in BE - {"be", "'s", "’s", "'re", "’re"} and after is not None \
+                and after.lower in ("to", "astray", "into", "away", "off", "out"):
+            return token.start, token.end, "led", reason  # "were lead to believe", "was lead astray"
+        if article.text[before.end : token.start] == "-" and before.pos in ("NOUN", "PROPN") and after is not None \
+                and is_noun(after) and article.text[token.end : token.end + 1] != "-":
+            return token.start, token.end, "led", reason  # "the Labour-lead council"
         if after is not None and after.lower == "by" and before.pos not in ("DET", "ADJ") and before.tag not in ("PRP$", "POS"):
             beyond = next_word(article, token, 2)  # ("England's lead by training", "her lead by one point": the noun)
             if beyond is not None and beyond.lower != "example":
@@ -852,13 +915,18 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "led", reason
         if token.tag in ("VBP", "VB", "VBD") and (before.tag in ("NN", "NNP") or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
-                and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+                and (after.pos in ("DET", "PROPN") or after.tag == "PRP$" or after.lower == "to"):
             ahead = previous_word(article, before, 1)
             if ahead is None or ahead.pos not in ("VERB", "AUX"):
                 return token.start, token.end, "led", reason  # "The captain lead his team", "He lead the team": 'leads' or 'led'
         return None
     if token.lower == "led" and before is not None and token.text != "LED":
         reason = "'led' is the past of 'lead'; the present, infinitive and noun are 'lead'"
+        if token.text == "led" and article.text[before.end : token.start] == " " and article.text[token.end : token.end + 1] != "-":
+            if before.pos == "ADJ" and after is not None and is_noun(after):
+                return token.start, token.end, "lead", "the metal is 'lead'"  # "old led pipes"
+            if before.lower in PREPOSITIONS and (after is None or after.pos in ("PUNCT", "ADP", "SCONJ")):
+                return token.start, token.end, "lead", "the metal is 'lead'"  # "tested the soil for led after"
         if before.lower in MODALS or before.lower in DO or (before.lower == "to" and before.tag == "TO"):
             return token.start, token.end, "lead", reason
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
@@ -1001,6 +1069,9 @@ def _rule_thought(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         return None
     reason = "'thought' is a verb or noun; 'though' joins the clause"
     ahead = previous_word(article, before)
+    if any(t.head == token.i and t.dep == "nsubj" and not any(p.pos == "PUNCT" for p in article.tokens[t.i + 1 : token.i])
+           for t in sentence_before(article, token)):
+        return None  # "Officials at one stage even thought the virus had gone": the verb, with its subject
     if before.lower == "even":
         if ahead is None:
             return None if token.tag == "NN" or token.dep == "compound" else (token.start, token.end, "though", reason)
@@ -1026,8 +1097,8 @@ RULES: tuple[Callable[..., Hit], ...] = (
 #: of a contraction, the possessives, and the sound-alikes.
 TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
-    "lose", "loose", "looses", "loosing", "principle", "principal", "discrete", "discretely",
-    "discreet", "discreteness", "lead", "led", "past", "passed", "who", "whom", "thought",
+    "lose", "loose", "looses", "loosing", "looser", "principle", "principles", "principal", "principals", "discrete", "discretely",
+    "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
 }
 TRIGGER_PREFIXES = ("complement", "compliment")
 

@@ -3,9 +3,10 @@ beside a numeric date ("Tue 12/03/2024"), which news copy writes out in full.
 
 Read from the text around the word, not from a list of phrases: a two-letter abbreviation counts
 only when a date follows it (a day and a month, or a numeric date) — "We 12 survivors", "Fr John
-Smith", "Th is the symbol for thorium" stay silent — and a longer abbreviation only beside a
-numeric date ("Sun 12 months ago", "Mon, Wed and Fri services", "Shops open Mon to Sat" stay
-silent: timetables and lists may abbreviate).
+Smith", "Th is the symbol for thorium" stay silent — and a longer abbreviation only before a date
+(a numeric date, a day and a month, or an ordinal day: "Sat 14 September", "Fri 3rd"); "Sun 12
+months ago", "Mon, Wed and Fri services", "Shops open Mon to Sat" stay silent: timetables and
+lists may abbreviate.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 NUMERIC = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)"
 DAY_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}|{MONTHS}\s+\d{{1,2}}\b)"
 TWO_LETTERS = re.compile(rf"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b\.?(?=,?\s+(?:{DAY_MONTH}|{NUMERIC}))")
-LONGER = re.compile(rf"\b(Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=,?\s+{NUMERIC})")
+ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)\b)"
+LONGER = re.compile(rf"\b(Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=,?\s+(?:{NUMERIC}|{DAY_MONTH}|{ORDINAL}))")
 
 
 @register(CHECK, severity="warning")
@@ -36,7 +38,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     for pattern, reason in (
         (TWO_LETTERS, "a weekday cut to two letters; write it out"),
-        (LONGER, "an abbreviated weekday beside a numeric date; write the weekday out"),
+        (LONGER, "an abbreviated weekday before a date; write the weekday out"),
     ):
         for match in pattern.finditer(text):
+            if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
+                continue  # "The Sun, 12 March": a newspaper's name, not a weekday
             yield finding(CHECK, article, match.start(), match.end(), FULL[match.group(1)[:2].lower()], reason)
