@@ -27,7 +27,7 @@ MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
 
 
 #: Particles and adverbs of completion that end "it is …" on their own ("it's over", "it's off").
-PARTICLES_ALONE = frozenset({"over", "up", "out", "off", "through", "gone", "done", "back"})
+PARTICLES_ALONE = frozenset({"over", "off", "through", "gone", "done"})  # not "its back", "its up"
 #: Tags that follow "it is" but not a possessive: adjectives, participles, adverbs, determiners.
 IT_IS_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "RB", "RBR", "DT", "PDT"})
 

@@ -73,8 +73,7 @@ def vowel_sound(word: str) -> bool | None:
             return None if core[0] == "H" else core[0] in VOWEL_LETTERS
     if len(core) == 1:
         return None if core.upper() == "H" else core.upper() in VOWEL_LETTERS
-    if 2 <= len(core) <= 4 and core.isalpha() and not core.isupper() and core[0].isupper() and sum(ch.isupper() for ch in core) >= 2 \
-            and not core.startswith(("Mc", "Mac")):
+    if len(core) == 3 and core.isalpha() and core[0].isupper() and core[2].isupper() and core[1].islower():
         # "MoD", "DfE", "BoE": an initialism in mixed case, read letter by letter
         return None if core[0] == "H" else core[0] in VOWEL_LETTERS
     if core.isupper() and core.isalpha():
@@ -154,16 +153,16 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     if after is None or after.tag != "NNS" or after.pos != "NOUN" or not _regular_plural(after):
         return None
     nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
-    if nouns and after.lower in nouns and after.lower[:-1] not in nouns:
-        return None  # "a shambles", "a series", "a crossroads": the form in -s is a noun of its
-        # own (WordNet), with no singular beside it ("parks" is a name too, but "park" a noun)
+    if nouns and after.lower in nouns and lexicon.animate(after.lower, first_sense=True) is not True:
+        return None  # "a shambles", "a series", "a species", "a crossroads": the form in -s is a
+        # noun of its own in WordNet (not "parks", first a person's name)
     if after.dep == "compound" or after.head != after.i and article.tokens[after.head].i > after.i \
             and article.tokens[after.head].pos == "NOUN":
         return None  # "a sports centre", "a savings scheme": the plural modifies the next noun
     beyond = next_word(article, after)
     if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"
-                               or lexicon is not None and lexicon.is_noun(beyond.lower) and beyond.pos not in ("ADP", "AUX")
-                               and beyond.tag not in ("MD", "VBD", "VBN", "IN")):
+                               or lexicon is not None and lexicon.is_noun(beyond.lower) and beyond.pos != "ADP"
+                               and beyond.tag != "MD"):
         return None  # "a veterans charity" (however the tagger reads "charity"), "a heads up"
     if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
         return None  # "A species of frog was found": the verb reads the noun as singular

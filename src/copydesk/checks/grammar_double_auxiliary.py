@@ -7,7 +7,9 @@ the second starts the next: a clause opened by a wh-word ("What he has is a cont
 "Whatever it was is gone") or a reduced relative ("The money he had was spent"), which the parse
 marks as the first verb being a subject or a clause of its own. After a modal, *have* and *be*
 take their base form ("would had" -> "would have"); otherwise one of the two goes, the one that
-fits the verb after ("is has been" -> "has been").
+fits the verb after ("is has been" -> "has been"), or, of two forms of one verb, the one that
+agrees with the subject ("Both parties has have" -> "have"). A modal that ends an elliptical
+clause ("Those who can should stay", "Whether the firm can is …") is left alone.
 """
 
 from __future__ import annotations
@@ -46,6 +48,19 @@ def _clause_boundary(article: AnalysedArticle, first) -> bool:
         and before[-2].dep != "compound" and before[-2].head != before[-1].i  # not "internet business"
 
 
+def _elliptical(article: AnalysedArticle, modal) -> bool:
+    """The modal ends a clause whose verb is understood: right after "who", "that" or "which"
+    ("Those who can should stay"), or after the subject of "whether" or "if" ("Whether the firm
+    can is another matter")."""
+    before = sentence_before(article, modal)
+    if before and before[-1].lower in ("who", "that", "which"):
+        return True
+    k = len(before) - 1
+    while k >= 0 and (before[k].pos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") or before[k].tag == "PRP$") and len(before) - k <= 4:
+        k -= 1
+    return k >= 0 and k < len(before) - 1 and before[k].lower in ("whether", "if")
+
+
 _PLURAL_FORMS = frozenset({"have", "are", "were", "do"})
 _SINGULAR_FORMS = frozenset({"has", "is", "was", "does"})
 
@@ -59,7 +74,9 @@ def _agreeing(article: AnalysedArticle, first, second):
     """Of two forms of one verb, the one that agrees with the subject before them: a plural noun
     or "they/we/you/I" takes the plural form."""
     subject = next((t for t in reversed(sentence_before(article, first)) if t.pos in ("NOUN", "PROPN", "PRON")), None)
-    plural = subject is not None and (subject.tag in ("NNS", "NNPS") or subject.lower in ("they", "we", "you", "i"))
+    if subject is not None and subject.lower == "i":
+        return second if second.lower in ("have", "was", "do") else first  # "I was were there" -> "was"
+    plural = subject is not None and (subject.tag in ("NNS", "NNPS") or subject.lower in ("they", "we", "you"))
     wanted = _PLURAL_FORMS if plural else _SINGULAR_FORMS
     return second if second.lower in wanted else first
 
@@ -84,11 +101,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             pass  # "has have", "had have": never a participle or a base form there
         elif first.tag not in FINITE_TAGS or second.tag not in FINITE_TAGS:
             continue  # "has had", "had had": the second is a participle
-        if _clause_boundary(article, first) or first.lower in MODAL_WORDS and any(
-            t.lower in ("whether", "if") for t in sentence_before(article, first)
-        ):
-            continue  # "Those who can should stay", "Whether the firm can is another matter": the
-            # first auxiliary ends a clause whose verb is understood
+        if first.lower not in MODAL_WORDS and _clause_boundary(article, first) or first.lower in MODAL_WORDS and _elliptical(article, first):
+            continue
         reason = f"'{first.text}' and '{second.text}' are both finite auxiliaries; a clause takes one"
         if first.lower in MODAL_WORDS:
             if second.lower in FINITE_HAVE:

@@ -53,7 +53,13 @@ def _intended(article: AnalysedArticle, first, second, lexicon=None) -> bool:
         return False
     preceding = article.text[: first.start].rstrip()[-1:]  # the text's, not the parser's sentence
     opens = not preceding or preceding in ".!?\n\"“”'‘’:"
-    return second.pos == "PROPN" or not opens
+    if second.pos == "PROPN":
+        return True
+    # mid-sentence, unless the second word is a determiner of what follows ("said The The firm
+    # would appeal"; but "the Talk Talk singer")
+    after = article.tokens[second.i + 1] if second.i + 1 < len(article.tokens) else None
+    return not opens and not (second.pos == "DET" and after is not None and after.text.islower()
+                              and after.pos in ("NOUN", "ADJ"))
 
 
 @register(CHECK, severity="warning")

@@ -23,6 +23,8 @@ def _accords(article: AnalysedArticle, token) -> bool:
     """The verb "accord" with what it gives and "to" whom: "according equal status to both
     languages" — a noun phrase, then "to" before the clause goes on."""
     sentence = article.sentences[token.sent]
+    if not token.text.islower():
+        return False  # "According a letter to parents, …": the preposition missing its "to"
     seen_noun = False
     for other in article.tokens[token.i + 1 : min(sentence.last, token.i + 7)]:
         if other.pos in ("NOUN", "PROPN"):

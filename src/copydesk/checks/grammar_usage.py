@@ -119,7 +119,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         noun = after  # "who's fault", "they're land": a word that cannot follow "is" or "are"
     if noun is None:
         if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS \
-                and not is_cue(before) and lexicon is not None and after.tag in ("NN", "JJ") and after.text.isalpha() \
+                and not is_cue(before) and lexicon is not None and after.tag == "NN" and after.text.isalpha() \
                 and not after.lower.endswith(("ing", "ed")) and lexicon.is_noun(after.lower) \
                 and after.ent_type not in ("DATE", "TIME"):
             nxt = next_word(article, after)
@@ -261,8 +261,9 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
     if token.lower == "their" and _their_for_place(article, token, before, after):
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"
-    if after.tag in ("VBN", "VBD") and (next_word(article, after) is not None and next_word(article, after).tag in ("DT", "CD", "PRP$")):
-        return hit  # "whose written eleven novels": a participle with its own object is a verb
+    if token.lower == "whose" and after.tag in ("VBN", "VBD") and next_word(article, after) is not None \
+            and next_word(article, after).tag in ("DT", "PRP$"):
+        return hit  # "whose written the report": a participle with its own object is a verb
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
@@ -337,12 +338,7 @@ def _their_for_place(article: AnalysedArticle, token: Token, before: Token | Non
     if not (before.lower in FINITE_BE | {"be", "been", "being"} or before.pos == "VERB" and before.tag in ("VB", "VBD", "VBZ", "VBP", "VBN")
             and before.lemma.lower() not in CLAUSE_VERBS and not is_cue(before)):
         return False
-    # a noun after the preposition that is followed by a noun or a verb is a compound written open
-    # ("their on screen chemistry"): not judged
-    noun = next_word(article, after)
-    beyond = next_word(article, noun) if noun is not None else None
-    return not (noun is not None and noun.pos == "NOUN" and beyond is not None
-                and (beyond.pos in ("NOUN", "PROPN") or is_finite_verb(beyond)))
+    return not _open_compound_after(article, after)
 
 
 #: Prepositions that cannot also be adjectives or particles: a possessive determiner never stands
@@ -399,10 +395,20 @@ def _before_a_preposition(article: AnalysedArticle, token: Token, after: Token) 
     if not (token.lower == "whose" or before is None or before.text in (",", ";", ":", "—", "–")
             or _opens_clause(article, token)):
         return False  # "struggled in their at bats", "cut their in house team": an object
-    noun = next_word(article, after)
+    return not _open_compound_after(article, after, past_determiner=after.lower not in PLAIN_PREPOSITIONS)
+
+
+def _open_compound_after(article: AnalysedArticle, preposition: Token, *, past_determiner: bool = False) -> bool:
+    """The preposition starts a compound modifier written open: its noun (with
+    ``past_determiner``, past a determiner) is followed by another noun or a verb — "their on
+    screen chemistry", "their over the top celebrations", "your behind the scenes work" — so the
+    possessive owns what follows."""
+    noun = next_word(article, preposition)
+    if past_determiner and noun is not None and noun.pos == "DET":
+        noun = next_word(article, noun)
     beyond = next_word(article, noun) if noun is not None else None
-    return not (noun is not None and noun.pos == "NOUN" and beyond is not None
-                and (beyond.pos in ("NOUN", "PROPN") or is_finite_verb(beyond)))
+    return noun is not None and (noun.pos == "NOUN" or noun.pos == "ADJ" and noun.i > preposition.i + 1) \
+        and beyond is not None and (beyond.pos in ("NOUN", "PROPN") or is_finite_verb(beyond))
 
 
 #: Finite verbs (and "been") that can follow an existential "there" but never "they are".
@@ -495,7 +501,7 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return token.start, token.end, "their", "'there' is a place; the possessive is 'their'"  # "did there best"
     if after is not None and beyond is not None and after.lower == "being" and (
         beyond.tag in ("VBN", "VBD") or any(t.dep == "agent" and t.head == beyond.i for t in article.tokens[beyond.i + 1 : beyond.i + 3])
-    ) \
+    ) and not is_noun(next_word(article, beyond)) \
             and (before is None or before.pos in ("VERB", "SCONJ", "PUNCT")) and not (before is not None and before.lower in PREPOSITIONS):
         wanted = "they" + apostrophe(article) + "re"
         return token.start, token.end, wanted, f"'there being' takes a noun ('there being no candidates'); '{wanted} being' + participle is meant"
@@ -561,9 +567,14 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
 
 
 def _no_sooner(article: AnalysedArticle, token: Token) -> bool:
-    """"No sooner had the polls closed than …": the comparison opens the sentence."""
+    """"No sooner had the polls closed than …": the comparison opens the sentence, and this
+    "then" is the first word after it that could close it (not "… than it rained, and the match
+    was then abandoned")."""
     before = sentence_before(article, token)
-    return any(t.lower == "sooner" and k > 0 and before[k - 1].lower == "no" for k, t in enumerate(before))
+    for k, t in enumerate(before):
+        if t.lower == "sooner" and k > 0 and before[k - 1].lower == "no":
+            return not any(other.lower in ("than", "then") or other.pos == "CCONJ" for other in before[k + 1 :])
+    return False
 
 
 def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -605,6 +616,9 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         obj = next_word(article, token, 2)
     if obj is not None and obj.lower in CHANGE_NOUNS:
         return None
+    head_noun = noun_after_modifiers(article, obj) if obj is not None and obj.pos == "ADJ" else None
+    if head_noun is not None and head_noun.lower in CHANGE_NOUNS:
+        return None  # "effecting sweeping reforms"
     if token.lower == "effected":
         if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
             return token.start, token.end, wanted, reason
@@ -620,11 +634,6 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         k += 1
         prior = previous_word(article, token, k)  # "will inevitably effect", "would disproportionately effect"
     after_auxiliary = prior is not None and (prior.lower in MODALS or prior.lower in NEGATION or prior.lower in DO)
-    if not after_auxiliary and token.tag == "VB" and before.pos in ("NOUN", "PROPN", "PRON"):
-        # a question: "How will the ruling effect tenants?" — the auxiliary before its subject
-        opening = sentence_before(article, token)[:4]
-        after_auxiliary = any(t.lower in MODALS or t.lower in DO for t in opening) and article.sentences[token.sent].last > 0 \
-            and article.text[article.sentences[token.sent].start : article.sentences[token.sent].end].rstrip().endswith("?")
     object_like = obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
     if token.lower == "effect" and after_auxiliary and object_like:
         return token.start, token.end, wanted, reason
@@ -666,10 +675,11 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 and after is not None and (after.pos in ("DET", "NUM", "SCONJ", "ADV") or after.tag == "NNS"):
             # "set lose hundreds of mink", "broke lose when": the state the verb leaves them in
             return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
-    if token.lower == "looser" and before is not None and (before.pos in ("DET", "ADJ") or before.tag == "PRP$" or before.dep == "amod") \
-            and before.lower not in ("much", "even", "far", "slightly", "bit", "little", "no", "any"):
+    if token.lower == "looser" and before is not None:
         after = next_word(article, token)
-        if after is None or after.pos in ("PUNCT", "ADP", "CCONJ") and after.lower != "than":
+        ends = after is None or after.text in (".", "!", "?", ";")
+        if before.lower in LOSER_WORDS and (after is None or after.lower not in ("than", "of") and not is_noun(after)) \
+                or before.lower in ("a", "the") and ends:
             return token.start, token.end, "loser", "'looser' is the comparative of 'loose'; one who loses is a 'loser'"  # "a sore looser,"
     return None
 
@@ -684,9 +694,10 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         wanted = "principal" + token.lower[len("principle"):]
         if token.lower == "principle" and after is not None and after.lower not in ("that",) and (
             is_noun(after) or after.tag == "JJ" and is_noun(next_word(article, after))
+            and (before is None or before.lower not in ("in", "on", "of"))  # "agreed in principle last week"
         ):
             return token.start, token.end, wanted, "'principle' is a rule or belief; 'principal' (main, chief) is meant"
-        if token.dep in ("nsubj",) and token.head != token.i and is_cue(article.tokens[token.head]):
+        if token.lower == "principle" and token.dep in ("nsubj",) and token.head != token.i and is_cue(article.tokens[token.head]):
             return token.start, token.end, wanted, "a principle does not speak; the head of a school is its 'principal'"
         return None
     if token.lower in ("principal", "principals") and before is not None:
@@ -695,12 +706,12 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
         if token.lower == "principal" and ends and before.lower in ("in", "on", "of"):
             return token.start, token.end, wanted, reason
-        if after is not None and after.lower == "of" and _bare_abstract(article, after):
+        if after is not None and after.lower == "of" and _bare_abstract(article, after, lexicon):
             return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
 
 
-def _bare_abstract(article: AnalysedArticle, of: Token) -> bool:
+def _bare_abstract(article: AnalysedArticle, of: Token, lexicon=None) -> bool:
     """After "of": a common noun with no determiner, only adjectives before it ("of equal pay",
     "of natural justice") — the content of a rule, not the school or loan a principal is of
     ("of the school", "of Harrow")."""
@@ -709,6 +720,8 @@ def _bare_abstract(article: AnalysedArticle, of: Token) -> bool:
         if word is None or word.pos in ("DET", "PROPN", "PRON", "NUM") or word.tag == "PRP$":
             return False
         if is_noun(word) and word.text.islower():
+            if lexicon is not None and lexicon.animate(word.lemma or word.lower, first_sense=True) is not False:
+                return False  # "the principals of local schools": people or institutions
             following = next_word(article, word)
             return following is None or not is_noun(following) or following.text.islower()
         if word.pos != "ADJ":
@@ -716,8 +729,11 @@ def _bare_abstract(article: AnalysedArticle, of: Token) -> bool:
     return False
 
 
+#: Words that describe how someone loses: "a sore looser" is "a sore loser".
+LOSER_WORDS = frozenset({"sore", "bad", "good", "poor", "gracious", "graceful", "born"})
+
 #: Degree words: they grade an adjective, and "discrete" (separate) has no degrees.
-DEGREE_WORDS = frozenset({"so", "very", "too", "more", "most", "less", "least", "utterly", "extremely",
+DEGREE_WORDS = frozenset({"so", "very", "too", "utterly", "extremely",
                           "highly", "fairly", "quite", "rather", "incredibly", "remarkably", "suitably",
                           "especially", "particularly", "ultra", "super", "scrupulously"})
 
@@ -747,12 +763,12 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
 
 
 def _a_thing(noun: Token, lexicon) -> bool:
-    """A common noun whose first WordNet sense is not a person, a group or an animal, or "it"."""
+    """A common noun with no WordNet sense that is a person, a group or an animal, or "it"."""
     if noun.lower in THING_PRONOUNS:
         return True
     if noun.pos != "NOUN" or noun.ent_type or not noun.text.islower():
         return False  # a capitalised subject may be a name whatever the tagger says ("Trump has")
-    return lexicon.animate(noun.lemma or noun.lower, first_sense=True) is False
+    return lexicon.animate(noun.lemma or noun.lower) is False
 
 
 def _a_person(noun: Token, lexicon) -> bool:
@@ -773,9 +789,12 @@ def _agent(article: AnalysedArticle, token: Token) -> Token | None:
         if other.lower == "by":
             for j in (1, 2, 3, 4):
                 noun = next_word(article, other, j)
-                if noun is None or noun.pos in ("PUNCT", "VERB", "AUX", "ADP"):
+                if noun is None or noun.pos in ("VERB", "AUX", "ADP") or noun.pos == "PUNCT" and noun.tag != "POS":
                     return None
                 if noun.pos in ("NOUN", "PROPN", "PRON") and noun.tag != "PRP$":
+                    owner = next_word(article, noun)
+                    if owner is not None and owner.tag == "POS":
+                        continue  # "by the coach's tactics": the possessor is not the agent
                     return _compound_head(article, noun) if noun.pos == "NOUN" else noun
             return None
     return None
@@ -878,11 +897,8 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discrete", reason
         if before is not None and before.lower in ("are", "were") and after is not None and after.lower in ("and",):
             return token.start, token.end, "discrete", reason
-        if before is not None and after is not None and after.tag == "NNS" and (
-            before.lower == "into" or before.lower == "of" and previous_word(article, before) is not None
-            and previous_word(article, before).lower in ("series", "set", "sequence", "number")
-        ):
-            return token.start, token.end, "discrete", reason  # "divided into discreet zones", "a series of discreet samples"
+        if before is not None and after is not None and after.tag == "NNS" and before.lower == "into":
+            return token.start, token.end, "discrete", reason  # "divided into discreet zones"
     return None
 
 
@@ -902,7 +918,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower in BE - {"be", "'s", "’s", "'re", "’re"} and after is not None \
                 and after.lower in ("to", "astray", "into", "away", "off", "out"):
             return token.start, token.end, "led", reason  # "were lead to believe", "was lead astray"
-        if article.text[before.end : token.start] == "-" and before.pos in ("NOUN", "PROPN") and after is not None \
+        joined = previous_word(article, before) if before.text in ("-", "‐") and before.start == token.start - 1 else None
+        if joined is not None and joined.end == before.start and joined.pos in ("NOUN", "PROPN") and after is not None \
                 and is_noun(after) and article.text[token.end : token.end + 1] != "-":
             return token.start, token.end, "led", reason  # "the Labour-lead council"
         if after is not None and after.lower == "by" and before.pos not in ("DET", "ADJ") and before.tag not in ("PRP$", "POS"):
@@ -922,11 +939,9 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         return None
     if token.lower == "led" and before is not None and token.text != "LED":
         reason = "'led' is the past of 'lead'; the present, infinitive and noun are 'lead'"
-        if token.text == "led" and article.text[before.end : token.start] == " " and article.text[token.end : token.end + 1] != "-":
-            if before.pos == "ADJ" and after is not None and is_noun(after):
-                return token.start, token.end, "lead", "the metal is 'lead'"  # "old led pipes"
-            if before.lower in PREPOSITIONS and (after is None or after.pos in ("PUNCT", "ADP", "SCONJ")):
-                return token.start, token.end, "lead", "the metal is 'lead'"  # "tested the soil for led after"
+        if token.text == "led" and article.text[before.end : token.start] == " " and article.text[token.end : token.end + 1] != "-" \
+                and before.lower in PREPOSITIONS and (after is None or after.pos in ("PUNCT", "ADP", "SCONJ")):
+            return token.start, token.end, "lead", "the metal is 'lead'"  # "tested the soil for led after"
         if before.lower in MODALS or before.lower in DO or (before.lower == "to" and before.tag == "TO"):
             return token.start, token.end, "lead", reason
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
@@ -934,6 +949,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     return None
 
 
+#: Nouns of a clock time before "past" ("ten minutes past", "a quarter past").
+TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "quarter", "half", "second", "seconds"})
 #: Pronouns that can only be subjects: the word after one is its verb ("she past" is "she passed").
 SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 
@@ -950,7 +967,11 @@ def _only_verb_slot(article: AnalysedArticle, token: Token, before: Token) -> bo
     if any(is_finite_verb(t) for t in words if t.i != token.i) or any(t.tag == "VB" for t in words):
         return False
     subject = before if before.pos != "ADV" else previous_word(article, before)
-    return subject is not None and subject.pos in ("NOUN", "PROPN", "PRON")
+    if subject is None or subject.pos not in ("NOUN", "PROPN", "PRON") or subject.ent_type in ("TIME", "DATE"):
+        return False
+    # "Five minutes past midnight.", "A quarter past nine.": a time, not a verb
+    return subject.lower not in TIME_UNITS and not any(
+        t.pos == "NUM" for t in article.tokens[max(sentence.first, subject.i - 2) : subject.i])
 
 
 def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -1012,8 +1033,9 @@ def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             break
         clause.append(other)
     antecedent = previous_word(article, ahead) if ahead is not None else None
-    if ahead is not None and ahead.text == "," and after.lower in FINITE_BE | FINITE_HAVE \
-            and antecedent is not None and antecedent.pos in ("NOUN", "PROPN"):
+    subject_after = next_word(article, after)
+    if ahead is not None and ahead.text == "," and after.lower in FINITE_BE and subject_after is not None \
+            and subject_after.pos in ("DET", "NUM") and antecedent is not None and antecedent.pos in ("NOUN", "PROPN"):
         return token.start, token.end, "whom", reason  # "The victims, among who were two teenagers": a relative, not "who he is"
     copula = any(t.lower in BE and (k + 1 >= len(clause) or clause[k + 1].tag not in ("VBN", "VBG")) for k, t in enumerate(clause))
     if copula and not (before.lower == "of" and ahead is not None and (ahead.lower in QUANTIFIERS or ahead.tag == "CD")):

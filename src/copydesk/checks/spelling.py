@@ -279,9 +279,9 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
 def _hyphen_part(text: str, token: Token, lexicon) -> bool:
     """``token`` is a lower-case word of at least HYPHEN_PART_LENGTH letters joined by one hyphen
     to another word of letters ("cross-platfomr", "ex-maangers", "TV-enabed"): a part of a
-    compound, judged like a quoted word (a plain slip only), since combining forms that are no
-    words alone ("petro-", "psy-ops") are shorter, and a compound's other halves are no slips of
-    common words."""
+    compound, judged like a quoted word (a plain slip only): most combining forms that are no
+    words alone are shorter ("psy-ops", "-itis"), the longer ones are known to the dictionaries
+    ("pseudo-", "socio-"), and a compound's halves are rarely a slip of a common word."""
     if len(token.text) < HYPHEN_PART_LENGTH or not token.text.islower():
         return False
     before = text[max(0, token.start - 2) : token.start]
