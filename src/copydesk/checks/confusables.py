@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.analyse.readings import AFTER_IT_IS, DETERMINER_LIKE, SENTENCE_ADVERBS
-from copydesk.checks.grammar_words import next_word
+from copydesk.checks.grammar_words import gerund_as_subject, next_word
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
@@ -179,7 +179,7 @@ def _rule_your(article: AnalysedArticle, token: Token, lexicon):
     after = next_word(article, token) if token.lower == "your" else None
     if after is not None and after.lower in ("a", "an") and not article.text[after.end : after.end + 1].isspace():
         return None  # "your a**", "your a—": a censored or cut-off word, not the article "a"
-    if after is not None and after.lower == "going" and after.dep in ("csubj", "nsubj", "nsubjpass"):
+    if after is not None and after.lower == "going" and gerund_as_subject(article, after):
         return None  # "Your going out at night worried your mother": a gerund as subject
     if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"

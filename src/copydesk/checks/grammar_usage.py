@@ -37,6 +37,7 @@ from copydesk.checks.grammar_words import (
     PREPOSITIONS,
     apostrophe,
     finding,
+    gerund_as_subject,
     is_finite_verb,
     is_noun,
     next_word,
@@ -249,7 +250,7 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         # the existential "there" is meant
         return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
     if after.lower in NEGATION or after.lower in ("being", "going", "getting"):
-        if after.dep in ("csubj", "nsubj", "nsubjpass") and token.lower != "whose":
+        if token.lower != "whose" and gerund_as_subject(article, after):
             return None  # "Your going out at night worried your mother": a gerund as subject
         return hit
     if after.lower in ("a", "an", "the") and token.lower != "their":
@@ -267,13 +268,7 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
-        if token.lower != "whose" and (
-            after.dep in ("nsubj", "csubj", "nsubjpass")
-            or after.tag == "VBG" and before is None and _finite_in_clause(article, after)
-            or after.tag == "VBG" and any(
-                is_finite_verb(t) for t in article.tokens[after.i + 1 : article.sentences[token.sent].last]
-            ) and _gerund_subject(article, after)
-        ):
+        if token.lower != "whose" and gerund_as_subject(article, after):
             return None  # "Your going out at night worried your mother": a gerund as subject
         return hit
     if after.pos in ("ADJ",) and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
@@ -449,29 +444,6 @@ def _modifiers_end_without_noun(article: AnalysedArticle, word: Token) -> bool:
             current = after
             continue
         return _ends_without_noun(article, current)
-    return False
-
-
-def _finite_in_clause(article: AnalysedArticle, gerund: Token) -> bool:
-    """A finite verb follows ``gerund`` before any punctuation: the gerund's phrase is the subject
-    of that verb ("Your leaving early upset the hosts"; but "Your going to be late," has none)."""
-    for other in article.tokens[gerund.i + 1 : article.sentences[gerund.sent].last]:
-        if other.pos == "PUNCT":
-            return False
-        if is_finite_verb(other) and other.lower not in ("'s", "’s", "'re", "’re"):
-            return True
-    return False
-
-
-def _gerund_subject(article: AnalysedArticle, gerund: Token) -> bool:
-    """Whether ``gerund`` heads a phrase that is the subject of a later finite verb."""
-    node = gerund
-    for _ in range(4):
-        if node.dep in ("nsubj", "csubj", "nsubjpass"):
-            return True
-        if node.head == node.i:
-            return False
-        node = article.tokens[node.head]
     return False
 
 

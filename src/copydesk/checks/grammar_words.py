@@ -89,6 +89,39 @@ def is_noun(token: Token | None) -> bool:
     return token is not None and token.pos == "NOUN" and token.tag in ("NN", "NNS")
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "nsubjpass"})
+
+
+def gerund_as_subject(article: AnalysedArticle, word: Token) -> bool:
+    """After a possessive, ``word`` heads a phrase that is the subject of its clause ("Your going
+    out at night worried your mother", "Your leaving early upset the hosts"): the parse says so,
+    or, for an "-ing" form, a finite verb follows — before any punctuation when the possessive
+    opens the sentence, else one the gerund's phrase is the subject of by the parse."""
+    if word.dep in SUBJECT_DEPS:
+        return True
+    if word.tag != "VBG":
+        return False
+    sentence = article.sentences[word.sent]
+    later = article.tokens[word.i + 1 : sentence.last]
+    possessive_opens = previous_word(article, word, 2) is None
+    if possessive_opens:
+        for other in later:
+            if other.pos == "PUNCT":
+                break
+            if is_finite_verb(other) and other.lower not in ("'s", "’s", "'re", "’re"):
+                return True
+    if not any(is_finite_verb(t) for t in later):
+        return False
+    node = word
+    for _ in range(4):  # the gerund's phrase, up its heads, is a subject
+        if node.dep in SUBJECT_DEPS:
+            return True
+        if node.head == node.i:
+            return False
+        node = article.tokens[node.head]
+    return False
+
+
 def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3) -> Token | None:
     """The common noun that ends the adjectives after ``token`` ("it's new owners" -> owners),
     or None when something else ends them."""

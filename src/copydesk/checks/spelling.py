@@ -89,8 +89,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
 
     judged = 0
     unknown: list[Token] = []
+    parts: set[int] = set()  # halves of hyphenated compounds, judged as plain slips only
     for token in article.tokens:
-        if not _judged(article, token, text, capitalised_mid_sentence, lexicon):
+        if _hyphen_part(text, token, lexicon):
+            parts.add(token.i)
+        elif not _judged(article, token, text, capitalised_mid_sentence):
             continue
         judged += 1
         if house is not None and house.is_house_word(token.text):
@@ -106,7 +109,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         return  # an article in another language (a crawl's German or Spanish page): not judged
     unknown_by_sentence: dict[int, list[Token]] = {}
     for token in unknown:
-        if (_mentioned(text, token) or _hyphen_part(text, token, lexicon)) and not _slip(ranked(token)):
+        if (token.i in parts or _mentioned(text, token)) and not _slip(ranked(token)):
             continue  # a word quoted alone is mentioned (a coinage, a term), a part of a compound
             # may be a combining form: either is judged only when plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
@@ -252,7 +255,7 @@ def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+")
 
 
-def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter, lexicon=None) -> bool:
+def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
     word = token.text
     if len(word) < MIN_LENGTH or word.isupper() or not _LATIN_WORD.fullmatch(word):  # letters only
         return False
@@ -265,12 +268,10 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     # a lower-case word is judged whatever its tag: the parser calls unknown words proper nouns
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
-    if lexicon is not None and _hyphen_part(text, token, lexicon):
-        return True  # judged, but reported only as a plain slip (``check``)
     if before in "@#/\\._-*" and before or after in "@/\\_-*" and after:
-        # handles, hashtags, paths, file names, parts of URLs; the parts of a hyphenated word,
-        # often combining forms that are no words alone ("petro-", "psy-ops", "-itis"); and what
-        # is left of a word censored with asterisks ("motherf*****", "a**")
+        # handles, hashtags, paths, file names, parts of URLs; the parts of a hyphenated word
+        # (but ``_hyphen_part``), often combining forms that are no words alone ("petro-",
+        # "psy-ops", "-itis"); and what is left of a word censored with asterisks ("a**")
         return False
     # a domain name ("example.com") is not judged
     return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
@@ -282,7 +283,7 @@ def _hyphen_part(text: str, token: Token, lexicon) -> bool:
     compound, judged like a quoted word (a plain slip only): most combining forms that are no
     words alone are shorter ("psy-ops", "-itis"), the longer ones are known to the dictionaries
     ("pseudo-", "socio-"), and a compound's halves are rarely a slip of a common word."""
-    if len(token.text) < HYPHEN_PART_LENGTH or not token.text.islower():
+    if len(token.text) < HYPHEN_PART_LENGTH or not token.text.islower() or not _LATIN_WORD.fullmatch(token.text):
         return False
     before = text[max(0, token.start - 2) : token.start]
     after = text[token.end : token.end + 2]
