@@ -1,10 +1,11 @@
 """Floors of the ``grammar.*`` checks on the project's own suite (``tests/fixtures/grammar``):
 recall and false alarms per family on the held-out part (one sentence in three, fixed by a hash
 before any tuning; ``bench/grammar.py``). Floors sit a little below what the bench measured on
-2026-12-06 (docs/BENCHMARKS.md, "Grammar and usage families"), after the suite grew from 1,070
-to 2,059 sentences: the held-out part of the larger suite is harder than the old one, so some
-families' floors are below the 2026-12-05 ones, which were set on the smaller part. Raise them
-when the checks improve, never lower them silently."""
+2026-12-06 (docs/BENCHMARKS.md, "Grammar and usage families"), after the suite grew a second
+time, to 2,527 sentences (468 new ones, written blind to the rules, for the thirteen weakest
+families): the new held-out sentences are caught half as often as the older ones, so several
+families' floors are below the earlier ones, which were set on the smaller part. Raise them when
+the checks improve, never lower them silently."""
 
 from __future__ import annotations
 
@@ -18,13 +19,13 @@ pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Recall floor per family on the held-out part (the issue's target is 0.8; the families under it
-#: — a-plural, complement, discreet, passed, principal, your — are pinned at what they reach, and
-#: named in docs/BENCHMARKS.md).
+#: — a-plural, affect, complement, discreet, its, led, passed, principal, their, whose, your — are
+#: pinned at what they reach, and named in docs/BENCHMARKS.md).
 RECALL_FLOORS = {
-    "a-an": 0.9, "a-plural": 0.65, "according": 0.95, "affect": 0.75, "auxiliaries": 0.9,
+    "a-an": 0.9, "a-plural": 0.6, "according": 0.95, "affect": 0.65, "auxiliaries": 0.9,
     "complement": 0.5, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
-    "even-though": 0.95, "its": 0.75, "led": 0.8, "lose": 0.85, "passed": 0.7, "principal": 0.55,
-    "than": 0.9, "their": 0.8, "weekday": 0.95, "whom": 0.85, "whose": 0.8, "your": 0.7,
+    "even-though": 0.95, "its": 0.75, "led": 0.7, "lose": 0.8, "passed": 0.65, "principal": 0.5,
+    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.7, "your": 0.65,
 }
 #: Share of the held-out correct sentences flagged by any grammar check, over all families.
 MAX_FALSE_ALARM_RATE = 0.03

@@ -122,6 +122,11 @@ def found(analyser, text):
         ("If the vote passes, ministers will would resign.\n", ("grammar.double-auxiliary", "will would", "will")),
         ("The talks resume on Th 21 November.\n", ("grammar.weekday-abbreviation", "Th", "Thursday")),
         ("The vote is due on Tue. 12/03/2024.\n", ("grammar.weekday-abbreviation", "Tue.", "Tuesday")),
+        ("The museum lost it's oldest painting in the fire.\n", ("grammar.usage", "it's", "its")),
+        ("The cyclist, who past a lorry on the hill, was unhurt.\n", ("grammar.usage", "past", "passed")),
+        ("The torch was past to the next runner at noon.\n", ("grammar.usage", "past", "passed")),
+        ("The parade marched passed crowds of fans.\n", ("grammar.usage", "passed", "past")),
+        ("They need a leader whose ready to fight.\n", ("grammar.usage", "whose", "who's")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -203,6 +208,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "It is a species found only in Madagascar, and the show was a ratings hit.\n",
         "She opened a SoHo restaurant.\n",
         "Those who can should travel early.\n",
+        "He said passed students would get certificates, and the woman whose missing son was found thanked police.\n",
+        "It's raining, it's been a long day, and the deadline was past, to the dismay of staff.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

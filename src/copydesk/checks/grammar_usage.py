@@ -103,6 +103,10 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return None
     if after.lower == "own":
         return hit
+    if pronoun.lower in ("it", "who") and pronoun.dep == "poss" and verb.tag == "POS" \
+            and noun_after_modifiers(article, verb) is not None:
+        return hit  # the parser itself reads a possessive 's on a pronoun, which English never
+        # writes so: "blamed it's ageing fleet", "pay it's share of the bill"
     if before is not None and before.lower in PREPOSITIONS and (before.lower != "to" or before.tag == "IN"):
         return hit  # "of it's", "under it's new owners", "apologised to it's passengers"
     if before is not None and before.lower == "all" and previous_word(article, pronoun, 2) is not None \
@@ -287,6 +291,9 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             return hit  # "your so right about", "your very kind": degree words modify adjectives
     if token.lower == "whose" and after.lower == "to":
         return hit
+    if token.lower == "whose" and before is not None and before.pos in ("NOUN", "PRON", "PROPN", "PUNCT") \
+            and after.tag == "JJ" and _modifiers_end_without_noun(article, after):
+        return hit  # "someone whose willing to": a relative "whose" owns a noun, and none follows
     if _before_a_preposition(article, token, after):
         return hit  # "your in trouble", "whose on call": a possessive needs its noun first
     if (after.tag == "JJ" or _adjective(after, lexicon, only=True)) and _opens_clause(article, token) \
@@ -958,8 +965,15 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
-        if before.lower in SUBJECT_PRONOUNS and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
-            return token.start, token.end, "passed", reason  # "She past the exam": a subject wants a verb
+        if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj") \
+                and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+            return token.start, token.end, "passed", reason  # "She past the exam", "the driver, who
+            # past a cyclist": a subject wants a verb
+        if before.lower in FINITE_BE and after is not None and after.lower == "to":
+            beyond = next_word(article, after)
+            if beyond is not None and (beyond.pos in ("DET", "PROPN") or beyond.tag == "PRP$"):
+                return token.start, token.end, "passed", reason  # "was past to the final runner":
+                # a passive with its recipient ("past" takes no "to" before a noun phrase)
         if _only_verb_slot(article, token, before):
             return token.start, token.end, "passed", reason  # "The committee unanimously past both amendments."
         return None
@@ -975,8 +989,12 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
         if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
-                and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"):
-            return token.start, token.end, "past", reason  # "walked passed the town hall"
+                and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"
+                                           or after.lower in ("it", "them", "him", "her", "us", "me")
+                                           or after.tag == "NNS" and not is_cue(before)
+                                           and before.lemma.lower() not in CLAUSE_VERBS | {"want", "need", "see", "have"}):
+            return token.start, token.end, "past", reason  # "walked passed the town hall", "carried
+            # passed crowds", "moved passed it": a verb with its own motion goes past something
     return None
 
 
