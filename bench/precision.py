@@ -5,6 +5,7 @@ labelled by hand, split by article into a tuning half and a held-out half.
     .venv/bin/python bench/precision.py --reuse out/precision.jsonl   # report from a saved run
     .venv/bin/python bench/precision.py --todo out/todo.tsv   # also write unlabelled findings
     .venv/bin/python bench/precision.py --merge out/todo.tsv  # add labelled rows to labels.tsv
+    .venv/bin/python bench/precision.py --set web             # the second set (web pages), its own labels
 
 The articles (research data in ../shared, read and never copied):
 
@@ -40,6 +41,15 @@ precision. A second sample of notes on the tuning half (``CLAIM_EXTRA``: five mo
 read to find more causes of false notes, is reported on its own line; the held-out half has only
 the first sample.
 
+A second set (``--set web``, labels in ``bench/precision/labels-web.tsv``) was first scored after
+every check had been tuned on the first: the English pages of htmldate's 2020 news set
+(``bench/article-extraction/htmldate-mediacloud-2020``: 200 web pages of many publishers, read
+through the whole HTML path as ``copydesk check page.html`` reads them; pages in other languages,
+by the share of English function words, and pages with no article text are left out and counted)
+and the 96 articles of the Giveme5W1H news corpus (``bench/5w1h``, 2016-17, plain text as a
+scraper gives it, dated by its metadata). It is split by the same hash; every finding in scope of
+its first run was labelled, in both halves, before any check was changed for it.
+
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
 end); a finding with no label is listed and counted apart, never silently.
@@ -49,6 +59,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import json
 import re
@@ -60,6 +71,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 LABELS = ROOT / "bench" / "precision" / "labels.tsv"
+#: The second set's labels (``--set web``): web pages and news of other publishers, first scored
+#: after every check had been tuned on the first set.
+WEB_LABELS = ROOT / "bench" / "precision" / "labels-web.tsv"
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -125,18 +139,81 @@ def in_scope(article_id: str, finding: dict) -> bool:
     return finding.get("raw_severity", finding["severity"]) in ("warning", "error")
 
 
-def run(shared: Path, out: Path, only: str | None = None) -> None:
+#: The second set (``--set web``): news nobody on the project had read when every check had been
+#: tuned, in two forms a desk receives: web pages, through the whole HTML path (extraction,
+#: metadata, then the checks), and the plain text of a news scraper.
+WEB_SOURCES = {
+    "htmldate": "bench/article-extraction/htmldate-mediacloud-2020/html",
+    "5w1h": "bench/5w1h/giveme5w1h_gold/data",
+}
+#: The commonest English function words: a page is English when they are at least
+#: ``ENGLISH_SHARE`` of its words (the 2020 pages are in a dozen languages; the checks are for
+#: English, so the others are left out, and counted).
+ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "on", "it", "with", "as", "was", "by",
+    "at", "be", "are", "from",
+})
+ENGLISH_SHARE = 0.12
+
+
+def english(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(words) and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def web_articles(shared: Path) -> tuple[list, Counter]:
+    """The second set's articles (HTML pages parsed as ``copydesk check`` parses them; the
+    5W1H corpus's title and text, dated by its metadata), and what was left out and why."""
+    from datetime import datetime
+
+    from copydesk.errors import IngestError
+    from copydesk.ingest.html import parse_html
+    from copydesk.ingest.text import parse_text
+
+    articles, skipped = [], Counter()
+    for prefix, relative in WEB_SOURCES.items():
+        folder = shared / relative
+        if not folder.is_dir():
+            raise SystemExit(f"precision set (web): {folder} not found (../shared or $COPYDESK_SHARED)")
+        for path in sorted(folder.iterdir()):
+            aid = f"{prefix}/{path.name}"
+            if prefix == "htmldate":
+                try:
+                    article = parse_html(gzip.decompress(path.read_bytes()), source=aid)
+                except IngestError as err:
+                    skipped[f"not read ({err.kind})"] += 1
+                    continue
+            else:
+                record = json.loads(path.read_text(encoding="utf-8"))
+                body = "\n\n".join(p for p in (record.get("title"), record.get("text")) if p)
+                article = parse_text(body, source=aid)
+                if record.get("date_publish") not in (None, "", "None"):
+                    article.published = datetime.fromisoformat(record["date_publish"])
+            if not english(article.text):
+                skipped["not English"] += 1
+                continue
+            articles.append(article)
+    return articles, skipped
+
+
+def run(shared: Path, out: Path, only: str | None = None, which: str = "news") -> None:
     """Run the desk over the precision set and save one JSON line per article."""
     from copydesk.checks.policy import SeverityPolicy
     from copydesk.desk import Desk
     from copydesk.ingest.decode import decode_bytes
     from copydesk.ingest.text import parse_text
 
-    files = [(aid, path) for aid, path in article_files(shared) if only in (None, split_of(aid))]
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
     policy = SeverityPolicy.default()
-    # decoded as `copydesk check` decodes files (a few BBC files are Latin-1)
-    articles = [parse_text(decode_bytes(path.read_bytes(), source=aid)[0], source=aid) for aid, path in files]
+    if which == "web":
+        articles, skipped = web_articles(shared)
+        articles = [a for a in articles if only in (None, split_of(a.source))]
+        for reason, count in sorted(skipped.items()):
+            print(f"left out: {count} pages, {reason}")
+    else:
+        files = [(aid, path) for aid, path in article_files(shared) if only in (None, split_of(aid))]
+        # decoded as `copydesk check` decodes files (a few BBC files are Latin-1)
+        articles = [parse_text(decode_bytes(path.read_bytes(), source=aid)[0], source=aid) for aid, path in files]
     for article in articles:
         if article.published is None:
             article.published = date_of(article.source)
@@ -214,8 +291,9 @@ def shipped_severity(policy, row: dict) -> str:
     return policy.severity_of(finding).label
 
 
-def score(results: Path, labels: dict) -> dict:
-    """Tallies by split: per check (as the check rates it), per shipped severity, and overall."""
+def score(results: Path, labels: dict, second_sample: bool = True) -> dict:
+    """Tallies by split: per check (as the check rates it), per shipped severity, and overall
+    (``second_sample``: count the second ``claims.unsourced`` sample, which only the first set has)."""
     from copydesk.checks.policy import SeverityPolicy
 
     policy = SeverityPolicy.default()
@@ -234,7 +312,7 @@ def score(results: Path, labels: dict) -> dict:
             words[split] += row["words"]
             articles[split] += 1
             for f in row["findings"]:
-                if (f["check"] == "claims.unsourced" and split == "tune"
+                if (second_sample and f["check"] == "claims.unsourced" and split == "tune"
                         and claim_draw(aid, f["start"], f["end"]) in CLAIM_EXTRA):
                     extra = labels.get((aid, f["check"], f["start"], f["end"]), {})
                     by_check[split]["claims.unsourced (second sample)"].add(
@@ -450,16 +528,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claim-readings", type=Path, nargs="+",
                         help="relabel claims.unsourced rows from reading files (source, wants_source, why)")
     parser.add_argument("--only", choices=("tune", "heldout"), help="run one half only")
+    parser.add_argument("--set", dest="which", choices=("news", "web"), default="news",
+                        help="news: the first set (BBC entertainment and sport, PolNeAR); web: the second"
+                        " (2020 web pages of htmldate's news set, the 5W1H news corpus), its own labels")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
+    labels_path = WEB_LABELS if args.which == "web" else LABELS
+    if args.which == "web" and args.docs:
+        parser.error("--docs writes the first set's figures; run it without --set web")
     if args.claim_readings:
         for path in args.claim_readings:
-            print(f"{merge_claim_readings(path)} claims.unsourced rows relabelled from {path}")
+            print(f"{merge_claim_readings(path, labels_path)} claims.unsourced rows relabelled from {path}")
         return 0
     if args.merge:
         for todo in args.merge:
-            print(f"{merge(todo)} labels from {todo} merged into {LABELS.relative_to(ROOT)}")
+            print(f"{merge(todo, labels_path)} labels from {todo} merged into {labels_path.relative_to(ROOT)}")
         return 0
     shared = shared_dir()
     if not shared.is_dir():
@@ -467,9 +551,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = args.reuse
     if results is None:
-        run(shared, args.save, args.only)
+        run(shared, args.save, args.only, args.which)
         results = args.save
-    s = score(results, load_labels())
+    s = score(results, load_labels(labels_path), second_sample=args.which == "news")
     print(report(s))
     print(f"\n{len(s['todo'])} findings in scope have no label yet"
           + (f"; written to {args.todo}" if args.todo else " (--todo FILE lists them)"))

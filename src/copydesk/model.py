@@ -16,6 +16,11 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 
+#: The character a decoder writes for bytes it could not read (U+FFFD): the text lost a
+#: character there, perhaps a quotation mark or an apostrophe.
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
 class Severity(IntEnum):
     """How sure a finding is. Ordered, so ``severity >= Severity.WARNING`` works."""
 

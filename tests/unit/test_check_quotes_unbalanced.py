@@ -164,3 +164,10 @@ def test_an_unclosed_quotation_in_text_without_paragraph_breaks_is_flagged_at_it
     assert finding.end - finding.start <= quotes_unbalanced.MAX_SPAN_CHARS
     assert text[finding.end] == " "
     assert finding.text == text[finding.start : finding.end]
+
+
+def test_paragraph_with_characters_lost_in_decoding_is_not_judged():
+    # U+FFFD stands where the decoder lost a byte: here the curly marks of the quotation
+    text = "\ufffdWe are at a stalemate,\ufffd she said. He said \"no.\n\nThe talks resume \"soon."
+    [finding] = found(text)
+    assert finding.text == "\"soon."  # the damaged paragraph is skipped, the next one judged

@@ -246,3 +246,22 @@ def test_halves_of_compounds_that_are_no_slips_are_not_judged(analyser, knowledg
     text = ("Critics tut-tutted and tsk-tsked as the petro-state's psy-ops unit, an anger-in-here-is-palpa "
             "link and the e-mail row went on.\n")
     assert run(analyser, knowledge, text) == []
+
+
+def test_word_cut_by_a_character_lost_in_decoding_is_not_judged(analyser, knowledge):
+    # "wouldn’t" decoded with its apostrophe lost: "wouldn" is a cut word, not a slip
+    text = "The chief of staff said the nomination wouldn\ufffdt slow the counrty down.\n"
+    assert [f.text for f in run(analyser, knowledge, text)] == ["counrty"]
+
+
+def test_filipino_words_in_a_taglish_quotation_are_not_errors(analyser, knowledge):
+    text = ("“Noon pa man, hindi ko naman alam kung paano ako magsisimula,” the singer told the"
+            " crowd in Manila. The counrty voted.\n")
+    findings = run(analyser, knowledge, text)
+    assert [f.text for f in findings if f.severity.label in ("warning", "error")] == ["counrty"]
+
+
+def test_a_slip_that_is_also_a_filipino_word_is_still_an_error_in_english(analyser, knowledge):
+    # "puting" is common Filipino, but alone in an English sentence it is "putting" mistyped
+    [finding] = run(analyser, knowledge, "The minister is puting the plan to a vote on Monday.\n")
+    assert (finding.text, finding.suggestion, finding.severity.label) == ("puting", "putting", "error")

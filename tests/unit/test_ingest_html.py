@@ -365,3 +365,21 @@ def test_binary_bytes_raise_parse_error():
     with pytest.raises(IngestError) as caught:
         parse_html(noise, source="image.jpg")
     assert caught.value.kind == "parse"
+
+
+def test_lines_cut_mid_sentence_by_the_markup_are_joined():
+    from copydesk.ingest.html import rejoin_broken
+
+    lines = [
+        "A man who had tested positive for", "Covid-19", "died on Monday, officials said.",
+        "“He was admitted to", "City Hospital", "on 4 April. He had a history of", "heart disease",
+        ". He died on 6 April,” the department said.",
+        "Related stories", "Flood warnings issued for the coast", "- Storm closes ferry routes",
+    ]
+    assert rejoin_broken(lines) == [
+        "A man who had tested positive for Covid-19 died on Monday, officials said.",
+        ("“He was admitted to City Hospital on 4 April. He had a history of heart disease. He died on"
+         " 6 April,” the department said."),
+        "Related stories", "Flood warnings issued for the coast", "- Storm closes ferry routes",
+    ]
+

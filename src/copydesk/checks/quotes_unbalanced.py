@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
-from copydesk.model import Evidence, Finding, Region, Severity
+from copydesk.model import REPLACEMENT_CHARACTER, Evidence, Finding, Region, Severity
 
 OPEN, CLOSE = "“", "”"
 #: Two-character spellings of double marks: (text, role).
@@ -246,6 +246,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
     for region in _paragraphs(article):
+        if REPLACEMENT_CHARACTER in text[region.start : region.end]:
+            # a character lost in decoding (U+FFFD) may have been a quotation mark: the marks of
+            # this paragraph, and a quotation carried into it, cannot be counted
+            pending = None
+            continue
         carried = None
         if pending is not None and not _opens_paragraph(text, region):
             carried = pending[1]  # a paragraph break inside the quotation, or it never closed

@@ -25,7 +25,7 @@ from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.lexicon import DOUBLED, PREFIXES
-from copydesk.model import Evidence, Finding, Severity
+from copydesk.model import REPLACEMENT_CHARACTER, Evidence, Finding, Severity
 
 MIN_LENGTH = 3
 #: More unknown words than this in one sentence, most of them no plain slips: another language,
@@ -95,6 +95,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             parts.add(token.i)
         elif not _judged(article, token, text, capitalised_mid_sentence):
             continue
+        if REPLACEMENT_CHARACTER in text[max(0, token.start - 1) : token.end + 1]:
+            continue  # a word beside a character lost in decoding (U+FFFD) is cut: "wouldn�t"
         judged += 1
         if house is not None and house.is_house_word(token.text):
             continue
@@ -113,6 +115,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue  # a word quoted alone is mentioned (a coinage, a term), a part of a compound
             # may be a combining form: either is judged only when plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
+    for sentence, tokens in unknown_by_sentence.items():
+        mixed = lexicon.mixed_language([t.lower for t in tokens])
+        if mixed:  # Taglish: the other language's words are not English slips
+            unknown_by_sentence[sentence] = [t for t in tokens if t.lower not in mixed]
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
     for tokens in unknown_by_sentence.values():
         broken = [t for t in tokens if _broken_word(article, t, lexicon)]

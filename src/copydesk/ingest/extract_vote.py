@@ -277,7 +277,7 @@ def extract(
 
 #: How a paragraph of running text ends: sentence punctuation, possibly inside a closing quote
 #: or bracket.
-_PROSE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u2026", "\u00bb", "\u201c")
+PROSE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "\u2026", "\u00bb", "\u201c")
 
 
 def looks_like_prose(paragraphs: list[str]) -> bool:
@@ -293,7 +293,7 @@ def looks_like_prose(paragraphs: list[str]) -> bool:
         return False
     if any(p.startswith(("- ", "|")) for p in paragraphs):
         return False
-    return all(p.endswith(_PROSE_END) for p in paragraphs[1:])
+    return all(p.endswith(PROSE_END) for p in paragraphs[1:])
 
 
 def is_short(paragraphs: list[str], tree: HtmlElement) -> bool:

@@ -19,7 +19,7 @@ from datetime import datetime
 
 from copydesk.errors import IngestError
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
-from copydesk.ingest.extract_vote import LARGE_PAGE, extract
+from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import Article, Region
 
@@ -62,7 +62,7 @@ def parse_html(
     )
     truncated = truncate_text(tree)
     extraction = extract(tree, meta.url, full_vote=full_vote, shortcut=shortcut)
-    winner, paragraphs = extraction.winner, extraction.paragraphs
+    winner, paragraphs = extraction.winner, rejoin_broken(extraction.paragraphs)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
     text, regions = assemble(paragraphs, meta.headline)
@@ -112,7 +112,55 @@ def extract_text(
     if tree is None:
         return []
     truncate_text(tree)
-    return extract(tree, url, full_vote=full_vote, shortcut=shortcut).paragraphs
+    return rejoin_broken(extract(tree, url, full_vote=full_vote, shortcut=shortcut).paragraphs)
+
+
+#: Punctuation that continues the sentence before it: a line that starts with one of these was
+#: cut from the end of the line above.
+_CONTINUING = (",", ".", ";", ":", ")", "!", "?")
+#: A line of at most this many words, without an end of sentence of its own, between a line cut
+#: mid-sentence and that sentence's continuation, is a link or a bold phrase the page set apart.
+FRAGMENT_WORDS = 6
+
+
+def _cut(paragraph: str) -> bool:
+    """The paragraph stops mid-sentence: no sentence punctuation at its end."""
+    return not paragraph.rstrip().endswith(PROSE_END)
+
+
+def _continues(paragraph: str) -> bool:
+    """The paragraph carries on a sentence: it starts in lower case or with a comma, full stop or
+    the like (not an ellipsis, which opens a quotation cut at its start)."""
+    return paragraph[:1].islower() or (paragraph[:1] in _CONTINUING and not paragraph.startswith(".."))
+
+
+def rejoin_broken(paragraphs: list[str]) -> list[str]:
+    """Paragraphs that the page's markup cut mid-sentence, put back together.
+
+    Some pages set the links or bold phrases of a sentence in elements of their own, and the
+    extractor gives each its own line: "admitted to" / "AIIMS Bhubaneswar" / "on 4th April with
+    complaint of" / "chronic hypertension" / ". He expired". A line cut mid-sentence is joined to
+    the next when that continues the sentence (lower case, or punctuation: joined without a
+    space), and through a short fragment between them (``FRAGMENT_WORDS``) when the line after
+    the fragment continues it. Nothing else is joined: a heading, a list item or a caption ends
+    without punctuation but is not followed by a continuation."""
+    out: list[str] = []
+    k = 0
+    while k < len(paragraphs):
+        paragraph = paragraphs[k]
+        if out and _cut(out[-1]) or out and paragraph[:1] in _CONTINUING and _continues(paragraph):
+            following = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
+            if _continues(paragraph):
+                out[-1] = out[-1] + ("" if paragraph[:1] in _CONTINUING else " ") + paragraph
+                k += 1
+                continue
+            if len(paragraph.split()) <= FRAGMENT_WORDS and _cut(paragraph) and _continues(following):
+                out[-1] = out[-1] + " " + paragraph
+                k += 1
+                continue
+        out.append(paragraph)
+        k += 1
+    return out
 
 
 def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Region]]:

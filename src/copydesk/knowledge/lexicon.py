@@ -115,6 +115,14 @@ FUNCTION_WORDS = frozenset(
 )
 #: Languages whose words English news quotes most ("joie de vivre", "reais", "corso").
 FOREIGN_LANGUAGES = ("fr", "es", "it", "pt", "de", "nl")
+#: A word this common (Zipf) in a mixed language is one of its words.
+MIXED_ZIPF = 4.0
+#: Languages the English-language press mixes with English inside one sentence (Filipino in the
+#: Philippines' "Taglish": "hindi ko naman alam kung paano"). Their common words are short and
+#: near English ones ("puting", "ako", "paano"), so a word counts as theirs only in a sentence that
+#: has others (``Lexicon.mixed_language``), never alone. Not Malay or Indonesian: they spell English
+#: loanwords as English writers misspell them ("analisis", "disiplin").
+MIXED_LANGUAGES = ("fil",)
 #: British spelling endings and their American counterparts (and back).
 VARIANT_ENDINGS = (
     ("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
@@ -411,6 +419,16 @@ class Lexicon:
             if tail in PARTICLES or self._part(tail) or (len(tail) >= PART_LENGTH and self._suffixed(tail)):
                 return f"{head} + {tail}"
         return None
+
+    def mixed_language(self, words: list[str], least: int = 3) -> set[str]:
+        """Of ``words`` (one sentence's words that English lacks), those common in a language of
+        MIXED_LANGUAGES when at least ``least`` of them are: a sentence that mixes that language
+        into English ("Before naman ako nag-artista, hindi ko naman alam kung paano umarte")."""
+        for language in MIXED_LANGUAGES:
+            common = {w for w in words if zipf_frequency(w, language) >= MIXED_ZIPF}
+            if len(common) >= least:
+                return common
+        return set()
 
     def foreign(self, word: str) -> tuple[str, float]:
         """The language among FOREIGN_LANGUAGES where ``word`` is most frequent, and its Zipf."""
