@@ -145,6 +145,7 @@ def in_scope(article_id: str, finding: dict) -> bool:
 WEB_SOURCES = {
     "htmldate": "bench/article-extraction/htmldate-mediacloud-2020/html",
     "5w1h": "bench/5w1h/giveme5w1h_gold/data",
+    "zyte": "bench/article-extraction/zyte-article-extraction-benchmark/html",
 }
 #: The commonest English function words: a page is English when they are at least
 #: ``ENGLISH_SHARE`` of its words (the 2020 pages are in a dozen languages; the checks are for
@@ -177,7 +178,7 @@ def web_articles(shared: Path) -> tuple[list, Counter]:
             raise SystemExit(f"precision set (web): {folder} not found (../shared or $COPYDESK_SHARED)")
         for path in sorted(folder.iterdir()):
             aid = f"{prefix}/{path.name}"
-            if prefix == "htmldate":
+            if path.name.endswith(".html.gz"):
                 try:
                     article = parse_html(gzip.decompress(path.read_bytes()), source=aid)
                 except IngestError as err:

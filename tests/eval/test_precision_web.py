@@ -1,13 +1,13 @@
 """The second precision set (``bench/precision.py --set web``): every warning and error copydesk
 raises on English web pages of htmldate's 2020 news set (read through the whole HTML path) and on
-the Giveme5W1H news corpus, labelled real / debatable / false in
+the Giveme5W1H news corpus and on the Zyte benchmark's English pages, labelled real / debatable / false in
 ``bench/precision/labels-web.tsv`` (research data read from ../shared, never copied).
 
 The set was first scored after every check had been tuned on the first precision set, so its
 first figures are what a desk would have seen on news nobody here had read: shipped warnings and
 errors 0.27 (tuning half) and 0.38 (held-out half), against 0.91 and 0.94 on the first set
 (docs/BENCHMARKS.md, "Precision on web pages"). The floors sit a little below the figures measured
-after the changes made on its tuning half (2026-12-06: 0.50 and 0.38). A finding in scope with no
+after the changes made on its tuning half, with the Zyte pages added (2026-12-06: 0.71 and 0.40). A finding in scope with no
 label fails the test: a change that raises new findings here must have them read and labelled
 (``--todo``, then ``--merge``), as the bench demands. Raise the floors when the checks improve,
 never lower them silently.
@@ -20,7 +20,7 @@ import pytest
 pytestmark = [pytest.mark.eval, pytest.mark.model]
 
 #: Shipped warnings and errors: real / (real + debatable + false), per half.
-FLOORS = {"tune": 0.45, "heldout": 0.35}
+FLOORS = {"tune": 0.65, "heldout": 0.37}
 
 
 @pytest.fixture(scope="module")

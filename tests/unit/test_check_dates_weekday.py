@@ -90,3 +90,28 @@ def test_newspaper_named_like_an_abbreviated_weekday_is_not_a_weekday():
     text = "The story ran in The Sun, March 3, 2005, and on Sun, March 7, 2005 in the Mirror."
     found = find_weekday_dates(text)
     assert [(w.weekday, w.day) for w in found] == [("Sun", 7)]
+
+
+def _parsed(analyser, text, published):
+    from copydesk.ingest.text import parse_text
+
+    article = parse_text(text)
+    article.published = published
+    return analyser.analyse(article)
+
+
+def test_a_date_without_year_in_a_past_tense_clause_is_the_last_one(analyser):
+    # published in January 2020: "May 18" is nearer in 2020 (a Monday), but the clause is in the
+    # past tense, so it is May 18, 2019, a Saturday
+    text = "Police said Webb grabbed the girl on Saturday, May 18, as she walked home.\n"
+    assert list(check(_parsed(analyser, text, datetime(2020, 1, 20)), None)) == []
+    wrong = text.replace("Saturday", "Friday")
+    [finding] = check(_parsed(analyser, wrong, datetime(2020, 1, 20)), None)
+    assert (finding.text, finding.suggestion) == ("Friday", "Saturday")
+
+
+def test_a_date_without_year_in_a_future_tense_clause_is_the_next_one(analyser):
+    # published in October 2019: May 5 is nearer in 2019 (a Sunday), but "will vote" looks ahead,
+    # to May 5, 2020, a Tuesday
+    text = "The council will vote on the plan on Tuesday, May 5, officials said.\n"
+    assert list(check(_parsed(analyser, text, datetime(2019, 10, 1)), None)) == []

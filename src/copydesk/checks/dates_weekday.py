@@ -4,7 +4,8 @@ Three cases, all errors:
 
 1. a weekday followed by a date that falls on another day ("Tuesday, March 1, 2022"; "Tue 1 Mar"
    in an article from 2022), anywhere in the text, datelines included. Without a year in the text
-   the article's year is used (the date closest to the dateline); with neither, nothing is flagged;
+   the article's year is used (the date closest to the dateline, before it when the clause is in
+   the past tense, after it when in the future); with neither, nothing is flagged;
 2. "yesterday (Sunday)", "today (Monday)", "tomorrow (Tuesday)" that do not fit the dateline;
 3. an update time earlier than the publication time.
 
@@ -45,18 +46,44 @@ _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A weekday that contradicts its date, or an update time before the publication time."""
     base = reference_date(article)
-    yield from _weekday_dates(article.text, base)
+    yield from _weekday_dates(article.text, base, lambda offset: _tense(article, offset))
     yield from _relative_days(article.text, article.article.published)
     yield from _update_order(article)
 
 
-def _weekday_dates(text: str, base: datetime | None) -> Iterator[Finding]:
+#: Auxiliaries of the future: "will vote on Tuesday, May 5".
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+
+
+def _tense(article: AnalysedArticle, offset: int, depth: int = 6) -> str | None:
+    """"past", "future" or None (present, or no verb found) for the clause of the words at
+    ``offset``: the first verb above them in the parse, its own tense or its auxiliaries'."""
+    token = article.token_at(offset)
+    for _ in range(depth):
+        if token is None:
+            return None
+        if token.pos in ("VERB", "AUX"):
+            auxiliaries = [c for c in article.children(token) if c.dep in ("aux", "auxpass")]
+            if any(a.lower in FUTURE_AUXILIARIES for a in auxiliaries):
+                return "future"
+            if token.tag == "VBD" or any(a.tag == "VBD" for a in auxiliaries):
+                return "past"
+            return None
+        if token.head == token.i:
+            return None
+        token = article.tokens[token.head]
+    return None
+
+
+def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) -> Iterator[Finding]:
+    """Weekdays against their dates; ``tense(offset)`` tells which way a date without a year
+    lies from ``base`` ("past", "future" or None for the closest)."""
     for found in find_weekday_dates(text):
         inferred = found.year is None
         if inferred:
             if base is None:
                 continue
-            day = resolve_year(found.month, found.day, base.date())
+            day = resolve_year(found.month, found.day, base.date(), tense(found.start))
             if day is None:
                 continue
         else:
