@@ -36,6 +36,8 @@ alike); pages/s include decoding and parsing:
                          benchmark's own trafilatura runner, and the baseline copydesk must beat
   copydesk               copydesk.ingest.html.extract_text: the cascade (trafilatura's recall and
                          precision ends without fallback; the vote where they are unsure)
+  copydesk-fast          extract_text(extraction="fast"): the recall end alone, trafilatura's own
+                         extraction (with its fallbacks) where that is short
   copydesk-vote          extract_text(full_vote=True): the medoid of four extractors on every page
   copydesk-shortcut      the vote with shortcut=0.99 (stop early when trafilatura agrees with
                          itself)
@@ -200,6 +202,7 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
         "trafilatura-nocomments": lambda raw: trafilatura.extract(raw, include_comments=False)
         or "",
         "copydesk": lambda raw: "\n\n".join(extract_text(raw)),
+        "copydesk-fast": lambda raw: "\n\n".join(extract_text(raw, extraction="fast")),
         "copydesk-vote": lambda raw: "\n\n".join(extract_text(raw, full_vote=True)),
         "copydesk-shortcut": lambda raw: "\n\n".join(
             extract_text(raw, full_vote=True, shortcut=0.99)

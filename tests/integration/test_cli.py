@@ -450,3 +450,22 @@ def test_console_script_keeps_escape_sequences_from_input_off_the_terminal(tmp_p
         assert "empty⟨U+001B⟩]8;;evil.example⟨U+001B⟩".encode() in proc.stderr
         assert "⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+001B⟩[2Jcollapse".encode() in stdout.replace(b"\\", b"")
         assert b"\n<script>" not in stdout
+
+
+def test_extraction_option_reaches_the_html_extractor(capsys, plumbing_desk, monkeypatch):
+    from copydesk.ingest import html
+
+    seen = []
+    real = html.extract
+
+    def spy(tree, url=None, **options):
+        seen.append(options.get("fast"))
+        return real(tree, url, **options)
+
+    monkeypatch.setattr(html, "extract", spy)
+    page = str(Path(__file__).resolve().parents[1] / "fixtures" / "html" / "news_article.html")
+    code, out, _ = run(capsys, ["check", "--format", "json", "--no-isolation", "--extraction", "fast", page], plumbing_desk)
+    assert code == 0 and json.loads(out)["article"]["headline"]
+    assert seen == [True]
+    code, _, err = run(capsys, ["check", "--extraction", "quick", page], plumbing_desk)
+    assert code == 2 and "--extraction" in err

@@ -210,6 +210,10 @@ def test_slip_is_flagged(analyser, text, expected):
         "Those who can should travel early.\n",
         "He said passed students would get certificates, and the woman whose missing son was found thanked police.\n",
         "It's raining, it's been a long day, and the deadline was past, to the dismay of staff.\n",
+        "The committee she chaired passed reforms in 2019, and the officers involved passed details on.\n",
+        "Kipyegon, whose personal best is 3:49, is from a country whose poor have suffered most.\n",
+        "The storm was past to the south of the island by dawn.\n",
+        "He named the coaches who past England captains had praised.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

@@ -171,3 +171,8 @@ def test_paragraph_with_characters_lost_in_decoding_is_not_judged():
     text = "\ufffdWe are at a stalemate,\ufffd she said. He said \"no.\n\nThe talks resume \"soon."
     [finding] = found(text)
     assert finding.text == "\"soon."  # the damaged paragraph is skipped, the next one judged
+
+
+def test_a_quotation_closed_after_a_damaged_paragraph_is_not_unopened():
+    text = "He said: “We wouldn\ufffdt accept the offer.\n\nNow we act,” the union leader said."
+    assert found(text) == []

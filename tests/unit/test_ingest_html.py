@@ -371,15 +371,69 @@ def test_lines_cut_mid_sentence_by_the_markup_are_joined():
     from copydesk.ingest.html import rejoin_broken
 
     lines = [
-        "A man who had tested positive for", "Covid-19", "died on Monday, officials said.",
-        "“He was admitted to", "City Hospital", "on 4 April. He had a history of", "heart disease",
-        ". He died on 6 April,” the department said.",
+        "Harbour man dies", "A man from the harbour district who had tested positive for", "Covid-19",
+        "died on Monday, officials said.",
+        "“He was admitted last week to the cardiac unit of", "City Hospital",
+        "on 4 April. He had a history of", "heart disease", ". He died on 6 April,” the department said.",
         "Related stories", "Flood warnings issued for the coast", "- Storm closes ferry routes",
     ]
     assert rejoin_broken(lines) == [
-        "A man who had tested positive for Covid-19 died on Monday, officials said.",
-        ("“He was admitted to City Hospital on 4 April. He had a history of heart disease. He died on"
-         " 6 April,” the department said."),
+        "Harbour man dies",
+        "A man from the harbour district who had tested positive for Covid-19 died on Monday, officials said.",
+        ("“He was admitted last week to the cardiac unit of City Hospital on 4 April. He had a history of"
+         " heart disease. He died on 6 April,” the department said."),
         "Related stories", "Flood warnings issued for the coast", "- Storm closes ferry routes",
     ]
 
+
+def test_headlines_lists_addresses_and_brands_are_not_joined():
+    from copydesk.ingest.html import rejoin_broken
+
+    for lines in (
+        ["eBay to cut 1,000 jobs", "eBay said on Tuesday that it would cut jobs."],  # the headline
+        ["Storm", "The president responded to the storm warnings on Twitter.", ".@POTUS signed it."],
+        ["Storm", "Key pledges", "a cap on rents", "free school meals"],  # short items
+        ["Storm", "The council posted the full list of road closures on", "www.example.org today"],
+        ["Storm", "Most readers in the survey said they would choose the new", "iPhone 12 first."],
+    ):
+        assert rejoin_broken(lines) == lines
+
+
+def test_fast_extraction_takes_the_recall_end_alone():
+    from copydesk.ingest.html import extract_text
+
+    page = fixture("news_article.html")
+    article = parse_html(page, source="news_article.html", extraction="fast")
+    assert article.meta["extractor"] == "trafilatura-recall-fast"
+    assert "ferry terminal" in article.text
+    assert all(p in article.text for p in extract_text(page, extraction="fast"))
+
+
+def test_fast_extraction_asks_trafilatura_itself_when_the_recall_end_is_short():
+    from copydesk.ingest.extract_tree import parse_tree
+    from copydesk.ingest.extract_vote import extract
+
+    # a short article under forty reader comments: the recall end (comments excluded) keeps a
+    # sentence, a fifth of the page's text is far more, so trafilatura is asked with its fallbacks
+    comments = "".join(f"<div class='comment'><p>Reader comment {k}: I have been coming to this harbour"
+                       " for years and the office hours were always a problem.</p></div>" for k in range(40))
+    page = ("<html><body><article><p>The harbour office is closed on Monday.</p></article>"
+            f"<section id='comments'>{comments}</section></body></html>")
+    result = extract(parse_tree(page), fast=True)
+    assert result.reason == "fast, short"
+    assert result.ran == ("trafilatura-recall-fast", "trafilatura")
+
+
+def test_unknown_extraction_is_a_clear_error():
+    with pytest.raises(ValueError, match="extraction must be one of cascade, fast, vote"):
+        parse_html(fixture("news_article.html"), source="news_article.html", extraction="quick")
+
+
+def test_read_inputs_carries_the_extraction_to_deferred_pages(tmp_path):
+    from copydesk.ingest.sources import read_inputs
+
+    path = tmp_path / "page.html"
+    path.write_text(fixture("news_article.html"), encoding="utf-8")
+    [item] = read_inputs([str(path)], defer=True, extraction="fast")
+    assert item.extraction == "fast"
+    assert item.load().meta["extractor"] == "trafilatura-recall-fast"

@@ -239,6 +239,14 @@ def _ends_without_noun(article: AnalysedArticle, word: Token) -> bool:
         or after.lower in ("to", "that")
 
 
+def _past_modifiers(article: AnalysedArticle, word: Token) -> Token | None:
+    """The first word after the run of adjectives, adverbs, conjunctions and commas from ``word``."""
+    current = next_word(article, word)
+    while current is not None and (current.pos in ("ADJ", "ADV", "CCONJ") or current.text == ","):
+        current = next_word(article, current)
+    return current
+
+
 def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """your/their/whose where "you're/they're/who's" is meant."""
     if token.lower not in POSSESSIVE_FOR:
@@ -292,8 +300,10 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "whose" and after.lower == "to":
         return hit
     if token.lower == "whose" and before is not None and before.pos in ("NOUN", "PRON", "PROPN", "PUNCT") \
-            and after.tag == "JJ" and _modifiers_end_without_noun(article, after):
+            and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
+            and not is_finite_verb(_past_modifiers(article, after)):
         return hit  # "someone whose willing to": a relative "whose" owns a noun, and none follows
+        # (but "whose personal best is", "whose poor have suffered": an adjective used as a noun)
     if _before_a_preposition(article, token, after):
         return hit  # "your in trouble", "whose on call": a possessive needs its noun first
     if (after.tag == "JJ" or _adjective(after, lexicon, only=True)) and _opens_clause(article, token) \
@@ -953,6 +963,18 @@ def _only_verb_slot(article: AnalysedArticle, token: Token, before: Token) -> bo
         t.pos == "NUM" for t in article.tokens[max(sentence.first, subject.i - 2) : subject.i])
 
 
+def _finite_verb_ahead(article: AnalysedArticle, token: Token) -> bool:
+    """A finite verb follows ``token`` before the next punctuation: "past" is then no verb but a
+    preposition or adjective in a clause that has its own ("coaches who past England captains
+    had praised")."""
+    for other in article.tokens[token.i + 1 : article.sentences[token.sent].last]:
+        if other.pos == "PUNCT":
+            return False
+        if is_finite_verb(other):
+            return True
+    return False
+
+
 def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
@@ -965,13 +987,21 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
-        if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj") \
+        if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj"
+            and not _finite_verb_ahead(article, token)) \
                 and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
             return token.start, token.end, "passed", reason  # "She past the exam", "the driver, who
             # past a cyclist": a subject wants a verb
         if before.lower in FINITE_BE and after is not None and after.lower == "to":
             beyond = next_word(article, after)
-            if beyond is not None and (beyond.pos in ("DET", "PROPN") or beyond.tag == "PRP$"):
+            recipient = beyond
+            while recipient is not None and (recipient.pos in ("DET", "ADJ", "NUM") or recipient.tag == "PRP$"
+                                             and recipient is beyond):
+                recipient = next_word(article, recipient)  # "to the next runner": its noun
+            if beyond is not None and beyond.tag == "PRP$":
+                recipient = beyond
+            if recipient is not None and (recipient.pos == "PROPN" or recipient.tag in ("PRP$", "PRP")
+                                          or lexicon is not None and lexicon.animate(recipient.lower, first_sense=True) is True):
                 return token.start, token.end, "passed", reason  # "was past to the final runner":
                 # a passive with its recipient ("past" takes no "to" before a noun phrase)
         if _only_verb_slot(article, token, before):
@@ -981,6 +1011,9 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "past", reason
+        if before.dep == "relcl" or before.dep == "acl" and before.tag == "VBN":
+            return None  # "The committee she chaired passed the bill", "those involved passed
+            # details": the verb before closes the subject's clause, "passed" is the main verb
         if (before.tag == "CD" or before.lower in ("half", "quarter", "ten", "five", "twenty")) and after is not None \
                 and (after.tag == "CD" or after.lower in ("midnight", "noon", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")):
             return token.start, token.end, "past", reason

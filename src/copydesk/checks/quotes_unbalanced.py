@@ -245,16 +245,20 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A quotation mark that never closes, or a closing mark that never opened."""
     text = article.text
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
+    after_damage = False
     for region in _paragraphs(article):
         if REPLACEMENT_CHARACTER in text[region.start : region.end]:
             # a character lost in decoding (U+FFFD) may have been a quotation mark: the marks of
             # this paragraph, and a quotation carried into it, cannot be counted
-            pending = None
+            pending, after_damage = None, True
             continue
         carried = None
         if pending is not None and not _opens_paragraph(text, region):
             carried = pending[1]  # a paragraph break inside the quotation, or it never closed
         problems, still_open = _match_double(text, region, carried)
+        if after_damage:  # a quotation may have run on from the damaged paragraph
+            problems = [problem for problem in problems if problem.kind != "unopened"]
+            after_damage = False
         for problem in problems + _single(text, region):
             home = pending[0] if pending is not None and problem.mark is carried else region
             yield _finding(text, home, problem)

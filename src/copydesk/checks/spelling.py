@@ -115,17 +115,20 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue  # a word quoted alone is mentioned (a coinage, a term), a part of a compound
             # may be a combining form: either is judged only when plainly a slip
         unknown_by_sentence.setdefault(token.sent, []).append(token)
+    mixed_sentences: set[int] = set()
     for sentence, tokens in unknown_by_sentence.items():
-        mixed = lexicon.mixed_language([t.lower for t in tokens])
-        if mixed:  # Taglish: the other language's words are not English slips
-            unknown_by_sentence[sentence] = [t for t in tokens if t.lower not in mixed]
+        if lexicon.mixed_language([t.lower for t in tokens]):
+            # Taglish: none of the other language's words is an English slip, common or not, and
+            # what is left is judged as in a crowded sentence (plain slips only)
+            mixed_sentences.add(sentence)
+            unknown_by_sentence[sentence] = [t for t in tokens if not lexicon.mixed_language([t.lower], least=1, zipf=0.0)]
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
-    for tokens in unknown_by_sentence.values():
+    for sentence, tokens in unknown_by_sentence.items():
         broken = [t for t in tokens if _broken_word(article, t, lexicon)]
         for token in broken:
             yield _broken_finding(article, token)
         tokens = [t for t in tokens if t not in broken]
-        crowded = len(tokens) > MAX_UNKNOWN_PER_SENTENCE
+        crowded = len(tokens) > MAX_UNKNOWN_PER_SENTENCE or sentence in mixed_sentences
         if crowded and 2 * sum(_slip(ranked(t)) for t in tokens) < len(tokens):
             continue  # mostly words that are no slips: another language, a list of names
         for token in tokens:

@@ -4,7 +4,7 @@
                    [--workers N | --scheduler tcp://HOST:8786] [--partition-size 50]
                    [--failures FILE] [--resume] [--urls FILE] [--claims-model FILE]
                    [--kb PATH] [--config FILE] [--published DATE] [--reference-date DATE]
-                   [--max-size BYTES] [--time-limit S] [--memory-limit SIZE] [--no-isolation]
+                   [--extraction cascade|fast|vote] [--max-size BYTES] [--time-limit S] [--memory-limit SIZE] [--no-isolation]
                    [--progress | --no-progress]
 
 Inputs are files, directories, JSONL and WARC files (``copydesk.ingest.sources.read_inputs``);
@@ -429,7 +429,7 @@ def cmd_batch(args: argparse.Namespace, context: Context) -> int:
     inputs = read_inputs(
         args.paths, published=args.published, defer=True,
         max_bytes=args.max_size if args.max_size is not None else DEFAULT_MAX_BYTES,
-        reference_date=args.reference_date,
+        reference_date=args.reference_date, extraction=args.extraction,
     )
 
     def pending() -> Iterator[tuple[str, DeferredInput]]:

@@ -223,6 +223,7 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         help="read articles that carry no date as of this date (ISO 8601); also the latest "
         "plausible publication date of HTML pages, but one day (default: today)",
     )
+    add_extraction_argument(parser)
     severity = parser.add_mutually_exclusive_group()
     severity.add_argument(
         "--severity", type=severity_caps_arg, action="append", default=[],
@@ -296,7 +297,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     worst: Severity | None = None
     inputs = read_inputs(
         args.paths, published=args.published, max_bytes=args.max_size, stdin=context.stdin,
-        reference_date=args.reference_date,
+        reference_date=args.reference_date, extraction=args.extraction,
         defer=budget is not None,  # parsed in the supervised worker, under the input's budgets
     )
 
@@ -381,6 +382,17 @@ def _reports(
         with Supervisor(desk, budget, digest=digest) as supervisor:
             yield from supervisor.check_many(chain([item], items))
         return
+
+
+def add_extraction_argument(parser: argparse.ArgumentParser) -> None:
+    """``--extraction``: how an HTML page's main text is found (``copydesk.ingest.html``)."""
+    parser.add_argument(
+        "--extraction", choices=("cascade", "fast", "vote"), default="cascade",
+        help="how the main text of an HTML page is found: cascade (default: trafilatura's two "
+        "ends, four extractors vote where they disagree), fast (one trafilatura pass; faster "
+        "than trafilatura, a little less accurate than the cascade) or vote (four extractors on "
+        "every page); see docs/html.md",
+    )
 
 
 def add_budget_arguments(

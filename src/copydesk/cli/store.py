@@ -84,10 +84,16 @@ def add_input_arguments(
     parser: argparse.ArgumentParser, *, time_help: str, memory_help: str, isolation_help: str
 ) -> None:
     """The options ``ingest`` and ``batch`` share, in this order: ``--kb``, ``--config``,
-    ``--published``, ``--reference-date``, ``--max-size``, the per-input budgets
+    ``--published``, ``--reference-date``, ``--extraction``, ``--max-size``, the per-input budgets
     (``add_budget_arguments``, with these help texts) and ``--progress``/``--no-progress``."""
     from copydesk.cli.house import add_config_argument
-    from copydesk.cli.main import add_budget_arguments, add_progress_arguments, date_arg, size_arg
+    from copydesk.cli.main import (
+        add_budget_arguments,
+        add_extraction_argument,
+        add_progress_arguments,
+        date_arg,
+        size_arg,
+    )
 
     parser.add_argument("--kb", metavar="PATH", help="knowledge base file (as for check)")
     add_config_argument(parser)
@@ -95,6 +101,7 @@ def add_input_arguments(
                         help="publication date of every input (as for check)")
     parser.add_argument("--reference-date", type=date_arg, metavar="DATE",
                         help="read undated articles as of this date (as for check)")
+    add_extraction_argument(parser)
     parser.add_argument("--max-size", type=size_arg, default=None, metavar="BYTES",
                         help="skip inputs larger than this (default 20M)")
     add_budget_arguments(parser, time_help=time_help, memory_help=memory_help,
@@ -116,7 +123,7 @@ def cmd_ingest(args: argparse.Namespace, context: Context) -> int:
     inputs = read_inputs(
         args.paths, published=args.published, stdin=context.stdin,
         max_bytes=args.max_size if args.max_size is not None else DEFAULT_MAX_BYTES,
-        reference_date=args.reference_date, defer=budget is not None,
+        reference_date=args.reference_date, defer=budget is not None, extraction=args.extraction,
     )
 
     def make_desk():

@@ -246,7 +246,7 @@ class Extraction:
     winner: str
     paragraphs: list[str]
     ran: tuple[str, ...]
-    reason: str  # "prose", "agree", "short", "disagree", "large page", "full vote"
+    reason: str  # "prose", "agree", "short", "disagree", "large page", "full vote", "fast", "fast, short"
 
 
 def extract(
@@ -256,14 +256,24 @@ def extract(
     full_vote: bool = False,
     shortcut: float | None = None,
     agreement: float = AGREEMENT,
+    fast: bool = False,
 ) -> Extraction:
     """The page's main text: the cascade described in the module docstring, or with
     ``full_vote=True`` the vote of all voters on every page (``shortcut`` applies to the
-    vote)."""
+    vote), or with ``fast=True`` the cascade's first extractor alone, and trafilatura's own
+    extraction (with its fallbacks) where that one is short: faster than trafilatura, a little
+    less accurate than the cascade (docs/BENCHMARKS.md)."""
     if full_vote or _text_size(tree) > LARGE_PAGE:
         return _vote(tree, url, (), "full vote" if full_vote else "large page", shortcut)
     (recall_name, recall_voter), (precision_name, precision_voter) = CASCADE
     recall = run_voter(recall_voter, tree, url)
+    if fast:
+        if not is_short(recall, tree):
+            return Extraction(recall_name, recall, (recall_name,), "fast")
+        fallback = run_voter(trafilatura_default, tree, url)
+        if not fallback:
+            return Extraction(recall_name, recall, (recall_name, "trafilatura"), "fast, short")
+        return Extraction("trafilatura", fallback, (recall_name, "trafilatura"), "fast, short")
     if is_short(recall, tree):
         return _vote(tree, url, (recall_name,), "short", shortcut)
     if looks_like_prose(recall):

@@ -15,6 +15,7 @@ the extractor kept it as the first paragraph (then that region is marked ``headl
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from copydesk.errors import IngestError
@@ -35,6 +36,7 @@ def parse_html(
     shortcut: float | None = None,
     reference_date: datetime | None = None,
     full_vote: bool = False,
+    extraction: str = "cascade",
 ) -> Article:
     """Extract the article of one web page.
 
@@ -42,7 +44,9 @@ def parse_html(
     ``full_vote=True`` holds the extractors' vote on every page instead of only where the cheap
     first extractors are unsure (see ``extract_vote.extract``); ``shortcut`` trades a little of
     the vote's accuracy for speed (see ``extract_vote.vote``);
-    ``reference_date`` is the latest plausible publication day but one (default: today).
+    ``reference_date`` is the latest plausible publication day but one (default: today);
+    ``extraction`` is one of ``EXTRACTIONS``: "cascade" (the default), "fast" (faster than
+    trafilatura, a little less accurate) or "vote" (as ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
     try:
@@ -61,8 +65,10 @@ def parse_html(
         tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
     )
     truncated = truncate_text(tree)
-    extraction = extract(tree, meta.url, full_vote=full_vote, shortcut=shortcut)
-    winner, paragraphs = extraction.winner, rejoin_broken(extraction.paragraphs)
+    mode = _mode(extraction, source)
+    extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
+                        fast=mode == "fast")
+    winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
     text, regions = assemble(paragraphs, meta.headline)
@@ -106,20 +112,38 @@ def extract_text(
     url: str | None = None,
     shortcut: float | None = None,
     full_vote: bool = False,
+    extraction: str = "cascade",
 ) -> list[str]:
     """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
+    mode = _mode(extraction, "<page>")
     tree = parse_tree(decode(html))
     if tree is None:
         return []
     truncate_text(tree)
-    return rejoin_broken(extract(tree, url, full_vote=full_vote, shortcut=shortcut).paragraphs)
+    return rejoin_broken(extract(tree, url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
+                                 fast=mode == "fast").paragraphs)
 
 
-#: Punctuation that continues the sentence before it: a line that starts with one of these was
-#: cut from the end of the line above.
-_CONTINUING = (",", ".", ";", ":", ")", "!", "?")
+#: How the main text is found: the cascade (default), its fast form, or the full vote.
+EXTRACTIONS = ("cascade", "fast", "vote")
+
+
+def _mode(extraction: str, source: str) -> str:
+    if extraction not in EXTRACTIONS:
+        raise ValueError(f"{source}: extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
+    return extraction
+
+
+#: Punctuation that continues the sentence before it, followed by a space: a line that starts so
+#: was cut from the end of the line above (not ".@POTUS", ". . .", ":)").
+_CONTINUING = re.compile(r"[,.;:)!?](?=\s+\w)")
+#: A line that starts with a web address, an e-mail address or a brand written in mixed case
+#: ("iPhone", "eBay", "my6sense") is no continuation even in lower case.
+_NOT_CONTINUING = re.compile(r"(?:https?://|www\.|\S+@\S+\.|[a-z]+[A-Z0-9])")
 #: A line of at most this many words, without an end of sentence of its own, between a line cut
-#: mid-sentence and that sentence's continuation, is a link or a bold phrase the page set apart.
+#: mid-sentence and that sentence's continuation, is a link or a bold phrase the page set apart;
+#: and a line cut mid-sentence must be longer than this for a lower-case line to continue it
+#: (short lines without punctuation are list items, headings or labels).
 FRAGMENT_WORDS = 6
 
 
@@ -129,9 +153,11 @@ def _cut(paragraph: str) -> bool:
 
 
 def _continues(paragraph: str) -> bool:
-    """The paragraph carries on a sentence: it starts in lower case or with a comma, full stop or
-    the like (not an ellipsis, which opens a quotation cut at its start)."""
-    return paragraph[:1].islower() or (paragraph[:1] in _CONTINUING and not paragraph.startswith(".."))
+    """The paragraph carries on a sentence: it starts in lower case (not with an address or a
+    mixed-case brand) or with a comma, full stop or the like and a space."""
+    if _NOT_CONTINUING.match(paragraph):
+        return False
+    return paragraph[:1].islower() or bool(_CONTINUING.match(paragraph))
 
 
 def rejoin_broken(paragraphs: list[str]) -> list[str]:
@@ -139,23 +165,25 @@ def rejoin_broken(paragraphs: list[str]) -> list[str]:
 
     Some pages set the links or bold phrases of a sentence in elements of their own, and the
     extractor gives each its own line: "admitted to" / "AIIMS Bhubaneswar" / "on 4th April with
-    complaint of" / "chronic hypertension" / ". He expired". A line cut mid-sentence is joined to
-    the next when that continues the sentence (lower case, or punctuation: joined without a
-    space), and through a short fragment between them (``FRAGMENT_WORDS``) when the line after
-    the fragment continues it. Nothing else is joined: a heading, a list item or a caption ends
-    without punctuation but is not followed by a continuation."""
+    complaint of" / "chronic hypertension" / ". He expired". A line of more than
+    ``FRAGMENT_WORDS`` words cut mid-sentence is joined to the next when that continues the
+    sentence (lower case, or punctuation: joined without a space), and through a short fragment
+    between them when the line after the fragment continues it. The first line (a headline
+    the extractor kept) is never joined to, and short lines without punctuation — list items,
+    headings, labels — are not joined either."""
     out: list[str] = []
     k = 0
     while k < len(paragraphs):
         paragraph = paragraphs[k]
-        if out and _cut(out[-1]) or out and paragraph[:1] in _CONTINUING and _continues(paragraph):
+        previous = out[-1] if len(out) > 1 else None  # never into the first line
+        if previous is not None and _cut(previous) and len(previous.split()) > FRAGMENT_WORDS:
             following = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
             if _continues(paragraph):
-                out[-1] = out[-1] + ("" if paragraph[:1] in _CONTINUING else " ") + paragraph
+                out[-1] = previous + ("" if _CONTINUING.match(paragraph) else " ") + paragraph
                 k += 1
                 continue
-            if len(paragraph.split()) <= FRAGMENT_WORDS and _cut(paragraph) and _continues(following):
-                out[-1] = out[-1] + " " + paragraph
+            if 0 < len(paragraph.split()) <= FRAGMENT_WORDS and _cut(paragraph) and _continues(following):
+                out[-1] = previous + " " + paragraph
                 k += 1
                 continue
         out.append(paragraph)

@@ -67,6 +67,7 @@ def read_inputs(
     on_error: Callable[[IngestError], None] | None = None,
     reference_date: datetime | None = None,
     defer: bool = False,
+    extraction: str = "cascade",
 ) -> Iterator[Item | DeferredInput]:
     """One ``Article`` or ``IngestError`` per input, in input order.
 
@@ -76,6 +77,8 @@ def read_inputs(
     ``published`` overrides every article's published date. ``on_error`` is called with each
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
     HTML (none later than the day after it); without it the bound is the day after today.
+    ``extraction`` is how an HTML page's main text is found (``copydesk.ingest.html.EXTRACTIONS``:
+    "cascade", "fast" or "vote").
 
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
     undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
@@ -83,7 +86,8 @@ def read_inputs(
     (``copydesk.desk.supervise``) does it under the input's time and memory budget. A JSONL line is
     read as JSON here and made an article (its fields checked, its HTML extracted) there.
     """
-    reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date, defer=defer)
+    reader = _Reader(max_bytes=max_bytes, stdin=stdin, reference_date=reference_date, defer=defer,
+                     extraction=extraction)
     for path in paths:
         for item in reader.read(path):
             if isinstance(item, IngestError):
@@ -109,6 +113,8 @@ class DeferredInput:
     record: dict[str, Any] | None = None
     #: The page's URL, when the input says it (a WARC record's target URI).
     url: str | None = None
+    #: How an HTML page's main text is found ("cascade", "fast" or "vote").
+    extraction: str = "cascade"
 
     def load(self) -> Article | IngestError:
         try:
@@ -121,10 +127,10 @@ class DeferredInput:
 
     def _parse(self) -> Article:
         if self.record is not None:
-            return _from_record(self.record, self.source, self.reference_date)
+            return _from_record(self.record, self.source, self.reference_date, self.extraction)
         if self.html:
             article = _parse_html(self.text, source=self.source, url=self.url,
-                                  reference_date=self.reference_date)
+                                  reference_date=self.reference_date, extraction=self.extraction)
         else:
             article = parse_text(self.text, source=self.source)
             if self.url and not article.url:
@@ -143,7 +149,7 @@ class _Reader:
 
     def __init__(
         self, *, max_bytes: int, stdin: BinaryIO | None, reference_date: datetime | None = None,
-        defer: bool = False,
+        defer: bool = False, extraction: str = "cascade",
     ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
@@ -151,6 +157,7 @@ class _Reader:
         self.defer = defer
         self.stdin = stdin
         self.reference_date = reference_date
+        self.extraction = extraction
         #: (device, inode) of every directory and file read in this run: a tree whose symbolic
         #: links meet again is read once, each real file once, whatever its paths
         self._read: set[tuple[int, int]] = set()
@@ -337,7 +344,7 @@ class _Reader:
         except IngestError as exc:
             return exc
         pending = DeferredInput(source, text, html or is_probably_html(data), encoding,
-                                self.reference_date, url=url)
+                                self.reference_date, url=url, extraction=self.extraction)
         return pending if self.defer else pending.load()
 
     def _gunzip(self, data: bytes, source: str) -> bytes:
@@ -404,12 +411,14 @@ class _Reader:
             return IngestError(source, "parse", f"not valid JSON ({exc.msg} at column {exc.colno})")
         if not isinstance(record, dict):
             return IngestError(source, "parse", "JSONL line is not an object")
-        pending = DeferredInput(source, "", False, "utf-8", self.reference_date, record=record)
+        pending = DeferredInput(source, "", False, "utf-8", self.reference_date, record=record,
+                                extraction=self.extraction)
         return pending if self.defer else pending.load()
 
 
 def _from_record(
-    record: dict[str, Any], source: str, reference_date: datetime | None = None
+    record: dict[str, Any], source: str, reference_date: datetime | None = None,
+    extraction: str = "cascade",
 ) -> Article:
     """An article from one JSONL object with ``text`` or ``html`` and optional metadata."""
     warnings: list[str] = []
@@ -422,7 +431,8 @@ def _from_record(
     if not (body or "").strip():
         raise IngestError(source, "empty", "record text is empty")
     if html is not None:
-        article = _parse_html(html, source=source, url=url, reference_date=reference_date)
+        article = _parse_html(html, source=source, url=url, reference_date=reference_date,
+                              extraction=extraction)
     else:
         article = parse_text(text or "", source=source)
         article.url = url
@@ -484,7 +494,8 @@ def _string(record: dict[str, Any], name: str, source: str) -> str | None:
 
 
 def _parse_html(
-    html: str, *, source: str, url: str | None, reference_date: datetime | None = None
+    html: str, *, source: str, url: str | None, reference_date: datetime | None = None,
+    extraction: str = "cascade",
 ) -> Article:
     """Delegate to the HTML extractor (imported here: it loads trafilatura)."""
     try:
@@ -492,7 +503,8 @@ def _parse_html(
     except ImportError:
         raise IngestError(source, "parse", "HTML input is not supported by this installation") from None
     try:
-        return parse_html(html, source=source, url=url, reference_date=reference_date)
+        return parse_html(html, source=source, url=url, reference_date=reference_date,
+                          extraction=extraction)
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop a batch

@@ -317,6 +317,11 @@ class Suggestion:
     score: float = 0.0
 
 
+def _attested(frequency: float, least: float) -> bool:
+    """``frequency`` (Zipf) reaches ``least``; with ``least`` 0, the word is listed at all."""
+    return frequency >= least if least else frequency > 0
+
+
 class Lexicon:
     """Known words and spelling suggestions. Build with ``Lexicon.default()``."""
 
@@ -420,12 +425,13 @@ class Lexicon:
                 return f"{head} + {tail}"
         return None
 
-    def mixed_language(self, words: list[str], least: int = 3) -> set[str]:
-        """Of ``words`` (one sentence's words that English lacks), those common in a language of
-        MIXED_LANGUAGES when at least ``least`` of them are: a sentence that mixes that language
-        into English ("Before naman ako nag-artista, hindi ko naman alam kung paano umarte")."""
+    def mixed_language(self, words: list[str], least: int = 3, zipf: float = MIXED_ZIPF) -> set[str]:
+        """Of ``words`` (one sentence's words that English lacks), those at least ``zipf`` common
+        in a language of MIXED_LANGUAGES when at least ``least`` of them are: a sentence that
+        mixes that language into English ("Before naman ako nag-artista, hindi ko naman alam kung
+        paano umarte"). ``zipf=0.0`` asks for any word the language's list has at all."""
         for language in MIXED_LANGUAGES:
-            common = {w for w in words if zipf_frequency(w, language) >= MIXED_ZIPF}
+            common = {w for w in words if _attested(zipf_frequency(w, language), zipf)}
             if len(common) >= least:
                 return common
         return set()
