@@ -122,6 +122,7 @@ def found(analyser, text):
         ("If the vote passes, ministers will would resign.\n", ("grammar.double-auxiliary", "will would", "will")),
         ("The talks resume on Th 21 November.\n", ("grammar.weekday-abbreviation", "Th", "Thursday")),
         ("The vote is due on Tue. 12/03/2024.\n", ("grammar.weekday-abbreviation", "Tue.", "Tuesday")),
+        ("The talks resume on Wed 12 March 2025.\n", ("grammar.weekday-abbreviation", "Wed", "Wednesday")),
         ("The museum lost it's oldest painting in the fire.\n", ("grammar.usage", "it's", "its")),
         ("The cyclist, who past a lorry on the hill, was unhurt.\n", ("grammar.usage", "past", "passed")),
         ("The torch was past to the next runner at noon.\n", ("grammar.usage", "past", "passed")),
@@ -214,6 +215,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Kipyegon, whose personal best is 3:49, is from a country whose poor have suffered most.\n",
         "The storm was past to the south of the island by dawn.\n",
         "He named the coaches who past England captains had praised.\n",
+        "Hillary Clinton in pictures Wed, November 30, 2016 Express Pictures looks at her life.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

@@ -6,7 +6,8 @@ only when a date follows it (a day and a month, or a numeric date) — "We 12 su
 Smith", "Th is the symbol for thorium" stay silent — and a longer abbreviation only before a date
 (a numeric date, a day and a month, or an ordinal day: "Sat 14 September", "Fri 3rd"); "Sun 12
 months ago", "Mon, Wed and Fri services", "Shops open Mon to Sat" stay silent: timetables and
-lists may abbreviate.
+lists may abbreviate; nor a date stamp: an abbreviated weekday and a date with its year that no
+word on its line ties into a sentence ("… in pictures Wed, November 30, 2016").
 """
 
 from __future__ import annotations
@@ -30,6 +31,23 @@ DAY_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}|{MONTHS}\s+\d{{1,2}}\b)"
 TWO_LETTERS = re.compile(rf"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b\.?(?=,?\s+(?:{DAY_MONTH}|{NUMERIC}))")
 ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)\b)"
 LONGER = re.compile(rf"\b(Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=,?\s+(?:{NUMERIC}|{DAY_MONTH}|{ORDINAL}))")
+#: A date that carries its year ("November 30, 2016", "29th April 2020", "12/03/2024").
+_WITH_YEAR = re.compile(rf"\.?,?\s+(?:{DAY_MONTH},?\s+\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\s+\d{{4}}\b"
+                        rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b|\d{{4}}-\d{{2}}-\d{{2}}\b)")
+#: Words that make a date part of a sentence's copy ("on Wed 12 March 2025", "from Tue 1/4/2025").
+_GOVERNING = re.compile(r"\b(?:on|by|until|till|from|since|before|after|to|for|next|last|this|of|and|or|between)\W*$",
+                        re.IGNORECASE)
+
+
+def _stamp(text: str, match: re.Match) -> bool:
+    """A date stamp, not copy: an abbreviated weekday and a date with its year, with no word
+    before it on its line that makes it part of a sentence ("2 hours ago Wed 29th April 2020 |
+    03:32 PM", "Hillary Clinton in pictures Wed, November 30, 2016"): how sites print the time of
+    a story or a gallery, which copy rules do not govern."""
+    if not _WITH_YEAR.match(text, match.end()):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not _GOVERNING.search(text[line_start : match.start()])
 
 
 @register(CHECK, severity="warning")
@@ -43,4 +61,6 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         for match in pattern.finditer(text):
             if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
                 continue  # "The Sun, 12 March": a newspaper's name, not a weekday
+            if pattern is LONGER and _stamp(text, match):
+                continue
             yield finding(CHECK, article, match.start(), match.end(), FULL[match.group(1)[:2].lower()], reason)
