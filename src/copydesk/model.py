@@ -19,6 +19,9 @@ SCHEMA_VERSION = 1
 #: The character a decoder writes for bytes it could not read (U+FFFD): the text lost a
 #: character there, perhaps a quotation mark or an apostrophe.
 REPLACEMENT_CHARACTER = "\ufffd"
+#: How an HTML page's main text is found (``copydesk.ingest.html``): the cascade (default), its
+#: fast form, or the full vote of four extractors.
+EXTRACTIONS = ("cascade", "fast", "vote")
 
 
 class Severity(IntEnum):

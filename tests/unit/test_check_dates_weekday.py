@@ -115,3 +115,16 @@ def test_a_date_without_year_in_a_future_tense_clause_is_the_next_one(analyser):
     # to May 5, 2020, a Tuesday
     text = "The council will vote on the plan on Tuesday, May 5, officials said.\n"
     assert list(check(_parsed(analyser, text, datetime(2019, 10, 1)), None)) == []
+
+
+def test_the_tense_counts_only_for_a_date_far_off_and_hung_on_the_verb(analyser):
+    # a later date in a past clause ("adjourned until", "postponed to", "announced a concert on"),
+    # a near date, or a date of a noun ("the events of") is the nearest one, whatever the tense
+    for text, published in (
+        ("The case was adjourned until Thursday, March 12.\n", datetime(2020, 2, 20)),
+        ("The match was postponed to Saturday, January 4.\n", datetime(2019, 12, 28)),
+        ("The band announced a concert on Saturday, March 14.\n", datetime(2020, 2, 1)),
+        ("The inquiry will examine the events of Monday, December 30.\n", datetime(2020, 1, 3)),
+        ("The council won't meet again until Monday, January 6.\n", datetime(2019, 7, 1)),
+    ):
+        assert list(check(_parsed(analyser, text, published), None)) == [], text

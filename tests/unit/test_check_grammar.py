@@ -123,6 +123,7 @@ def found(analyser, text):
         ("The talks resume on Th 21 November.\n", ("grammar.weekday-abbreviation", "Th", "Thursday")),
         ("The vote is due on Tue. 12/03/2024.\n", ("grammar.weekday-abbreviation", "Tue.", "Tuesday")),
         ("The talks resume on Wed 12 March 2025.\n", ("grammar.weekday-abbreviation", "Wed", "Wednesday")),
+        ("Polls close Wed 12 March 2025.\n", ("grammar.weekday-abbreviation", "Wed", "Wednesday")),
         ("The museum lost it's oldest painting in the fire.\n", ("grammar.usage", "it's", "its")),
         ("The cyclist, who past a lorry on the hill, was unhurt.\n", ("grammar.usage", "past", "passed")),
         ("The torch was past to the next runner at noon.\n", ("grammar.usage", "past", "passed")),
@@ -216,6 +217,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The storm was past to the south of the island by dawn.\n",
         "He named the coaches who past England captains had praised.\n",
         "Hillary Clinton in pictures Wed, November 30, 2016 Express Pictures looks at her life.\n",
+        "First published on Wed 12 Mar 2025 10.05 GMT\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

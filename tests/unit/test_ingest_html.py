@@ -437,3 +437,10 @@ def test_read_inputs_carries_the_extraction_to_deferred_pages(tmp_path):
     [item] = read_inputs([str(path)], defer=True, extraction="fast")
     assert item.extraction == "fast"
     assert item.load().meta["extractor"] == "trafilatura-recall-fast"
+
+
+def test_read_inputs_rejects_an_unknown_extraction_at_once(tmp_path):
+    from copydesk.ingest.sources import read_inputs
+
+    with pytest.raises(ValueError, match="extraction must be one of cascade, fast, vote, not 'quick'"):
+        list(read_inputs([str(tmp_path)], extraction="quick"))

@@ -128,23 +128,33 @@ def dateline_date(text: str, *, within: int = 600) -> datetime | None:
     return None
 
 
+#: A date without a year this near the article's date is read as that one, whatever the tense:
+#: news speaks of the weeks around it ("the match was moved to Saturday, January 4" in late
+#: December).
+NEAR_DAYS = 90
+
+
 def resolve_year(month: int, day: int, base: date, tense: str | None = None) -> date | None:
-    """The date with this month and day closest to ``base`` (previous, same or next year); with
-    ``tense`` "past" the closest on or before ``base`` (a day's grace for time zones), with
-    "future" the closest on or after it: "grabbed the girl on Saturday, May 18" in a story of
-    January is last May, "will vote on Tuesday, May 5" next May."""
+    """The date with this month and day closest to ``base`` (previous, same or next year). When
+    that is more than NEAR_DAYS away, ``tense`` "past" takes the closest on or before ``base`` (a
+    day's grace for time zones) and "future" the closest on or after it: "grabbed the girl on
+    Saturday, May 18" in a story of January is last May, "will vote on Tuesday, May 5" in
+    October next May."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda d: abs((d - base).days))
+    if abs((nearest - base).days) <= NEAR_DAYS or tense is None:
+        return nearest
     if tense == "past":
         candidates = [d for d in candidates if (d - base).days <= 1] or candidates
     elif tense == "future":
         candidates = [d for d in candidates if (base - d).days <= 1] or candidates
-    if not candidates:
-        return None
     return min(candidates, key=lambda d: abs((d - base).days))
 
 

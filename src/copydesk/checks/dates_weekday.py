@@ -4,8 +4,9 @@ Three cases, all errors:
 
 1. a weekday followed by a date that falls on another day ("Tuesday, March 1, 2022"; "Tue 1 Mar"
    in an article from 2022), anywhere in the text, datelines included. Without a year in the text
-   the article's year is used (the date closest to the dateline, before it when the clause is in
-   the past tense, after it when in the future); with neither, nothing is flagged;
+   the article's year is used (the date closest to the dateline; when that is more than 90 days
+   off, before it for a date on a past-tense verb, after it on a future one); with neither,
+   nothing is flagged;
 2. "yesterday (Sunday)", "today (Monday)", "tomorrow (Tuesday)" that do not fit the dateline;
 3. an update time earlier than the publication time.
 
@@ -51,28 +52,44 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     yield from _update_order(article)
 
 
-#: Auxiliaries of the future: "will vote on Tuesday, May 5".
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+#: Auxiliaries of the future: "will vote on Tuesday, May 5" ("won't" is "wo" + "n't" to the parser).
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 
 
-def _tense(article: AnalysedArticle, offset: int, depth: int = 6) -> str | None:
-    """"past", "future" or None (present, or no verb found) for the clause of the words at
-    ``offset``: the first verb above them in the parse, its own tense or its auxiliaries'."""
+def _tense(article: AnalysedArticle, offset: int) -> str | None:
+    """"past", "future" or None for a date at ``offset`` that hangs on its clause's verb itself
+    or through "on" ("grabbed the girl on Saturday, May 18", "will vote on Tuesday, May 5"): the
+    verb's own tense or its auxiliaries'. None for any other attachment — "adjourned until
+    Thursday, March 12", "a trial date set for …", "the events of Monday, December 30" tell when
+    something will be or was, whatever the tense of the clause — and for present tenses."""
     token = article.token_at(offset)
-    for _ in range(depth):
-        if token is None:
-            return None
-        if token.pos in ("VERB", "AUX"):
-            auxiliaries = [c for c in article.children(token) if c.dep in ("aux", "auxpass")]
-            if any(a.lower in FUTURE_AUXILIARIES for a in auxiliaries):
-                return "future"
-            if token.tag == "VBD" or any(a.tag == "VBD" for a in auxiliaries):
-                return "past"
-            return None
-        if token.head == token.i:
-            return None
+    if token is None:
+        return None
+    # up from the date's words to the first word outside the date (its head)
+    while token.head != token.i and token.dep in ("compound", "nummod", "npadvmod", "appos", "nmod", "punct") \
+            and article.tokens[token.head].ent_type == "DATE":
         token = article.tokens[token.head]
+    head = article.tokens[token.head] if token.head != token.i else None
+    future_only = False
+    if head is not None and head.pos == "ADP":
+        if head.lower not in ("on", *LATER_PREPOSITIONS):
+            return None
+        future_only = head.lower != "on"  # "won't meet until Monday, January 6": later still
+        head = article.tokens[head.head] if head.head != head.i else None
+    if head is None or head.pos not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [c for c in article.children(head) if c.dep in ("aux", "auxpass")]
+    if any(a.lower in FUTURE_AUXILIARIES for a in auxiliaries):
+        return "future"
+    if not future_only and (head.tag == "VBD" or any(a.tag == "VBD" for a in auxiliaries)):
+        return "past"
     return None
+
+
+#: Prepositions of a time that a future clause puts later still ("will not meet until …", "will
+#: close from …"); a past clause may put it later than the article ("was adjourned until …"), so
+#: with these only the future counts.
+LATER_PREPOSITIONS = ("until", "till", "from", "by", "after")
 
 
 def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) -> Iterator[Finding]:

@@ -6,8 +6,9 @@ only when a date follows it (a day and a month, or a numeric date) — "We 12 su
 Smith", "Th is the symbol for thorium" stay silent — and a longer abbreviation only before a date
 (a numeric date, a day and a month, or an ordinal day: "Sat 14 September", "Fri 3rd"); "Sun 12
 months ago", "Mon, Wed and Fri services", "Shops open Mon to Sat" stay silent: timetables and
-lists may abbreviate; nor a date stamp: an abbreviated weekday and a date with its year that no
-word on its line ties into a sentence ("… in pictures Wed, November 30, 2016").
+lists may abbreviate; nor a date stamp: an abbreviated weekday and a date with its year followed on
+its line by nothing, a separator, a clock time or the next item ("… in pictures Wed, November 30,
+2016 Express Pictures looks …"), not by the rest of a sentence ("Polls close Wed 12 March 2025.").
 """
 
 from __future__ import annotations
@@ -34,20 +35,21 @@ LONGER = re.compile(rf"\b(Mon|Tues?|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=
 #: A date that carries its year ("November 30, 2016", "29th April 2020", "12/03/2024").
 _WITH_YEAR = re.compile(rf"\.?,?\s+(?:{DAY_MONTH},?\s+\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\s+\d{{4}}\b"
                         rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b|\d{{4}}-\d{{2}}-\d{{2}}\b)")
-#: Words that make a date part of a sentence's copy ("on Wed 12 March 2025", "from Tue 1/4/2025").
-_GOVERNING = re.compile(r"\b(?:on|by|until|till|from|since|before|after|to|for|next|last|this|of|and|or|between)\W*$",
-                        re.IGNORECASE)
+#: What follows a date stamp on its line: nothing, a separator, a clock time or a time zone (with or
+#: without "at"), or a capitalised word that starts the page's next item with no punctuation between
+#: ("… Wed, November 30, 2016 Express Pictures looks at …"); copy goes on with punctuation or a word
+#: of its sentence ("Polls close Wed 12 March 2025.", "born Mon 12 March 1990 in Leeds").
+_STAMP_END = re.compile(r"[ \t]*(?:$|[|•·]|(?:at[ \t]+|,[ \t]*)?\d{1,2}[:.]\d{2}\b|(?:GMT|BST|UTC|CET|EST|EDT|ET|PT)\b"
+                        r"|[A-Z][a-z])", re.MULTILINE)
 
 
 def _stamp(text: str, match: re.Match) -> bool:
-    """A date stamp, not copy: an abbreviated weekday and a date with its year, with no word
-    before it on its line that makes it part of a sentence ("2 hours ago Wed 29th April 2020 |
-    03:32 PM", "Hillary Clinton in pictures Wed, November 30, 2016"): how sites print the time of
-    a story or a gallery, which copy rules do not govern."""
-    if not _WITH_YEAR.match(text, match.end()):
-        return False
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    return not _GOVERNING.search(text[line_start : match.start()])
+    """A date stamp, not copy: an abbreviated weekday and a date with its year, followed on its
+    line by what follows a stamp (``_STAMP_END``): "2 hours ago Wed 29th April 2020 | 03:32 PM",
+    "First published on Wed 12 Mar 2025 10.05 GMT" — how sites print the time of a story or a
+    gallery, which copy rules do not govern."""
+    year = _WITH_YEAR.match(text, match.end())
+    return year is not None and _STAMP_END.match(text, year.end()) is not None
 
 
 @register(CHECK, severity="warning")

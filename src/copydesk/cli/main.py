@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import copydesk
 from copydesk.cli import house
 from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
-from copydesk.model import Severity
+from copydesk.model import EXTRACTIONS, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.checks.policy import SeverityPolicy
@@ -387,11 +387,11 @@ def _reports(
 def add_extraction_argument(parser: argparse.ArgumentParser) -> None:
     """``--extraction``: how an HTML page's main text is found (``copydesk.ingest.html``)."""
     parser.add_argument(
-        "--extraction", choices=("cascade", "fast", "vote"), default="cascade",
+        "--extraction", choices=EXTRACTIONS, default="cascade",
         help="how the main text of an HTML page is found: cascade (default: trafilatura's two "
-        "ends, four extractors vote where they disagree), fast (one trafilatura pass; faster "
-        "than trafilatura, a little less accurate than the cascade) or vote (four extractors on "
-        "every page); see docs/html.md",
+        "ends, four extractors vote where they disagree), fast (one trafilatura pass; about "
+        "trafilatura's speed, a little less accurate than the cascade) or vote (four extractors "
+        "on every page); see docs/html.md",
     )
 
 

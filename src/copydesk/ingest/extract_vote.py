@@ -261,8 +261,9 @@ def extract(
     """The page's main text: the cascade described in the module docstring, or with
     ``full_vote=True`` the vote of all voters on every page (``shortcut`` applies to the
     vote), or with ``fast=True`` the cascade's first extractor alone, and trafilatura's own
-    extraction (with its fallbacks) where that one is short: faster than trafilatura, a little
-    less accurate than the cascade (docs/BENCHMARKS.md)."""
+    extraction (with its fallbacks) where that one is short: about trafilatura's speed, a little
+    less accurate than the cascade (docs/BENCHMARKS.md). Pages over LARGE_PAGE characters of text
+    go to the two-voter vote whatever is asked (but ``full_vote``)."""
     if full_vote or _text_size(tree) > LARGE_PAGE:
         return _vote(tree, url, (), "full vote" if full_vote else "large page", shortcut)
     (recall_name, recall_voter), (precision_name, precision_voter) = CASCADE

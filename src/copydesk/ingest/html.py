@@ -22,7 +22,7 @@ from copydesk.errors import IngestError
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
 from copydesk.ingest.metadata import comparable, extract_metadata
-from copydesk.model import Article, Region
+from copydesk.model import EXTRACTIONS, Article, Region
 
 MIN_ARTICLE_WORDS = 10
 
@@ -45,10 +45,11 @@ def parse_html(
     first extractors are unsure (see ``extract_vote.extract``); ``shortcut`` trades a little of
     the vote's accuracy for speed (see ``extract_vote.vote``);
     ``reference_date`` is the latest plausible publication day but one (default: today);
-    ``extraction`` is one of ``EXTRACTIONS``: "cascade" (the default), "fast" (faster than
-    trafilatura, a little less accurate) or "vote" (as ``full_vote=True``).
+    ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "cascade" (the default), "fast"
+    (at about trafilatura's speed, a little less accurate) or "vote" (as ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
+    mode = _mode(extraction)
     try:
         page = decode(html)
     except (UnicodeError, LookupError) as err:
@@ -65,7 +66,6 @@ def parse_html(
         tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
     )
     truncated = truncate_text(tree)
-    mode = _mode(extraction, source)
     extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
                         fast=mode == "fast")
     winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
@@ -115,7 +115,7 @@ def extract_text(
     extraction: str = "cascade",
 ) -> list[str]:
     """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
-    mode = _mode(extraction, "<page>")
+    mode = _mode(extraction)
     tree = parse_tree(decode(html))
     if tree is None:
         return []
@@ -124,13 +124,10 @@ def extract_text(
                                  fast=mode == "fast").paragraphs)
 
 
-#: How the main text is found: the cascade (default), its fast form, or the full vote.
-EXTRACTIONS = ("cascade", "fast", "vote")
-
-
-def _mode(extraction: str, source: str) -> str:
+def _mode(extraction: str) -> str:
+    """``extraction`` when it is one of ``EXTRACTIONS``, else a ValueError that names them."""
     if extraction not in EXTRACTIONS:
-        raise ValueError(f"{source}: extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
+        raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
     return extraction
 
 

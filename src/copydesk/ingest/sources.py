@@ -39,7 +39,7 @@ from typing import IO, Any, BinaryIO
 from copydesk.errors import IngestError
 from copydesk.ingest.decode import MIXED_ENCODING, decode_bytes, is_probably_html
 from copydesk.ingest.text import parse_text
-from copydesk.model import Article
+from copydesk.model import EXTRACTIONS, Article
 
 DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -77,7 +77,7 @@ def read_inputs(
     ``published`` overrides every article's published date. ``on_error`` is called with each
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
     HTML (none later than the day after it); without it the bound is the day after today.
-    ``extraction`` is how an HTML page's main text is found (``copydesk.ingest.html.EXTRACTIONS``:
+    ``extraction`` is how an HTML page's main text is found (``copydesk.model.EXTRACTIONS``:
     "cascade", "fast" or "vote").
 
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
@@ -153,6 +153,8 @@ class _Reader:
     ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
+        if extraction not in EXTRACTIONS:
+            raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
         self.max_bytes = max_bytes
         self.defer = defer
         self.stdin = stdin
