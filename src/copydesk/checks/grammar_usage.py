@@ -995,11 +995,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower in FINITE_BE and after is not None and after.lower == "to":
             beyond = next_word(article, after)
             recipient = beyond
-            while recipient is not None and (recipient.pos in ("DET", "ADJ", "NUM") or recipient.tag == "PRP$"
-                                             and recipient is beyond):
+            while recipient is not None and recipient.pos in ("DET", "ADJ", "NUM"):
                 recipient = next_word(article, recipient)  # "to the next runner": its noun
-            if beyond is not None and beyond.tag == "PRP$":
-                recipient = beyond
             if recipient is not None and (recipient.pos == "PROPN" or recipient.tag in ("PRP$", "PRP")
                                           or lexicon is not None and lexicon.animate(recipient.lower, first_sense=True) is True):
                 return token.start, token.end, "passed", reason  # "was past to the final runner":

@@ -117,11 +117,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         unknown_by_sentence.setdefault(token.sent, []).append(token)
     mixed_sentences: set[int] = set()
     for sentence, tokens in unknown_by_sentence.items():
-        if lexicon.mixed_language([t.lower for t in tokens]):
+        language = lexicon.mixed_language([t.lower for t in tokens])
+        if language is not None:
             # Taglish: none of the other language's words is an English slip, common or not, and
             # what is left is judged as in a crowded sentence (plain slips only)
             mixed_sentences.add(sentence)
-            unknown_by_sentence[sentence] = [t for t in tokens if not lexicon.mixed_language([t.lower], least=1, zipf=0.0)]
+            unknown_by_sentence[sentence] = [t for t in tokens if not lexicon.frequency(t.lower, language)]
     counts = Counter(t.lower for tokens in unknown_by_sentence.values() for t in tokens)
     for sentence, tokens in unknown_by_sentence.items():
         broken = [t for t in tokens if _broken_word(article, t, lexicon)]

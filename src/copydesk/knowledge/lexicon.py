@@ -317,11 +317,6 @@ class Suggestion:
     score: float = 0.0
 
 
-def _attested(frequency: float, least: float) -> bool:
-    """``frequency`` (Zipf) reaches ``least``; with ``least`` 0, the word is listed at all."""
-    return frequency >= least if least else frequency > 0
-
-
 class Lexicon:
     """Known words and spelling suggestions. Build with ``Lexicon.default()``."""
 
@@ -425,16 +420,14 @@ class Lexicon:
                 return f"{head} + {tail}"
         return None
 
-    def mixed_language(self, words: list[str], least: int = 3, zipf: float = MIXED_ZIPF) -> set[str]:
-        """Of ``words`` (one sentence's words that English lacks), those at least ``zipf`` common
-        in a language of MIXED_LANGUAGES when at least ``least`` of them are: a sentence that
-        mixes that language into English ("Before naman ako nag-artista, hindi ko naman alam kung
-        paano umarte"). ``zipf=0.0`` asks for any word the language's list has at all."""
+    def mixed_language(self, words: list[str], least: int = 3) -> str | None:
+        """The language of MIXED_LANGUAGES in which at least ``least`` of ``words`` (one
+        sentence's words that English lacks) are common: a sentence that mixes it into English
+        ("Before naman ako nag-artista, hindi ko naman alam kung paano umarte"); else None."""
         for language in MIXED_LANGUAGES:
-            common = {w for w in words if _attested(zipf_frequency(w, language), zipf)}
-            if len(common) >= least:
-                return common
-        return set()
+            if sum(zipf_frequency(w, language) >= MIXED_ZIPF for w in words) >= least:
+                return language
+        return None
 
     def foreign(self, word: str) -> tuple[str, float]:
         """The language among FOREIGN_LANGUAGES where ``word`` is most frequent, and its Zipf."""
@@ -541,8 +534,9 @@ class Lexicon:
             return True
         return any(word in wordnet[pos] for pos in parts.split())
 
-    def frequency(self, word: str) -> float:
-        return zipf_frequency(word, "en")
+    def frequency(self, word: str, language: str = "en") -> float:
+        """How common ``word`` is in ``language`` (Zipf; 0 when wordfreq's list lacks it)."""
+        return zipf_frequency(word, language)
 
     def _common_neighbours(self, word: str) -> tuple[Suggestion, ...]:
         """Dictionary words one edit from ``word`` with a Zipf of at least
