@@ -6,6 +6,7 @@ labelled by hand, split by article into a tuning half and a held-out half.
     .venv/bin/python bench/precision.py --todo out/todo.tsv   # also write unlabelled findings
     .venv/bin/python bench/precision.py --merge out/todo.tsv  # add labelled rows to labels.tsv
     .venv/bin/python bench/precision.py --set web             # the second set (web pages), its own labels
+    .venv/bin/python bench/precision.py --set wcxb            # the third set (WCXB article pages)
 
 The articles (research data in ../shared, read and never copied):
 
@@ -50,6 +51,12 @@ and the 96 articles of the Giveme5W1H news corpus (``bench/5w1h``, 2016-17, plai
 scraper gives it, dated by its metadata). It is split by the same hash; every finding in scope of
 its first run was labelled, in both halves, before any check was changed for it.
 
+A third set (``--set wcxb``, labels in ``bench/precision/labels-wcxb.tsv``) was first scored after
+the second had been tuned on: the English pages WCXB's test split types as articles
+(``bench/article-extraction/wcxb-test``: blogs, magazines, company and public-service pages, a few
+newspapers, 2020s), read through the whole HTML path. Same split, same labelling: every finding in
+scope of its first run was labelled, in both halves, before any check was changed for it.
+
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
 end); a finding with no label is listed and counted apart, never silently.
@@ -74,6 +81,10 @@ LABELS = ROOT / "bench" / "precision" / "labels.tsv"
 #: The second set's labels (``--set web``): web pages and news of other publishers, first scored
 #: after every check had been tuned on the first set.
 WEB_LABELS = ROOT / "bench" / "precision" / "labels-web.tsv"
+#: The third set's labels (``--set wcxb``): English article pages of the WCXB test split (blogs,
+#: magazines, company and public-service pages, a few newspapers), first scored after the second.
+WCXB_LABELS = ROOT / "bench" / "precision" / "labels-wcxb.tsv"
+WCXB_DIR = "bench/article-extraction/wcxb-test"
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -162,21 +173,39 @@ def english(text: str) -> bool:
     return bool(words) and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words)
 
 
-def web_articles(shared: Path) -> tuple[list, Counter]:
+def wcxb_files(shared: Path) -> list[Path]:
+    """The WCXB test pages its metadata types as ``article`` (the other page types are listings,
+    product pages, forums and the like, not copy)."""
+    root = shared / WCXB_DIR
+    if not root.is_dir():
+        raise SystemExit(f"precision set (wcxb): {root} not found (../shared or $COPYDESK_SHARED)")
+    files = json.loads((root / "metadata.json").read_text(encoding="utf-8"))["files"]
+    return [root / "html" / f"{key}.html.gz" for key in sorted(files)
+            if files[key].get("page_type") == "article"]
+
+
+def web_articles(shared: Path, which: str = "web") -> tuple[list, Counter]:
     """The second set's articles (HTML pages parsed as ``copydesk check`` parses them; the
-    5W1H corpus's title and text, dated by its metadata), and what was left out and why."""
+    5W1H corpus's title and text, dated by its metadata), or the third's (``which="wcxb"``), and
+    what was left out and why."""
     from datetime import datetime
 
     from copydesk.errors import IngestError
     from copydesk.ingest.html import parse_html
     from copydesk.ingest.text import parse_text
 
+    if which == "wcxb":
+        sources = [("wcxb", wcxb_files(shared))]
+    else:
+        sources = []
+        for prefix, relative in WEB_SOURCES.items():
+            folder = shared / relative
+            if not folder.is_dir():
+                raise SystemExit(f"precision set (web): {folder} not found (../shared or $COPYDESK_SHARED)")
+            sources.append((prefix, sorted(folder.iterdir())))
     articles, skipped = [], Counter()
-    for prefix, relative in WEB_SOURCES.items():
-        folder = shared / relative
-        if not folder.is_dir():
-            raise SystemExit(f"precision set (web): {folder} not found (../shared or $COPYDESK_SHARED)")
-        for path in sorted(folder.iterdir()):
+    for prefix, paths in sources:
+        for path in paths:
             aid = f"{prefix}/{path.name}"
             if path.name.endswith(".html.gz"):
                 try:
@@ -206,8 +235,8 @@ def run(shared: Path, out: Path, only: str | None = None, which: str = "news") -
 
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
     policy = SeverityPolicy.default()
-    if which == "web":
-        articles, skipped = web_articles(shared)
+    if which in ("web", "wcxb"):
+        articles, skipped = web_articles(shared, which)
         articles = [a for a in articles if only in (None, split_of(a.source))]
         for reason, count in sorted(skipped.items()):
             print(f"left out: {count} pages, {reason}")
@@ -519,6 +548,9 @@ def _write_labels(labels: dict, labels_path: Path) -> None:
             _write_row(handle, [labels[key][k] for k in LABEL_FIELDS])
 
 
+SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reuse", type=Path, help="read a saved run instead of running copydesk")
@@ -529,15 +561,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claim-readings", type=Path, nargs="+",
                         help="relabel claims.unsourced rows from reading files (source, wants_source, why)")
     parser.add_argument("--only", choices=("tune", "heldout"), help="run one half only")
-    parser.add_argument("--set", dest="which", choices=("news", "web"), default="news",
+    parser.add_argument("--set", dest="which", choices=tuple(SET_LABELS), default="news",
                         help="news: the first set (BBC entertainment and sport, PolNeAR); web: the second"
-                        " (2020 web pages of htmldate's news set, the 5W1H news corpus), its own labels")
+                        " (2020 web pages of htmldate's news set, the 5W1H news corpus, Zyte's English"
+                        " pages); wcxb: the third (WCXB's English article pages); each its own labels")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
-    labels_path = WEB_LABELS if args.which == "web" else LABELS
-    if args.which == "web" and args.docs:
-        parser.error("--docs writes the first set's figures; run it without --set web")
+    labels_path = SET_LABELS[args.which]
+    if args.which != "news" and args.docs:
+        parser.error("--docs writes the first set's figures; run it without --set")
     if args.claim_readings:
         for path in args.claim_readings:
             print(f"{merge_claim_readings(path, labels_path)} claims.unsourced rows relabelled from {path}")
