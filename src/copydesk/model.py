@@ -8,6 +8,7 @@ Python ``str`` indices into ``Article.text``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
@@ -19,6 +20,19 @@ SCHEMA_VERSION = 1
 #: The character a decoder writes for bytes it could not read (U+FFFD): the text lost a
 #: character there, perhaps a quotation mark or an apostrophe.
 REPLACEMENT_CHARACTER = "\ufffd"
+
+#: UTF-8 read as cp1252 or Latin-1 and written out again ("itâ€™s", "Ã©tÃ©", "Â£5"): a lead
+#: byte of a two- or three-byte sequence (Â Ã for U+0080–U+00FF, â for U+2000–U+2FFF: quotes,
+#: dashes) shown as a letter, then a continuation byte shown as cp1252 punctuation, a Latin-1
+#: symbol or a C1 control. Only a cheap sieve: ftfy decides (``copydesk.ingest.decode.repair_mojibake``).
+_MOJIBAKE_SIGN = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def has_mojibake(text: str) -> bool:
+    """Whether ``text`` holds a sequence typical of double-encoded UTF-8 ("itâ€™s")."""
+    return bool(_MOJIBAKE_SIGN.search(text))
+
+
 #: How an HTML page's main text is found (``copydesk.ingest.html``): the cascade (default), its
 #: fast form, or the full vote of four extractors.
 EXTRACTIONS = ("cascade", "fast", "vote")

@@ -139,6 +139,12 @@ def test_glued_units_and_event_names_are_not_figures(findings):
         ("The club paid €3.5m (£2.4m) for him.", "€3.5m", False),
         ("The striker, who stands 6ft 6in, joined on Monday.", "6", True),
         ("The fee (£2.4m) was a club record.", "£2.4m", False),
+        ("Mindfulness aims to alter bodily functions [16]. It is widely used.", "16", True),
+        ("Mindfulness helped 16 [of 40] patients.", "16", False),
+        ("Data in transit is protected by TLS 1.3 protocols.", "1.3", True),
+        ("Growth slowed to 1.3 in the third quarter.", "1.3", False),
+        ("Step 3: hold the reward in front of its nose.", "3", True),
+        ("The camera captures detail up to 50 ft away.", "up to", True),
     ],
 )
 def test_conversions_and_measurements(text, figure, expected):

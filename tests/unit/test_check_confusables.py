@@ -65,6 +65,8 @@ def test_suggestion_uses_the_articles_apostrophe(analyser):
         "As the repair firm points out in its teardown, the keyboard is new.\n",
         "Sales across its retail and mail order divisions rose 12%.\n",
         "The regime showed its most extreme and brutal face.\n",
+        "Given its history and its low to moderate activity level, yoga suits older patients.\n",
+        "The bank said its small to medium clients were leaving.\n",
     ],
 )
 def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):

@@ -52,6 +52,15 @@ def test_date_without_year_uses_the_article_year(handmade):
     assert [(f.text, f.suggestion) for f in found] == [("Sunday", "Monday")]
 
 
+def test_date_without_year_that_fits_a_year_in_its_paragraph_is_silent(handmade):
+    # 25 March is a Thursday in 2027 (the article's year) and a Wednesday in 2026
+    text = "The 2026 list of winners will be revealed on Wednesday 25 March."
+    assert findings(handmade, text, published=datetime(2027, 1, 10)) == []
+    text = "The 2026 list of winners will be revealed on Tuesday 25 March."
+    [finding] = findings(handmade, text, published=datetime(2027, 1, 10))
+    assert finding.text == "Tuesday"
+
+
 def test_date_without_year_and_no_article_date_is_silent(handmade):
     assert findings(handmade, "Talks resume on Sunday, 21 February.") == []
 

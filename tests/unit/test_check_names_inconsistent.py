@@ -120,3 +120,17 @@ def test_with_the_model_the_misspelt_surname_is_flagged(analyser):
 
     found = list(check(analyser.analyse(parse_text(STORY)), NO_KNOWLEDGE))
     assert [(f.text, f.suggestion) for f in found] == [("Kowalcyk", "Kowalczyk")]
+
+
+def test_a_name_beside_a_word_the_article_also_writes_in_lower_case_is_no_error(handmade):
+    text = ("Open the app and tap Slide to share your slides. Tap Slide again to stop.\n\n"
+            "Hosts may also use Slido for polls during the meeting.")
+    found = findings(handmade, text, {"Slido": "ORG"})
+    assert [(f.text, f.severity) for f in found] == [("Slido", Severity.WARNING)]
+
+
+def test_a_slip_of_an_ordinary_word_inside_a_name_stays_an_error(handmade):
+    text = ("The Vestey Group owns the land. The Vestey Group said it would appeal.\n\n"
+            "A spokesman for the Vestey Gruop said the ruling was unfair.")
+    found = findings(handmade, text, {"Vestey Group": "ORG", "Vestey Gruop": "PERSON"})
+    assert [(f.text, f.severity) for f in found] == [("Gruop", Severity.ERROR)]

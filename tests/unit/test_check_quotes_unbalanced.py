@@ -77,6 +77,24 @@ def test_inch_marks_are_not_quotation_marks():
     assert found(text) == []
 
 
+def test_curled_inch_marks_are_not_quotation_marks():
+    text = "The platform fits dual 24” monitors and gives almost 1.5” of travel."
+    assert found(text) == []
+
+
+def test_a_closing_mark_after_a_digit_still_closes_an_open_quotation():
+    text = "“The tray is 17” wide, he said, “and it wobbles."
+    assert [f.text[:4] for f in found(text)] == ["“and"]
+
+
+def test_closing_mark_glued_after_an_ellipsis_opens_a_quotation_set_the_wrong_way():
+    text = "They won’t say it, but they’ll be thinking…”Wow, what a mountain!”"
+    [finding] = found(text)
+    assert (finding.text, finding.suggestion, finding.severity.label) == ("”", "“", "info")
+    text = "“I thought…”Wow, she said."  # a quotation is open: the mark closes it
+    assert found(text) == []
+
+
 def test_nested_double_quotation_closed_in_turn_is_fine():
     text = 'She said: "When I arrived he was the "grand old man" of the chamber and kind to me."'
     assert found(text) == []
@@ -176,3 +194,14 @@ def test_paragraph_with_characters_lost_in_decoding_is_not_judged():
 def test_a_quotation_closed_after_a_damaged_paragraph_is_not_unopened():
     text = "He said: “We wouldn\ufffdt accept the offer.\n\nNow we act,” the union leader said."
     assert found(text) == []
+
+
+def test_an_elision_in_a_taglish_paragraph_is_not_a_quotation():
+    text = ("The actress said hindi ko naman alam kung paano, ‘yung mga kasabayan ko noon ay"
+            " magaling talaga, and she laughed.")
+    assert found(text) == []
+
+
+def test_an_unclosed_single_quotation_in_english_is_still_flagged():
+    text = "The minister called it ‘young people first and said nothing more."
+    assert [f.text[:6] for f in found(text)] == ["‘young"]

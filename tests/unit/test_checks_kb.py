@@ -175,6 +175,36 @@ def test_acronym_defined_in_the_article_is_silent(analyser, knowledge):
     assert run(acronyms_typo, analyser, knowledge, text) == []
 
 
+def test_acronym_spelt_out_in_lower_case_before_it_is_silent(analyser, knowledge):
+    text = "The HMA raised fees. Crews log in through a harbour access login (HAL) portal.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+
+
+def test_acronym_named_beside_the_one_it_resembles_is_silent(analyser, knowledge):
+    text = "The HMA raised fees. Owners may pay by HMA/HAM vouchers, the port said.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+    text = "The HMA raised fees. Both the HMA and the HAM must now agree, the port said.\n"
+    assert run(acronyms_typo, analyser, knowledge, text) == []
+
+
+def test_a_letter_more_than_a_two_letter_acronym_or_a_plural_is_no_slip(analyser):
+    kb = KnowledgeBase(":memory:")
+    kb.add_acronyms([AcronymRecord("AI", "artificial intelligence"), AcronymRecord("URL", "uniform resource locator")])
+    kb.finish()
+    small = Knowledge(kb=kb)
+    text = "The AI tools were shown. A PKM system keeps notes, and the page lists two URLS.\n"
+    assert run(acronyms_typo, analyser, small, text) == []
+
+
+def test_an_acronym_written_as_often_as_the_one_it_resembles_is_its_own(analyser):
+    kb = KnowledgeBase(":memory:")
+    kb.add_acronyms([AcronymRecord("AES", "Advanced Encryption Standard")])
+    kb.finish()
+    small = Knowledge(kb=kb)
+    text = "Files use AES encryption at rest. The service can be self-hosted in AWS or Azure.\n"
+    assert run(acronyms_typo, analyser, small, text) == []
+
+
 def test_known_names_are_never_flagged_nor_suggested(analyser):
     # known names (known-names.tsv: companies' names, no expansion) are acronyms the KB knows, but
     # no typo is read as a slip for one: "CSV" is not a transposed CVS

@@ -444,3 +444,28 @@ def test_read_inputs_rejects_an_unknown_extraction_at_once(tmp_path):
 
     with pytest.raises(ValueError, match="extraction must be one of cascade, fast, vote, not 'quick'"):
         list(read_inputs([str(tmp_path)], extraction="quick"))
+
+
+def _page(body: str) -> bytes:
+    return ("<html><head><meta charset='utf-8'><title>Desk converters tested</title></head><body>"
+            "<article><h1>Desk converters tested</h1>" + body + "</article></body></html>").encode("utf-8")
+
+
+def test_double_encoded_page_is_repaired_and_says_so() -> None:
+
+    damaged = "itâ\x80\x99s"  # "it’s" encoded twice, as some sites publish it
+    paragraphs = "".join(
+        f"<p>The converter is sturdy and {damaged} quiet, the tester said after a week of use {n}.</p>"
+        for n in range(4))
+    article = parse_html(_page(paragraphs), source="page.html")
+    assert "it’s quiet" in article.text and "â" not in article.text
+    assert any("double-encoded" in w for w in article.warnings)
+
+def test_code_paragraphs_on_a_page_are_furniture() -> None:
+
+    prose = "".join(f"<p>The borrow checker reads every reference before the program runs {n}.</p>"
+                    for n in range(4))
+    article = parse_html(_page(prose + '<p>let mut greeting = String::from("Hello");</p>'), source="page.html")
+    start = article.text.find("let mut")
+    assert start != -1
+    assert [r.role for r in article.regions if r.start <= start < r.end] == ["furniture"]

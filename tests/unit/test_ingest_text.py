@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from copydesk.ingest.datelines import find_dates
-from copydesk.ingest.furniture import find_byline, is_furniture, is_navigation, split_kicker
+from copydesk.ingest.furniture import (
+    find_byline,
+    is_furniture,
+    is_navigation,
+    not_copy,
+    split_kicker,
+)
 from copydesk.ingest.text import parse_text
 from copydesk.model import Article
 
@@ -346,3 +352,50 @@ def test_every_line_is_covered_by_a_region() -> None:
     covered = "".join(" " if any(r.start <= i < r.end for r in article.regions) else ch
                       for i, ch in enumerate(article.text))
     assert covered.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '// s is a mutable reference, so we can modify the String s.push_str("!");',
+        "fn add_exclamation(s: &mut String) {",
+        "}",
+        'let mut greeting = String::from("Hello");',
+        "Behere RV, Arasappa R, Jagannathan A, et al. Acta Psychiatr Scand. 2011;123:147-53.",
+        "Lee K, Park J. Sleep and mood. J Psychiatr Res. 2019;58:12-19. doi:10.1016/j.x.2019.01.002",
+    ],
+)
+def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
+    assert not_copy(line) in ("code", "reference")
+    article = parse_text(f"Rust borrows\n\nThe compiler checks every borrow before the program runs.\n\n{line}\n\nThat is all.")
+    start = article.text.index(line.strip())
+    assert [r.role for r in article.regions if r.start <= start < r.end] == ["furniture"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The senator said the bill, which passed 52-48 on Tuesday, would cut taxes; critics disagreed.",
+        "Smith et al. found in 2019 that sleep matters, the report said.",
+        "The study (Jones et al., 2020; 14:22) was criticised by other researchers.",
+        "Shares rose 3% to $12.50 (a record) after the results; the company said demand was strong.",
+        'He wrote on X: "We will win this." The post was deleted.',
+        "Rust primitive types (int, bool, float, char) are stored on the stack.",
+        "The email address is press_office@example.com, the spokesman said.",
+        "Set the value to 5 (x = 5) and press enter; the screen shows the result.",
+    ],
+)
+def test_prose_with_brackets_and_citations_is_copy(line: str) -> None:
+    assert not_copy(line) is None
+
+
+def test_double_encoded_text_is_kept_as_written_and_reported() -> None:
+    raw = "Itâ€™s a cafÃ© story.\n\nThe mayor said it was fine."
+    article = parse_text(raw)
+    assert article.text == raw  # offsets index the user's text
+    assert any("double-encoded" in w for w in article.warnings)
+
+
+def test_clean_text_has_no_encoding_warning() -> None:
+    article = parse_text("The café’s “best” résumé costs £5 — honestly.\n\nIt was fine.")
+    assert not any("double-encoded" in w for w in article.warnings)

@@ -3,6 +3,7 @@ transposition away from a known one (``the WOT ruled`` → WTO)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -56,13 +57,14 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if spelt_out is None:
             spelt_out = _initials_in(article)
-        if _shouting(article, token, shouting) or counts[token.text] > 1 or token.text in spelt_out:
+        if (_shouting(article, token, shouting) or counts[token.text] > 1 or token.text in spelt_out
+                or _defined_here(article, token)):
             continue  # an acronym the article uses again, or spells out, is its own
         if token.text not in cache:
             cache[token.text] = _judge(token.text, targets, counts)
         template = cache[token.text]
-        if template is None:
-            continue
+        if template is None or _paired_with(article, token, template.suggestion):
+            continue  # "SMS/MMS": two things named side by side, not one mistyped
         if template.severity < Severity.ERROR and _part_of_name(article, token) and not _name_fits(
             article, token, template.suggestion, kb
         ):
@@ -112,6 +114,38 @@ def _name_fits(analysed: AnalysedArticle, token: Token, acronym: str | None, kb)
     return False
 
 
+def _defined_here(analysed: AnalysedArticle, token: Token) -> bool:
+    """The acronym in brackets right after the words it stands for, in any case: "single
+    sign-on (SSO)", "personal knowledge management (PKM)" (the parts of a hyphenated word count
+    as words, small words may be skipped)."""
+    tokens = analysed.tokens
+    i = token.i
+    if i < 2 or tokens[i - 1].text != "(":
+        return False
+    words = [t.lower for t in tokens[max(0, i - 2 - 2 * len(token.text)) : i - 1]
+             if t.text.isalpha() and t.sent == token.sent]
+    letters = token.text.lower()
+    # the initials of the last words, small words allowed to be skipped
+    initials = [w[0] for w in words if w not in SMALL_WORDS]
+    return "".join(initials[-len(letters):]) == letters or "".join(w[0] for w in words[-len(letters):]) == letters
+
+
+def _paired_with(analysed: AnalysedArticle, token: Token, acronym: str | None) -> bool:
+    """The acronym it resembles stands next to it, joined by a slash, "and", "or", "&" or a
+    comma ("SMS/MMS", "AES and ASE"): the two are named as different things."""
+    if acronym is None:
+        return False
+    text, word = analysed.text, re.escape(token.text)
+    window = text[max(0, token.start - len(acronym) - 6) : token.end + len(acronym) + 6]
+    joint = r"\s*(?:/|,|&|\band\b|\bor\b|\bvs\.?)\s*"
+    other = re.escape(acronym)
+    return bool(re.search(rf"\b{other}{joint}{word}\b|\b{word}{joint}{other}\b", window))
+
+
+#: Small words an acronym's initials may skip ("Department of Justice" → DOJ or DJ).
+SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "a", "an", "&"})
+
+
 def _initials_in(analysed: AnalysedArticle) -> set[str]:
     """Acronyms the article spells out somewhere: the initials of each run of capitalised words
     ("the Scottish Football Association" gives SFA), small words such as "of" skipped."""
@@ -141,14 +175,19 @@ def _judge(word: str, known: frozenset[str], counts: Counter) -> Finding | None:
     if zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF:
         return None  # a word in capitals for emphasis
     candidates = []
+    own = zipf_frequency(word.lower(), "en")
     for acronym in known:
         if abs(len(acronym) - len(word)) > 1 or not acronym.isalpha():
             continue
+        if len(acronym) != len(word) and (min(len(acronym), len(word)) < 3 or word == acronym + "S"):
+            continue  # a letter more than a two-letter acronym (PKM, PM), or a plural (URLS)
         if OSA.distance(word, acronym, score_cutoff=1) > 1:
             continue
         transposed = sorted(acronym) == sorted(word)
         in_article = counts.get(acronym, 0) > 0
         prominence = zipf_frequency(acronym.lower(), "en")
+        if own >= WELL_KNOWN_ZIPF and own >= prominence:
+            continue  # well known itself, and as common as the acronym it resembles: its own
         if not in_article and not (transposed and counts[word] == 1 and prominence >= WELL_KNOWN_ZIPF):
             continue
         candidates.append((in_article, transposed, prominence, acronym))

@@ -583,7 +583,15 @@ MEASURES = frozenset({"m", "km", "metres", "meters", "miles", "mile", "yards", "
 #: Words before a number that make it a rank, an index or a name: "No. 1", "world number 14",
 #: "Group of 20".
 RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "page", "room",
-              "ranked", "seeded")
+              "ranked", "seeded", "step", "part", "phase", "stage", "tip", "episode", "season",
+              "lesson")
+#: Words that qualify an amount without being one ("up to", "more than"): a span of nothing else
+#: has lost its number.
+QUALIFIERS = frozenset({"up", "to", "more", "than", "less", "fewer", "at", "least", "most", "about",
+                        "around", "over", "under", "nearly", "almost", "roughly", "some"})
+#: A version number after a product's or a standard's name: "TLS 1.3", "Python 3.12".
+_VERSION = re.compile(r"\d+(?:\.\d+)+")
+_NAME_OR_ACRONYM_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*|\b[A-Z][a-z]+)\s$")
 #: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
 RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
@@ -614,11 +622,20 @@ def _not_a_figure(text: str, quantity) -> bool:
     """A number that states no amount an editor would source: a code ("007"), the size of a
     ranked list ("the 100 most influential"), a score ("won 2-1", "a 3-1 win"),
     a hyphenated description ("a 25-yard free kick", "the 10,000-square-foot park"), a rank or
-    index ("No. 1", "world number 14", "Group of 20"), a list marker ("3. EXPERTS DOWNPLAY …"),
-    or a distance, size or clock time ("the 400m", "26.2 miles", "1400 GMT")."""
+    index ("No. 1", "world number 14", "Group of 20", "Step 3"), a list marker ("3. EXPERTS
+    DOWNPLAY …"), a note marker ("[16]"), a version ("TLS 1.3"), or a distance, size or clock
+    time ("the 400m", "26.2 miles", "1400 GMT")."""
     written = quantity.text
     if len(written) > 1 and written[0] == "0" and written[1].isdigit():
         return True  # "007", "0800": a code, not an amount
+    if not any(ch.isdigit() for ch in written) and set(written.lower().split()) <= QUALIFIERS:
+        return True  # "up to" without its number
+    if written.isdigit() and text[quantity.start - 1 : quantity.start] == "[" \
+            and text[quantity.end : quantity.end + 1] == "]":
+        return True  # "[16]": a reference to a note or a source, not an amount
+    if _VERSION.fullmatch(written) and _NAME_OR_ACRONYM_BEFORE.search(
+            text, max(0, quantity.start - 20), quantity.start):
+        return True  # "TLS 1.3", "Python 3.12": a version
     if _SUPERLATIVE.match(text, quantity.end):
         return True  # "the world's 100 most influential people": the size of a list
     if _AGE_GROUP_BEFORE.search(text, max(0, quantity.start - 30), quantity.start) \

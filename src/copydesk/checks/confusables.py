@@ -104,7 +104,18 @@ def _phrase_ends_without_noun(article: AnalysedArticle, token: Token, k: int = 1
         if other.pos in MODIFIER_POS or other.lower in MODIFIER_TEXT or other.tag in ("VBN", "VBG"):
             k += 1
             continue
+        if other.lower == "to" and k > 1 and _range_of_modifiers(article, token, k):
+            k += 1  # "its low to moderate activity level": a range of two modifiers
+            continue
         return True
+
+
+def _range_of_modifiers(article: AnalysedArticle, token: Token, k: int) -> bool:
+    """The k-th word after ``token`` is the "to" of a range between two adjectives that go on
+    to a noun: "low to moderate activity", "small to medium firms"."""
+    first, second, third = (next_word(article, token, j) for j in (k - 1, k + 1, k + 2))
+    return (first is not None and second is not None and third is not None
+            and first.pos == "ADJ" and second.pos == "ADJ" and third.pos in ("NOUN", "PROPN", "ADJ"))
 
 
 def _not_a_noun(token: Token, lexicon) -> bool:

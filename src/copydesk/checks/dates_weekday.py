@@ -110,6 +110,8 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
                 continue  # "30 February": not a weekday problem
         if day.weekday() == found.weekday_index:
             continue
+        if inferred and _fits_a_year_nearby(text, found):
+            continue
         right = weekday_like(found.weekday, day.weekday())
         date_start = found.date_start + _leading_separators(text[found.date_start : found.date_end])
         detail = f"{_long(day)} is a {WEEKDAY_NAMES[day.weekday()]}"
@@ -127,6 +129,24 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
             confidence=0.8 if inferred else 0.95,
             evidence=[Evidence("calendar", detail, date_start, found.date_end)],
         )
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _fits_a_year_nearby(text: str, found) -> bool:
+    """A date without a year whose weekday fits a year written in its paragraph ("the 2026 list
+    will be revealed on Wednesday 25 March"): the writer may well mean that year, whatever the
+    article's date says, so the weekday is no proven slip."""
+    start = text.rfind("\n", 0, found.start) + 1
+    end = text.find("\n", found.end)
+    for match in _YEAR.finditer(text[start : end if end != -1 else len(text)]):
+        try:
+            if date(int(match.group()), found.month, found.day).weekday() == found.weekday_index:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _relative_days(text: str, published: datetime | None) -> Iterator[Finding]:

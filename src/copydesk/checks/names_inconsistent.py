@@ -48,6 +48,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         wrong, right, wrong_words, right_words = decided
         severity, confidence = _severity(variant, wrong, wrong_words, right_words)
+        if severity is Severity.ERROR and _written_as_a_word(article, right):
+            # "Slido" beside "Slide" in an article that also writes "slides": the right form is an
+            # ordinary word capitalised (a feature's name, a heading), no evidence of a name, and
+            # a brand made from it is as likely as a slip
+            severity, confidence = Severity.WARNING, min(confidence, 0.6)
         detail = (
             f"'{right}' is written {_times(len(right_words))} ({_paragraphs(right_words)}); "
             f"'{wrong}' {_times(len(wrong_words))}"
@@ -120,6 +125,14 @@ def _severity(
     if variant.shared_context:
         confidence += 0.05
     return (Severity.ERROR if strong else Severity.WARNING), confidence
+
+
+def _written_as_a_word(article: AnalysedArticle, form: str) -> bool:
+    """The article writes ``form`` in lower case too, or its plural: an ordinary word."""
+    lower = form.lower()
+    if lower == form:
+        return False
+    return any(t.text in (lower, lower + "s", lower + "es") for t in article.tokens)
 
 
 def _times(count: int) -> str:

@@ -8,8 +8,9 @@ Double marks are matched within each paragraph:
 - A straight mark (") takes its role from what flanks it, as Markdown does for emphasis: before
   a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
   and before a space it closes; when both sides or neither side say so (``, " added``) it
-  closes an open quotation and otherwise opens one. A straight mark after a digit with no
-  quotation open is an inch mark (``27" monitor``).
+  closes an open quotation and otherwise opens one. A straight or closing mark after a digit with
+  no quotation open is an inch mark (``27" monitor``, ``24” monitors``: word processors curl the
+  inch sign into a closing quotation mark).
 - Double quotation marks do not nest, so an opening mark inside an open quotation is the
   newspaper convention for a quotation of several sentences (``done. "Then``) when it starts a
   sentence; otherwise the first quotation was never closed.
@@ -26,12 +27,14 @@ letter or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
+from copydesk.knowledge.lexicon import MIXED_ZIPF
 from copydesk.model import REPLACEMENT_CHARACTER, Evidence, Finding, Region, Severity
 
 OPEN, CLOSE = "“", "”"
@@ -54,7 +57,7 @@ CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "
 class Mark:
     start: int
     text: str
-    role: str  # open | close | either
+    role: str  # open | close | either | misturned | close-or-misturned
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,10 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             before = text[k - 1] if k > region.start else " "
             after = text[k + 1] if k + 1 < region.end else " "
             misturned = before.isspace() and after.isalnum()
-            out.append(Mark(k, ch, "misturned" if misturned else "close"))
+            # after an ellipsis, colon, bracket or dash and before a word ("thinking…”Wow"): it
+            # closes an open quotation, else it is an opening mark set the wrong way round
+            glued = before in "…:([—–" and after.isalpha()
+            out.append(Mark(k, ch, "misturned" if misturned else "close-or-misturned" if glued else "close"))
         elif ch == '"':
             out.append(Mark(k, ch, _straight_role(text, k, region)))
         k += 1
@@ -175,6 +181,8 @@ def _match_double(
     stack: list[Mark] = [carried] if carried is not None else []
     for mark in _double_marks(text, region):
         role = mark.role
+        if role == "close-or-misturned":
+            role = "close" if stack else "misturned"
         if role == "misturned":
             problems.append(Unbalanced(mark, "misturned"))
             role = "open"
@@ -194,8 +202,8 @@ def _match_double(
                 stack[-1] = mark
         elif stack:
             stack.pop()
-        elif not (mark.text == '"' and text[mark.start - 1 : mark.start].isdigit()):
-            problems.append(Unbalanced(mark, "unopened"))
+        elif not (mark.text in ('"', CLOSE, "''", "’’") and text[mark.start - 1 : mark.start].isdigit()):
+            problems.append(Unbalanced(mark, "unopened"))  # (after a digit: an inch mark, 24” screen)
     if carried is not None and stack and stack[0] is carried:
         problems.append(Unbalanced(carried, "unclosed"))
         stack.pop(0)
@@ -204,7 +212,7 @@ def _match_double(
     return problems, stack[0] if stack else None
 
 
-def _single(text: str, region: Region) -> list[Unbalanced]:
+def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
     found = []
     for k in range(region.start, region.end):
         if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
@@ -217,11 +225,25 @@ def _single(text: str, region: Region) -> list[Unbalanced]:
         if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
             continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
         closing = _single_close(text, k, region, "’")
+        if closing == -1 and _elided_in_mixed_language(text, region, word, lexicon):
+            continue  # "‘yung" in Taglish: the other language's elision, not a quotation
         if closing == -1:
             straight = _single_close(text, k, region, "'")
             kind = "mismatched" if straight != -1 else "unclosed"
             found.append(Unbalanced(Mark(k, "‘", "open"), kind))
     return found
+
+
+def _elided_in_mixed_language(text: str, region: Region, word: str, lexicon) -> bool:
+    """The paragraph mixes a language into English (``Lexicon.mixed_language``: "Ang ganda
+    ‘yung mga kasabayan mo") and the word after the mark is common in that language: the mark
+    elides its first letters, as English "‘em" does."""
+    if lexicon is None or not word.isalpha():
+        return False
+    foreign = [w for w in re.findall(r"[^\W\d_]+", text[region.start : region.end].lower())
+               if not lexicon.known(w)]
+    language = lexicon.mixed_language(foreign)
+    return language is not None and lexicon.frequency(word, language) >= MIXED_ZIPF
 
 
 def _single_close(text: str, k: int, region: Region, mark: str) -> int:
@@ -259,7 +281,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if after_damage:  # a quotation may have run on from the damaged paragraph
             problems = [problem for problem in problems if problem.kind != "unopened"]
             after_damage = False
-        for problem in problems + _single(text, region):
+        for problem in problems + _single(text, region, getattr(knowledge, "lexicon", None)):
             home = pending[0] if pending is not None and problem.mark is carried else region
             yield _finding(text, home, problem)
         pending = (region, still_open) if still_open is not None else None
@@ -306,8 +328,8 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
             end=mark.start + len(mark.text), text=mark.text,
             message=f"a quotation opens here with the closing mark {mark.text}",
             suggestion="“", confidence=0.7,
-            evidence=[Evidence("punctuation", "the mark follows a space and precedes a word,"
-                               " where an opening mark belongs")],
+            evidence=[Evidence("punctuation", "the mark follows a space (or an ellipsis, colon,"
+                               " bracket or dash) and precedes a word, where an opening mark belongs")],
         )
     return Finding(
         check="quotes.unbalanced", severity=Severity.WARNING, start=mark.start,

@@ -25,7 +25,7 @@ from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.lexicon import DOUBLED, PREFIXES
-from copydesk.model import REPLACEMENT_CHARACTER, Evidence, Finding, Severity
+from copydesk.model import REPLACEMENT_CHARACTER, Evidence, Finding, Severity, has_mojibake
 
 MIN_LENGTH = 3
 #: More unknown words than this in one sentence, most of them no plain slips: another language,
@@ -53,6 +53,11 @@ CLEAR_MARGIN = 1.0
 #: taken to be in another language) is judged a slip only when its likeliest reading costs at
 #: most this: one ordinary edit.
 SLIP_COST = 1.0
+#: A word written at least this close (Zipf) to the frequency of the word it would be a slip of is
+#: a word of its own that the dictionaries lack ("backend" beside "backed"), not a slip: even the
+#: commonest recorded misspellings ("accomodate", "embarassed") are written about one time in
+#: forty as often as the word they misspell (1.6 Zipf below it).
+RIVAL_GAP = 1.5
 #: A suggestion further than this (``typing_cost``: two ordinary slips) is only a guess: the
 #: word is noted at info ("bloviations" is no slip of "locations").
 WARNING_COST = 2.0
@@ -97,6 +102,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if REPLACEMENT_CHARACTER in text[max(0, token.start - 1) : token.end + 1]:
             continue  # a word beside a character lost in decoding (U+FFFD) is cut: "wouldn�t"
+        if has_mojibake(text[max(0, token.start - 1) : token.end + 2]):
+            continue  # double-encoded text ("itâ€™s"): damage upstream, reported by ingest
         judged += 1
         if house is not None and house.is_house_word(token.text):
             continue
@@ -338,6 +345,7 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error
         and best.word[:1] == token.lower[:1]
+        and lexicon.frequency(token.lower) < best.zipf - RIVAL_GAP
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
     foreign = foreign_zipf >= FOREIGN_ZIPF and (

@@ -20,6 +20,7 @@ import codecs
 import re
 
 from copydesk.errors import IngestError
+from copydesk.model import has_mojibake
 
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -227,3 +228,25 @@ def _western(data: bytes) -> tuple[str, str] | None:
             return text, encoding
         return None
     return None
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Text that was double-encoded before it reached the desk, repaired; and whether it was.
+
+    Pages and feeds are often published with UTF-8 read as a single-byte code page somewhere
+    upstream, so a reader sees "itâ€™s" for "it’s". The checks would judge the damage as
+    misspelt words, so the text is repaired first with ftfy's encoding fixer (which undoes
+    only sequences that are far likelier mojibake than real text) and the article says so in
+    its warnings. Text without the telltale sequences is returned untouched without calling ftfy."""
+    if not has_mojibake(text):
+        return text, False
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed, fixed != text
+
+
+MOJIBAKE_WARNING = ("encoding: the text was double-encoded before it was published (mojibake such"
+                    " as 'itâ€™s' for 'it’s') and was repaired before checking")
+MOJIBAKE_TEXT_WARNING = ("encoding: the text looks double-encoded (mojibake such as 'itâ€™s' for"
+                         " 'it’s'); the damaged words are not checked for spelling")

@@ -141,3 +141,43 @@ def find_byline(line: str) -> tuple[str, int, int] | None:
     name = match.group("name").strip(" ,")
     start = lead + match.start("name")
     return name, start, start + len(name)
+
+
+#: Marks of program code: operators and punctuation that prose does not use ("::", "->", "=>",
+#: "==", "&&", "();"), a call written against its name ("push_str(", "print("), snake_case names.
+_CODE_SYNTAX = re.compile(
+    r"::|->|=>|==|!=|&&|\|\||\+=|\(\);|\{\}|\[\]|</?[a-z]+[^>]*>|"
+    r"\b[a-z]\w*(?:\.\w+)*\((?!\s)|\b[a-z]+_[a-z_]+\b"
+)
+#: How a line of code starts or ends (a comment, a closing brace, a shell or REPL prompt; a
+#: statement's semicolon, a block's brace).
+_CODE_EDGE = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )|(?:;|\{|\}|\);)$")
+#: Characters that are rare in prose and common in code.
+_CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
+#: A bibliographic reference: "Smith J, Jones K, et al. J Psychiatr Res. 2011;123:147-53."
+_REFERENCE_MARK = re.compile(r"\bdoi\b|\[PubMed\]|\bPMID\b|\bPMC\d|Google Scholar|\bet al\.", re.IGNORECASE)
+_REFERENCE_DETAIL = re.compile(r"\b(?:1[89]|20)\d\d\b.{0,12}?[;:(]\s*\d+|\bdoi\b|\[PubMed\]|\bPMID\b")
+
+
+def not_copy(line: str) -> str | None:
+    """``code`` or ``reference`` for a paragraph that is program code or an entry of a reference
+    list, which the writer did not compose as prose (its spelling, quotation marks and grammar
+    are the program's or the cited work's); None for copy.
+
+    Code: a line that starts or ends as code does (``//``, ``}``, ``;``, ``{``) and has code
+    syntax or a high share of code characters, or any line with three marks of code syntax.
+    A reference: a citation mark (``et al.``, ``doi``, ``[PubMed]``, ``PMID``) and a publication
+    detail (a year before a volume or pages, ``2011;123:147``, or an identifier); a citation in
+    brackets inside a sentence is prose."""
+    text = line.strip()
+    if not text:
+        return None
+    syntax = len(_CODE_SYNTAX.findall(text))
+    visible = [ch for ch in text if not ch.isspace()]
+    share = sum(ch in _CODE_CHARS for ch in visible) / len(visible)
+    if syntax >= 3 or (_CODE_EDGE.search(text) and (syntax or share >= 0.08)):
+        return "code"
+    outside_brackets = re.sub(r"\([^()]*\)", "", text)  # "(Jones et al., 2020)" cites in prose
+    if _REFERENCE_MARK.search(outside_brackets) and _REFERENCE_DETAIL.search(text):
+        return "reference"
+    return None

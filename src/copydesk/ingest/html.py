@@ -19,8 +19,10 @@ import re
 from datetime import datetime
 
 from copydesk.errors import IngestError
+from copydesk.ingest.decode import MOJIBAKE_WARNING, repair_mojibake
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
+from copydesk.ingest.furniture import not_copy
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import EXTRACTIONS, Article, Region
 
@@ -56,6 +58,7 @@ def parse_html(
         raise IngestError(source, "parse", f"cannot decode the page: {err}") from err
     if looks_binary(page):
         raise IngestError(source, "parse", "the page is binary data, not HTML")
+    page, repaired = repair_mojibake(page)
     page = cap_attributes(page)  # htmldate parses the page again: the same bounded markup
     tree = parse_tree(page, capped=True)
     if tree is None:
@@ -93,6 +96,8 @@ def parse_html(
             "truncated": truncated,
         }
     )
+    if repaired:
+        article.meta.setdefault("warnings", []).append(MOJIBAKE_WARNING)
     return article
 
 
@@ -190,7 +195,8 @@ def rejoin_broken(paragraphs: list[str]) -> list[str]:
 
 def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Region]]:
     """Join paragraphs with blank lines; one region per paragraph (``headline`` for a leading
-    paragraph that repeats the headline, ``body`` otherwise)."""
+    paragraph that repeats the headline, ``furniture`` for program code and reference-list
+    entries (``furniture.not_copy``), ``body`` otherwise)."""
     regions: list[Region] = []
     pieces: list[str] = []
     position = 0
@@ -199,6 +205,8 @@ def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Reg
         if pieces:
             position += 2
         role = "headline" if index == 0 and wanted and comparable(paragraph) == wanted else "body"
+        if role == "body" and not_copy(paragraph):
+            role = "furniture"  # program code, a reference list's entry: not the writer's prose
         regions.append(Region(position, position + len(paragraph), role))
         pieces.append(paragraph)
         position += len(paragraph)

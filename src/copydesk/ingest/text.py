@@ -19,11 +19,13 @@ import re
 from dataclasses import dataclass, field
 
 from copydesk.ingest.datelines import DateLine, find_dates
+from copydesk.ingest.decode import MOJIBAKE_TEXT_WARNING, has_mojibake
 from copydesk.ingest.furniture import (
     find_byline,
     is_furniture,
     is_menu_like,
     is_navigation,
+    not_copy,
     split_kicker,
 )
 from copydesk.model import Article, Region
@@ -98,7 +100,9 @@ def parse_text(text: str, *, source: str = "<text>") -> Article:
         article.meta["kicker"] = found.kicker
     if found.zones:
         article.meta["timezone"] = found.zones[0]
-    warnings = [d.warning for d in found.dates if d.warning]
+    # offsets index the user's text, so double-encoded text is reported, not repaired (the HTML
+    # path repairs it: its offsets index the extracted text)
+    warnings = ([MOJIBAKE_TEXT_WARNING] if has_mojibake(text) else []) + [d.warning for d in found.dates if d.warning]
     if warnings:
         article.meta.setdefault("warnings", []).extend(warnings)
     return article
@@ -190,7 +194,7 @@ def _read_body(lines: list[_Line], found: _Structure, *, one_per_line: bool) -> 
     for position, line in enumerate(lines):
         alone = one_per_line or _alone(lines, position)
         chrome = alone and (is_navigation(line.text) or _late_dateline(line, found))
-        if is_furniture(line.text) or chrome:
+        if is_furniture(line.text) or chrome or not_copy(line.text):
             close()
             if not _covered(line, found):
                 found.regions.append(Region(line.start, line.end, "furniture"))
