@@ -125,3 +125,8 @@ def test_animate_nouns_come_from_wordnet(lexicon):
 
 def test_hunspell_fills_in_one_edit_further_when_nothing_is_close(lexicon):
     assert lexicon.suggest("folowwin")[0].word == "following"
+
+
+def test_no_suggestion_leaves_a_letter_on_its_own(lexicon):
+    # Hunspell offers "photoplethysmograph y" for the longer word it lacks
+    assert all(" y" not in s.word for s in lexicon.suggest("photoplethysmography"))

@@ -271,6 +271,24 @@ def test_signature_on_the_next_line(quotes_of):
     assert quote.speaker.name == "Bernie Sanders"
 
 
+def test_any_short_signature_after_a_dash_signs_the_quote(quotes_of):
+    text = ("What readers said\n\n"
+            "“The new timetable has cut my commute by twenty minutes every single day.”\n\n"
+            "— railfan_88 on a local forum\n\n"
+            "“The shop was friendly and the delivery came a day early, which was a surprise.”\n"
+            "– Jo** Al***\n\nThe survey closes on Friday.")
+    quotes = direct(quotes_of(text))
+    assert [q.speaker.name for q in quotes] == ["railfan_88 on a local forum", "Jo** Al***"]
+
+
+def test_words_after_a_dash_that_go_on_with_the_sentence_sign_nothing(quotes_of):
+    text = ("Match report\n\n"
+            "“We won the game and we deserved it,” – and then the team went home early.\n\n"
+            "The coach left early.")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker is None
+
+
 def test_label_after_a_dash_names_the_speaker(quotes_of):
     text = ("Reading list\n\n"
             "WHY THE STATE LEANS LEFT - Maria Perez: “The suburbs have moved faster than anyone expected,"

@@ -143,6 +143,34 @@ def _role(analysed: AnalysedArticle, offset: int) -> str:
     return "body"
 
 
+#: A signature after a dash is short: a name, a user name, "a reader in Leeds".
+SIGNATURE_WORDS = 8
+
+
+def _signature(text: str, start: int, own_line: bool) -> Speaker | None:
+    """What signs a quote after a dash when it is no name the tagger knows: the rest of the line,
+    when short ("— crudeheadgearseller on Reddit", "– Man**", "— a reader in Leeds"). The dash
+    and the line's end set it out as the quote's signature, whatever its words; on the quote's own
+    line the words after the dash must not go on with the writer's sentence ("” – and then …")."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].rstrip()
+    if not line or not line[0].isalnum() or len(line.split()) > SIGNATURE_WORDS \
+            or line[-1] in "“\"‘":
+        return None
+    if not own_line and line.split()[0].lower() in SENTENCE_GOES_ON:
+        return None
+    return Speaker(line.rstrip(".,;"), None, start, start + len(line))
+
+
+#: Words after a dash that continue the writer's sentence rather than sign the quote.
+SENTENCE_GOES_ON = frozenset({
+    "and", "but", "or", "so", "then", "which", "who", "that", "this", "it", "he", "she", "they",
+    "we", "i", "you", "there", "not", "as", "if", "when", "while", "because", "though", "although",
+    "yet", "still", "even", "or", "nor", "to", "in", "on", "at", "for", "with", "from", "by",
+})
+
+
 def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Resolver) -> Speaker | None:
     """A speaker set out by punctuation, not grammar: "Name: “…”" (headlines, transcripts) and
     "“…” — Name" (a quote signed after a dash)."""
@@ -151,14 +179,15 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
         k = span.close_mark + 1
         while k < len(text) and text[k] in " \u00a0.":
             k += 1
-        if text[k : k + 1] == "\n":  # a signature on the next line: ¶ "— Jane Roe"
+        own_line = text[k : k + 1] == "\n"
+        if own_line:  # a signature on the next line: ¶ "— Jane Roe"
             while k < len(text) and text[k] in " \u00a0\n":
                 k += 1
         if k < len(text) and text[k] in _DASHES:
             k += 1
             while k < len(text) and text[k] in " \u00a0":
                 k += 1
-            person = resolver.person_starting(k)
+            person = resolver.person_starting(k) or _signature(text, k, own_line)
             if person is not None:
                 return person
     after = _speaker_after(analysed, span, resolver)

@@ -317,6 +317,13 @@ class Suggestion:
     score: float = 0.0
 
 
+def _stray_letter(phrase: str) -> bool:
+    """A split that leaves a letter on its own ("photoplethysmograph y"): no two words English
+    writes, except with "a" or "I"."""
+    parts = phrase.split()
+    return len(parts) > 1 and any(len(p) == 1 and p.lower() not in ("a", "i") for p in parts)
+
+
 class Lexicon:
     """Known words and spelling suggestions. Build with ``Lexicon.default()``."""
 
@@ -584,7 +591,7 @@ class Lexicon:
                     distance = OSA.distance(lower, candidate)
                     # one edit further than our own candidates: Hunspell's replacement tables
                     # know misspellings by sound ("folowwin" -> "following")
-                    if distance <= cutoff + 1 and candidate not in found:
+                    if distance <= cutoff + 1 and candidate not in found and not _stray_letter(candidate):
                         found[candidate] = Suggestion(candidate, distance, zipf_frequency(candidate, "en"))
         # score exactly only the candidates that can still make the list: a slip costs at least
         # CHEAPEST_EDIT an edit (and a sound-alike at most PHONETIC_COST), so frequency less that
