@@ -167,7 +167,7 @@ def _signature(text: str, start: int, own_line: bool) -> Speaker | None:
 SENTENCE_GOES_ON = frozenset({
     "and", "but", "or", "so", "then", "which", "who", "that", "this", "it", "he", "she", "they",
     "we", "i", "you", "there", "not", "as", "if", "when", "while", "because", "though", "although",
-    "yet", "still", "even", "or", "nor", "to", "in", "on", "at", "for", "with", "from", "by",
+    "yet", "still", "even", "nor", "to", "in", "on", "at", "for", "with", "from", "by",
 })
 
 
