@@ -7,6 +7,7 @@ labelled by hand, split by article into a tuning half and a held-out half.
     .venv/bin/python bench/precision.py --merge out/todo.tsv  # add labelled rows to labels.tsv
     .venv/bin/python bench/precision.py --set web             # the second set (web pages), its own labels
     .venv/bin/python bench/precision.py --set wcxb            # the third set (WCXB article pages)
+    .venv/bin/python bench/precision.py --set trafilatura     # the fourth (trafilatura's eval pages)
 
 The articles (research data in ../shared, read and never copied):
 
@@ -57,6 +58,12 @@ the second had been tuned on: the English pages WCXB's test split types as artic
 newspapers, 2020s), read through the whole HTML path. Same split, same labelling: every finding in
 scope of its first run was labelled, in both halves, before any check was changed for it.
 
+A fourth set (``--set trafilatura``, labels in ``bench/precision/labels-trafilatura.tsv``) is the
+English pages of trafilatura's evaluation set (blogs, magazines and news sites, 2010s-2020; the
+HTML is not in ../shared: ``--trafilatura-html`` names trafilatura's ``tests/`` folder at
+e90b0ef), scored once after every change made on the other sets' tuning halves: both of its
+halves are held out.
+
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
 end); a finding with no label is listed and counted apart, never silently.
@@ -85,6 +92,13 @@ WEB_LABELS = ROOT / "bench" / "precision" / "labels-web.tsv"
 #: magazines, company and public-service pages, a few newspapers), first scored after the second.
 WCXB_LABELS = ROOT / "bench" / "precision" / "labels-wcxb.tsv"
 WCXB_DIR = "bench/article-extraction/wcxb-test"
+#: The fourth set's labels (``--set trafilatura``): the English pages of trafilatura's evaluation
+#: set, scored once, after every change made on the other sets' tuning halves.
+TRAFILATURA_LABELS = ROOT / "bench" / "precision" / "labels-trafilatura.tsv"
+TRAFILATURA_EVALDATA = "bench/article-extraction/trafilatura-evaldata/evaldata.json"
+#: Where trafilatura's evaluation HTML is (not in ../shared: export it from trafilatura's
+#: repository at e90b0ef, ``git archive e90b0ef tests/eval tests/cache``; docs/BENCHMARKS.md).
+TRAFILATURA_HTML_DEFAULT = Path("/tmp/trafilatura-e90b0ef/tests")
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -184,7 +198,24 @@ def wcxb_files(shared: Path) -> list[Path]:
             if files[key].get("page_type") == "article"]
 
 
-def web_articles(shared: Path, which: str = "web") -> tuple[list, Counter]:
+def trafilatura_files(shared: Path, html_dir: Path) -> list[Path]:
+    """The pages of trafilatura's evaluation set found under ``html_dir`` (``cache/`` first,
+    then ``eval/``), in file-name order."""
+    evaldata = shared / TRAFILATURA_EVALDATA
+    if not evaldata.is_file() or not html_dir.is_dir():
+        raise SystemExit(f"precision set (trafilatura): {evaldata} or {html_dir} not found"
+                         " (--trafilatura-html DIR: trafilatura's tests/ at e90b0ef)")
+    found = []
+    for item in json.loads(evaldata.read_text(encoding="utf-8")).values():
+        for folder in ("cache", "eval"):
+            path = html_dir / folder / item["file"]
+            if path.is_file():
+                found.append(path)
+                break
+    return sorted(set(found), key=lambda p: p.name)
+
+
+def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_HTML_DEFAULT) -> tuple[list, Counter]:
     """The second set's articles (HTML pages parsed as ``copydesk check`` parses them; the
     5W1H corpus's title and text, dated by its metadata), or the third's (``which="wcxb"``), and
     what was left out and why."""
@@ -196,6 +227,8 @@ def web_articles(shared: Path, which: str = "web") -> tuple[list, Counter]:
 
     if which == "wcxb":
         sources = [("wcxb", wcxb_files(shared))]
+    elif which == "trafilatura":
+        sources = [("trafilatura", trafilatura_files(shared, html_dir))]
     else:
         sources = []
         for prefix, relative in WEB_SOURCES.items():
@@ -207,9 +240,10 @@ def web_articles(shared: Path, which: str = "web") -> tuple[list, Counter]:
     for prefix, paths in sources:
         for path in paths:
             aid = f"{prefix}/{path.name}"
-            if path.name.endswith(".html.gz"):
+            if path.name.endswith((".html.gz", ".html")):
+                raw = path.read_bytes()
                 try:
-                    article = parse_html(gzip.decompress(path.read_bytes()), source=aid)
+                    article = parse_html(gzip.decompress(raw) if path.name.endswith(".gz") else raw, source=aid)
                 except IngestError as err:
                     skipped[f"not read ({err.kind})"] += 1
                     continue
@@ -226,7 +260,8 @@ def web_articles(shared: Path, which: str = "web") -> tuple[list, Counter]:
     return articles, skipped
 
 
-def run(shared: Path, out: Path, only: str | None = None, which: str = "news") -> None:
+def run(shared: Path, out: Path, only: str | None = None, which: str = "news",
+        html_dir: Path = TRAFILATURA_HTML_DEFAULT) -> None:
     """Run the desk over the precision set and save one JSON line per article."""
     from copydesk.checks.policy import SeverityPolicy
     from copydesk.desk import Desk
@@ -235,8 +270,8 @@ def run(shared: Path, out: Path, only: str | None = None, which: str = "news") -
 
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
     policy = SeverityPolicy.default()
-    if which in ("web", "wcxb"):
-        articles, skipped = web_articles(shared, which)
+    if which in ("web", "wcxb", "trafilatura"):
+        articles, skipped = web_articles(shared, which, html_dir)
         articles = [a for a in articles if only in (None, split_of(a.source))]
         for reason, count in sorted(skipped.items()):
             print(f"left out: {count} pages, {reason}")
@@ -548,7 +583,7 @@ def _write_labels(labels: dict, labels_path: Path) -> None:
             _write_row(handle, [labels[key][k] for k in LABEL_FIELDS])
 
 
-SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS}
+SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS, "trafilatura": TRAFILATURA_LABELS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -564,7 +599,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", dest="which", choices=tuple(SET_LABELS), default="news",
                         help="news: the first set (BBC entertainment and sport, PolNeAR); web: the second"
                         " (2020 web pages of htmldate's news set, the 5W1H news corpus, Zyte's English"
-                        " pages); wcxb: the third (WCXB's English article pages); each its own labels")
+                        " pages); wcxb: the third (WCXB's English article pages); trafilatura: the"
+                        " fourth (the English pages of trafilatura's evaluation set); each its own labels")
+    parser.add_argument("--trafilatura-html", type=Path, default=TRAFILATURA_HTML_DEFAULT,
+                        help="trafilatura's tests/ folder at e90b0ef (for --set trafilatura)")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
@@ -585,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = args.reuse
     if results is None:
-        run(shared, args.save, args.only, args.which)
+        run(shared, args.save, args.only, args.which, args.trafilatura_html)
         results = args.save
     s = score(results, load_labels(labels_path), second_sample=args.which == "news")
     print(report(s))
