@@ -145,6 +145,10 @@ def test_glued_units_and_event_names_are_not_figures(findings):
         ("Growth slowed to 1.3 in the third quarter.", "1.3", False),
         ("Step 3: hold the reward in front of its nose.", "3", True),
         ("The camera captures detail up to 50 ft away.", "up to", True),
+        ("At this stage 12 people are confirmed dead.", "12", False),
+        ("In the first phase 3,000 homes will be built.", "3,000", False),
+        ("The death toll in Gaza 1.2 times higher than last year.", "1.2", False),
+        ("Phones running iOS 17.2 were affected.", "17.2", True),
     ],
 )
 def test_conversions_and_measurements(text, figure, expected):

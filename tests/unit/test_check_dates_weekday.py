@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from copydesk.analyse.weekdays import find_weekday_dates, weekday_like
 from copydesk.checks.dates_weekday import check
 from copydesk.model import Region, Severity
@@ -59,6 +61,19 @@ def test_date_without_year_that_fits_a_year_in_its_paragraph_is_silent(handmade)
     text = "The 2026 list of winners will be revealed on Tuesday 25 March."
     [finding] = findings(handmade, text, published=datetime(2027, 1, 10))
     assert finding.text == "Tuesday"
+
+
+@pytest.mark.parametrize("text", [
+    "Last year's festival, held in 2024, drew 20,000 visitors. This year's event opens on Tuesday 26 March.",
+    "The club's next home game in the 2024/25 season is on Tuesday 26 March.",
+    "The inquiry into the 2020 floods will publish its report on Thursday 26 March.",
+    "The first section will open on Tuesday 26 March, with the full route finished by 2030.",
+    "The plant, which employs 2000 people, will hold a staff meeting on Sunday 26 March.",
+])
+def test_a_year_elsewhere_or_far_from_the_articles_does_not_excuse_a_wrong_weekday(handmade, text):
+    # 26 March 2025 is a Wednesday
+    [finding] = findings(handmade, text, published=datetime(2025, 3, 10))
+    assert finding.suggestion == "Wednesday"
 
 
 def test_date_without_year_and_no_article_date_is_silent(handmade):

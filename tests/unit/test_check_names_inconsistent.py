@@ -129,6 +129,13 @@ def test_a_name_beside_a_word_the_article_also_writes_in_lower_case_is_no_error(
     assert [(f.text, f.severity) for f in found] == [("Slido", Severity.WARNING)]
 
 
+def test_a_surname_that_is_also_an_ordinary_word_stays_an_error(handmade):
+    text = ("Lisa Banks chairs the committee. Ms Banks said rates would hold.\n\n"
+            "Ms Bnaks warned other banks to lend more.")
+    found = findings(handmade, text, {"Lisa Banks": "PERSON", "Banks": "PERSON", "Bnaks": "PERSON"})
+    assert [(f.text, f.severity) for f in found] == [("Bnaks", Severity.ERROR)]
+
+
 def test_a_slip_of_an_ordinary_word_inside_a_name_stays_an_error(handmade):
     text = ("The Vestey Group owns the land. The Vestey Group said it would appeal.\n\n"
             "A spokesman for the Vestey Gruop said the ruling was unfair.")

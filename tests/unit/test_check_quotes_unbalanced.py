@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks import quotes_unbalanced
 from copydesk.knowledge import Knowledge
@@ -82,6 +84,16 @@ def test_curled_inch_marks_are_not_quotation_marks():
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The manager said his side were lucky to lose only 2-0”.",
+    "The minister described turnout as around 40” and left the stage.",
+    "The coach said: We lost 3” he said, and left the room.",
+    "The driver said he had been paid £500”, and nothing more.",
+])
+def test_a_closing_mark_after_a_number_that_closes_a_quotation_is_no_inch(text):
+    assert [f.text for f in found(text)] == ["”"]
+
+
 def test_a_closing_mark_after_a_digit_still_closes_an_open_quotation():
     text = "“The tray is 17” wide, he said, “and it wobbles."
     assert [f.text[:4] for f in found(text)] == ["“and"]
@@ -90,7 +102,7 @@ def test_a_closing_mark_after_a_digit_still_closes_an_open_quotation():
 def test_closing_mark_glued_after_an_ellipsis_opens_a_quotation_set_the_wrong_way():
     text = "They won’t say it, but they’ll be thinking…”Wow, what a mountain!”"
     [finding] = found(text)
-    assert (finding.text, finding.suggestion, finding.severity.label) == ("”", "“", "info")
+    assert (finding.text, finding.suggestion, finding.severity.label) == ("”", "“", "warning")
     text = "“I thought…”Wow, she said."  # a quotation is open: the mark closes it
     assert found(text) == []
 
@@ -200,6 +212,12 @@ def test_an_elision_in_a_taglish_paragraph_is_not_a_quotation():
     text = ("The actress said hindi ko naman alam kung paano, ‘yung mga kasabayan ko noon ay"
             " magaling talaga, and she laughed.")
     assert found(text) == []
+
+
+def test_an_unclosed_quotation_of_a_whole_filipino_word_in_taglish_is_still_flagged():
+    text = ("Sabi ng mayor sa mga tao, ‘hindi kami papayag sa ganitong plano, and the crowd"
+            " cheered loudly for him.")
+    assert [f.text[:6] for f in found(text)] == ["‘hindi"]
 
 
 def test_an_unclosed_single_quotation_in_english_is_still_flagged():

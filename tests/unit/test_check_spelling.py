@@ -265,3 +265,18 @@ def test_a_slip_that_is_also_a_filipino_word_is_still_an_error_in_english(analys
     # "puting" is common Filipino, but alone in an English sentence it is "putting" mistyped
     [finding] = run(analyser, knowledge, "The minister is puting the plan to a vote on Monday.\n")
     assert (finding.text, finding.suggestion, finding.severity.label) == ("puting", "putting", "error")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The new cricket pavillion will open in the spring.\n", "pavillion"),
+    ("The millenium celebrations cost the city dearly.\n", "millenium"),
+    ("Officers said the unforseen delay cost millions.\n", "unforseen"),
+])
+def test_misspellings_of_rarer_words_stay_errors(analyser, knowledge, text, word):
+    [finding] = run(analyser, knowledge, text)
+    assert (finding.text, finding.severity.label) == (word, "error")
+
+
+def test_a_word_english_writes_often_is_no_error_beside_a_similar_word(analyser, knowledge):
+    findings = run(analyser, knowledge, "The app handles the frontend and the backend for you.\n")
+    assert all(f.severity.label != "error" for f in findings)

@@ -383,6 +383,14 @@ def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
         "Rust primitive types (int, bool, float, char) are stored on the stack.",
         "The email address is press_office@example.com, the spokesman said.",
         "Set the value to 5 (x = 5) and press enter; the screen shows the result.",
+        "Jones et al. tracked 900 patients from 2015 to 2018: 45 of them relapsed, the team said.",
+        "A 2019 study by Smith et al. found that the scheme worked (Lancet 2019; 393: 1012-20).",
+        "Each applicant(s) must name the employee(s) and the manager(s) who will supervise the work.",
+        "Follow @save_the_kids, @save_kids_scot and @save_kids_wales, or email press_office@example.org.",
+        "a £2bn fund for schools (over three years);",
+        "The rate rose from 3.5% (in 2023) to 4.1% (in 2024);",
+        "Smith (Lab) 1,204; Jones (Con) 987;",
+        "Arsenal 2 (Saka 12, Havertz 70) Chelsea 1 (Palmer 45);",
     ],
 )
 def test_prose_with_brackets_and_citations_is_copy(line: str) -> None:

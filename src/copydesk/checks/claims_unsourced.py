@@ -583,15 +583,18 @@ MEASURES = frozenset({"m", "km", "metres", "meters", "miles", "mile", "yards", "
 #: Words before a number that make it a rank, an index or a name: "No. 1", "world number 14",
 #: "Group of 20".
 RANK_WORDS = ("no.", "no", "number", "group of", "top", "version", "chapter", "page", "room",
-              "ranked", "seeded", "step", "part", "phase", "stage", "tip", "episode", "season",
-              "lesson")
+              "ranked", "seeded")
+#: Labels that number the parts of a text or a series when capitalised ("Step 3:", "Phase 2",
+#: "Season 4"); in lower case they may come before a count ("at this stage 12 people").
+LABEL_WORDS = ("Step", "Part", "Phase", "Stage", "Tip", "Episode", "Season", "Lesson")
 #: Words that qualify an amount without being one ("up to", "more than"): a span of nothing else
 #: has lost its number.
 QUALIFIERS = frozenset({"up", "to", "more", "than", "less", "fewer", "at", "least", "most", "about",
                         "around", "over", "under", "nearly", "almost", "roughly", "some"})
-#: A version number after a product's or a standard's name: "TLS 1.3", "Python 3.12".
+#: A version number after a name with two capitals or more, as standards and software are
+#: written ("TLS 1.3", "HTTP 1.1", "iOS 17.2"; not "Gaza 1.2 times").
 _VERSION = re.compile(r"\d+(?:\.\d+)+")
-_NAME_OR_ACRONYM_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*|\b[A-Z][a-z]+)\s$")
+_NAME_OR_ACRONYM_BEFORE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 #: Verbs whose object is a result of a contest: "won four gold medals", "scored 25 goals".
 RESULT_VERBS = ("won", "win", "wins", "winning", "scored", "scoring", "beat", "beating")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
@@ -663,6 +666,8 @@ def _not_a_figure(text: str, quantity) -> bool:
     before = text[max(0, quantity.start - 12) : quantity.start].lower().rstrip()
     if before.endswith(RANK_WORDS):
         return True
+    if text[max(0, quantity.start - 12) : quantity.start].rstrip().endswith(LABEL_WORDS):
+        return True  # "Step 3:", "Season 4": a numbered part
     if written.lower().startswith(RESULT_VERBS) or before.endswith(RESULT_VERBS):
         return True  # "won four", "scored 25": a result the reporter saw, not a claim to source
     line_start = text.rfind("\n", 0, quantity.start) + 1

@@ -110,7 +110,7 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
                 continue  # "30 February": not a weekday problem
         if day.weekday() == found.weekday_index:
             continue
-        if inferred and _fits_a_year_nearby(text, found):
+        if inferred and _fits_a_year_in_its_sentence(text, found, base.year):
             continue
         right = weekday_like(found.weekday, day.weekday())
         date_start = found.date_start + _leading_separators(text[found.date_start : found.date_end])
@@ -131,18 +131,26 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
         )
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: A year written as one: not part of a season ("2024/25", "2024-25") nor a count ("2000 people"
+#: is told apart by the year's distance from the article's).
+_YEAR = re.compile(r"(?<![\d/–-])\b(?:1[89]|20)\d\d\b(?![/–-]\d)")
 
 
-def _fits_a_year_nearby(text: str, found) -> bool:
-    """A date without a year whose weekday fits a year written in its paragraph ("the 2026 list
-    will be revealed on Wednesday 25 March"): the writer may well mean that year, whatever the
-    article's date says, so the weekday is no proven slip."""
-    start = text.rfind("\n", 0, found.start) + 1
-    end = text.find("\n", found.end)
-    for match in _YEAR.finditer(text[start : end if end != -1 else len(text)]):
+def _fits_a_year_in_its_sentence(text: str, found, base_year: int) -> bool:
+    """A date without a year whose weekday fits a year written in its own sentence, that year
+    within one of the article's ("the 2026 list will be revealed on Wednesday 25 March" in an
+    article dated December 2026, read as March 2027): the writer may well mean that year, so the
+    weekday is no proven slip. A year further off names something else ("the inquiry into the
+    2020 floods will report on …", "finished by 2030") and a year in another sentence ("Last
+    year's festival, held in 2024, …") says nothing about this date."""
+    start = max(text.rfind(mark, 0, found.start) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [k for k in (text.find(mark, found.end) for mark in (". ", "! ", "? ", "\n")) if k != -1]
+    for match in _YEAR.finditer(text[start : min(ends) if ends else len(text)]):
+        year = int(match.group())
+        if abs(year - base_year) > 1:
+            continue
         try:
-            if date(int(match.group()), found.month, found.day).weekday() == found.weekday_index:
+            if date(year, found.month, found.day).weekday() == found.weekday_index:
                 return True
         except ValueError:
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.analyse.kbnames import name_corrections
 from copydesk.analyse.variants import (
+    TITLES,
     NameWord,
     SpellingVariant,
     find_spelling_variants,
@@ -48,7 +49,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         wrong, right, wrong_words, right_words = decided
         severity, confidence = _severity(variant, wrong, wrong_words, right_words)
-        if severity is Severity.ERROR and _written_as_a_word(article, right):
+        if severity is Severity.ERROR and _written_as_a_word(article, right, right_words):
             # "Slido" beside "Slide" in an article that also writes "slides": the right form is an
             # ordinary word capitalised (a feature's name, a heading), no evidence of a name, and
             # a brand made from it is as likely as a slip
@@ -127,12 +128,17 @@ def _severity(
     return (Severity.ERROR if strong else Severity.WARNING), confidence
 
 
-def _written_as_a_word(article: AnalysedArticle, form: str) -> bool:
-    """The article writes ``form`` in lower case too, or its plural: an ordinary word."""
+def _written_as_a_word(article: AnalysedArticle, form: str, words: list[NameWord]) -> bool:
+    """The article writes ``form`` in lower case too, or its plural, and never as a person's
+    name (after a given name or a title: "Lisa Banks", "Ms Banks" beside "other banks"): an
+    ordinary word capitalised."""
     lower = form.lower()
-    if lower == form:
+    if lower == form or any(w.before for w in words):
         return False
-    return any(t.text in (lower, lower + "s", lower + "es") for t in article.tokens)
+    tokens = article.tokens
+    if any(w.token > 0 and tokens[w.token - 1].text.rstrip(".").lower() in TITLES for w in words):
+        return False
+    return any(t.text in (lower, lower + "s", lower + "es") for t in tokens)
 
 
 def _times(count: int) -> str:

@@ -202,8 +202,8 @@ def _match_double(
                 stack[-1] = mark
         elif stack:
             stack.pop()
-        elif not (mark.text in ('"', CLOSE, "''", "’’") and text[mark.start - 1 : mark.start].isdigit()):
-            problems.append(Unbalanced(mark, "unopened"))  # (after a digit: an inch mark, 24” screen)
+        elif not _inch_mark(text, mark):
+            problems.append(Unbalanced(mark, "unopened"))
     if carried is not None and stack and stack[0] is carried:
         problems.append(Unbalanced(carried, "unclosed"))
         stack.pop(0)
@@ -212,8 +212,35 @@ def _match_double(
     return problems, stack[0] if stack else None
 
 
-def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
+#: Words after a closing mark that go on with a sentence, so the mark closed a quotation whose
+#: opening mark is missing ("around 40” and", "We lost 3” he said") rather than an inch.
+_GOES_ON = frozenset({"and", "but", "or", "so", "then", "he", "she", "they", "we", "i", "it",
+                      "you", "said", "says", "added", "told", "as", "while", "when", "after"})
+
+
+def _inch_mark(text: str, mark: Mark) -> bool:
+    """A mark after a digit that closes nothing: the inch sign. A straight one always (``27"``); a
+    curled one (word processors curl the inch sign too) when a hyphen or a word that names what
+    is measured follows ("24” monitors", "17” of travel", "a 15”-wide tray"), and not after a
+    score ("2-0”"), an amount of money ("£500”") or a percentage."""
+    k = mark.start
+    if not text[k - 1 : k].isdigit() or mark.text not in ('"', CLOSE, "''", "’’"):
+        return False
+    if mark.text == '"':
+        return True
+    number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
+    if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
+        return False
+    after = text[k + len(mark.text) : k + len(mark.text) + 20]
+    if after[:1] in "-–":
+        return True
+    word = re.match(r" ([A-Za-z]+)", after)
+    return word is not None and word.group(1).lower() not in _GOES_ON
+
+
+def _single(text: str, region: Region, lexicon=None, cache: dict | None = None) -> list[Unbalanced]:
     found = []
+    cache = {} if cache is None else cache
     for k in range(region.start, region.end):
         if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
             continue
@@ -225,7 +252,7 @@ def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
         if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
             continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
         closing = _single_close(text, k, region, "’")
-        if closing == -1 and _elided_in_mixed_language(text, region, word, lexicon):
+        if closing == -1 and _elided_in_mixed_language(text, region, word, lexicon, cache):
             continue  # "‘yung" in Taglish: the other language's elision, not a quotation
         if closing == -1:
             straight = _single_close(text, k, region, "'")
@@ -234,16 +261,25 @@ def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
     return found
 
 
-def _elided_in_mixed_language(text: str, region: Region, word: str, lexicon) -> bool:
+#: Syllables Filipino drops at the start of a word in speech ("‘yung" for iyung, "‘di" for hindi,
+#: "‘wag" for huwag, "‘pag" for kapag): an elided word with one of them restored is a common word.
+ELIDED_SYLLABLES = ("i", "hu", "ka", "hin", "a")
+
+
+def _elided_in_mixed_language(text: str, region: Region, word: str, lexicon, cache: dict) -> bool:
     """The paragraph mixes a language into English (``Lexicon.mixed_language``: "Ang ganda
-    ‘yung mga kasabayan mo") and the word after the mark is common in that language: the mark
-    elides its first letters, as English "‘em" does."""
+    ‘yung mga kasabayan mo") and the word after the mark is one of its words with the first
+    syllable dropped: the mark elides it, as English "‘em" does. ``cache`` keeps the paragraph's
+    language (read once per paragraph, however many marks it has)."""
     if lexicon is None or not word.isalpha():
         return False
-    foreign = [w for w in re.findall(r"[^\W\d_]+", text[region.start : region.end].lower())
-               if not lexicon.known(w)]
-    language = lexicon.mixed_language(foreign)
-    return language is not None and lexicon.frequency(word, language) >= MIXED_ZIPF
+    if region.start not in cache:
+        foreign = [w for w in set(re.findall(r"[^\W\d_]+", text[region.start : region.end].lower()))
+                   if not lexicon.known(w)]
+        cache[region.start] = lexicon.mixed_language(foreign)
+    language = cache[region.start]
+    return language is not None and any(
+        lexicon.frequency(syllable + word, language) >= MIXED_ZIPF - 1 for syllable in ELIDED_SYLLABLES)
 
 
 def _single_close(text: str, k: int, region: Region, mark: str) -> int:
@@ -323,8 +359,12 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
             evidence=[Evidence("punctuation", "a curly opening mark and a straight closing mark")],
         )
     if problem.kind == "misturned":
+        # after a space the quotation is plain to see, only its mark is turned (info); glued to
+        # the punctuation before it ("thinking…”Wow") the quotation's opening is lost as well
+        glued = mark.start > 0 and not text[mark.start - 1].isspace()
         return Finding(
-            check="quotes.unbalanced", severity=Severity.INFO, start=mark.start,
+            check="quotes.unbalanced", severity=Severity.WARNING if glued else Severity.INFO,
+            start=mark.start,
             end=mark.start + len(mark.text), text=mark.text,
             message=f"a quotation opens here with the closing mark {mark.text}",
             suggestion="“", confidence=0.7,

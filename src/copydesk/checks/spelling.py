@@ -53,11 +53,14 @@ CLEAR_MARGIN = 1.0
 #: taken to be in another language) is judged a slip only when its likeliest reading costs at
 #: most this: one ordinary edit.
 SLIP_COST = 1.0
-#: A word written at least this close (Zipf) to the frequency of the word it would be a slip of is
-#: a word of its own that the dictionaries lack ("backend" beside "backed"), not a slip: even the
-#: commonest recorded misspellings ("accomodate", "embarassed") are written about one time in
-#: forty as often as the word they misspell (1.6 Zipf below it).
+#: A word written at least RIVAL_ZIPF often in English text and within RIVAL_GAP (Zipf) of the
+#: word it would be a slip of is a word of its own that the dictionaries lack ("backend", Zipf 2.9,
+#: beside "backed", 4.3), not a slip. Misspellings of common words are written about one time in
+#: forty as often as the word or less ("accomodate" 2.45, "embarassed" 2.45); those of rarer
+#: words come closer ("millenium" 1.1 below "millennium") but are themselves rarer than
+#: RIVAL_ZIPF, which is where the acronyms check draws "well known" too.
 RIVAL_GAP = 1.5
+RIVAL_ZIPF = 2.8
 #: A suggestion further than this (``typing_cost``: two ordinary slips) is only a guess: the
 #: word is noted at info ("bloviations" is no slip of "locations").
 WARNING_COST = 2.0
@@ -345,7 +348,8 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error
         and best.word[:1] == token.lower[:1]
-        and lexicon.frequency(token.lower) < best.zipf - RIVAL_GAP
+        and not (lexicon.frequency(token.lower) >= RIVAL_ZIPF
+                 and lexicon.frequency(token.lower) >= best.zipf - RIVAL_GAP)
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
     foreign = foreign_zipf >= FOREIGN_ZIPF and (

@@ -144,19 +144,27 @@ def find_byline(line: str) -> tuple[str, int, int] | None:
 
 
 #: Marks of program code: operators and punctuation that prose does not use ("::", "->", "=>",
-#: "==", "&&", "();"), a call written against its name ("push_str(", "print("), snake_case names.
+#: "==", "&&", "();"), a call written against its name ("push_str(", "print(", not "applicant(s)"),
+#: snake_case names (once handles, e-mail addresses and links are set aside).
 _CODE_SYNTAX = re.compile(
     r"::|->|=>|==|!=|&&|\|\||\+=|\(\);|\{\}|\[\]|</?[a-z]+[^>]*>|"
-    r"\b[a-z]\w*(?:\.\w+)*\((?!\s)|\b[a-z]+_[a-z_]+\b"
+    r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b"
 )
-#: How a line of code starts or ends (a comment, a closing brace, a shell or REPL prompt; a
-#: statement's semicolon, a block's brace).
-_CODE_EDGE = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )|(?:;|\{|\}|\);)$")
+#: Handles, e-mail addresses and links: they carry underscores and dots without being code.
+_NOT_CODE_TOKENS = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
+#: How a line of code starts (a comment, a closing brace, a shell or REPL prompt) or ends (a
+#: block's brace); a statement's semicolon ends lists in prose too, so it counts only with syntax.
+_CODE_START = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )")
+_CODE_END_BRACE = re.compile(r"(?:\{|\})$")
+_CODE_END_STATEMENT = re.compile(r"(?:;|\);)$")
 #: Characters that are rare in prose and common in code.
 _CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
 #: A bibliographic reference: "Smith J, Jones K, et al. J Psychiatr Res. 2011;123:147-53."
 _REFERENCE_MARK = re.compile(r"\bdoi\b|\[PubMed\]|\bPMID\b|\bPMC\d|Google Scholar|\bet al\.", re.IGNORECASE)
-_REFERENCE_DETAIL = re.compile(r"\b(?:1[89]|20)\d\d\b.{0,12}?[;:(]\s*\d+|\bdoi\b|\[PubMed\]|\bPMID\b")
+#: Its publication detail: year;volume:pages ("2011;123:147"), volume(issue):pages, or an identifier.
+_REFERENCE_DETAIL = re.compile(
+    r"\b(?:1[89]|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+"
+    r"|\bdoi\b|\[PubMed\]|\bPMID\b", re.IGNORECASE)
 
 
 def not_copy(line: str) -> str | None:
@@ -164,20 +172,24 @@ def not_copy(line: str) -> str | None:
     list, which the writer did not compose as prose (its spelling, quotation marks and grammar
     are the program's or the cited work's); None for copy.
 
-    Code: a line that starts or ends as code does (``//``, ``}``, ``;``, ``{``) and has code
-    syntax or a high share of code characters, or any line with three marks of code syntax.
-    A reference: a citation mark (``et al.``, ``doi``, ``[PubMed]``, ``PMID``) and a publication
-    detail (a year before a volume or pages, ``2011;123:147``, or an identifier); a citation in
-    brackets inside a sentence is prose."""
+    Code: a line that starts as code does (``//``, ``}``, a prompt) or ends in a brace, with code
+    syntax or a high share of code characters; one that ends in a statement's ``;`` with code
+    syntax; or any line with three marks of code syntax. A reference: a citation mark (``et al.``,
+    ``doi``, ``[PubMed]``, ``PMID``) and a publication detail (``2011;123:147``, ``12(3):45``, or
+    an identifier), both outside brackets: a citation in brackets inside a sentence is prose."""
     text = line.strip()
     if not text:
         return None
-    syntax = len(_CODE_SYNTAX.findall(text))
+    syntax = len(_CODE_SYNTAX.findall(_NOT_CODE_TOKENS.sub(" ", text)))
     visible = [ch for ch in text if not ch.isspace()]
     share = sum(ch in _CODE_CHARS for ch in visible) / len(visible)
-    if syntax >= 3 or (_CODE_EDGE.search(text) and (syntax or share >= 0.08)):
+    if syntax >= 3:
+        return "code"
+    if (_CODE_START.search(text) or _CODE_END_BRACE.search(text)) and (syntax or share >= 0.08):
+        return "code"
+    if _CODE_END_STATEMENT.search(text) and syntax:
         return "code"
     outside_brackets = re.sub(r"\([^()]*\)", "", text)  # "(Jones et al., 2020)" cites in prose
-    if _REFERENCE_MARK.search(outside_brackets) and _REFERENCE_DETAIL.search(text):
+    if _REFERENCE_MARK.search(outside_brackets) and _REFERENCE_DETAIL.search(outside_brackets):
         return "reference"
     return None
