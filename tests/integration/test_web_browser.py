@@ -201,8 +201,8 @@ PAYLOADS = {
     "byline": f"\"><img src=x onerror=\"{RUN}\"> Jane Doe",
     "url": f"javascript:{RUN}",
     "text": (
-        "Dock workers voted on Monday to strike.\n\n"
-        f"<script>{RUN}</script> The union said <img src=x onerror=\"{RUN}\"> its too late.\n\n"
+        "Dock workers voted on Monday to strike. The union said its too late.\n\n"
+        f"<script>{RUN}</script> The union said <img src=x onerror=\"{RUN}\"> it was over.\n\n"
         f"<svg onload=\"{RUN}\"></svg> \" autofocus onfocus=\"{RUN}\" x=\" and "
         f"</textarea><a href=\"javascript:{RUN}\">click</a> ' onmouseover='{RUN}'\n"
     ),

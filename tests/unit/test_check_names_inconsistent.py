@@ -136,6 +136,13 @@ def test_a_surname_that_is_also_an_ordinary_word_stays_an_error(handmade):
     assert [(f.text, f.severity) for f in found] == [("Bnaks", Severity.ERROR)]
 
 
+def test_a_tool_named_after_a_word_stays_a_warning_after_a_determiner_or_a_brand(handmade):
+    text = ("Open the Slide tool to share your slides. Google Slide works the same way.\n\n"
+            "Hosts may also use Slido for polls during the meeting.")
+    found = findings(handmade, text, {"Slido": "ORG", "Google Slide": "ORG"})
+    assert [(f.text, f.severity) for f in found] == [("Slido", Severity.WARNING)]
+
+
 def test_a_slip_of_an_ordinary_word_inside_a_name_stays_an_error(handmade):
     text = ("The Vestey Group owns the land. The Vestey Group said it would appeal.\n\n"
             "A spokesman for the Vestey Gruop said the ruling was unfair.")

@@ -82,6 +82,7 @@ def test_inch_marks_are_not_quotation_marks():
 def test_curled_inch_marks_are_not_quotation_marks():
     text = "The platform fits dual 24” monitors and gives almost 1.5” of travel."
     assert found(text) == []
+    assert found("The set comes in 55” and 65” models, and in 24”, 27” and 32” sizes.") == []
 
 
 @pytest.mark.parametrize("text", [

@@ -363,6 +363,8 @@ def test_every_line_is_covered_by_a_region() -> None:
         'let mut greeting = String::from("Hello");',
         "Behere RV, Arasappa R, Jagannathan A, et al. Acta Psychiatr Scand. 2011;123:147-53.",
         "Lee K, Park J. Sleep and mood. J Psychiatr Res. 2019;58:12-19. doi:10.1016/j.x.2019.01.002",
+        "Kim S, Cho H, et al. Sleep and blood pressure. J Psychiatr Res. 2011 Mar;123(4):147-53.",
+        "Ruiz P, Gomez A, et al. Salt intake in older adults. Hypertension 2020, 75(2):285-292.",
     ],
 )
 def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:

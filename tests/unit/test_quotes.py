@@ -272,7 +272,7 @@ def test_signature_on_the_next_line(quotes_of):
 
 
 def test_any_short_signature_after_a_dash_signs_the_quote(quotes_of):
-    text = ("What readers said\n\n"
+    text = ("The new timetable\n\n"
             "“The new timetable has cut my commute by twenty minutes every single day.”\n\n"
             "— railfan_88 on a local forum\n\n"
             "“The shop was friendly and the delivery came a day early, which was a surprise.”\n"
@@ -287,6 +287,20 @@ def test_words_after_a_dash_that_go_on_with_the_sentence_sign_nothing(quotes_of)
             "The coach left early.")
     (quote,) = direct(quotes_of(text))
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("after", [
+    "– Fees will rise in May\n– Parking will cost more",
+    "— This article was amended on 3 May",
+    "– What about the budget?",
+    "— What happens next",
+])
+def test_a_dash_led_line_that_says_something_signs_nothing(quotes_of, after):
+    text = ("The council met on Monday.\n\n"
+            "“We have no choice but to raise the charges for every resident this year.”\n\n"
+            f"{after}\n\nThe vote is on Friday.")
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker is None or quote.speaker.name not in after
 
 
 def test_label_after_a_dash_names_the_speaker(quotes_of):

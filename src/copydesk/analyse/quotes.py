@@ -145,36 +145,46 @@ def _role(analysed: AnalysedArticle, offset: int) -> str:
 
 #: A signature after a dash is short: a name, a user name, "a reader in Leeds".
 SIGNATURE_WORDS = 8
+#: Tags of a finite verb or a modal: a line with one says something, it does not sign.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
-def _signature(text: str, start: int, own_line: bool) -> Speaker | None:
-    """What signs a quote after a dash when it is no name the tagger knows: the rest of the line,
-    when short ("— crudeheadgearseller on Reddit", "– Man**", "— a reader in Leeds"). The dash
-    and the line's end set it out as the quote's signature, whatever its words; on the quote's own
-    line the words after the dash must not go on with the writer's sentence ("” – and then …")."""
-    end = text.find("\n", start)
-    end = len(text) if end == -1 else end
+def _signature(analysed: AnalysedArticle, start: int) -> Speaker | None:
+    """What signs a quote on the line after it, after a dash, when it is no name the tagger knows
+    ("— railfan_88 on a local forum", "– Man**", "— a reader in Leeds"): a short line that ends
+    its paragraph, is no question or exclamation, and has no verb. A dash-led line that says
+    something (a finite verb: "– Fees will rise in May", "— This article was amended on 3 May";
+    a question: "– What about the budget?") or starts a run of dash-led lines (a list) signs
+    nothing. A signature is taken only when nothing else names the quote's speaker."""
+    text = analysed.text
+    end = text.find("\n", start, start + 300)
+    if end == -1:
+        end = len(text)
+        if end - start > 300:
+            return None
     line = text[start:end].rstrip()
-    if not line or not line[0].isalnum() or len(line.split()) > SIGNATURE_WORDS \
-            or line[-1] in "“\"‘":
+    if not line or not line[0].isalnum() or line[-1] in "?!“\"‘" \
+            or len(line.split(maxsplit=SIGNATURE_WORDS)) > SIGNATURE_WORDS:
         return None
-    if not own_line and line.split()[0].lower() in SENTENCE_GOES_ON:
-        return None
-    return Speaker(line.rstrip(".,;"), None, start, start + len(line))
-
-
-#: Words after a dash that continue the writer's sentence rather than sign the quote.
-SENTENCE_GOES_ON = frozenset({
-    "and", "but", "or", "so", "then", "which", "who", "that", "this", "it", "he", "she", "they",
-    "we", "i", "you", "there", "not", "as", "if", "when", "while", "because", "though", "although",
-    "yet", "still", "even", "nor", "to", "in", "on", "at", "for", "with", "from", "by",
-})
+    following = text[end : end + 300].lstrip("\n \u00a0")[:1]
+    if text[end : end + 2] != "\n\n" and following in _DASHES:
+        return None  # a run of dash-led lines is a list
+    first = analysed.token_at(start)
+    if first is not None:
+        tokens = analysed.tokens
+        for k in range(first.i, len(tokens)):
+            if tokens[k].start >= start + len(line):
+                break
+            if tokens[k].tag in FINITE_TAGS or (tokens[k].tag == "VB" and tokens[k - 1].lower == "to"):
+                return None  # a clause ("Fees will rise", "What happens next", "jobs to go")
+    return Speaker(line.rstrip(".,;"), None, start, start + len(line.rstrip(".,;")))
 
 
 def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Resolver) -> Speaker | None:
     """A speaker set out by punctuation, not grammar: "Name: “…”" (headlines, transcripts) and
     "“…” — Name" (a quote signed after a dash)."""
     text = analysed.text
+    signature = None  # a signature of any words: taken only when nothing else names a speaker
     if span.close_mark is not None:
         k = span.close_mark + 1
         while k < len(text) and text[k] in " \u00a0.":
@@ -187,9 +197,18 @@ def _speaker_by_layout(analysed: AnalysedArticle, span: QuoteSpan, resolver: Res
             k += 1
             while k < len(text) and text[k] in " \u00a0":
                 k += 1
-            person = resolver.person_starting(k) or _signature(text, k, own_line)
+            person = resolver.person_starting(k)
             if person is not None:
                 return person
+            if own_line:
+                signature = _signature(analysed, k)
+    return _speaker_by_grammar_or_label(analysed, span, resolver) or signature
+
+
+def _speaker_by_grammar_or_label(analysed: AnalysedArticle, span: QuoteSpan, resolver: Resolver) -> Speaker | None:
+    """A speaker named after the quote ("…,” Silva said), announced in the sentence before, or
+    labelled before a colon ("Name: “…”")."""
+    text = analysed.text
     after = _speaker_after(analysed, span, resolver)
     if after is not None:
         return after

@@ -47,7 +47,8 @@ _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A weekday that contradicts its date, or an update time before the publication time."""
     base = reference_date(article)
-    yield from _weekday_dates(article.text, base, lambda offset: _tense(article, offset))
+    yield from _weekday_dates(article.text, base, lambda offset: _tense(article, offset),
+                              lambda offset: _sentence_span(article, offset))
     yield from _relative_days(article.text, article.article.published)
     yield from _update_order(article)
 
@@ -92,9 +93,26 @@ def _tense(article: AnalysedArticle, offset: int) -> str | None:
 LATER_PREPOSITIONS = ("until", "till", "from", "by", "after")
 
 
-def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) -> Iterator[Finding]:
+def _sentence_span(article: AnalysedArticle, offset: int) -> tuple[int, int]:
+    """(start, end) of the parsed sentence holding ``offset``; the line when it holds no token."""
+    token = article.token_at(offset)
+    if token is not None:
+        sentence = article.sentences[token.sent]
+        return sentence.start, sentence.end
+    text = article.text
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
+
+
+def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None,
+                   sentence=None) -> Iterator[Finding]:
     """Weekdays against their dates; ``tense(offset)`` tells which way a date without a year
-    lies from ``base`` ("past", "future" or None for the closest)."""
+    lies from ``base`` ("past", "future" or None for the closest); ``sentence(offset)`` gives the
+    (start, end) of the sentence around it (default: its line)."""
+    if sentence is None:
+        def sentence(offset: int) -> tuple[int, int]:
+            end = text.find("\n", offset)
+            return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
     for found in find_weekday_dates(text):
         inferred = found.year is None
         if inferred:
@@ -110,7 +128,8 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
                 continue  # "30 February": not a weekday problem
         if day.weekday() == found.weekday_index:
             continue
-        if inferred and _fits_a_year_in_its_sentence(text, found, base.year):
+        if inferred and _fits_a_year_in_its_sentence(text, found, sentence(found.start), base.year,
+                                                      tense(found.start)):
             continue
         right = weekday_like(found.weekday, day.weekday())
         date_start = found.date_start + _leading_separators(text[found.date_start : found.date_end])
@@ -131,23 +150,26 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None) 
         )
 
 
-#: A year written as one: not part of a season ("2024/25", "2024-25") nor a count ("2000 people"
-#: is told apart by the year's distance from the article's).
+#: A year written as one: not part of a season ("2024/25", "2024-25").
 _YEAR = re.compile(r"(?<![\d/–-])\b(?:1[89]|20)\d\d\b(?![/–-]\d)")
+#: Words before a year that make it a limit, not the date's year ("finished by 2030").
+_LIMIT_BEFORE = re.compile(r"\b(?:by|until|till|before|after|since|from|to|through)\s+$", re.IGNORECASE)
 
 
-def _fits_a_year_in_its_sentence(text: str, found, base_year: int) -> bool:
-    """A date without a year whose weekday fits a year written in its own sentence, that year
-    within one of the article's ("the 2026 list will be revealed on Wednesday 25 March" in an
-    article dated December 2026, read as March 2027): the writer may well mean that year, so the
-    weekday is no proven slip. A year further off names something else ("the inquiry into the
-    2020 floods will report on …", "finished by 2030") and a year in another sentence ("Last
-    year's festival, held in 2024, …") says nothing about this date."""
-    start = max(text.rfind(mark, 0, found.start) for mark in (". ", "! ", "? ", "\n")) + 1
-    ends = [k for k in (text.find(mark, found.end) for mark in (". ", "! ", "? ", "\n")) if k != -1]
-    for match in _YEAR.finditer(text[start : min(ends) if ends else len(text)]):
+def _fits_a_year_in_its_sentence(text: str, found, sentence: tuple[int, int], base_year: int,
+                                 tense: str | None) -> bool:
+    """A date without a year whose weekday fits a year written in its own sentence ("the 2026
+    list will be revealed on Wednesday 25 March", "the 2016 referendum, held on Thursday 23
+    June"): the writer may well mean that year, so the weekday is no proven slip. A year the
+    clause's tense rules out (a past year for "will publish on Thursday 26 March", a count such
+    as "employs 2000 people" in the same clause), a limit ("finished by 2030") and a year in
+    another sentence say nothing about this date."""
+    start, end = sentence
+    for match in _YEAR.finditer(text, start, end):
         year = int(match.group())
-        if abs(year - base_year) > 1:
+        if (tense == "future" and year < base_year) or (tense == "past" and year > base_year):
+            continue
+        if _LIMIT_BEFORE.search(text, max(start, match.start() - 10), match.start()):
             continue
         try:
             if date(year, found.month, found.day).weekday() == found.weekday_index:

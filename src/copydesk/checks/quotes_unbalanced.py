@@ -215,7 +215,11 @@ def _match_double(
 #: Words after a closing mark that go on with a sentence, so the mark closed a quotation whose
 #: opening mark is missing ("around 40” and", "We lost 3” he said") rather than an inch.
 _GOES_ON = frozenset({"and", "but", "or", "so", "then", "he", "she", "they", "we", "i", "it",
-                      "you", "said", "says", "added", "told", "as", "while", "when", "after"})
+                      "you", "said", "says", "added", "told", "as", "while", "when", "after",
+                      "in", "at", "on", "for", "from", "according", "with", "by"})
+#: Sizes in a row ("the 55” and 65” models", "24”, 27” and 32”"): each mark is an inch sign.
+_SIZE_AFTER = re.compile(r"\s*(?:,|and|or|to|x|by|-|–)\s*\d[\d.]*\s*[”\"]")
+_SIZE_BEFORE = re.compile(r"\d[\d.]*\s*[”\"]\s*(?:,|and|or|to|x|by|-|–)\s*$")
 
 
 def _inch_mark(text: str, mark: Mark) -> bool:
@@ -232,7 +236,7 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
         return False
     after = text[k + len(mark.text) : k + len(mark.text) + 20]
-    if after[:1] in "-–":
+    if after[:1] in "-–" or _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
         return True
     word = re.match(r" ([A-Za-z]+)", after)
     return word is not None and word.group(1).lower() not in _GOES_ON

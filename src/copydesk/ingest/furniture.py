@@ -151,7 +151,7 @@ _CODE_SYNTAX = re.compile(
     r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b"
 )
 #: Handles, e-mail addresses and links: they carry underscores and dots without being code.
-_NOT_CODE_TOKENS = re.compile(r"\S*@\S+|https?://\S+|www\.\S+")
+_NOT_CODE_TOKENS = re.compile(r"(?<!\S)[^\s@]*@\S+|https?://\S+|www\.\S+")
 #: How a line of code starts (a comment, a closing brace, a shell or REPL prompt) or ends (a
 #: block's brace); a statement's semicolon ends lists in prose too, so it counts only with syntax.
 _CODE_START = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )")
@@ -161,10 +161,12 @@ _CODE_END_STATEMENT = re.compile(r"(?:;|\);)$")
 _CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
 #: A bibliographic reference: "Smith J, Jones K, et al. J Psychiatr Res. 2011;123:147-53."
 _REFERENCE_MARK = re.compile(r"\bdoi\b|\[PubMed\]|\bPMID\b|\bPMC\d|Google Scholar|\bet al\.", re.IGNORECASE)
-#: Its publication detail: year;volume:pages ("2011;123:147"), volume(issue):pages, or an identifier.
+#: Its publication detail, read with the brackets taken out ("123(4):147" reads "123:147"):
+#: year;volume:pages ("2011;123:147", "2011 Mar;123:147"), volume:pages with a range
+#: ("75:285-292"), or an identifier.
 _REFERENCE_DETAIL = re.compile(
-    r"\b(?:1[89]|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+"
-    r"|\bdoi\b|\[PubMed\]|\bPMID\b", re.IGNORECASE)
+    r"\b(?:1[89]|20)\d\d(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?\s*;\s*\d+\s*:\s*\d+"
+    r"|\b\d+\s*:\s*\d+\s*[-–]\s*\d+|\bdoi\b|\[PubMed\]|\bPMID\b")
 
 
 def not_copy(line: str) -> str | None:
@@ -175,8 +177,9 @@ def not_copy(line: str) -> str | None:
     Code: a line that starts as code does (``//``, ``}``, a prompt) or ends in a brace, with code
     syntax or a high share of code characters; one that ends in a statement's ``;`` with code
     syntax; or any line with three marks of code syntax. A reference: a citation mark (``et al.``,
-    ``doi``, ``[PubMed]``, ``PMID``) and a publication detail (``2011;123:147``, ``12(3):45``, or
-    an identifier), both outside brackets: a citation in brackets inside a sentence is prose."""
+    ``doi``, ``[PubMed]``, ``PMID``) and a publication detail (``2011;123:147``, ``2011
+    Mar;123(4):147-53``, ``75(2):285-292``, or an identifier), both outside brackets: a citation
+    in brackets inside a sentence is prose."""
     text = line.strip()
     if not text:
         return None
