@@ -176,14 +176,17 @@ def test_acronym_defined_in_the_article_is_silent(analyser, knowledge):
 
 
 def test_acronym_spelt_out_in_lower_case_before_it_is_silent(analyser, knowledge):
-    text = "The HMA raised fees. Crews log in through a harbour access login (HAL) portal.\n"
+    text = "The HMA raised fees. Crews join the harbour mooring roster (HMR) online.\n"
     assert run(acronyms_typo, analyser, knowledge, text) == []
+    # without its spelling-out the same acronym is read as a slip of HMA, written in the article
+    [finding] = run(acronyms_typo, analyser, knowledge, "The HMA raised fees. Crews join the HMR online.\n")
+    assert (finding.text, finding.suggestion) == ("HMR", "HMA")
 
 
 def test_acronym_named_beside_the_one_it_resembles_is_silent(analyser, knowledge):
-    text = "The HMA raised fees. Owners may pay by HMA/HAM vouchers, the port said.\n"
+    text = "The HMA raised fees. Owners may pay by HMA/HMR vouchers, the port said.\n"
     assert run(acronyms_typo, analyser, knowledge, text) == []
-    text = "The HMA raised fees. Both the HMA and the HAM must now agree, the port said.\n"
+    text = "The HMA raised fees. Both the HMA and the HMR must now agree, the port said.\n"
     assert run(acronyms_typo, analyser, knowledge, text) == []
 
 

@@ -132,12 +132,12 @@ def _defined_here(analysed: AnalysedArticle, token: Token) -> bool:
 
 def _paired_with(analysed: AnalysedArticle, token: Token, acronym: str | None) -> bool:
     """The acronym it resembles stands next to it, joined by a slash, "and", "or", "&" or a
-    comma ("SMS/MMS", "AES and ASE"): the two are named as different things."""
+    comma, perhaps with "the" ("SMS/MMS", "the HMA and the HMR"): the two are named as different things."""
     if acronym is None:
         return False
     text, word = analysed.text, re.escape(token.text)
-    window = text[max(0, token.start - len(acronym) - 6) : token.end + len(acronym) + 6]
-    joint = r"\s*(?:/|,|&|\band\b|\bor\b|\bvs\.?)\s*"
+    window = text[max(0, token.start - len(acronym) - 12) : token.end + len(acronym) + 12]
+    joint = r"\s*(?:/|,|&|\band\b|\bor\b|\bvs\.?)\s*(?:the\s+)?"
     other = re.escape(acronym)
     return bool(re.search(rf"\b{other}{joint}{word}\b|\b{word}{joint}{other}\b", window))
 
