@@ -62,6 +62,14 @@ def knowledge() -> Knowledge:
     return Knowledge(kb=kb)
 
 
+def acronyms_only(*records: AcronymRecord) -> Knowledge:
+    """A knowledge base that knows these acronyms and nothing else."""
+    kb = KnowledgeBase(":memory:")
+    kb.add_acronyms(list(records))
+    kb.finish()
+    return Knowledge(kb=kb)
+
+
 def run(check, analyser, knowledge, text, published=None):
     article = parse_text(text)
     article.published = published
@@ -191,19 +199,14 @@ def test_acronym_named_beside_the_one_it_resembles_is_silent(analyser, knowledge
 
 
 def test_a_letter_more_than_a_two_letter_acronym_or_a_plural_is_no_slip(analyser):
-    kb = KnowledgeBase(":memory:")
-    kb.add_acronyms([AcronymRecord("AI", "artificial intelligence"), AcronymRecord("URL", "uniform resource locator")])
-    kb.finish()
-    small = Knowledge(kb=kb)
+    small = acronyms_only(AcronymRecord("AI", "artificial intelligence"),
+                          AcronymRecord("URL", "uniform resource locator"))
     text = "The AI tools were shown. A PKM system keeps notes, and the page lists two URLS.\n"
     assert run(acronyms_typo, analyser, small, text) == []
 
 
 def test_an_acronym_written_as_often_as_the_one_it_resembles_is_its_own(analyser):
-    kb = KnowledgeBase(":memory:")
-    kb.add_acronyms([AcronymRecord("AES", "Advanced Encryption Standard")])
-    kb.finish()
-    small = Knowledge(kb=kb)
+    small = acronyms_only(AcronymRecord("AES", "Advanced Encryption Standard"))
     text = "Files use AES encryption at rest. The service can be self-hosted in AWS or Azure.\n"
     assert run(acronyms_typo, analyser, small, text) == []
 

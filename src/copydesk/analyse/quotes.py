@@ -175,7 +175,7 @@ def _signature(analysed: AnalysedArticle, start: int) -> Speaker | None:
         for k in range(first.i, len(tokens)):
             if tokens[k].start >= start + len(line):
                 break
-            if tokens[k].tag in FINITE_TAGS or (tokens[k].tag == "VB" and tokens[k - 1].lower == "to"):
+            if tokens[k].tag in FINITE_TAGS or (tokens[k].tag == "VB" and k and tokens[k - 1].lower == "to"):
                 return None  # a clause ("Fees will rise", "What happens next", "jobs to go")
     return Speaker(line.rstrip(".,;"), None, start, start + len(line.rstrip(".,;")))
 

@@ -27,9 +27,13 @@ from rapidfuzz.distance import OSA
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.knowledge.normalize import strip_invisible
 
-#: Words that precede a name without being part of it.
-TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father", "sister", "president", "minister", "secretary", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt", "major", "chancellor", "king", "queen", "prince", "princess", "pope", "saint", "st", "chairman", "chairwoman", "chief", "mayor", "ambassador", "commissioner", "director", "spokesman", "spokeswoman", "the", "a", "an", "of", "and", "in", "for", "on", "at", "to", "by", "with", "from"]
+#: Titles and honorifics before a person's name ("Ms Banks", "Senator Roe").
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father", "sister", "president", "minister", "secretary", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt", "major", "chancellor", "king", "queen", "prince", "princess", "pope", "saint", "st", "chairman", "chairwoman", "chief", "mayor", "ambassador", "commissioner", "director", "spokesman", "spokeswoman"]
+)
+#: Words that precede a name without being part of it: honorifics and function words.
+TITLES = HONORIFICS | frozenset(
+    ["the", "a", "an", "of", "and", "in", "for", "on", "at", "to", "by", "with", "from"]
 )
 
 #: Endings that make a related word (plural, demonym, adjective), not a misspelling.

@@ -96,10 +96,13 @@ LATER_PREPOSITIONS = ("until", "till", "from", "by", "after")
 def _sentence_span(article: AnalysedArticle, offset: int) -> tuple[int, int]:
     """(start, end) of the parsed sentence holding ``offset``; the line when it holds no token."""
     token = article.token_at(offset)
-    if token is not None:
-        sentence = article.sentences[token.sent]
-        return sentence.start, sentence.end
-    text = article.text
+    if token is None:
+        return _line_span(article.text, offset)
+    sentence = article.sentences[token.sent]
+    return sentence.start, sentence.end
+
+
+def _line_span(text: str, offset: int) -> tuple[int, int]:
     end = text.find("\n", offset)
     return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
 
@@ -111,8 +114,7 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None,
     (start, end) of the sentence around it (default: its line)."""
     if sentence is None:
         def sentence(offset: int) -> tuple[int, int]:
-            end = text.find("\n", offset)
-            return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
+            return _line_span(text, offset)
     for found in find_weekday_dates(text):
         inferred = found.year is None
         if inferred:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.analyse.kbnames import name_corrections
 from copydesk.analyse.variants import (
+    HONORIFICS,
     NameWord,
     SpellingVariant,
     find_spelling_variants,
@@ -127,20 +128,12 @@ def _severity(
     return (Severity.ERROR if strong else Severity.WARNING), confidence
 
 
-#: Words before a person's surname (not "the", "of": "the Slide tool" is no person).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
-                        "lord", "lady", "rev", "reverend", "president", "senator", "sen", "rep",
-                        "governor", "gov", "judge", "justice", "mayor", "minister", "chancellor"})
-#: Entity labels of a person (as the name words carry them).
-PERSON_LABELS = frozenset({"PERSON"})
-
-
 def _written_as_a_word(article: AnalysedArticle, form: str, words: list[NameWord]) -> bool:
     """The article writes ``form`` in lower case too, or its plural, and never as a person's
     name (after a given name or a title: "Lisa Banks", "Ms Banks" beside "other banks"): an
     ordinary word capitalised."""
     lower = form.lower()
-    if lower == form or any(w.before and w.label in PERSON_LABELS for w in words):
+    if lower == form or any(w.before and w.label == "PERSON" for w in words):
         return False
     tokens = article.tokens
     if any(w.token > 0 and tokens[w.token - 1].text.rstrip(".").lower() in HONORIFICS for w in words):

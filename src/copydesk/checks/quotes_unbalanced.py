@@ -8,9 +8,9 @@ Double marks are matched within each paragraph:
 - A straight mark (") takes its role from what flanks it, as Markdown does for emphasis: before
   a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
   and before a space it closes; when both sides or neither side say so (``, " added``) it
-  closes an open quotation and otherwise opens one. A straight or closing mark after a digit with
-  no quotation open is an inch mark (``27" monitor``, ``24” monitors``: word processors curl the
-  inch sign into a closing quotation mark).
+  closes an open quotation and otherwise opens one. A straight mark after a digit with no
+  quotation open is an inch mark (``27" monitor``), and so is a closing mark there when what is
+  measured follows (``24” monitors``: word processors curl the inch sign; ``_inch_mark``).
 - Double quotation marks do not nest, so an opening mark inside an open quotation is the
   newspaper convention for a quotation of several sentences (``done. "Then``) when it starts a
   sentence; otherwise the first quotation was never closed.
@@ -242,9 +242,9 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     return word is not None and word.group(1).lower() not in _GOES_ON
 
 
-def _single(text: str, region: Region, lexicon=None, cache: dict | None = None) -> list[Unbalanced]:
+def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
     found = []
-    cache = {} if cache is None else cache
+    language: list[str | None] = []  # the paragraph's mixed-in language, read at most once
     for k in range(region.start, region.end):
         if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
             continue
@@ -256,7 +256,7 @@ def _single(text: str, region: Region, lexicon=None, cache: dict | None = None) 
         if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
             continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
         closing = _single_close(text, k, region, "’")
-        if closing == -1 and _elided_in_mixed_language(text, region, word, lexicon, cache):
+        if closing == -1 and lexicon is not None and _elided(text, region, word, lexicon, language):
             continue  # "‘yung" in Taglish: the other language's elision, not a quotation
         if closing == -1:
             straight = _single_close(text, k, region, "'")
@@ -270,18 +270,18 @@ def _single(text: str, region: Region, lexicon=None, cache: dict | None = None) 
 ELIDED_SYLLABLES = ("i", "hu", "ka", "hin", "a")
 
 
-def _elided_in_mixed_language(text: str, region: Region, word: str, lexicon, cache: dict) -> bool:
+def _elided(text: str, region: Region, word: str, lexicon, read: list[str | None]) -> bool:
     """The paragraph mixes a language into English (``Lexicon.mixed_language``: "Ang ganda
     ‘yung mga kasabayan mo") and the word after the mark is one of its words with the first
-    syllable dropped: the mark elides it, as English "‘em" does. ``cache`` keeps the paragraph's
-    language (read once per paragraph, however many marks it has)."""
-    if lexicon is None or not word.isalpha():
+    syllable dropped: the mark elides it, as English "‘em" does. ``read`` holds the paragraph's
+    language once it has been read (once per paragraph, however many marks it has)."""
+    if not word.isalpha():
         return False
-    if region.start not in cache:
+    if not read:
         foreign = [w for w in set(re.findall(r"[^\W\d_]+", text[region.start : region.end].lower()))
                    if not lexicon.known(w)]
-        cache[region.start] = lexicon.mixed_language(foreign)
-    language = cache[region.start]
+        read.append(lexicon.mixed_language(foreign))
+    language = read[0]
     return language is not None and any(
         lexicon.frequency(syllable + word, language) >= MIXED_ZIPF - 1 for syllable in ELIDED_SYLLABLES)
 

@@ -95,6 +95,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             context[token.i] = lexicon.in_context(token.lower, *_neighbours(article, token), article_words)
         return context[token.i]
 
+    damaged = has_mojibake(text)  # double-encoded words are damage, not slips (rare: tested once)
     judged = 0
     unknown: list[Token] = []
     parts: set[int] = set()  # halves of hyphenated compounds, judged as plain slips only
@@ -105,7 +106,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if REPLACEMENT_CHARACTER in text[max(0, token.start - 1) : token.end + 1]:
             continue  # a word beside a character lost in decoding (U+FFFD) is cut: "wouldn�t"
-        if has_mojibake(text[max(0, token.start - 1) : token.end + 2]):
+        if damaged and has_mojibake(text[max(0, token.start - 1) : token.end + 2]):
             continue  # double-encoded text ("itâ€™s"): damage upstream, reported by ingest
         judged += 1
         if house is not None and house.is_house_word(token.text):
@@ -339,6 +340,7 @@ def _hyphen_part(text: str, token: Token, lexicon) -> bool:
 
 def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     best = suggestions[0] if suggestions else None
+    own = lexicon.frequency(token.lower)
     clear = (
         best is not None
         and best.distance == 1
@@ -348,8 +350,7 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error
         and best.word[:1] == token.lower[:1]
-        and not (lexicon.frequency(token.lower) >= RIVAL_ZIPF
-                 and lexicon.frequency(token.lower) >= best.zipf - RIVAL_GAP)
+        and not (own >= RIVAL_ZIPF and own >= best.zipf - RIVAL_GAP)
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
     foreign = foreign_zipf >= FOREIGN_ZIPF and (
@@ -367,7 +368,7 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     if best is not None:
         suggestion = best.word.capitalize() if token.is_title else best.word
     evidence = [Evidence("lexicon", f"'{token.text}' is not in the English dictionaries (en_US, en_GB)"
-                         f" and is rare in English text (Zipf {lexicon.frequency(token.lower):.1f})")]
+                         f" and is rare in English text (Zipf {own:.1f})")]
     if suggestions:
         listed = ", ".join(f"{s.word} ({s.distance} edit{'s' if s.distance > 1 else ''}, Zipf {s.zipf:.1f})"
                            for s in suggestions[:3])

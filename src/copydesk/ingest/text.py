@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from copydesk.ingest.datelines import DateLine, find_dates
-from copydesk.ingest.decode import MOJIBAKE_TEXT_WARNING, has_mojibake
+from copydesk.ingest.decode import MOJIBAKE_TEXT_WARNING
 from copydesk.ingest.furniture import (
     find_byline,
     is_furniture,
@@ -28,7 +28,7 @@ from copydesk.ingest.furniture import (
     not_copy,
     split_kicker,
 )
-from copydesk.model import Article, Region
+from copydesk.model import Article, Region, has_mojibake
 
 HEADER_LINES = 15
 """Non-blank lines at the top searched for a headline, section and datelines."""
