@@ -63,7 +63,8 @@ class Severity(IntEnum):
 @dataclass(frozen=True, slots=True)
 class Region:
     """A part of the article text with a role: ``headline``, ``standfirst``, ``body``,
-    ``section``, ``dateline``, ``updated``, ``furniture`` (page chrome that is not analysed)."""
+    ``section``, ``dateline``, ``updated``, ``furniture`` (page chrome that is not analysed),
+    ``code`` (inline program code inside a paragraph: ``CODE_ROLE``)."""
 
     start: int
     end: int
@@ -124,6 +125,39 @@ class Article:
 
 
 ANALYSED_ROLES = frozenset({"headline", "standfirst", "body"})
+#: The role of an inline span of program code, keyboard input or program output inside a
+#: paragraph (``<code>b''</code>``, `` `argv[1]` ``): analysed with its sentence, never judged
+#: as prose (``code_spans``).
+CODE_ROLE = "code"
+
+
+def code_spans(article: Article) -> list[tuple[int, int]]:
+    """The article's inline code, as (start, end) offsets in text order, overlapping pieces
+    merged ("from x" inside "from x import y")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((r.start, r.end) for r in article.regions if r.role == CODE_ROLE):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]], fill: str = "x") -> str:
+    """``text`` with every character of ``spans`` (sorted, not overlapping: ``code_spans``)
+    replaced by ``fill``, offsets unchanged: code
+    read as a word, so that a quotation mark inside it is no mark and one beside it keeps its
+    flanking."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        pieces.append(fill * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def split_paragraphs(text: str, role: str = "body") -> list[Region]:

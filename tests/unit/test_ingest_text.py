@@ -409,3 +409,30 @@ def test_double_encoded_text_is_kept_as_written_and_reported() -> None:
 def test_clean_text_has_no_encoding_warning() -> None:
     article = parse_text("The café’s “best” résumé costs £5 — honestly.\n\nIt was fine.")
     assert not any("double-encoded" in w for w in article.warnings)
+
+
+def test_entries_under_a_references_heading_are_reference_entries() -> None:
+    from copydesk.ingest.furniture import reference_entries
+    lines = [
+        "The drug was withdrawn in 2019 after reports of severe reactions.",
+        "References",
+        "Papers of particular interest are highlighted.",
+        "- 1. Shear NH, Spielberg SP. Anticonvulsant hypersensitivity syndrome. 1988.",
+        "- 2. Bocquet H, Bagot M. Drug-induced pseudolymphoma. 1996.",
+        "[3] Vahid B. What caused the bleeding? 2006.",
+        "Comments are closed on this story.",
+        "- 4. An item of some other list.",
+    ]
+    assert reference_entries(lines) == {1, 3, 4, 5}
+    assert reference_entries(["Notes", "The notes of the meeting were never published."]) == set()
+    assert reference_entries(["- 1. A list without a heading of works cited."]) == set()
+
+
+def test_plain_text_reference_list_is_furniture() -> None:
+    text = ("Drug trial halted\n\nThe trial was halted in March after three patients fell ill, the"
+            " company said.\n\nReferences\n\n1. Bocquet H, Bagot M. Drug-induced pseudolymphoma."
+            " 1996.\n\n2. Vahid B. What caused the bleeding? 2006.\n")
+    article = parse_text(text)
+    furniture = [text[r.start:r.end] for r in article.regions if r.role == "furniture"]
+    assert furniture == ["References", "1. Bocquet H, Bagot M. Drug-induced pseudolymphoma. 1996.",
+                         "2. Vahid B. What caused the bleeding? 2006."]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.checks.findings import assign_fingerprints, line_bounds, merge_same_span
 from copydesk.errors import CheckError
-from copydesk.model import Evidence, Finding, Severity
+from copydesk.model import Evidence, Finding, Severity, code_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.analyse.document import AnalysedArticle
@@ -172,8 +173,9 @@ class Registry:
     def run(
         self, article: AnalysedArticle, knowledge: Knowledge, *, policy: SeverityPolicy | None = None
     ) -> list[Finding]:
-        """All findings of all checks, in text order: exact duplicates removed, the findings of
-        several checks on one span merged into one, each with its fingerprint
+        """All findings of all checks, in text order: exact duplicates removed, findings that lie
+        within inline program code dropped, the findings of several checks on one span merged
+        into one, each with its fingerprint
         (``copydesk.checks.findings``). ``policy`` caps severities first, so a merged finding's
         primary check is chosen by the severity it will be shown at."""
         findings: list[Finding] = []
@@ -189,6 +191,9 @@ class Registry:
             if len(found) > self.max_findings:  # hostile or broken text: stop reading the check
                 found = found[: self.max_findings] + [cap_reached(spec.id, self.max_findings)]
             findings.extend(found)
+        code = code_spans(article.article)
+        if code:  # program code inside a paragraph is no prose to judge
+            findings = [f for f in findings if not _inside(f, code)]
         house = getattr(knowledge, "house", None)
         if house is not None and house.words:  # the house's own words (copydesk.toml) are not errors
             findings = [f for f in findings if not house.silences(f)]
@@ -198,6 +203,12 @@ class Registry:
         merged = merge_same_span(sort_findings(findings, text))
         assign_fingerprints(merged, text, lambda start, end: sentence_bounds(article, start, end))
         return merged
+
+
+def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    """The finding's span lies within one of ``spans`` (sorted by start)."""
+    k = bisect_right(spans, (finding.start, float("inf"))) - 1
+    return k >= 0 and finding.end <= spans[k][1] and finding.end > finding.start
 
 
 def cap_reached(check_id: str, cap: int) -> Finding:

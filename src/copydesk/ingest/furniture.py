@@ -196,3 +196,42 @@ def not_copy(line: str) -> str | None:
     if _REFERENCE_MARK.search(outside_brackets) and _REFERENCE_DETAIL.search(outside_brackets):
         return "reference"
     return None
+
+
+#: The heading of a list of works cited, notes or sources, alone on its line.
+_REFERENCE_HEADING = re.compile(
+    r"(?:references?|bibliography|works cited|citations|(?:foot|end) ?notes|notes|sources"
+    r"|literature(?: cited)?|further reading)\s*:?", re.IGNORECASE)
+#: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret.
+_LIST_ENTRY = re.compile(r"(?:[-•*–·]\s|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
+#: Lines between such a heading and its first entry that may introduce the list ("Papers of
+#: particular interest are highlighted as: …").
+REFERENCE_INTRO_LINES = 2
+
+
+def reference_entries(lines: list[str]) -> set[int]:
+    """The positions of the lines that are a reference list's heading and entries: a heading
+    (``_REFERENCE_HEADING``) and the list entries that follow it, through at most
+    ``REFERENCE_INTRO_LINES`` lines introducing the list, up to the first line that is no entry.
+    Entries in Vancouver style ("Bocquet H, Bagot M. Drug-induced …") carry no citation mark that
+    ``not_copy`` would see; where they stand says what they are."""
+    out: set[int] = set()
+    heading = None
+    entries = intro = 0
+    for position, line in enumerate(lines):
+        text = line.strip()
+        if _REFERENCE_HEADING.fullmatch(text):
+            heading, entries, intro = position, 0, 0
+            continue
+        if heading is None or not text:
+            continue
+        if _LIST_ENTRY.match(text):
+            if not entries:
+                out.add(heading)
+            out.add(position)
+            entries += 1
+        elif not entries and intro < REFERENCE_INTRO_LINES:
+            intro += 1
+        else:
+            heading = None
+    return out

@@ -16,15 +16,16 @@ the extractor kept it as the first paragraph (then that region is marked ``headl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
 
 from copydesk.errors import IngestError
 from copydesk.ingest.decode import MOJIBAKE_WARNING, repair_mojibake
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
-from copydesk.ingest.furniture import not_copy
+from copydesk.ingest.furniture import not_copy, reference_entries
 from copydesk.ingest.metadata import comparable, extract_metadata
-from copydesk.model import EXTRACTIONS, Article, Region
+from copydesk.model import CODE_ROLE, EXTRACTIONS, Article, Region
 
 MIN_ARTICLE_WORDS = 10
 
@@ -69,12 +70,15 @@ def parse_html(
         tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
     )
     truncated = truncate_text(tree)
+    code = inline_code(tree)
+    pre = [" ".join(element.text_content().split()) for element in tree.iter("pre")]
     extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
                         fast=mode == "fast")
     winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
-    text, regions = assemble(paragraphs, meta.headline)
+    text, regions = assemble(paragraphs, meta.headline, preformatted_text(pre, paragraphs))
+    regions = sorted(regions + code_regions(text, regions, code), key=lambda r: (r.start, r.end))
     article = Article(
         text=text,
         source=source,
@@ -99,6 +103,97 @@ def parse_html(
     if repaired:
         article.meta.setdefault("warnings", []).append(MOJIBAKE_WARNING)
     return article
+
+
+#: Inline elements whose text is program code, keyboard input, program output or a variable's
+#: name (HTML's phrasing elements for code), not the writer's prose.
+CODE_ELEMENTS = ("code", "kbd", "samp", "tt", "var")
+#: At most this many distinct pieces of inline code are looked for in the text (a page of
+#: documentation can have thousands; each is one scan of the text).
+MAX_CODE_PIECES = 500
+#: Longer pieces are code blocks: their paragraphs are furniture already (``not_copy``) or, when
+#: the extractor re-wrapped them, no longer found as one run.
+MAX_CODE_CHARS = 400
+
+
+def inline_code(tree) -> list[str]:
+    """The distinct texts of the page's inline code elements (``CODE_ELEMENTS``), whitespace
+    runs made single spaces, in page order. Left out: a plain word set as code ("bytes", "print"),
+    which is still a word that prose elsewhere on the page may use, and pieces of one character
+    or of punctuation only (",", "=="), which prose uses everywhere; quotation marks count
+    (``''`` is an empty string)."""
+    seen: dict[str, None] = {}
+    for element in tree.iter(*CODE_ELEMENTS):
+        piece = " ".join(element.text_content().split())
+        if 2 <= len(piece) <= MAX_CODE_CHARS and not _PLAIN_WORD.fullmatch(piece) \
+                and any(ch.isalnum() or ch in QUOTE_CHARACTERS for ch in piece):
+            seen.setdefault(piece, None)
+            if len(seen) >= MAX_CODE_PIECES:
+                break
+    return list(seen)
+
+
+#: Characters of quotation marks and apostrophes, which code uses for strings.
+QUOTE_CHARACTERS = frozenset("\"'`‘’“”")
+#: A word as prose writes it: letters, capitalised or not ("bytes", "Python"), not an identifier
+#: ("b''", "argv[1]", "snake_case", "camelCase", "x86").
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
+
+
+def code_regions(text: str, regions: list[Region], pieces: list[str]) -> list[Region]:
+    """A ``code`` region for each place in the analysed paragraphs where a piece of the page's
+    inline code (``inline_code``) stands whole (not inside a longer word: ``x86`` is not found in
+    "x8664"). The same characters elsewhere in the text are marked too: what the page sets as
+    code once is code wherever it stands."""
+    analysed = sorted((r.start, r.end) for r in regions if r.role in ("body", "headline"))
+    starts = [start for start, _ in analysed]
+    found: list[Region] = []
+    for piece in pieces:
+        at = text.find(piece)
+        while at >= 0:
+            end = at + len(piece)
+            whole = not (piece[0].isalnum() and at > 0 and text[at - 1].isalnum()) and not (
+                piece[-1].isalnum() and end < len(text) and text[end].isalnum())
+            k = bisect_right(starts, at) - 1
+            if whole and k >= 0 and end <= analysed[k][1]:
+                found.append(Region(at, end, CODE_ROLE))
+            at = text.find(piece, end)
+    return found
+
+
+#: Preformatted text longer than this in all is left out of ``preformatted_text`` (the bound of
+#: the substring tests in ``assemble``).
+MAX_PREFORMATTED_CHARS = 200_000
+
+
+def preformatted_text(texts: list[str], paragraphs: list[str]) -> list[str]:
+    """The page's preformatted texts (of its ``<pre>`` elements: program code, terminal sessions,
+    samples of files) that are not the article: none when they hold half the extracted words or
+    more, for then the preformatted text is the article itself (a mailing-list archive, a
+    plain-text release)."""
+    found = [text for text in texts if text]
+    words = sum(len(p.split()) for p in paragraphs)
+    if not found or sum(len(t.split()) for t in found) * 2 >= words \
+            or sum(len(t) for t in found) > MAX_PREFORMATTED_CHARS:
+        return []
+    return found
+
+
+def _in_preformatted(paragraph: str, preformatted: list[str]) -> bool:
+    """The paragraph is one of the page's preformatted texts, or a part of one of at least
+    ``PREFORMATTED_WORDS`` words (a heading of a word or two is found in code by chance)."""
+    if not preformatted:
+        return False
+    flat = " ".join(paragraph.split())
+    if not flat:
+        return False
+    if len(flat.split()) < PREFORMATTED_WORDS:
+        return flat in preformatted
+    return any(flat in text for text in preformatted)
+
+
+#: A paragraph of fewer words is preformatted only when it is a whole ``<pre>`` element.
+PREFORMATTED_WORDS = 3
 
 
 def looks_binary(page: str, sample: int = 65_536) -> bool:
@@ -193,19 +288,23 @@ def rejoin_broken(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def assemble(paragraphs: list[str], headline: str | None) -> tuple[str, list[Region]]:
+def assemble(paragraphs: list[str], headline: str | None,
+             preformatted: list[str] = ()) -> tuple[str, list[Region]]:
     """Join paragraphs with blank lines; one region per paragraph (``headline`` for a leading
     paragraph that repeats the headline, ``furniture`` for program code and reference-list
-    entries (``furniture.not_copy``), ``body`` otherwise)."""
+    entries (``furniture.not_copy``, ``furniture.reference_entries``) and for text the page sets
+    preformatted (``preformatted``: ``preformatted_text``), ``body`` otherwise)."""
     regions: list[Region] = []
     pieces: list[str] = []
     position = 0
     wanted = comparable(headline) if headline else None
+    references = reference_entries(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         if pieces:
             position += 2
         role = "headline" if index == 0 and wanted and comparable(paragraph) == wanted else "body"
-        if role == "body" and not_copy(paragraph):
+        if role == "body" and (not_copy(paragraph) or index in references
+                               or _in_preformatted(paragraph, preformatted)):
             role = "furniture"  # program code, a reference list's entry: not the writer's prose
         regions.append(Region(position, position + len(paragraph), role))
         pieces.append(paragraph)

@@ -26,6 +26,7 @@ from copydesk.ingest.furniture import (
     is_menu_like,
     is_navigation,
     not_copy,
+    reference_entries,
     split_kicker,
 )
 from copydesk.model import Article, Region, has_mojibake
@@ -191,10 +192,11 @@ def _read_body(lines: list[_Line], found: _Structure, *, one_per_line: bool) -> 
             found.regions.append(Region(paragraph[0].start, paragraph[-1].end, "body"))
             paragraph.clear()
 
+    references = reference_entries([line.text for line in lines])
     for position, line in enumerate(lines):
         alone = one_per_line or _alone(lines, position)
         chrome = alone and (is_navigation(line.text) or _late_dateline(line, found))
-        if is_furniture(line.text) or chrome or not_copy(line.text):
+        if is_furniture(line.text) or chrome or not_copy(line.text) or position in references:
             close()
             if not _covered(line, found):
                 found.regions.append(Region(line.start, line.end, "furniture"))

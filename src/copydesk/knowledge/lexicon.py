@@ -131,6 +131,10 @@ VARIANT_ENDINGS = (
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
 )
 
+#: British digraphs that American spelling writes as a plain e ("archaeologist"/"archeologist",
+#: "paediatric"/"pediatric", "foetal"/"fetal").
+VARIANT_DIGRAPHS = ("ae", "oe")
+
 
 #: Letters beside each other on a QWERTY keyboard (rows and the keys above and below).
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -410,6 +414,9 @@ class Lexicon:
             for have, other in ((british, american), (american, british)):
                 if word.endswith(have) and self._in_dictionary(word[: -len(have)] + other):
                     return f"variant of {word[: -len(have)] + other}"
+        digraph = self._digraph_variant(word)
+        if digraph:
+            return f"variant of {digraph}"
         for prefix in PREFIXES:
             rest = word[len(prefix):]
             if word.startswith(prefix) and (self._part(rest) or (len(rest) >= 4 and (
@@ -425,6 +432,19 @@ class Lexicon:
                 continue
             if tail in PARTICLES or self._part(tail) or (len(tail) >= PART_LENGTH and self._suffixed(tail)):
                 return f"{head} + {tail}"
+        return None
+
+    def _digraph_variant(self, word: str) -> str | None:
+        """The British spelling with ae or oe of an American word found in use that writes e
+        ("archeologist" -> "archaeologist"), or None."""
+        if "e" not in word[1:] or zipf_frequency(word, "en") < ATTESTED_ZIPF:
+            return None
+        for k in range(1, len(word)):
+            if word[k] == "e" and word[k - 1] not in "ao":
+                for digraph in VARIANT_DIGRAPHS:
+                    british = word[:k] + digraph + word[k + 1 :]
+                    if self._in_dictionary(british):
+                        return british
         return None
 
     def mixed_language(self, words: list[str], least: int = 3) -> str | None:
