@@ -3,7 +3,6 @@ and words are not judged, while the prose around it still is."""
 
 from __future__ import annotations
 
-from copydesk.analyse.variants import is_prefixed_name, spelling_distance
 from copydesk.ingest.extract_tree import parse_tree
 from copydesk.ingest.html import code_regions, inline_code, parse_html
 from copydesk.model import CODE_ROLE, Article, Region, code_spans, mask_spans
@@ -76,14 +75,6 @@ def test_overlapping_code_is_merged_and_masked_without_moving_offsets():
     assert spans == [(0, 19)]
     masked = mask_spans(text, spans)
     assert len(masked) == len(text) and masked.endswith(" is fine") and '"' not in masked
-
-
-def test_a_name_with_letters_before_its_capital_is_another_name():
-    assert is_prefixed_name("CPython", "Python")
-    assert is_prefixed_name("Donald", "McDonald")
-    assert spelling_distance("CPython", "Python") is None
-    assert not is_prefixed_name("Cpython", "Python")  # a slip keeps the capital at the start
-    assert spelling_distance("Pythom", "Python") == 1
 
 
 def test_paragraphs_the_page_sets_preformatted_are_not_prose():

@@ -157,17 +157,9 @@ def spelling_distance(a: str, b: str) -> int | None:
     distance = OSA.distance(a.lower(), b.lower(), score_cutoff=limit)
     if distance > limit:
         return None
-    if transliteration_equivalent(a, b) or is_inflection(a, b) or is_prefixed_name(a, b):
+    if transliteration_equivalent(a, b) or is_inflection(a, b):
         return None
     return distance
-
-
-def is_prefixed_name(a: str, b: str) -> bool:
-    """``CPython``/``Python``, ``McDonald``/``Donald``: one form is the other, capital kept,
-    with letters written before it — a compound name (a slip adds a letter in lower case,
-    "Cpython", or inside the word)."""
-    short, long = sorted((a, b), key=len)
-    return len(long) > len(short) and short[:1].isupper() and long.endswith(short)
 
 
 def is_name_shaped(text: str) -> bool:
