@@ -67,6 +67,8 @@ def test_suggestion_uses_the_articles_apostrophe(analyser):
         "The regime showed its most extreme and brutal face.\n",
         "Given its history and its low to moderate activity level, yoga suits older patients.\n",
         "The bank said its small to medium clients were leaving.\n",
+        "The household met all its fixed/required expenses on housing.\n",
+        "Its app, while now partly behind a subscription, remains one of the best.\n",
     ],
 )
 def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):
@@ -79,6 +81,7 @@ def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):
         "Other costs rise too, so its probably only about 1% in real terms.\n",
         "The label says its very clear from the packaging where the cheese is made.\n",
         "The phone has a metal case, and its small, light, and looks like the old one.\n",
+        "Officials said its unwise to wait for the vote.\n",
     ],
 )
 def test_its_before_a_predicate_is_flagged(analyser, text):

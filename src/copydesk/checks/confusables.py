@@ -21,9 +21,9 @@ from copydesk.model import Evidence, Finding, Severity
 BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
 MODALS = frozenset({"to", "will", "would", "could", "might", "may", "can", "not", "'ll", "’ll"})
 #: Words a phrase after "its" may run through before it shows what it is: modifiers and
-#: their coordinations ("its small, light and", "its now famous").
+#: their coordinations ("its small, light and", "its now famous", "its fixed/required").
 MODIFIER_POS = frozenset({"ADV", "ADJ"})
-MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but"})
+MODIFIER_TEXT = frozenset({",", "-", "–", "and", "or", "but", "/"})
 
 
 #: Particles and adverbs of completion that end "it is …" on their own ("it's over", "it's off").
@@ -119,8 +119,11 @@ def _range_of_modifiers(article: AnalysedArticle, token: Token, k: int) -> bool:
 
 
 def _not_a_noun(token: Token, lexicon) -> bool:
-    """True when WordNet (through the lexicon) has no noun sense for the word."""
-    return lexicon is not None and lexicon.is_noun(token.lower) is False
+    """True when WordNet (through the lexicon) knows the word, but not as a noun: a word it lacks
+    altogether (a newer noun, "app", "smartphone") says nothing."""
+    if lexicon is None or lexicon.is_noun(token.lower) is not False:
+        return False
+    return bool(lexicon.parts_of_speech(token.lower))
 
 
 def _apostrophe(article: AnalysedArticle) -> str:
