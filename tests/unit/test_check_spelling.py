@@ -295,8 +295,9 @@ def test_a_rare_word_the_large_word_lists_know_is_only_noted(analyser, knowledge
 
 def test_the_large_word_lists_are_searched_by_bisection():
     from copydesk.knowledge.lexicon import _listed
-    blob = "\n".join(["aardvark", "oaky", "selkie", "topo", "zyzzyva"])
-    assert all(_listed(blob, w) for w in ("aardvark", "oaky", "selkie", "topo", "zyzzyva"))
+    words = ("aardvark", "oaky", "selkie", "topo", "zyzzyva")
+    blob = "\n".join(words)
+    assert all(_listed(blob, w) for w in words)
     assert not any(_listed(blob, w) for w in ("", "a", "oak", "oakyy", "selkies", "zzz", "topos"))
 
 
