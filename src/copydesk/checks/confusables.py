@@ -119,11 +119,12 @@ def _range_of_modifiers(article: AnalysedArticle, token: Token, k: int) -> bool:
 
 
 def _not_a_noun(token: Token, lexicon) -> bool:
-    """True when WordNet (through the lexicon) knows the word, but not as a noun: a word it lacks
-    altogether (a newer noun, "app", "smartphone") says nothing."""
+    """True when WordNet (through the lexicon) has no noun sense for the word but knows it or its
+    lemma ("unwise", "staying"): a word it lacks altogether (a newer noun, "app", "smartphone")
+    says nothing."""
     if lexicon is None or lexicon.is_noun(token.lower) is not False:
         return False
-    return bool(lexicon.parts_of_speech(token.lower))
+    return bool(lexicon.parts_of_speech(token.lower) or lexicon.parts_of_speech(token.lemma.lower()))
 
 
 def _apostrophe(article: AnalysedArticle) -> str:
