@@ -291,6 +291,7 @@ def test_a_rare_word_the_large_word_lists_know_is_only_noted(analyser, knowledge
     assert any("SCOWL" in e.detail for e in finding.evidence)
     [slip] = run(analyser, knowledge, "The judges found it hard to accomodate every entry.\n")
     assert slip.severity.label == "error" and slip.suggestion == "accommodate"
+    assert not any("SCOWL" in e.detail for e in slip.evidence)
 
 
 def test_the_large_word_lists_are_searched_by_bisection():
