@@ -93,3 +93,10 @@ def test_a_page_that_is_all_preformatted_is_read_as_prose():
     paragraphs = [PROSE, PROSE]
     assert preformatted_text([PROSE], paragraphs) == []  # half the words or more: the article
     assert preformatted_text(["x = 1"], paragraphs) == ["x = 1"]
+
+
+def test_the_places_of_code_are_capped():
+    from copydesk.ingest.html import MAX_CODE_REGIONS
+    text = " ".join(["x=1"] * (MAX_CODE_REGIONS + 500))
+    found = code_regions(text, [Region(0, len(text), "body")], ["x=1"])
+    assert len(found) == MAX_CODE_REGIONS

@@ -111,6 +111,9 @@ CODE_ELEMENTS = ("code", "kbd", "samp", "tt", "var")
 #: At most this many distinct pieces of inline code are looked for in the text (a page of
 #: documentation can have thousands; each is one scan of the text).
 MAX_CODE_PIECES = 500
+#: At most this many places of inline code are marked in one article (each is a region that
+#: reports and the web view lay out).
+MAX_CODE_REGIONS = 2_000
 #: Longer pieces are code blocks: their paragraphs are furniture already (``not_copy``) or, when
 #: the extractor re-wrapped them, no longer found as one run.
 MAX_CODE_CHARS = 400
@@ -144,7 +147,7 @@ def code_regions(text: str, regions: list[Region], pieces: list[str]) -> list[Re
     """A ``code`` region for each place in the analysed paragraphs where a piece of the page's
     inline code (``inline_code``) stands whole (not inside a longer word: ``x86`` is not found in
     "x8664"). The same characters elsewhere in the text are marked too: what the page sets as
-    code once is code wherever it stands."""
+    code once is code wherever it stands. At most ``MAX_CODE_REGIONS`` places."""
     analysed = sorted((r.start, r.end) for r in regions if r.role in ("body", "headline"))
     starts = [start for start, _ in analysed]
     found: list[Region] = []
@@ -157,6 +160,8 @@ def code_regions(text: str, regions: list[Region], pieces: list[str]) -> list[Re
             k = bisect_right(starts, at) - 1
             if whole and k >= 0 and end <= analysed[k][1]:
                 found.append(Region(at, end, CODE_ROLE))
+                if len(found) >= MAX_CODE_REGIONS:
+                    return found
             at = text.find(piece, end)
     return found
 

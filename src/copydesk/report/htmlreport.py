@@ -59,6 +59,7 @@ ol.findings li:target{background:#fff7d6}
 ul.evidence{margin:.2rem 0;color:#555;font-size:.85rem}
 .failed{border-left:4px solid #c00;padding-left:.8rem}
 .r-furniture{color:#999;text-decoration:line-through}
+.r-code{font-family:ui-monospace,monospace}
 .r-section,.r-dateline,.r-updated,.r-byline{color:#666;font-style:italic}
 .r-headline{font-weight:700}.r-standfirst{font-style:italic}
 .clean{color:#060}
