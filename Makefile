@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages: the Hunspell dictionaries, the library the `hunspell` bindings compile
-# against, WordNet (which words can be nouns), the large SCOWL word lists (rare words), and Chromium (the web UI's browser tests drive it
+# against, WordNet (which words can be nouns), and Chromium (the web UI's browser tests drive it
 # with Playwright; Playwright's own browser download is never used)
-DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base wamerican-huge wbritish-huge chromium
-DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun /usr/share/dict/british-english-huge /usr/bin/chromium
+DEBIAN_PACKAGES := hunspell-en-us hunspell-en-gb libhunspell-dev wordnet-base chromium
+DEBIAN_STAMP := /usr/share/hunspell/en_GB.dic /usr/include/hunspell/hunspell.h /usr/share/wordnet/index.noun /usr/bin/chromium
 
 .PHONY: all install postgres demo test eval fuzz bench lint clean
 

@@ -82,6 +82,8 @@ def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):
         "The label says its very clear from the packaging where the cheese is made.\n",
         "The phone has a metal case, and its small, light, and looks like the old one.\n",
         "Officials said its unwise to wait for the vote.\n",
+        "Police said its snowing in the north and the pass is closed.\n",
+        "The spokesman admitted its trending on social media.\n",
         ("People are bad at working out when the industry they are in, whether its staying"
          " independent from the Roman Empire, or making whips is about to become unviable.\n"),
     ],

@@ -224,23 +224,3 @@ def test_an_unclosed_quotation_of_a_whole_filipino_word_in_taglish_is_still_flag
 def test_an_unclosed_single_quotation_in_english_is_still_flagged():
     text = "The minister called it ‘young people first and said nothing more."
     assert [f.text[:6] for f in found(text)] == ["‘young"]
-
-
-def test_many_problems_on_one_page_are_one_warning():
-    slip = "The council said “it will look again at the plan after the summer.\n\n"
-    four = found(slip * 4 + "Nobody else spoke.")
-    assert len(four) == 4 and all(f.severity.label == "warning" for f in four)
-    many = found(slip * (quotes_unbalanced.MAX_SLIPS + 1) + "Nobody else spoke.")
-    assert len(many) == quotes_unbalanced.MAX_SLIPS + 1
-    first, rest = many[0], many[1:]
-    assert first.severity.label == "warning" and "one of 5 quotation problems" in first.message
-    assert any(e.kind == "page" and f"at {rest[-1].start}" in e.detail for e in first.evidence)
-    assert all(f.severity.label == "info" for f in rest)
-    assert all(any(e.kind == "page" and e.start == first.start for e in f.evidence) for f in rest)
-
-
-def test_info_notes_do_not_count_towards_the_page_limit():
-    turned = "She replied ”no comment” to every question.\n\n"  # a misturned mark: info
-    text = turned * 6 + "The council said “it will look again at the plan.\n\nNobody else spoke."
-    shown = [f for f in found(text) if f.severity.label != "info"]
-    assert len(shown) == 1

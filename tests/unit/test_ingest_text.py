@@ -428,6 +428,18 @@ def test_entries_under_a_references_heading_are_reference_entries() -> None:
     assert reference_entries(["- 1. A list without a heading of works cited."]) == set()
 
 
+def test_story_bullets_under_a_notes_heading_stay_copy() -> None:
+    from copydesk.ingest.furniture import reference_entries
+    notes = ["Notes", "- The plan will cost £12m, twice the the original estimate.",
+             "- Residents will recieve letters next week.",
+             "- Smith J, Jones A. Costs of bridges. 2006;27(10):441."]
+    assert reference_entries(notes) == {0, 3}  # only the citation
+    assert reference_entries(["Sources:", "2. The council's budget papers, which show the the cost doubled."]) == set()
+    wrapped = ["References", "1. Smith, J. (2019). A study of bridges and the cost of",
+               "   their upkeep. Journal of Roads, vol. 12, pp. 45-67.", "2. Jones A, et al. Tolls. 2006;27:441."]
+    assert reference_entries(wrapped) == {0, 1, 2, 3}
+
+
 def test_plain_text_reference_list_is_furniture() -> None:
     text = ("Drug trial halted\n\nThe trial was halted in March after three patients fell ill, the"
             " company said.\n\nReferences\n\n1. Bocquet H, Bagot M. Drug-induced pseudolymphoma."

@@ -89,10 +89,25 @@ def test_paragraphs_the_page_sets_preformatted_are_not_prose():
 
 
 def test_a_page_that_is_all_preformatted_is_read_as_prose():
-    from copydesk.ingest.html import preformatted_text
-    paragraphs = [PROSE, PROSE]
-    assert preformatted_text([PROSE], paragraphs) == []  # half the words or more: the article
-    assert preformatted_text(["x = 1"], paragraphs) == ["x = 1"]
+    from copydesk.ingest.html import Preformatted
+    tree = parse_tree(f"<html><body><pre>{PROSE}</pre><pre>x = 1\ny = 2</pre></body></html>")
+    pre = Preformatted.of(tree)
+    assert pre.wholes == {PROSE, "x = 1 y = 2"} and "y = 2" in pre.lines
+    assert not pre.beside([PROSE, PROSE]).wholes  # half the words or more: the article
+    assert pre.beside([PROSE] * 4).holds("x = 1")
+    assert not pre.beside([PROSE] * 4).holds("y")  # short plain words: a heading may be that
+    assert pre.beside([PROSE] * 4).holds("y = 2")
+
+
+def test_nested_code_is_read_once():
+    nested = "<code>" * 50 + "b''" + "</code>" * 50
+    assert inline_code(parse_tree(f"<p>{nested} and <kbd>ctrl+c</kbd></p>")) == ["b''", "ctrl+c"]
+
+
+def test_code_that_reads_as_prose_or_a_word_is_not_code():
+    tree = parse_tree("<p><code>it's</code> <tt>The mayor said the the plan was dead.</tt>"
+                      " <code>The council will recieve it</code> <code>x = f(a)</code></p>")
+    assert inline_code(tree) == ["x = f(a)"]
 
 
 def test_the_places_of_code_are_capped():

@@ -119,12 +119,26 @@ def _range_of_modifiers(article: AnalysedArticle, token: Token, k: int) -> bool:
 
 
 def _not_a_noun(token: Token, lexicon) -> bool:
-    """True when WordNet (through the lexicon) has no noun sense for the word but knows it or its
-    lemma ("unwise", "staying"): a word it lacks altogether (a newer noun, "app", "smartphone")
-    says nothing."""
+    """True when WordNet (through the lexicon) has no noun sense for the word but knows it, its
+    lemma or its stem ("unwise", "staying", "snowing", "trended"): a word it lacks altogether (a
+    newer noun, "app", "smartphone") says nothing."""
     if lexicon is None or lexicon.is_noun(token.lower) is not False:
         return False
-    return bool(lexicon.parts_of_speech(token.lower) or lexicon.parts_of_speech(token.lemma.lower()))
+    forms = {token.lower, token.lemma.lower(), *_stems(token.lower)}
+    return any(lexicon.parts_of_speech(form) for form in forms)
+
+
+def _stems(word: str) -> list[str]:
+    """What an -ing, -ed or -s form may be made from, as WordNet's morphology strips endings
+    ("snowing" -> "snow", "trending" -> "trend", "shutting" -> "shut", "making" -> "make")."""
+    out: list[str] = []
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "shutting" -> "shut"
+    return out
 
 
 def _apostrophe(article: AnalysedArticle) -> str:

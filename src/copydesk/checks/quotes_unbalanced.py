@@ -310,44 +310,9 @@ def _opens_paragraph(text: str, region: Region) -> bool:
     return head[:1] in (OPEN, '"', CLOSE) or head in ("‘‘", "``", "''")
 
 
-#: More quotation problems than this on one page are no separate slips: the page's marks are used
-#: for something else (program code, inch marks, lines of dialogue in a markup of their own), or
-#: were lost or damaged throughout when the page was made or converted. The first stays a
-#: warning that says how many there are, the others are noted at ``info`` (``_systematic``).
-MAX_SLIPS = 4
-
-
 @register("quotes.unbalanced", severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A quotation mark that never closes, or a closing mark that never opened."""
-    found = list(_problems(article, knowledge))
-    shown = [f for f in found if f.severity > Severity.INFO]
-    if len(shown) > MAX_SLIPS:
-        _systematic(shown)
-    yield from found
-
-
-def _systematic(findings: list[Finding]) -> None:
-    """One warning for a page with more than ``MAX_SLIPS`` quotation problems: the first says
-    how many there are and where the next ones are; the others are noted at ``info``. One fault
-    throughout a page (its marks damaged in conversion, or used for something other than
-    quotation) is one thing for the desk to look at, not that many slips."""
-    first, rest = findings[0], findings[1:]
-    places = ", ".join(f"'{f.text[:20]}' at {f.start}" for f in rest[:MAX_SLIPS])
-    more = f" and {len(rest) - MAX_SLIPS} more" if len(rest) > MAX_SLIPS else ""
-    first.message += f" (one of {len(findings)} quotation problems on this page)"
-    first.evidence.append(Evidence(
-        "page", f"{len(findings)} quotation problems on this page: the others are {places}{more};"
-                " marks this often unbalanced were damaged throughout, or are used for something"
-                " other than quotation (code, inch marks, dialogue markup)"))
-    note = Evidence("page", f"one of {len(findings)} quotation problems on this page (the first,"
-                    f" at {first.start}, is the warning)", first.start, first.end)
-    for finding in rest:
-        finding.severity = Severity.INFO
-        finding.evidence.append(note)
-
-
-def _problems(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     marks_text = mask_spans(text, code_spans(article.article))  # no marks inside program code
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph

@@ -356,11 +356,8 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     foreign = foreign_zipf >= FOREIGN_ZIPF and (
         best is None or best.zipf - foreign_zipf < FOREIGN_MARGIN
     )
-    in_lists = lexicon.listed(token.lower)
     if foreign:
         severity, confidence = Severity.INFO, 0.2  # a word of another language
-    elif in_lists:
-        severity, confidence = Severity.INFO, 0.3  # a rare word the large word lists know
     elif clear and repeats == 1:
         severity, confidence = Severity.ERROR, 0.9
     elif best is not None and repeats == 1 and best.cost <= WARNING_COST:
@@ -378,9 +375,6 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         evidence.append(Evidence("lexicon", f"nearest known words: {listed}"))
     if foreign:
         evidence.append(Evidence("lexicon", f"common in another language ({language}, Zipf {foreign_zipf:.1f})"))
-    if in_lists:
-        evidence.append(Evidence("lexicon", "in the large English word lists (SCOWL size 80): a rare"
-                                 " word rather than a slip, unless the context says otherwise"))
     if repeats > 1:
         evidence.append(Evidence("article", f"written {repeats} times in this article: perhaps a term"))
     message = f"'{token.text}' is not an English word"

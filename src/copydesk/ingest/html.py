@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import datetime
 
 from copydesk.errors import IngestError
@@ -70,14 +71,13 @@ def parse_html(
         tree, url=url, page=page if use_htmldate else None, reference_date=reference_date
     )
     truncated = truncate_text(tree)
-    code = inline_code(tree)
-    pre = [" ".join(element.text_content().split()) for element in tree.iter("pre")]
+    code, pre = inline_code(tree), Preformatted.of(tree)
     extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
                         fast=mode == "fast")
     winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
-    text, regions = assemble(paragraphs, meta.headline, preformatted_text(pre, paragraphs))
+    text, regions = assemble(paragraphs, meta.headline, pre.beside(paragraphs))
     regions = sorted(regions + code_regions(text, regions, code), key=lambda r: (r.start, r.end))
     article = Article(
         text=text,
@@ -106,41 +106,59 @@ def parse_html(
 
 
 #: Inline elements whose text is program code, keyboard input, program output or a variable's
-#: name (HTML's phrasing elements for code), not the writer's prose.
-CODE_ELEMENTS = ("code", "kbd", "samp", "tt", "var")
+#: name (HTML's phrasing elements for code), not the writer's prose. (``<tt>``, typewriter type,
+#: is left out: old pages set whole paragraphs of prose in it.)
+CODE_ELEMENTS = ("code", "kbd", "samp", "var")
 #: At most this many distinct pieces of inline code are looked for in the text (a page of
 #: documentation can have thousands; each is one scan of the text).
 MAX_CODE_PIECES = 500
 #: At most this many places of inline code are marked in one article (each is a region that
 #: reports and the web view lay out).
 MAX_CODE_REGIONS = 2_000
-#: Longer pieces are code blocks: their paragraphs are furniture already (``not_copy``) or, when
-#: the extractor re-wrapped them, no longer found as one run.
+#: Longer pieces are code blocks: their paragraphs are furniture already (``not_copy``,
+#: ``Preformatted``) or, when the extractor re-wrapped them, no longer found as one run.
 MAX_CODE_CHARS = 400
+#: A piece of this many words or more, all of them words as prose writes them, reads as a
+#: sentence, not code ("<code>The mayor said the plan was dead</code>").
+PROSE_WORDS = 3
+
+
+def outermost(tree, tags: tuple[str, ...]):
+    """The elements of ``tags`` that are not inside another of them, in page order (the text of
+    nested ones is read once, with the outermost)."""
+    wanted = frozenset(tags)
+    for element in tree.iter(*tags):
+        if not any(ancestor.tag in wanted for ancestor in element.iterancestors()):
+            yield element
 
 
 def inline_code(tree) -> list[str]:
     """The distinct texts of the page's inline code elements (``CODE_ELEMENTS``), whitespace
-    runs made single spaces, in page order. Left out: a plain word set as code ("bytes", "print"),
-    which is still a word that prose elsewhere on the page may use, and pieces of one character
-    or of punctuation only (",", "=="), which prose uses everywhere; quotation marks count
-    (``''`` is an empty string)."""
+    runs made single spaces, in page order. Left out: a plain word set as code ("bytes", "print",
+    "it's"), which is still a word that prose elsewhere on the page may use; a piece that reads
+    as a sentence (``PROSE_WORDS``); pieces of one character or of punctuation only (",", "=="),
+    which prose uses everywhere; quotation marks count (``''`` is an empty string)."""
     seen: dict[str, None] = {}
-    for element in tree.iter(*CODE_ELEMENTS):
+    for element in outermost(tree, CODE_ELEMENTS):
         piece = " ".join(element.text_content().split())
         if 2 <= len(piece) <= MAX_CODE_CHARS and not _PLAIN_WORD.fullmatch(piece) \
-                and any(ch.isalnum() or ch in QUOTE_CHARACTERS for ch in piece):
+                and any(ch.isalnum() or ch in QUOTE_CHARACTERS for ch in piece) and not _reads_as_prose(piece):
             seen.setdefault(piece, None)
             if len(seen) >= MAX_CODE_PIECES:
                 break
     return list(seen)
 
 
+def _reads_as_prose(piece: str) -> bool:
+    words = piece.split()
+    return len(words) >= PROSE_WORDS and all(_PLAIN_WORD.fullmatch(w.strip(".,;:!?\"'()“”‘’")) for w in words)
+
+
 #: Characters of quotation marks and apostrophes, which code uses for strings.
 QUOTE_CHARACTERS = frozenset("\"'`‘’“”")
-#: A word as prose writes it: letters, capitalised or not ("bytes", "Python"), not an identifier
-#: ("b''", "argv[1]", "snake_case", "camelCase", "x86").
-_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
+#: A word as prose writes it: letters, capitalised or not, with an apostrophe inside ("bytes",
+#: "Python", "it's"), not an identifier ("b''", "argv[1]", "snake_case", "camelCase", "x86").
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*(?:['’][^\W\d_]+)*")
 
 
 def code_regions(text: str, regions: list[Region], pieces: list[str]) -> list[Region]:
@@ -166,39 +184,57 @@ def code_regions(text: str, regions: list[Region], pieces: list[str]) -> list[Re
     return found
 
 
-#: Preformatted text longer than this in all is left out of ``preformatted_text`` (the bound of
-#: the substring tests in ``assemble``).
-MAX_PREFORMATTED_CHARS = 200_000
-
-
-def preformatted_text(texts: list[str], paragraphs: list[str]) -> list[str]:
-    """The page's preformatted texts (of its ``<pre>`` elements: program code, terminal sessions,
-    samples of files) that are not the article: none when they hold half the extracted words or
-    more, for then the preformatted text is the article itself (a mailing-list archive, a
-    plain-text release)."""
-    found = [text for text in texts if text]
-    words = sum(len(p.split()) for p in paragraphs)
-    if not found or sum(len(t.split()) for t in found) * 2 >= words \
-            or sum(len(t) for t in found) > MAX_PREFORMATTED_CHARS:
-        return []
-    return found
-
-
-def _in_preformatted(paragraph: str, preformatted: list[str]) -> bool:
-    """The paragraph is one of the page's preformatted texts, or a part of one of at least
-    ``PREFORMATTED_WORDS`` words (a heading of a word or two is found in code by chance)."""
-    if not preformatted:
-        return False
-    flat = " ".join(paragraph.split())
-    if not flat:
-        return False
-    if len(flat.split()) < PREFORMATTED_WORDS:
-        return flat in preformatted
-    return any(flat in text for text in preformatted)
-
-
-#: A paragraph of fewer words is preformatted only when it is a whole ``<pre>`` element.
+#: A paragraph of fewer words is preformatted only when it is a whole ``<pre>`` element or a line
+#: of one with more than plain words (a heading of a word or two matches a line of code by chance).
 PREFORMATTED_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Preformatted:
+    """The page's preformatted text (its outermost ``<pre>`` elements: program code, terminal
+    sessions, samples of files), as whole elements and as lines, whitespace runs made single
+    spaces, and how many words it holds."""
+
+    wholes: frozenset[str] = frozenset()
+    lines: frozenset[str] = frozenset()
+    words: int = 0
+
+    @classmethod
+    def of(cls, tree) -> Preformatted:
+        wholes, lines, words = set(), set(), 0
+        for element in outermost(tree, ("pre",)):
+            raw = element.text_content()
+            flat = " ".join(raw.split())
+            if not flat:
+                continue
+            wholes.add(flat)
+            words += flat.count(" ") + 1
+            lines.update(" ".join(line.split()) for line in raw.splitlines() if line.strip())
+        return cls(frozenset(wholes), frozenset(lines), words)
+
+    def beside(self, paragraphs: list[str]) -> Preformatted:
+        """This, or nothing when it holds half the extracted words or more: then the preformatted
+        text is the article itself (a mailing-list archive, a plain-text release)."""
+        if not self.wholes or self.words * 2 >= sum(len(p.split()) for p in paragraphs):
+            return Preformatted()
+        return self
+
+    def holds(self, paragraph: str) -> bool:
+        """The paragraph is one of the preformatted texts, or one or more of their lines: of at
+        least ``PREFORMATTED_WORDS`` words, or shorter but not only plain words ("appId": "X",
+        not "Properties", which a heading and a line of code may both be)."""
+        if not self.wholes:
+            return False
+        flat = " ".join(paragraph.split())
+        if not flat:
+            return False
+        if flat in self.wholes:
+            return True
+        words = flat.split()
+        if len(words) < PREFORMATTED_WORDS:  # a line of code, not a heading of plain words
+            return flat in self.lines and not all(_PLAIN_WORD.fullmatch(w.strip(".,;:!?")) for w in words)
+        lines = [" ".join(line.split()) for line in paragraph.splitlines() if line.strip()]
+        return all(line in self.lines for line in lines)
 
 
 def looks_binary(page: str, sample: int = 65_536) -> bool:
@@ -294,11 +330,11 @@ def rejoin_broken(paragraphs: list[str]) -> list[str]:
 
 
 def assemble(paragraphs: list[str], headline: str | None,
-             preformatted: list[str] = ()) -> tuple[str, list[Region]]:
+             preformatted: Preformatted | None = None) -> tuple[str, list[Region]]:
     """Join paragraphs with blank lines; one region per paragraph (``headline`` for a leading
     paragraph that repeats the headline, ``furniture`` for program code and reference-list
     entries (``furniture.not_copy``, ``furniture.reference_entries``) and for text the page sets
-    preformatted (``preformatted``: ``preformatted_text``), ``body`` otherwise)."""
+    preformatted (``Preformatted.holds``), ``body`` otherwise)."""
     regions: list[Region] = []
     pieces: list[str] = []
     position = 0
@@ -309,7 +345,7 @@ def assemble(paragraphs: list[str], headline: str | None,
             position += 2
         role = "headline" if index == 0 and wanted and comparable(paragraph) == wanted else "body"
         if role == "body" and (not_copy(paragraph) or index in references
-                               or _in_preformatted(paragraph, preformatted)):
+                               or (preformatted is not None and preformatted.holds(paragraph))):
             role = "furniture"  # program code, a reference list's entry: not the writer's prose
         regions.append(Region(position, position + len(paragraph), role))
         pieces.append(paragraph)

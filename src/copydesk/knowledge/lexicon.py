@@ -131,10 +131,6 @@ VARIANT_ENDINGS = (
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
 )
 
-#: British digraphs that American spelling writes as a plain e ("archaeologist"/"archeologist",
-#: "paediatric"/"pediatric", "foetal"/"fetal").
-VARIANT_DIGRAPHS = ("ae", "oe")
-
 
 #: Letters beside each other on a QWERTY keyboard (rows and the keys above and below).
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -264,48 +260,6 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
     return {}
 
 
-#: The large English word lists (SCOWL size 80, Debian's wamerican-huge and wbritish-huge): rare
-#: words that the spell-checking dictionaries (SCOWL size 60) leave out ("selkie", "oaky",
-#: "topo", "mosquitos") and almost no misspellings (13 of the 3,000 common misspellings of
-#: bench/data/misspellings/wikipedia.tsv: "fouth", "refence", "impot" are rare words too).
-WORD_LIST_FILES = ("american-english-huge", "british-english-huge")
-WORD_LIST_DIRS = (Path("/usr/share/dict"),)
-
-
-def _load_word_lists() -> tuple[str, list[str]]:
-    """(the lower-case words of ``WORD_LIST_FILES``, sorted and joined by new lines; the files
-    read). One string of about 2.6 MB rather than a set of 255,000 (23 MB): a word is looked up
-    by bisection (``_listed``) only for the few words per article that no dictionary knows."""
-    words: set[str] = set()
-    read: list[str] = []
-    for name in WORD_LIST_FILES:
-        path = next((d / name for d in WORD_LIST_DIRS if (d / name).exists()), None)
-        if path is None:
-            continue
-        read.append(str(path))
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            words.update(w for w in (line.rstrip("\n") for line in handle) if w.isalpha() and w.islower())
-    return "\n".join(sorted(words)), read
-
-
-def _listed(blob: str, word: str) -> bool:
-    """Whether ``word`` is a line of ``blob`` (sorted lines joined by new lines)."""
-    lo, hi = 0, len(blob)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = blob.rfind("\n", 0, mid) + 1
-        end = blob.find("\n", start)
-        end = len(blob) if end < 0 else end
-        line = blob[start:end]
-        if line == word:
-            return True
-        if line < word:
-            lo = end + 1
-        else:
-            hi = start
-    return False
-
-
 #: WordNet's lexicographer files of beings that can act: noun.animal, noun.group, noun.person.
 ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
 
@@ -388,7 +342,6 @@ class Lexicon:
             if k < common:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
-        self._word_lists: tuple[str, list[str]] | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
@@ -430,10 +383,6 @@ class Lexicon:
             {"name": f"hunspell {Path(n).stem}", "origin": n, "size": f"{Path(n).stat().st_size // 1024} KB"}
             for n in self._names
         ]
-        for path in WORD_LIST_FILES:
-            found = next((d / path for d in WORD_LIST_DIRS if (d / path).exists()), None)
-            out.append({"name": f"word list {path}", "origin": str(found) if found else "missing",
-                        "size": f"{found.stat().st_size // 1024} KB" if found else "0 KB"})
         out.append(
             {"name": "wordfreq", "origin": "wordfreq 'en' frequency list",
              "size": f"{len(self._vocabulary)} words used for suggestions"}
@@ -461,9 +410,6 @@ class Lexicon:
             for have, other in ((british, american), (american, british)):
                 if word.endswith(have) and self._in_dictionary(word[: -len(have)] + other):
                     return f"variant of {word[: -len(have)] + other}"
-        digraph = self._digraph_variant(word)
-        if digraph:
-            return f"variant of {digraph}"
         for prefix in PREFIXES:
             rest = word[len(prefix):]
             if word.startswith(prefix) and (self._part(rest) or (len(rest) >= 4 and (
@@ -479,19 +425,6 @@ class Lexicon:
                 continue
             if tail in PARTICLES or self._part(tail) or (len(tail) >= PART_LENGTH and self._suffixed(tail)):
                 return f"{head} + {tail}"
-        return None
-
-    def _digraph_variant(self, word: str) -> str | None:
-        """The British spelling with ae or oe of an American word found in use that writes e
-        ("archeologist" -> "archaeologist"), or None."""
-        if "e" not in word[1:] or zipf_frequency(word, "en") < ATTESTED_ZIPF:
-            return None
-        for k in range(1, len(word)):
-            if word[k] == "e" and word[k - 1] not in "ao":
-                for digraph in VARIANT_DIGRAPHS:
-                    british = word[:k] + digraph + word[k + 1 :]
-                    if self._in_dictionary(british):
-                        return british
         return None
 
     def mixed_language(self, words: list[str], least: int = 3) -> str | None:
@@ -576,13 +509,6 @@ class Lexicon:
             return None
         lower = word.lower()
         return frozenset(pos for pos, lemmas in wordnet.items() if lower in lemmas)
-
-    def listed(self, word: str) -> bool:
-        """Whether the large English word lists (``WORD_LIST_FILES``) have ``word`` (lower case),
-        loaded on first use (False without them)."""
-        if self._word_lists is None:
-            self._word_lists = _load_word_lists()
-        return _listed(self._word_lists[0], word)
 
     @property
     def wordnet(self) -> dict[str, frozenset[str]]:
