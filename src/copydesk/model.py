@@ -126,8 +126,8 @@ class Article:
 
 ANALYSED_ROLES = frozenset({"headline", "standfirst", "body"})
 #: The role of an inline span of program code, keyboard input or program output inside a
-#: paragraph (``<code>b''</code>``, `` `argv[1]` ``): analysed with its sentence, never judged
-#: as prose (``code_spans``).
+#: paragraph (a web page's ``<code>b''</code>``): analysed with its sentence, never judged as
+#: prose (``code_spans``).
 CODE_ROLE = "code"
 
 
@@ -145,9 +145,8 @@ def code_spans(article: Article) -> list[tuple[int, int]]:
 
 def mask_spans(text: str, spans: list[tuple[int, int]], fill: str = "x") -> str:
     """``text`` with every character of ``spans`` (sorted, not overlapping: ``code_spans``)
-    replaced by ``fill``, offsets unchanged: code
-    read as a word, so that a quotation mark inside it is no mark and one beside it keeps its
-    flanking."""
+    replaced by ``fill``, offsets unchanged: code read as one word, so that a quotation mark
+    inside it is no mark and one beside it keeps its flanking."""
     if not spans:
         return text
     pieces: list[str] = []

@@ -97,6 +97,8 @@ def test_a_page_that_is_all_preformatted_is_read_as_prose():
     assert pre.beside([PROSE] * 4).holds("x = 1")
     assert not pre.beside([PROSE] * 4).holds("y")  # short plain words: a heading may be that
     assert pre.beside([PROSE] * 4).holds("y = 2")
+    json = Preformatted.of(parse_tree('<pre>{\n"appId": "X",\n}</pre>')).beside([PROSE] * 4)
+    assert json.holds('"appId": "X",')
 
 
 def test_nested_code_is_read_once():

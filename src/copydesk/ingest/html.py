@@ -151,7 +151,12 @@ def inline_code(tree) -> list[str]:
 
 def _reads_as_prose(piece: str) -> bool:
     words = piece.split()
-    return len(words) >= PROSE_WORDS and all(_PLAIN_WORD.fullmatch(w.strip(".,;:!?\"'()“”‘’")) for w in words)
+    return len(words) >= PROSE_WORDS and all(_plain(w) for w in words)
+
+
+def _plain(word: str) -> bool:
+    """A word as prose writes it (``_PLAIN_WORD``), punctuation around it aside."""
+    return bool(_PLAIN_WORD.fullmatch(word.strip(".,;:!?\"'()“”‘’")))
 
 
 #: Characters of quotation marks and apostrophes, which code uses for strings.
@@ -232,6 +237,7 @@ class Preformatted:
             return True
         words = flat.split()
         if len(words) < PREFORMATTED_WORDS:  # a line of code, not a heading of plain words
+            # quotation marks and brackets count here: '"appId": "X",' is code
             return flat in self.lines and not all(_PLAIN_WORD.fullmatch(w.strip(".,;:!?")) for w in words)
         lines = [" ".join(line.split()) for line in paragraph.splitlines() if line.strip()]
         return all(line in self.lines for line in lines)
