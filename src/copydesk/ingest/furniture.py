@@ -204,13 +204,18 @@ _REFERENCE_HEADING = re.compile(
     r"|literature(?: cited)?|further reading)\s*:?", re.IGNORECASE)
 #: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret.
 _LIST_ENTRY = re.compile(r"(?:[-•*–·]\s|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
-#: What marks a line as a citation rather than a sentence of the story: authors written as a
-#: surname and initials ("Bocquet H,", "Shear NH,", "Smith, J.", "et al"), an identifier (doi, a
-#: web address, PMID, ISBN), a year in brackets ("(2019)"), a year before a volume ("2006;27"),
-#: or "vol." / "pp.".
-_CITED = re.compile(
-    r"\b[A-Z][A-Za-z'’-]+,? (?:[A-Z]\.? ?){1,3}(?:[,.;]|et al\b)|\bet al\b|\bdoi\b|https?://|www\."
-    r"|\bPMID\b|\bISBN\b|\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d|\bvol\.|\bpp\.")
+#: What marks a line under such a heading as a citation, besides a reference's own marks and
+#: details (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``): authors written as a surname and initials
+#: ("Bocquet H,", "Shear NH,", "Smith, J."), a web address, an ISBN, a year in brackets
+#: ("(2019)"), a year before a volume ("2006;27"), or "vol." / "pp.".
+_CITED_FORM = re.compile(
+    r"\b[A-Z][A-Za-z'’-]+,? (?:[A-Z]\.? ?){1,3}(?:[,.;]|et al\b)|https?://|www\.|\bISBN\b"
+    r"|\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d|\bvol\.|\bpp\.")
+
+
+def _cited(line: str) -> bool:
+    """The line reads as a citation (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``, ``_CITED_FORM``)."""
+    return any(pattern.search(line) for pattern in (_REFERENCE_MARK, _REFERENCE_DETAIL, _CITED_FORM))
 #: Lines between such a heading and its first entry that may introduce the list ("Papers of
 #: particular interest are highlighted as: …").
 REFERENCE_INTRO_LINES = 2
@@ -219,7 +224,7 @@ REFERENCE_INTRO_LINES = 2
 def reference_entries(lines: list[str]) -> set[int]:
     """The positions of the lines that are a reference list's heading and entries: after a
     heading (``_REFERENCE_HEADING``), through at most ``REFERENCE_INTRO_LINES`` lines introducing
-    the list, each line that reads as a citation (``_CITED``); the list goes on through entries
+    the list, each line that reads as a citation (``_cited``); the list goes on through entries
     that do not (``_LIST_ENTRY``: they stay copy, "- The plan will cost £12m …" under "Notes") and
     ends at the first other line. Entries in Vancouver style ("Bocquet H, Bagot M. Drug-induced
     …") carry no citation mark that ``not_copy`` would see; where they stand, and their authors'
@@ -235,8 +240,7 @@ def reference_entries(lines: list[str]) -> set[int]:
             continue
         if heading is None or not text:
             continue
-        cited = bool(_CITED.search(text))
-        if cited:
+        if _cited(text):
             out.update((heading, position))
             started = True
         elif _LIST_ENTRY.match(text):
