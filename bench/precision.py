@@ -99,6 +99,14 @@ TRAFILATURA_EVALDATA = "bench/article-extraction/trafilatura-evaldata/evaldata.j
 #: Where trafilatura's evaluation HTML is (not in ../shared: export it from trafilatura's
 #: repository at e90b0ef, ``git archive e90b0ef tests/eval tests/cache``; docs/BENCHMARKS.md).
 TRAFILATURA_HTML_DEFAULT = Path("/tmp/trafilatura-e90b0ef/tests")
+#: The fifth set's labels (``--set fixtures``): the English pages among the test fixtures of two
+#: open-source article parsers (Postlight Parser, Mozilla Readability), scored once, after every
+#: change made on the other sets' tuning halves.
+FIXTURES_LABELS = ROOT / "bench" / "precision" / "labels-fixtures.tsv"
+#: Where the fifth set's HTML is (not in ../shared; docs/BENCHMARKS.md gives the export commands):
+#: ``postlight/fixtures/*.html`` from postlight/parser at e8ba7ec and
+#: ``readability/test/test-pages/*/source.html`` from mozilla/readability at ab4027a.
+FIXTURES_HTML_DEFAULT = Path("/tmp/fixtures-set")
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -215,9 +223,21 @@ def trafilatura_files(shared: Path, html_dir: Path) -> list[Path]:
     return sorted(set(found), key=lambda p: p.name)
 
 
+def fixture_files(html_dir: Path) -> list[tuple[str, Path]]:
+    """The fifth set's pages as (article id, path): Postlight Parser's fixtures by file name,
+    Mozilla Readability's test pages by folder name."""
+    postlight = sorted((html_dir / "postlight" / "fixtures").glob("*.html"))
+    readability = sorted((html_dir / "readability" / "test" / "test-pages").glob("*/source.html"))
+    if not postlight or not readability:
+        raise SystemExit(f"precision set (fixtures): no pages under {html_dir} (--fixtures-html DIR:"
+                         " postlight/fixtures/ and readability/test/test-pages/; docs/BENCHMARKS.md)")
+    return ([(f"postlight/{path.name}", path) for path in postlight]
+            + [(f"readability/{path.parent.name}", path) for path in readability])
+
+
 def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_HTML_DEFAULT) -> tuple[list, Counter]:
     """The second set's articles (HTML pages parsed as ``copydesk check`` parses them; the
-    5W1H corpus's title and text, dated by its metadata), or the third's (``which="wcxb"``), and
+    5W1H corpus's title and text, dated by its metadata), or the third's, fourth's or fifth's (``which``), and
     what was left out and why."""
     from datetime import datetime
 
@@ -227,6 +247,8 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
 
     if which == "wcxb":
         sources = [("wcxb", wcxb_files(shared))]
+    elif which == "fixtures":
+        sources = [("", fixture_files(html_dir))]
     elif which == "trafilatura":
         sources = [("trafilatura", trafilatura_files(shared, html_dir))]
     else:
@@ -236,10 +258,10 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
             if not folder.is_dir():
                 raise SystemExit(f"precision set (web): {folder} not found (../shared or $COPYDESK_SHARED)")
             sources.append((prefix, sorted(folder.iterdir())))
-    articles, skipped = [], Counter()
+    articles, skipped, texts = [], Counter(), set()
     for prefix, paths in sources:
         for path in paths:
-            aid = f"{prefix}/{path.name}"
+            aid, path = path if isinstance(path, tuple) else (f"{prefix}/{path.name}", path)
             if path.name.endswith((".html.gz", ".html")):
                 raw = path.read_bytes()
                 try:
@@ -256,6 +278,11 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
             if not english(article.text):
                 skipped["not English"] += 1
                 continue
+            if which == "fixtures":  # two parsers' fixtures: the same page can be saved twice
+                if article.text in texts:
+                    skipped["the same text as another page"] += 1
+                    continue
+                texts.add(article.text)
             articles.append(article)
     return articles, skipped
 
@@ -270,7 +297,7 @@ def run(shared: Path, out: Path, only: str | None = None, which: str = "news",
 
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
     policy = SeverityPolicy.default()
-    if which in ("web", "wcxb", "trafilatura"):
+    if which in ("web", "wcxb", "trafilatura", "fixtures"):
         articles, skipped = web_articles(shared, which, html_dir)
         articles = [a for a in articles if only in (None, split_of(a.source))]
         for reason, count in sorted(skipped.items()):
@@ -583,7 +610,8 @@ def _write_labels(labels: dict, labels_path: Path) -> None:
             _write_row(handle, [labels[key][k] for k in LABEL_FIELDS])
 
 
-SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS, "trafilatura": TRAFILATURA_LABELS}
+SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS, "trafilatura": TRAFILATURA_LABELS,
+              "fixtures": FIXTURES_LABELS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -600,9 +628,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="news: the first set (BBC entertainment and sport, PolNeAR); web: the second"
                         " (2020 web pages of htmldate's news set, the 5W1H news corpus, Zyte's English"
                         " pages); wcxb: the third (WCXB's English article pages); trafilatura: the"
-                        " fourth (the English pages of trafilatura's evaluation set); each its own labels")
+                        " fourth (the English pages of trafilatura's evaluation set); fixtures: the fifth (the"
+                        " English pages of Postlight Parser's and Mozilla Readability's test fixtures);"
+                        " each its own labels")
     parser.add_argument("--trafilatura-html", type=Path, default=TRAFILATURA_HTML_DEFAULT,
                         help="trafilatura's tests/ folder at e90b0ef (for --set trafilatura)")
+    parser.add_argument("--fixtures-html", type=Path, default=FIXTURES_HTML_DEFAULT,
+                        help="the fifth set's pages (for --set fixtures): a folder holding postlight/fixtures/"
+                        " and readability/test/test-pages/")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
@@ -623,7 +656,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = args.reuse
     if results is None:
-        run(shared, args.save, args.only, args.which, args.trafilatura_html)
+        html_dir = args.fixtures_html if args.which == "fixtures" else args.trafilatura_html
+        run(shared, args.save, args.only, args.which, html_dir)
         results = args.save
     s = score(results, load_labels(labels_path), second_sample=args.which == "news")
     print(report(s))
