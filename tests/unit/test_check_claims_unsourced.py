@@ -30,6 +30,14 @@ def test_figure_with_no_source_is_flagged(findings):
     assert [f.text for f in found] == ["£84m"]
 
 
+@pytest.mark.parametrize("text", [
+    "The new stadium cost £84m and holds 32,000 fans.[12] It opened in May.",
+    "The new stadium cost £84m[12] and holds 32,000 fans. It opened in May.",
+])
+def test_a_figure_whose_sentence_calls_a_footnote_has_its_source(findings, text):
+    assert findings(text) == []
+
+
 def test_named_source_is_not_flagged(findings):
     assert findings("The stadium cost £84m, the city council said.") == []
 

@@ -85,6 +85,20 @@ def test_curled_inch_marks_are_not_quotation_marks():
     assert found("The set comes in 55” and 65” models, and in 24”, 27” and 32” sizes.") == []
 
 
+def test_two_apostrophes_after_a_number_and_a_range_of_sizes_are_inch_marks():
+    assert found("A sleeve for 11.6'' ~ 12.5'' laptops costs $12, and a 27” ~ 32” one $15.") == []
+
+
+def test_a_mark_named_between_brackets_is_no_quotation():
+    assert found('Write the version inside double quotes ("), as the standard asks.') == []
+    assert found("The apostrophe (’) and the opening single mark (‘) are different.") == []
+
+
+def test_an_apostrophe_turned_the_wrong_way_after_a_digit_is_no_quotation():
+    assert found("Readers soon relied on user666‘s tests of the drinks.") == []
+    assert [f.text[:5] for f in found("The sign said ‘closed for good.")] == ["‘clos"]
+
+
 @pytest.mark.parametrize("text", [
     "The manager said his side were lucky to lose only 2-0”.",
     "The minister described turnout as around 40” and left the stage.",

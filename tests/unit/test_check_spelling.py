@@ -72,6 +72,13 @@ def test_urls_handles_and_compounds_are_silent(analyser, knowledge):
     assert run(analyser, knowledge, text) == []
 
 
+def test_words_lengthened_for_emphasis_are_silent_but_a_tripled_letter_is_a_slip(analyser, knowledge):
+    text = "The crowd sang purple rain, wooo, and it was allllll worth it, sooo loud.\n"
+    assert run(analyser, knowledge, text) == []
+    found = run(analyser, knowledge, "Both generals were killled before the gates fell.\n")
+    assert [(f.text, f.suggestion) for f in found] == [("killled", "killed")]
+
+
 def test_words_censored_with_asterisks_are_silent(analyser, knowledge):
     text = ("The rapper told the crowd that the motherf***** who wrote the review was an a** "
             "and a s**thead, and the crowd cheered.\n")

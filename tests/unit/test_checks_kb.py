@@ -138,6 +138,14 @@ def test_right_expansion_and_spelling_variant_are_silent(analyser, knowledge):
                "Depots are run by the RLO (Regional Logistics Organisation) in the north.\n") == []
 
 
+def test_an_expansion_is_read_whole_where_its_initials_spell_the_acronym(analyser):
+    from copydesk.analyse.acronyms import find_expansions
+    text = "Britain joined the European Economic Community (EEC) in 1973 and the HMA (Harbour Authority) later.\n"
+    analysed = analyser.analyse(parse_text(text))
+    assert [(e.acronym, e.text) for e in find_expansions(analysed)] == [
+        ("EEC", "European Economic Community"), ("HMA", "Harbour Authority")]
+
+
 def test_former_name_is_a_warning(analyser, knowledge):
     text = "Fees were raised by the Harbour Maintenance Administration (HMA) last week.\n"
     [finding] = run(acronyms_expansion, analyser, knowledge, text)

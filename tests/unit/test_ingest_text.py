@@ -365,6 +365,9 @@ def test_every_line_is_covered_by_a_region() -> None:
         "Lee K, Park J. Sleep and mood. J Psychiatr Res. 2019;58:12-19. doi:10.1016/j.x.2019.01.002",
         "Kim S, Cho H, et al. Sleep and blood pressure. J Psychiatr Res. 2011 Mar;123(4):147-53.",
         "Ruiz P, Gomez A, et al. Salt intake in older adults. Hypertension 2020, 75(2):285-292.",
+        '{"name":"test","@context":"http://example.org/spec/modules\\',
+        '{"id":42, "ok":true, "tags":["a"]}',
+        'ms":{"test":{"ETag":"1382694048000","Content-Type":"application/json; \\',
     ],
 )
 def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
@@ -393,6 +396,8 @@ def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
         "The rate rose from 3.5% (in 2023) to 4.1% (in 2024);",
         "Smith (Lab) 1,204; Jones (Con) 987;",
         "Arsenal 2 (Saka 12, Havertz 70) Chelsea 1 (Palmer 45);",
+        'He called the book "Nightfall": 400 pages of gloom, and the sequel "Dawn": 300 more.',
+        "The path is C:\\Users\\Public, he said, and the drive is D:\\",
     ],
 )
 def test_prose_with_brackets_and_citations_is_copy(line: str) -> None:
@@ -438,6 +443,37 @@ def test_story_bullets_under_a_notes_heading_stay_copy() -> None:
     wrapped = ["References", "1. Smith, J. (2019). A study of bridges and the cost of",
                "   their upkeep. Journal of Roads, vol. 12, pp. 45-67.", "2. Jones A, et al. Tolls. 2006;27:441."]
     assert reference_entries(wrapped) == {0, 1, 2, 3}
+
+
+def test_a_line_that_goes_on_with_a_line_of_code_is_code() -> None:
+    from copydesk.ingest.furniture import continued_code
+    lines = ['"rel": "remotestorage",', '"http://example.org/spec#section-4.2": "https\\', "",
+             '://example.org:4439/oauth/user",', "The server then answers \\", "with a list."]
+    assert continued_code(lines) == {3}  # prose ending in a backslash continues nothing
+    text = "Storage spec\n\n" + "\n\n".join(lines[:2] + lines[3:4]) + "\n\nThe client stores the token."
+    article = parse_text(text)
+    start = article.text.index("://example.org")
+    assert [r.role for r in article.regions if r.start <= start < r.end] == ["furniture"]
+
+
+def test_web_citations_and_stray_marks_under_a_citations_heading() -> None:
+    """A wiki's citation list: caret backlinks, a bullet set apart from its entry, a full stop
+    alone, and citations known by their consulted date, month and year or page."""
+    from copydesk.ingest.furniture import reference_entries
+    lines = [
+        "Citations",
+        '- ^ "Protocol for using the national anthems". Ministry of Culture. Retrieved 12 May 2016.',
+        "-",
+        "^ There is no official all-numeric date format, but most writers follow the British one",
+        ".",
+        "- ^ Kaa, Hiro (May 2011). \"Churches and chapels\". The Encyclopedia of Ruritania.",
+        "- ^ King 2003, p. 41.",
+        '- ^ "A port city\'s history". City Council. Archived from the original on 8 March 2011.',
+        "- ^ \"Harbour guide\". Port Authority. Accessed March 3, 2020.",
+        "The city has grown every year since 1990.",
+    ]
+    assert reference_entries(lines) == {0, 1, 5, 6, 7, 8}  # the note in prose stays copy
+    assert reference_entries(["Sources", "- Retrieved from the river in 1998, the boat was restored."]) == set()
 
 
 def test_plain_text_reference_list_is_furniture() -> None:

@@ -91,10 +91,13 @@ def _find_expansions(analysed: AnalysedArticle) -> list[Expansion]:
 
 
 def _trim_to_acronym(phrase: str, acronym: str) -> str | None:
-    """The shortest tail of ``phrase`` whose initials could spell the acronym."""
+    """The tail of ``phrase`` whose initials spell the acronym exactly ("European Economic
+    Community (EEC)", not its tail "Economic Community", which spells it with a letter of
+    slack); failing that, the shortest tail whose initials could spell it."""
     words = phrase.split()
-    for k in range(len(words) - 1, -1, -1):
-        tail = " ".join(words[k:])
-        if could_spell(acronym, tail) and words[k][0].isupper():
-            return tail
-    return None
+    tails = [(" ".join(words[k:]), words[k]) for k in range(len(words) - 1, -1, -1)]
+    target = acronym.replace("&", "")
+    exact = next((tail for tail, first in tails if first[0].isupper() and initials(tail) == target), None)
+    if exact is not None:
+        return exact
+    return next((tail for tail, first in tails if first[0].isupper() and could_spell(acronym, tail)), None)

@@ -53,7 +53,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A claim with a figure and no named or anonymous source."""
     text = article.text
     documents = _document_sentences(article)
-    sourced = _sourced_sentences(article) | documents
+    sourced = _sourced_sentences(article) | documents | _footnoted_sentences(article)
     covered_from, share_paragraphs, poll_paragraphs = _measured(article)
     if _written_in_first_person(article):
         return  # a signed opinion piece or letter: its figures are the writer's own claims
@@ -122,6 +122,21 @@ def _sourced_sentences(article: AnalysedArticle) -> set[int]:
             token = article.token_at(quote.start)
             if token is not None:
                 out.add(token.sent)
+    return out
+
+
+#: A footnote's call glued to the word or mark it follows ("80 million years[165]", "in 2018.[12]"):
+#: the sentence cites a work in the page's notes.
+_FOOTNOTE_CALL = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
+
+
+def _footnoted_sentences(article: AnalysedArticle) -> set[int]:
+    """Sentences (by index) that call a footnote: their source is in the notes."""
+    out: set[int] = set()
+    for match in _FOOTNOTE_CALL.finditer(article.text):
+        token = article.token_at(match.start() - 1)
+        if token is not None:
+            out.add(token.sent)
     return out
 
 

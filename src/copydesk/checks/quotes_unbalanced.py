@@ -9,8 +9,9 @@ Double marks are matched within each paragraph:
   a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
   and before a space it closes; when both sides or neither side say so (``, " added``) it
   closes an open quotation and otherwise opens one. A straight mark after a digit with no
-  quotation open is an inch mark (``27" monitor``), and so is a closing mark there when what is
-  measured follows (``24” monitors``: word processors curl the inch sign; ``_inch_mark``).
+  quotation open is an inch mark (``27" monitor``; two apostrophes, ``11.6''``, stand for it
+  too), and so is a closing mark there when what is measured follows (``24” monitors``: word
+  processors curl the inch sign; ``_inch_mark``).
 - Double quotation marks do not nest, so an opening mark inside an open quotation is the
   newspaper convention for a quotation of several sentences (``done. "Then``) when it starts a
   sentence; otherwise the first quotation was never closed.
@@ -22,7 +23,8 @@ line break) is read as one paragraph with the next.
 
 Single curly marks: an opening ‘ that never closes within its paragraph. ’ is also the
 apostrophe (the council’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a
-letter or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quotation.
+letter or digit or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quotation. A mark
+between brackets is named, not used ('in double quotes (")').
 """
 
 from __future__ import annotations
@@ -137,6 +139,9 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
         if ch in _MARKS and text[k + 1 : k + 2] == ">":
             k += 1  # the end of a tag's attribute ("…">text)
             continue
+        if ch in _MARKS and _named(text, k, region):
+            k += 1
+            continue
         if ch in (CLOSE, '"') and _inch(text, k):
             k += 1  # 6’2”: feet and inches
             continue
@@ -159,6 +164,11 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             out.append(Mark(k, ch, _straight_role(text, k, region)))
         k += 1
     return out
+
+
+def _named(text: str, k: int, region: Region) -> bool:
+    """The mark at ``k`` is named between brackets, not used: 'inside double quotes (")', "(‘)"."""
+    return k > region.start and text[k - 1] in "([{" and text[k + 1 : k + 2] in ")]}"
 
 
 def _inch(text: str, k: int) -> bool:
@@ -226,8 +236,8 @@ _GOES_ON = frozenset({"and", "but", "or", "so", "then", "he", "she", "they", "we
                       "you", "said", "says", "added", "told", "as", "while", "when", "after",
                       "in", "at", "on", "for", "from", "according", "with", "by"})
 #: Sizes in a row ("the 55” and 65” models", "24”, 27” and 32”"): each mark is an inch sign.
-_SIZE_AFTER = re.compile(r"\s*(?:,|and|or|to|x|by|-|–)\s*\d[\d.]*\s*[”\"]")
-_SIZE_BEFORE = re.compile(r"\d[\d.]*\s*[”\"]\s*(?:,|and|or|to|x|by|-|–)\s*$")
+_SIZE_AFTER = re.compile(r"\s*(?:,|and|or|to|x|by|-|–|~)\s*\d[\d.]*\s*[”\"]")
+_SIZE_BEFORE = re.compile(r"\d[\d.]*\s*[”\"]\s*(?:,|and|or|to|x|by|-|–|~)\s*$")
 
 
 def _inch_mark(text: str, mark: Mark) -> bool:
@@ -238,7 +248,7 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     k = mark.start
     if not text[k - 1 : k].isdigit() or mark.text not in ('"', CLOSE, "''", "’’"):
         return False
-    if mark.text == '"':
+    if mark.text in ('"', "''"):  # the typewriter's inch sign, or two apostrophes for it (11.6'')
         return True
     number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
@@ -256,8 +266,10 @@ def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
     for k in range(region.start, region.end):
         if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
             continue
-        if (k > region.start and text[k - 1].isalpha()) or text[k + 1 : k + 2].isdigit():
-            continue  # a misturned apostrophe: isn‘t, ‘90s
+        if (k > region.start and text[k - 1].isalnum()) or text[k + 1 : k + 2].isdigit():
+            continue  # a misturned apostrophe: isn‘t, ‘90s, user42‘s
+        if _named(text, k, region):
+            continue
         word = text[k + 1 : k + 7].split(" ")[0].rstrip(".,;:!?").lower()
         if word in ELIDED:
             continue  # ‘em: an apostrophe turned the wrong way, not a quotation

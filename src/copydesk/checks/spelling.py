@@ -115,7 +115,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if token.is_title and (knowledge.kb.is_alias(token.text) or _name_evidence(article, token, written)):
             continue
-        if _formed(token.lower, lexicon):
+        if _formed(token.lower, lexicon) or _lengthened(token.lower, lexicon):
             continue
         unknown.append(token)
     if len(unknown) >= OTHER_LANGUAGE_MIN and len(unknown) > OTHER_LANGUAGE_SHARE * judged:
@@ -207,6 +207,19 @@ def _formed(word: str, lexicon) -> bool:
         s.cost <= SLIP_COST and s.zipf >= CLEAR_ZIPF and s.zipf > floor and s.word.isalpha()
         and s.word not in (base, rest) for s in lexicon.suggest(word)
     )
+
+
+#: A letter written four times or more, or a vowel three times at a word's end: the lengthening
+#: writers use for emphasis or a sung note ("allllll", "sooo", "wooo"). A slip of the keys adds one
+#: letter, mostly inside the word ("killled").
+_LENGTHENED = re.compile(r"([a-z])\1{3,}|([aeiouy])\2{2}$")
+
+
+def _lengthened(word: str, lexicon) -> bool:
+    """A word lengthened for emphasis: the run cut to one or two letters is a known word."""
+    if not _LENGTHENED.search(word):
+        return False
+    return any(lexicon.known(re.sub(r"([a-z])\1{2,}", run, word)) for run in (r"\1", r"\1\1"))
 
 
 def _slip(suggestions) -> bool:

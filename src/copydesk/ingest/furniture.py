@@ -145,17 +145,20 @@ def find_byline(line: str) -> tuple[str, int, int] | None:
 
 #: Marks of program code: operators and punctuation that prose does not use ("::", "->", "=>",
 #: "==", "&&", "();"), a call written against its name ("push_str(", "print(", not "applicant(s)"),
-#: snake_case names (once handles, e-mail addresses and links are set aside).
+#: snake_case names (once handles, e-mail addresses and links are set aside), JSON members.
 _CODE_SYNTAX = re.compile(
     r"::|->|=>|==|!=|&&|\|\||\+=|\(\);|\{\}|\[\]|</?[a-z]+[^>]*>|"
-    r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b"
+    r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b|"
+    # a JSON or JavaScript member: a quoted key, a colon and a value ('"name":"test"', '"ok":true')
+    r'"[^"\s]{1,40}"\s?:\s?(?:["{\[\d]|true\b|false\b|null\b)'
 )
 #: Handles, e-mail addresses and links: they carry underscores and dots without being code.
 _NOT_CODE_TOKENS = re.compile(r"(?<!\S)[^\s@]*@\S+|https?://\S+|www\.\S+")
 #: How a line of code starts (a comment, a closing brace, a shell or REPL prompt) or ends (a
-#: block's brace); a statement's semicolon ends lists in prose too, so it counts only with syntax.
+#: block's brace, or a backslash that continues the line); a statement's semicolon ends lists in
+#: prose too, so it counts only with syntax.
 _CODE_START = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )")
-_CODE_END_BRACE = re.compile(r"(?:\{|\})$")
+_CODE_END_BRACE = re.compile(r"(?:\{|\}|\\)$")
 _CODE_END_STATEMENT = re.compile(r"(?:;|\);)$")
 #: Characters that are rare in prose and common in code.
 _CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
@@ -202,15 +205,21 @@ def not_copy(line: str) -> str | None:
 _REFERENCE_HEADING = re.compile(
     r"(?:references?|bibliography|works cited|citations|(?:foot|end) ?notes|notes|sources"
     r"|literature(?: cited)?|further reading)\s*:?", re.IGNORECASE)
-#: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret.
-_LIST_ENTRY = re.compile(r"(?:[-•*–·]\s|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
+#: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret; or a bullet
+#: alone on its line (an empty item, or a bullet a page set apart from its text).
+_LIST_ENTRY = re.compile(r"(?:[-•*–·](?:\s|$)|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
 #: What marks a line under such a heading as a citation, besides a reference's own marks and
 #: details (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``): authors written as a surname and initials
 #: ("Bocquet H,", "Shear NH,", "Smith, J."), a web address, an ISBN, a year in brackets
-#: ("(2019)"), a year before a volume ("2006;27"), or "vol." / "pp.".
+#: ("(2019)", "(May 2011)"), a year before a volume ("2006;27"), "vol." / "pp." / "p. 41", or the
+#: date a web source was consulted or archived as citation styles write it ("Retrieved 14 April
+#: 2018", "Accessed March 3, 2020", "Archived from the original").
 _CITED_FORM = re.compile(
     r"\b[A-Z][A-Za-z'’-]+,? (?:[A-Z]\.? ?){1,3}(?:[,.;]|et al\b)|https?://|www\.|\bISBN\b"
-    r"|\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d|\bvol\.|\bpp\.")
+    r"|\((?:[A-Z][a-z]+ (?:\d{1,2},? )?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d"
+    r"|\bvol\.|\bpp\.|\bp\. ?\d"
+    r"|\b(?:Retrieved|Accessed)(?: on)? (?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ \d{1,2}, )(?:1[89]|20)\d\d\b"
+    r"|\bArchived from the original\b")
 
 
 def _cited(line: str) -> bool:
@@ -221,12 +230,27 @@ def _cited(line: str) -> bool:
 REFERENCE_INTRO_LINES = 2
 
 
+def continued_code(lines: list[str]) -> set[int]:
+    """The positions of the lines that go on with a line of code ending in a backslash (a
+    shell command or a JSON sample wrapped to the page: '"href": "https\\' then '://example.org",')."""
+    out: set[int] = set()
+    continues = False
+    for position, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if continues:
+            out.add(position)
+        continues = text.endswith("\\") and (position in out or not_copy(text) == "code")
+    return out
+
+
 def reference_entries(lines: list[str]) -> set[int]:
     """The positions of the lines that are a reference list's heading and entries: after a
     heading (``_REFERENCE_HEADING``), through at most ``REFERENCE_INTRO_LINES`` lines introducing
     the list, each line that reads as a citation (``_cited``); the list goes on through entries
     that do not (``_LIST_ENTRY``: they stay copy, "- The plan will cost £12m …" under "Notes") and
-    ends at the first other line. Entries in Vancouver style ("Bocquet H, Bagot M. Drug-induced
+    lines of marks alone, and ends at the first other line. Entries in Vancouver style ("Bocquet H, Bagot M. Drug-induced
     …") carry no citation mark that ``not_copy`` would see; where they stand, and their authors'
     initials, say what they are."""
     out: set[int] = set()
@@ -238,8 +262,8 @@ def reference_entries(lines: list[str]) -> set[int]:
         if _REFERENCE_HEADING.fullmatch(text):
             heading, started, intro = position, False, 0
             continue
-        if heading is None or not text:
-            continue
+        if heading is None or not any(ch.isalnum() for ch in text):
+            continue  # a blank line, or a mark alone ("-", ".") between entries
         if _cited(text):
             out.update((heading, position))
             started = True

@@ -24,7 +24,7 @@ from copydesk.errors import IngestError
 from copydesk.ingest.decode import MOJIBAKE_WARNING, repair_mojibake
 from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, truncate_text
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
-from copydesk.ingest.furniture import not_copy, reference_entries
+from copydesk.ingest.furniture import continued_code, not_copy, reference_entries
 from copydesk.ingest.metadata import comparable, extract_metadata
 from copydesk.model import CODE_ROLE, EXTRACTIONS, Article, Region
 
@@ -339,13 +339,14 @@ def assemble(paragraphs: list[str], headline: str | None,
              preformatted: Preformatted | None = None) -> tuple[str, list[Region]]:
     """Join paragraphs with blank lines; one region per paragraph (``headline`` for a leading
     paragraph that repeats the headline, ``furniture`` for program code and reference-list
-    entries (``furniture.not_copy``, ``furniture.reference_entries``) and for text the page sets
-    preformatted (``Preformatted.holds``), ``body`` otherwise)."""
+    entries (``furniture.not_copy``, ``furniture.continued_code``,
+    ``furniture.reference_entries``) and for text the page sets preformatted
+    (``Preformatted.holds``), ``body`` otherwise)."""
     regions: list[Region] = []
     pieces: list[str] = []
     position = 0
     wanted = comparable(headline) if headline else None
-    references = reference_entries(paragraphs)
+    references = reference_entries(paragraphs) | continued_code(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         if pieces:
             position += 2

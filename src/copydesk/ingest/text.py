@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from copydesk.ingest.datelines import DateLine, find_dates
 from copydesk.ingest.decode import MOJIBAKE_TEXT_WARNING
 from copydesk.ingest.furniture import (
+    continued_code,
     find_byline,
     is_furniture,
     is_menu_like,
@@ -192,7 +193,8 @@ def _read_body(lines: list[_Line], found: _Structure, *, one_per_line: bool) -> 
             found.regions.append(Region(paragraph[0].start, paragraph[-1].end, "body"))
             paragraph.clear()
 
-    references = reference_entries([line.text for line in lines])
+    texts = [line.text for line in lines]
+    references = reference_entries(texts) | continued_code(texts)
     for position, line in enumerate(lines):
         alone = one_per_line or _alone(lines, position)
         chrome = alone and (is_navigation(line.text) or _late_dateline(line, found))
