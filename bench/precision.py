@@ -103,10 +103,20 @@ TRAFILATURA_HTML_DEFAULT = Path("/tmp/trafilatura-e90b0ef/tests")
 #: open-source article parsers (Postlight Parser, Mozilla Readability), scored once, after every
 #: change made on the other sets' tuning halves.
 FIXTURES_LABELS = ROOT / "bench" / "precision" / "labels-fixtures.tsv"
-#: Where the fifth set's HTML is (not in ../shared; docs/BENCHMARKS.md gives the export commands):
-#: ``postlight/fixtures/*.html`` from postlight/parser at e8ba7ec and
-#: ``readability/test/test-pages/*/source.html`` from mozilla/readability at ab4027a.
-FIXTURES_HTML_DEFAULT = Path("/tmp/fixtures-set")
+#: The sixth set's labels (``--set scrapers``): the English pages among the test data of two news
+#: scrapers (newspaper3k, goose3), scored once, after the changes made on the fifth set's half A.
+SCRAPERS_LABELS = ROOT / "bench" / "precision" / "labels-scrapers.tsv"
+#: The fifth and sixth sets' pages: (prefix, folder, file pattern, id from the file's name or its
+#: folder's), under a folder given by ``--fixtures-html`` (not in ../shared; docs/BENCHMARKS.md
+#: gives the export commands): postlight/parser at e8ba7ec, mozilla/readability at ab4027a,
+#: codelucas/newspaper at 1618b54, goose3/goose3 at c5a8902.
+FIXTURE_SOURCES = {
+    "fixtures": [("postlight", "postlight/fixtures", "*.html", "file"),
+                 ("readability", "readability/test/test-pages", "*/source.html", "folder")],
+    "scrapers": [("newspaper", "newspaper/tests/data/html", "*.html", "file"),
+                 ("goose3", "goose3/tests/data/content", "*.html", "file")],
+}
+FIXTURES_HTML_DEFAULT = {"fixtures": Path("/tmp/fixtures-set"), "scrapers": Path("/tmp/scrapers-set")}
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -223,16 +233,16 @@ def trafilatura_files(shared: Path, html_dir: Path) -> list[Path]:
     return sorted(set(found), key=lambda p: p.name)
 
 
-def fixture_files(html_dir: Path) -> list[tuple[str, Path]]:
-    """The fifth set's pages as (article id, path): Postlight Parser's fixtures by file name,
-    Mozilla Readability's test pages by folder name."""
-    postlight = sorted((html_dir / "postlight" / "fixtures").glob("*.html"))
-    readability = sorted((html_dir / "readability" / "test" / "test-pages").glob("*/source.html"))
-    if not postlight or not readability:
-        raise SystemExit(f"precision set (fixtures): no pages under {html_dir} (--fixtures-html DIR:"
-                         " postlight/fixtures/ and readability/test/test-pages/; docs/BENCHMARKS.md)")
-    return ([(f"postlight/{path.name}", path) for path in postlight]
-            + [(f"readability/{path.parent.name}", path) for path in readability])
+def fixture_files(which: str, html_dir: Path) -> list[tuple[str, Path]]:
+    """The fifth (``fixtures``) or sixth (``scrapers``) set's pages as (article id, path)."""
+    found = []
+    for prefix, folder, pattern, named_by in FIXTURE_SOURCES[which]:
+        paths = sorted((html_dir / folder).glob(pattern))
+        if not paths:
+            raise SystemExit(f"precision set ({which}): no pages under {html_dir / folder} (--fixtures-html"
+                             " DIR; docs/BENCHMARKS.md gives the export commands)")
+        found += [(f"{prefix}/{path.name if named_by == 'file' else path.parent.name}", path) for path in paths]
+    return found
 
 
 def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_HTML_DEFAULT) -> tuple[list, Counter]:
@@ -247,8 +257,8 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
 
     if which == "wcxb":
         sources = [("wcxb", wcxb_files(shared))]
-    elif which == "fixtures":
-        sources = [("", fixture_files(html_dir))]
+    elif which in FIXTURE_SOURCES:
+        sources = [("", fixture_files(which, html_dir))]
     elif which == "trafilatura":
         sources = [("trafilatura", trafilatura_files(shared, html_dir))]
     else:
@@ -278,7 +288,7 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
             if not english(article.text):
                 skipped["not English"] += 1
                 continue
-            if which == "fixtures":  # two parsers' fixtures: the same page can be saved twice
+            if which in FIXTURE_SOURCES:  # two parsers' fixtures: the same page can be saved twice
                 if article.text in texts:
                     skipped["the same text as another page"] += 1
                     continue
@@ -297,7 +307,7 @@ def run(shared: Path, out: Path, only: str | None = None, which: str = "news",
 
     desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
     policy = SeverityPolicy.default()
-    if which in ("web", "wcxb", "trafilatura", "fixtures"):
+    if which in ("web", "wcxb", "trafilatura", *FIXTURE_SOURCES):
         articles, skipped = web_articles(shared, which, html_dir)
         articles = [a for a in articles if only in (None, split_of(a.source))]
         for reason, count in sorted(skipped.items()):
@@ -611,7 +621,7 @@ def _write_labels(labels: dict, labels_path: Path) -> None:
 
 
 SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS, "trafilatura": TRAFILATURA_LABELS,
-              "fixtures": FIXTURES_LABELS}
+              "fixtures": FIXTURES_LABELS, "scrapers": SCRAPERS_LABELS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -629,13 +639,13 @@ def main(argv: list[str] | None = None) -> int:
                         " (2020 web pages of htmldate's news set, the 5W1H news corpus, Zyte's English"
                         " pages); wcxb: the third (WCXB's English article pages); trafilatura: the"
                         " fourth (the English pages of trafilatura's evaluation set); fixtures: the fifth (the"
-                        " English pages of Postlight Parser's and Mozilla Readability's test fixtures);"
-                        " each its own labels")
+                        " English pages of Postlight Parser's and Mozilla Readability's test fixtures); scrapers: the"
+                        " sixth (the English pages of newspaper3k's and goose3's test data); each its own labels")
     parser.add_argument("--trafilatura-html", type=Path, default=TRAFILATURA_HTML_DEFAULT,
                         help="trafilatura's tests/ folder at e90b0ef (for --set trafilatura)")
-    parser.add_argument("--fixtures-html", type=Path, default=FIXTURES_HTML_DEFAULT,
-                        help="the fifth set's pages (for --set fixtures): a folder holding postlight/fixtures/"
-                        " and readability/test/test-pages/")
+    parser.add_argument("--fixtures-html", type=Path,
+                        help="the fifth or sixth set's pages (for --set fixtures or scrapers; default"
+                        " /tmp/fixtures-set or /tmp/scrapers-set): the folder the export commands fill")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)
@@ -656,7 +666,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = args.reuse
     if results is None:
-        html_dir = args.fixtures_html if args.which == "fixtures" else args.trafilatura_html
+        html_dir = args.trafilatura_html
+        if args.which in FIXTURE_SOURCES:
+            html_dir = args.fixtures_html or FIXTURES_HTML_DEFAULT[args.which]
         run(shared, args.save, args.only, args.which, html_dir)
         results = args.save
     s = score(results, load_labels(labels_path), second_sample=args.which == "news")

@@ -89,6 +89,14 @@ def test_two_apostrophes_after_a_number_and_a_range_of_sizes_are_inch_marks():
     assert found("A sleeve for 11.6'' ~ 12.5'' laptops costs $12, and a 27” ~ 32” one $15.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The coach said the final score was 3-1'' and that he was proud of the squad.",
+    "The club said ticket prices would stay at $40'' for the season.",
+])
+def test_two_apostrophes_after_a_score_or_a_price_close_a_quotation(text):
+    assert [f.text for f in found(text)] == ["''"]
+
+
 def test_a_mark_named_between_brackets_is_no_quotation():
     assert found('Write the version inside double quotes ("), as the standard asks.') == []
     assert found("The apostrophe (’) and the opening single mark (‘) are different.") == []

@@ -397,6 +397,10 @@ def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
         "Smith (Lab) 1,204; Jones (Con) 987;",
         "Arsenal 2 (Saka 12, Havertz 70) Chelsea 1 (Palmer 45);",
         'He called the book "Nightfall": 400 pages of gloom, and the sequel "Dawn": 300 more.',
+        'Asked whether to stay, voters said "Yes": 52%, "No": 45% and "Unsure": 3%.',
+        '- the word "unacceptable": 14 times;',
+        "Reporting by Jane Doe (Reuters)\\",
+        "PARIS (AP)\\",
         "The path is C:\\Users\\Public, he said, and the drive is D:\\",
     ],
 )
@@ -443,6 +447,20 @@ def test_story_bullets_under_a_notes_heading_stay_copy() -> None:
     wrapped = ["References", "1. Smith, J. (2019). A study of bridges and the cost of",
                "   their upkeep. Journal of Roads, vol. 12, pp. 45-67.", "2. Jones A, et al. Tolls. 2006;27:441."]
     assert reference_entries(wrapped) == {0, 1, 2, 3}
+
+
+def test_story_bullets_with_a_date_or_page_under_notes_stay_copy() -> None:
+    from copydesk.ingest.furniture import reference_entries
+    notes = ["Notes",
+             "- The company was founded in Leeds (May 2011) and now employs 4,000 people.",
+             "- The chief executive said profits would double, according to p. 4 of its annual report."]
+    assert reference_entries(notes) == set()
+
+
+def test_a_dateline_ending_in_a_backslash_continues_nothing() -> None:
+    article = parse_text("Council approves budget\n\nPARIS (AP)\\\n\nThe council approved a budget on Tuesday.")
+    start = article.text.index("The council")
+    assert [r.role for r in article.regions if r.start <= start < r.end] == ["body"]
 
 
 def test_a_line_that_goes_on_with_a_line_of_code_is_code() -> None:

@@ -133,8 +133,6 @@ def _weekday_dates(text: str, base: datetime | None, tense=lambda offset: None,
         if inferred and _fits_a_year_in_its_sentence(text, found, sentence(found.start), base.year,
                                                       tense(found.start)):
             continue
-        if inferred and _fits_a_relative_year(text, found, day.year, sentence(found.start), tense(found.start)):
-            continue
         right = weekday_like(found.weekday, day.weekday())
         date_start = found.date_start + _leading_separators(text[found.date_start : found.date_end])
         detail = f"{_long(day)} is a {WEEKDAY_NAMES[day.weekday()]}"
@@ -180,36 +178,6 @@ def _fits_a_year_in_its_sentence(text: str, found, sentence: tuple[int, int], ba
                 return True
         except ValueError:
             continue
-    return False
-
-
-#: A year named relative to the story's own ("last year's shutdown", "next year's games").
-_RELATIVE_YEAR = {
-    -1: re.compile(r"\b(?:last year|a year (?:ago|earlier|before)|the (?:previous|prior) year|the year before)\b",
-                   re.IGNORECASE),
-    1: re.compile(r"\b(?:next year|the (?:following|next|coming) year|a year (?:later|from now))\b", re.IGNORECASE),
-}
-_THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
-
-
-def _fits_a_relative_year(text: str, found, year: int, sentence: tuple[int, int],
-                          tense: str | None) -> bool:
-    """A date without a year whose weekday fits the year before (or after) the one taken from
-    the article's date, in a story that has spoken of last (or next) year before it ("last
-    year's shutdown … on Monday, Dec. 14" in a story of the next December): the writer's year
-    may be that one, so the weekday is no proven slip. Not when the date's own sentence speaks of
-    this year, or its tense points the other way (a future verb for last year)."""
-    if _THIS_YEAR.search(text, *sentence):
-        return False
-    for shift, phrase in _RELATIVE_YEAR.items():
-        if (shift < 0 and tense == "future") or (shift > 0 and tense == "past"):
-            continue
-        try:
-            fits = date(year + shift, found.month, found.day).weekday() == found.weekday_index
-        except ValueError:
-            continue
-        if fits and phrase.search(text, 0, found.start):
-            return True
     return False
 
 

@@ -9,8 +9,8 @@ Double marks are matched within each paragraph:
   a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
   and before a space it closes; when both sides or neither side say so (``, " added``) it
   closes an open quotation and otherwise opens one. A straight mark after a digit with no
-  quotation open is an inch mark (``27" monitor``; two apostrophes, ``11.6''``, stand for it
-  too), and so is a closing mark there when what is measured follows (``24” monitors``: word
+  quotation open is an inch mark (``27" monitor``), and so is a closing mark or two apostrophes
+  there when what is measured follows (``24” monitors``, ``11.6'' ~ 12.5'' laptops``: word
   processors curl the inch sign; ``_inch_mark``).
 - Double quotation marks do not nest, so an opening mark inside an open quotation is the
   newspaper convention for a quotation of several sentences (``done. "Then``) when it starts a
@@ -236,19 +236,20 @@ _GOES_ON = frozenset({"and", "but", "or", "so", "then", "he", "she", "they", "we
                       "you", "said", "says", "added", "told", "as", "while", "when", "after",
                       "in", "at", "on", "for", "from", "according", "with", "by"})
 #: Sizes in a row ("the 55” and 65” models", "24”, 27” and 32”"): each mark is an inch sign.
-_SIZE_AFTER = re.compile(r"\s*(?:,|and|or|to|x|by|-|–|~)\s*\d[\d.]*\s*[”\"]")
-_SIZE_BEFORE = re.compile(r"\d[\d.]*\s*[”\"]\s*(?:,|and|or|to|x|by|-|–|~)\s*$")
+_SIZE_AFTER = re.compile(r"\s*(?:,|and|or|to|x|by|-|–|~)\s*\d[\d.]*\s*(?:[”\"]|'')")
+_SIZE_BEFORE = re.compile(r"\d[\d.]*\s*(?:[”\"]|'')\s*(?:,|and|or|to|x|by|-|–|~)\s*$")
 
 
 def _inch_mark(text: str, mark: Mark) -> bool:
     """A mark after a digit that closes nothing: the inch sign. A straight one always (``27"``); a
-    curled one (word processors curl the inch sign too) when a hyphen or a word that names what
+    curled one (word processors curl the inch sign too), or two apostrophes standing for it
+    (``11.6''``), when a hyphen, another size or a word that names what
     is measured follows ("24” monitors", "17” of travel", "a 15”-wide tray"), and not after a
     score ("2-0”"), an amount of money ("£500”") or a percentage."""
     k = mark.start
     if not text[k - 1 : k].isdigit() or mark.text not in ('"', CLOSE, "''", "’’"):
         return False
-    if mark.text in ('"', "''"):  # the typewriter's inch sign, or two apostrophes for it (11.6'')
+    if mark.text == '"':
         return True
     number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):

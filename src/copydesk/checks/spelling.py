@@ -209,17 +209,22 @@ def _formed(word: str, lexicon) -> bool:
     )
 
 
-#: A letter written four times or more, or a vowel three times at a word's end: the lengthening
-#: writers use for emphasis or a sung note ("allllll", "sooo", "wooo"). A slip of the keys adds one
-#: letter, mostly inside the word ("killled").
-_LENGTHENED = re.compile(r"([a-z])\1{3,}|([aeiouy])\2{2}$")
+#: A letter written four times or more: the lengthening writers use for emphasis or a sung note
+#: ("allllll", "woooo"); a slip of the keys adds one letter ("killled", "committeee").
+_LENGTHENED = re.compile(r"([a-z])\1{3,}")
+#: A vowel three times at a word's end: lengthening too ("sooo", "meee") unless two of it make the
+#: word ("agreee", "tooo" are slips of "agree", "too").
+_LENGTHENED_END = re.compile(r"([aeiouy])\1{2}$")
 
 
 def _lengthened(word: str, lexicon) -> bool:
-    """A word lengthened for emphasis: the run cut to one or two letters is a known word."""
-    if not _LENGTHENED.search(word):
-        return False
-    return any(lexicon.known(re.sub(r"([a-z])\1{2,}", run, word)) for run in (r"\1", r"\1\1"))
+    """A word lengthened for emphasis: its run cut to one or two letters is a known word (a vowel
+    tripled at the end: cut to one, and not to two)."""
+    if _LENGTHENED.search(word):
+        return any(lexicon.known(re.sub(r"([a-z])\1{2,}", run, word)) for run in (r"\1", r"\1\1"))
+    if _LENGTHENED_END.search(word):
+        return lexicon.known(word[:-2]) and not lexicon.known(word[:-1])
+    return False
 
 
 def _slip(suggestions) -> bool:

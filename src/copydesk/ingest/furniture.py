@@ -145,21 +145,24 @@ def find_byline(line: str) -> tuple[str, int, int] | None:
 
 #: Marks of program code: operators and punctuation that prose does not use ("::", "->", "=>",
 #: "==", "&&", "();"), a call written against its name ("push_str(", "print(", not "applicant(s)"),
-#: snake_case names (once handles, e-mail addresses and links are set aside), JSON members.
+#: snake_case names (once handles, e-mail addresses and links are set aside).
 _CODE_SYNTAX = re.compile(
     r"::|->|=>|==|!=|&&|\|\||\+=|\(\);|\{\}|\[\]|</?[a-z]+[^>]*>|"
-    r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b|"
-    # a JSON or JavaScript member: a quoted key, a colon and a value ('"name":"test"', '"ok":true')
-    r'"[^"\s]{1,40}"\s?:\s?(?:["{\[\d]|true\b|false\b|null\b)'
+    r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b"
 )
+#: A JSON or JavaScript member, code syntax too (read before handles and links are set aside: its
+#: key may be "@context" or a link): a quoted key, a colon and a value ('"name":"test"',
+#: '"ok":true', '"id": 42,'), not a share or count in prose ('"Yes": 52%', '"unacceptable": 14 times').
+_JSON_MEMBER = re.compile(
+    r'"[^"\s]{1,60}"\s?:\s?(?:["{\[]|-?\d[\d.]*(?=\s*(?:[,}\]]|$))|true\b|false\b|null\b)')
 #: Handles, e-mail addresses and links: they carry underscores and dots without being code.
 _NOT_CODE_TOKENS = re.compile(r"(?<!\S)[^\s@]*@\S+|https?://\S+|www\.\S+")
 #: How a line of code starts (a comment, a closing brace, a shell or REPL prompt) or ends (a
-#: block's brace, or a backslash that continues the line); a statement's semicolon ends lists in
-#: prose too, so it counts only with syntax.
+#: block's brace); a statement's semicolon ends lists in prose too, and a backslash that continues
+#: the line ends a Markdown line break, so they count only with syntax.
 _CODE_START = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )")
-_CODE_END_BRACE = re.compile(r"(?:\{|\}|\\)$")
-_CODE_END_STATEMENT = re.compile(r"(?:;|\);)$")
+_CODE_END_BRACE = re.compile(r"(?:\{|\})$")
+_CODE_END_STATEMENT = re.compile(r"(?:;|\);|\\)$")
 #: Characters that are rare in prose and common in code.
 _CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
 #: A bibliographic reference: "Smith J, Jones K, et al. J Psychiatr Res. 2011;123:147-53."
@@ -178,15 +181,15 @@ def not_copy(line: str) -> str | None:
     are the program's or the cited work's); None for copy.
 
     Code: a line that starts as code does (``//``, ``}``, a prompt) or ends in a brace, with code
-    syntax or a high share of code characters; one that ends in a statement's ``;`` with code
-    syntax; or any line with three marks of code syntax. A reference: a citation mark (``et al.``,
+    syntax or a high share of code characters; one that ends in a statement's ``;`` or a
+    continuing backslash, with code syntax; or any line with three marks of code syntax. A reference: a citation mark (``et al.``,
     ``doi``, ``[PubMed]``, ``PMID``) and a publication detail (``2011;123:147``, ``2011
     Mar;123(4):147-53``, ``75(2):285-292``, or an identifier), both outside brackets: a citation
     in brackets inside a sentence is prose."""
     text = line.strip()
     if not text:
         return None
-    syntax = len(_CODE_SYNTAX.findall(_NOT_CODE_TOKENS.sub(" ", text)))
+    syntax = len(_CODE_SYNTAX.findall(_NOT_CODE_TOKENS.sub(" ", text))) + len(_JSON_MEMBER.findall(text))
     visible = [ch for ch in text if not ch.isspace()]
     share = sum(ch in _CODE_CHARS for ch in visible) / len(visible)
     if syntax >= 3:
@@ -208,23 +211,34 @@ _REFERENCE_HEADING = re.compile(
 #: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret; or a bullet
 #: alone on its line (an empty item, or a bullet a page set apart from its text).
 _LIST_ENTRY = re.compile(r"(?:[-•*–·](?:\s|$)|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
 #: What marks a line under such a heading as a citation, besides a reference's own marks and
 #: details (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``): authors written as a surname and initials
 #: ("Bocquet H,", "Shear NH,", "Smith, J."), a web address, an ISBN, a year in brackets
-#: ("(2019)", "(May 2011)"), a year before a volume ("2006;27"), "vol." / "pp." / "p. 41", or the
-#: date a web source was consulted or archived as citation styles write it ("Retrieved 14 April
-#: 2018", "Accessed March 3, 2020", "Archived from the original").
+#: ("(2019)"), a year before a volume ("2006;27"), "vol." / "pp.", or the date a web source was
+#: consulted or archived as citation styles write it ("Retrieved 14 April 2018", "Accessed March
+#: 3, 2020", "Archived from the original").
 _CITED_FORM = re.compile(
     r"\b[A-Z][A-Za-z'’-]+,? (?:[A-Z]\.? ?){1,3}(?:[,.;]|et al\b)|https?://|www\.|\bISBN\b"
-    r"|\((?:[A-Z][a-z]+ (?:\d{1,2},? )?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d"
-    r"|\bvol\.|\bpp\.|\bp\. ?\d"
-    r"|\b(?:Retrieved|Accessed)(?: on)? (?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ \d{1,2}, )(?:1[89]|20)\d\d\b"
+    r"|\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:1[5-9]|20)\d\d[a-z]?;\s?\d|\bvol\.|\bpp\."
+    r"|\b(?:Retrieved|Accessed)(?: on)? (?:\d{1,2} " + _MONTH + r" |" + _MONTH + r" \d{1,2}, )(?:1[89]|20)\d\d\b"
     r"|\bArchived from the original\b")
+#: Forms that a story's bullet may also hold ("founded (May 2011)", "p. 4 of its report"): they
+#: mark a citation only on a wiki's entry (a caret: "- ^ King 2003, p. 41.") or beside a title in
+#: quotation marks closed by a full stop ('Kaa, Hiro (May 2011). "Churches".').
+_CITED_WEAK = re.compile(r"\(" + _MONTH + r" (?:\d{1,2},? )?(?:1[5-9]|20)\d\d\)|\bp\. ?\d")
+_CITED_ALONGSIDE = re.compile(r"^(?:[-•*–·]\s*)?\^|[\"“][^\"“”]{2,}[.,!?]?[\"”]\.")
 
 
 def _cited(line: str) -> bool:
-    """The line reads as a citation (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``, ``_CITED_FORM``)."""
-    return any(pattern.search(line) for pattern in (_REFERENCE_MARK, _REFERENCE_DETAIL, _CITED_FORM))
+    """The line reads as a citation (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``, ``_CITED_FORM``;
+    ``_CITED_WEAK`` only with ``_CITED_ALONGSIDE``)."""
+    if any(pattern.search(line) for pattern in (_REFERENCE_MARK, _REFERENCE_DETAIL, _CITED_FORM)):
+        return True
+    return bool(_CITED_WEAK.search(line) and _CITED_ALONGSIDE.search(line))
+
+
 #: Lines between such a heading and its first entry that may introduce the list ("Papers of
 #: particular interest are highlighted as: …").
 REFERENCE_INTRO_LINES = 2
