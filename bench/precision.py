@@ -61,8 +61,17 @@ scope of its first run was labelled, in both halves, before any check was change
 A fourth set (``--set trafilatura``, labels in ``bench/precision/labels-trafilatura.tsv``) is the
 English pages of trafilatura's evaluation set (blogs, magazines and news sites, 2010s-2020; the
 HTML is not in ../shared: ``--trafilatura-html`` names trafilatura's ``tests/`` folder at
-e90b0ef), scored once after every change made on the other sets' tuning halves: both of its
-halves are held out.
+e90b0ef), scored once after every change made on the other sets' tuning halves; its half A
+became a tuning half after that.
+
+A fifth set (``--set fixtures``, labels in ``bench/precision/labels-fixtures.tsv``) is the English
+pages among the test fixtures of two open-source article parsers (Postlight Parser at e8ba7ec,
+Mozilla Readability at ab4027a: news sites, magazines, blogs, documentation, wikis), and a sixth
+(``--set scrapers``, ``labels-scrapers.tsv``) those of two news scrapers' test data (newspaper3k at
+1618b54, goose3 at c5a8902: mostly news and magazine sites of the 2010s); neither is in ../shared
+(``--fixtures-html``; docs/BENCHMARKS.md gives the export commands). A page whose text is that of
+another page of its set is left out. Each was scored once, every finding in scope labelled in
+both halves, before any check was changed for it.
 
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
