@@ -97,6 +97,26 @@ def test_two_apostrophes_after_a_score_or_a_price_close_a_quotation(text):
     assert [f.text for f in found(text)] == ["''"]
 
 
+def test_a_closing_mark_with_the_space_on_the_wrong_side_closes_the_quotation():
+    text = "He stars in “A Most Violent Year, ”out on Dec. 31 in limited release."
+    [finding] = found(text)
+    assert (finding.text, finding.suggestion, finding.severity.label) == (" ”", "” ", "info")
+    assert text[finding.start : finding.end] == finding.text
+    # with no quotation open, the same mark opens one the wrong way round (still noted at info)
+    [finding] = found("The union said ”the offer is too low.”")
+    assert finding.text == "”" and "opens here" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    'Casting the pilot. Project description: "A drama about a freak show run by Meg & Th...more',
+    "The review opens: “It is the best film of the year, and by a long way […]",
+    "The review opens: “It is the best film of the year, and by a long way… Read more",
+])
+def test_a_paragraph_the_page_cut_short_leaves_no_unclosed_quotation(text):
+    assert found(text + "\n\nThe audition is on Monday.") == []
+    assert [f.text[:4] for f in found('She said: "We will not give in.\n\nThe audition is on Monday.')] == ['"We ']
+
+
 def test_a_mark_named_between_brackets_is_no_quotation():
     assert found('Write the version inside double quotes ("), as the standard asks.') == []
     assert found("The apostrophe (’) and the opening single mark (‘) are different.") == []

@@ -80,6 +80,13 @@ def test_words_lengthened_for_emphasis_are_silent_but_a_tripled_letter_is_a_slip
         ("killled", "killed"), ("committeee", "committee"), ("agreee", "agree")]
 
 
+def test_a_short_abbreviation_before_a_full_stop_that_ends_no_sentence_is_silent(analyser, knowledge):
+    text = "Per serving: cal. (kcal) 421, chol. (mg) 259, carb. (g) 36.\n"
+    assert run(analyser, knowledge, text) == []
+    found = run(analyser, knowledge, "The council met on Tuesday and voted to cut the buget. The mayor left.\n")
+    assert [f.text for f in found] == ["buget"]
+
+
 def test_words_censored_with_asterisks_are_silent(analyser, knowledge):
     text = ("The rapper told the crowd that the motherf***** who wrote the review was an a** "
             "and a s**thead, and the crowd cheered.\n")

@@ -4,7 +4,8 @@ Double marks are matched within each paragraph:
 
 - Curly marks carry their role (“ opens, ” closes); a doubled single mark (‘‘ ’’) and the TeX
   pair (`` '') count as double marks. A ” written where a quotation opens (after a space,
-  before a word) is an opening mark set the wrong way round: it opens, and is noted (info).
+  before a word) is an opening mark set the wrong way round: it opens, and is noted (info);
+  with a quotation open, it closes it with the space on the wrong side (noted, info).
 - A straight mark (") takes its role from what flanks it, as Markdown does for emphasis: before
   a word and after a space or punctuation it opens (``said:"We``), after a word or punctuation
   and before a space it closes; when both sides or neither side say so (``, " added``) it
@@ -17,7 +18,8 @@ Double marks are matched within each paragraph:
   sentence; otherwise the first quotation was never closed.
 
 A quotation left open at the end of a paragraph is fine when the next paragraph reopens it (the
-convention for quotations of several paragraphs) or closes it without reopening. A paragraph that
+convention for quotations of several paragraphs) or closes it without reopening, or when the
+page cut the paragraph short ("Th...more", "[…]"). A paragraph that
 stops mid-sentence and goes on in lower case on the next line (scraped text broken by a stray
 line break) is read as one paragraph with the next.
 
@@ -73,7 +75,7 @@ class Mark:
 @dataclass(frozen=True, slots=True)
 class Unbalanced:
     mark: Mark
-    kind: str  # unclosed | unopened | misturned | mismatched
+    kind: str  # unclosed | unopened | misturned | misspaced | mismatched
 
 
 def _paragraphs(article: AnalysedArticle) -> list[Region]:
@@ -201,6 +203,12 @@ def _match_double(
         role = mark.role
         if role == "close-or-misturned":
             role = "close" if stack else "misturned"
+        if role == "misturned" and stack and mark.text == CLOSE:
+            # with a quotation open, a ” between a space and a word closes it with the space on
+            # the wrong side ('“A Most Violent Year, ”out on Dec. 31'): noted, and it closes
+            problems.append(Unbalanced(mark, "misspaced"))
+            stack.pop()
+            continue
         if role == "misturned":
             problems.append(Unbalanced(mark, "misturned"))
             role = "open"
@@ -343,12 +351,21 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if after_damage:  # a quotation may have run on from the damaged paragraph
             problems = [problem for problem in problems if problem.kind != "unopened"]
             after_damage = False
+        if _CUT_SHORT.search(text, region.start, region.end):
+            # a teaser the page cut ("… Meg & Th...more"): what it left open, the writer closed
+            problems = [problem for problem in problems if problem.kind != "unclosed"]
+            still_open = None
         for problem in problems + _single(marks_text, region, getattr(knowledge, "lexicon", None)):
             home = pending[0] if pending is not None and problem.mark is carried else region
             yield _finding(text, home, problem)
         pending = (region, still_open) if still_open is not None else None
     if pending is not None:
         yield _finding(text, pending[0], Unbalanced(pending[1], "unclosed"))
+
+
+#: The end of a paragraph the page cut short, with a link to the rest ("…run by Meg & Th...more",
+#: "… Read more", "[…]").
+_CUT_SHORT = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |view |show )?more|\[(?:…|\.\.\.)\])\W*$", re.IGNORECASE)
 
 
 def _span_end(text: str, start: int, end: int) -> int:
@@ -383,6 +400,15 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
             message="the quotation opened with ‘ is closed with a straight ' mark",
             suggestion="close it with ’", confidence=0.6,
             evidence=[Evidence("punctuation", "a curly opening mark and a straight closing mark")],
+        )
+    if problem.kind == "misspaced":
+        return Finding(
+            check="quotes.unbalanced", severity=Severity.INFO, start=mark.start - 1,
+            end=mark.start + len(mark.text), text=text[mark.start - 1 : mark.start + len(mark.text)],
+            message=f"the closing mark {mark.text} has the space before it instead of after it",
+            suggestion=f"{mark.text} ", confidence=0.7,
+            evidence=[Evidence("punctuation", "a quotation is open, and the mark follows a space and"
+                               " precedes a word")],
         )
     if problem.kind == "misturned":
         # after a space the quotation is plain to see, only its mark is turned (info); glued to

@@ -294,6 +294,12 @@ def _sentence_initial(article: AnalysedArticle, token: Token) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+")
 
 
+#: The longest word read as an abbreviation before a full stop, and what follows such a stop when
+#: it ends no sentence (a lower-case word, a figure or a bracket).
+ABBREVIATION_LENGTH = 5
+_ABBREVIATION_AFTER = re.compile(r" [a-z0-9(]")
+
+
 def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
     word = token.text
     if len(word) < MIN_LENGTH or word.isupper() or not _LATIN_WORD.fullmatch(word):  # letters only
@@ -313,7 +319,12 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
         # "psy-ops", "-itis"); and what is left of a word censored with asterisks ("a**")
         return False
     # a domain name ("example.com") is not judged
-    return not (after == "." and text[token.end + 1 : token.end + 2].isalpha())
+    if after == "." and text[token.end + 1 : token.end + 2].isalpha():
+        return False
+    # nor a short word abbreviated with a full stop that ends no sentence ("chol. (mg) 259",
+    # "carb. (g) 36", "approx. 5 km")
+    return not (after == "." and len(word) <= ABBREVIATION_LENGTH
+                and _ABBREVIATION_AFTER.match(text, token.end + 1))
 
 
 def _hyphen_part(text: str, token: Token, lexicon) -> bool:
