@@ -109,12 +109,28 @@ def test_a_closing_mark_with_the_space_on_the_wrong_side_closes_the_quotation():
 
 @pytest.mark.parametrize("text", [
     'Casting the pilot. Project description: "A drama about a freak show run by Meg & Th...more',
+    'Project description: "A drama about a freak show run by Meg & Th...more Get details on the pilot',
     "The review opens: “It is the best film of the year, and by a long way […]",
     "The review opens: “It is the best film of the year, and by a long way… Read more",
 ])
 def test_a_paragraph_the_page_cut_short_leaves_no_unclosed_quotation(text):
     assert found(text + "\n\nThe audition is on Monday.") == []
     assert [f.text[:4] for f in found('She said: "We will not give in.\n\nThe audition is on Monday.')] == ['"We ']
+
+
+@pytest.mark.parametrize("text", [
+    "“We lost tonight. ”We will come back stronger,” the captain said.",
+    "He said “the so-called ”reform” is a sham and must go.”",
+])
+def test_a_turned_mark_that_a_later_closing_mark_answers_opens(text):
+    assert [f.severity.label for f in found(text)] == ["info"]
+
+
+def test_a_cut_teaser_does_not_excuse_a_quotation_carried_into_it_or_a_speakers_more():
+    text = ("The minister said the plan was “unworkable and unfair, before leaving the chamber.\n\n"
+            "Other news: the council met on Friday to discuss parking... Read more")
+    assert [f.text[:11] for f in found(text)] == ["“unworkable"]
+    assert [f.text[:4] for f in found("She said: “We want jobs, and then we want... more.")] == ["“We "]
 
 
 def test_a_mark_named_between_brackets_is_no_quotation():

@@ -85,6 +85,10 @@ def test_a_short_abbreviation_before_a_full_stop_that_ends_no_sentence_is_silent
     assert run(analyser, knowledge, text) == []
     found = run(analyser, knowledge, "The council met on Tuesday and voted to cut the buget. The mayor left.\n")
     assert [f.text for f in found] == ["buget"]
+    for typo, after in (("wiht", " (Reuters)"), ("adn", " (AP)"), ("agian", " 2024 had been worse."),
+                        ("raod", " iPhone users complained.")):
+        found = run(analyser, knowledge, f"Crews worked through the night to rebuild the {typo}.{after}\n")
+        assert [f.text for f in found] == [typo]
 
 
 def test_words_censored_with_asterisks_are_silent(analyser, knowledge):

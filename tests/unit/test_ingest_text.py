@@ -398,6 +398,9 @@ def test_program_code_and_reference_entries_are_not_copy(line: str) -> None:
         "Arsenal 2 (Saka 12, Havertz 70) Chelsea 1 (Palmer 45);",
         'He called the book "Nightfall": 400 pages of gloom, and the sequel "Dawn": 300 more.',
         'Asked whether to stay, voters said "Yes": 52%, "No": 45% and "Unsure": 3%.',
+        'Voters rated the plan "good": 42, "fair": 30, and "poor": 28, the survey found.',
+        'Asked about "Brexit": "It is done." On "trade": "We will see." On "tariffs": "No comment."',
+        "Shares in the firm(up 3%) rose on Monday.\\",
         '- the word "unacceptable": 14 times;',
         "Reporting by Jane Doe (Reuters)\\",
         "PARIS (AP)\\",
@@ -455,6 +458,21 @@ def test_story_bullets_with_a_date_or_page_under_notes_stay_copy() -> None:
              "- The company was founded in Leeds (May 2011) and now employs 4,000 people.",
              "- The chief executive said profits would double, according to p. 4 of its annual report."]
     assert reference_entries(notes) == set()
+
+
+def test_a_sentence_after_a_line_of_code_ending_in_a_backslash_is_copy() -> None:
+    from copydesk.ingest.furniture import continued_code
+    lines = ["$ curl -s https://example.org/api/v1/items?limit=10&sort=desc_order \\", "",
+             "The company said the service would return on Monday, but critics were unconvinced."]
+    assert continued_code(lines) == set()
+
+
+def test_a_news_bullet_with_a_quoted_phrase_and_a_page_stays_copy() -> None:
+    from copydesk.ingest.furniture import reference_entries
+    notes = ["Notes", '- Ms Smith called the deal "a disgrace". The full list of objections is on p. 12 of the report.']
+    assert reference_entries(notes) == set()
+    cited = ["Notes", '- Kaa, Hiro (May 2011). "Churches and chapels". The Encyclopedia of Ruritania. p. 12.']
+    assert reference_entries(cited) == {0, 1}
 
 
 def test_a_dateline_ending_in_a_backslash_continues_nothing() -> None:

@@ -182,6 +182,16 @@ def _inch(text: str, k: int) -> bool:
     )
 
 
+def _closed_later(marks: list[Mark], index: int) -> bool:
+    """A closing mark follows ``marks[index]`` in its paragraph before any opening one."""
+    for later in marks[index + 1 :]:
+        if later.role in ("close", "close-or-misturned", "either"):
+            return True
+        if later.role in ("open", "misturned"):
+            return False
+    return False
+
+
 def _starts_sentence(text: str, mark: Mark, region: Region) -> bool:
     """Whether the text before the mark ends a sentence (closing marks and spaces skipped)."""
     before = text[region.start : mark.start].rstrip(" \t\n’'”\"")
@@ -199,13 +209,16 @@ def _match_double(
     use); one opening a sentence reopens the quotation that ran on (the convention)."""
     problems: list[Unbalanced] = []
     stack: list[Mark] = [carried] if carried is not None else []
-    for mark in _double_marks(text, region):
+    marks = _double_marks(text, region)
+    for index, mark in enumerate(marks):
         role = mark.role
         if role == "close-or-misturned":
             role = "close" if stack else "misturned"
-        if role == "misturned" and stack and mark.text == CLOSE:
-            # with a quotation open, a ” between a space and a word closes it with the space on
-            # the wrong side ('“A Most Violent Year, ”out on Dec. 31'): noted, and it closes
+        if role == "misturned" and stack and mark.text == CLOSE and not _closed_later(marks, index):
+            # with a quotation open and no closing mark after it, a ” between a space and a word
+            # closes it with the space on the wrong side ('“A Most Violent Year, ”out on Dec.
+            # 31'): noted, and it closes; a closing mark later would be this one's, an opening
+            # mark turned the wrong way ('“We lost. ”We will be back,” he said')
             problems.append(Unbalanced(mark, "misspaced"))
             stack.pop()
             continue
@@ -351,9 +364,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if after_damage:  # a quotation may have run on from the damaged paragraph
             problems = [problem for problem in problems if problem.kind != "unopened"]
             after_damage = False
-        if _CUT_SHORT.search(text, region.start, region.end):
-            # a teaser the page cut ("… Meg & Th...more"): what it left open, the writer closed
-            problems = [problem for problem in problems if problem.kind != "unclosed"]
+        # a teaser the page cut ("… Meg & Th...more"): what it opened and left open, the writer
+        # closed (a quotation carried in from the paragraph before is still judged)
+        problems = [problem for problem in problems
+                    if problem.kind != "unclosed" or problem.mark is carried
+                    or not _cut_short(text, problem.mark.start, region.end)]
+        if still_open is not None and still_open is not carried and _cut_short(text, still_open.start, region.end):
             still_open = None
         for problem in problems + _single(marks_text, region, getattr(knowledge, "lexicon", None)):
             home = pending[0] if pending is not None and problem.mark is carried else region
@@ -363,9 +379,17 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         yield _finding(text, pending[0], Unbalanced(pending[1], "unclosed"))
 
 
-#: The end of a paragraph the page cut short, with a link to the rest ("…run by Meg & Th...more",
-#: "… Read more", "[…]").
-_CUT_SHORT = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |view |show )?more|\[(?:…|\.\.\.)\])\W*$", re.IGNORECASE)
+#: Text the page cut short, with a link to the rest: "…run by Meg & Th...more", "… Read more" (where
+#: the link's text may run on into the next item), or "[…]" ending the paragraph.
+_CUT_MORE = re.compile(r"(?:\.\.\.|…)\s*(?:read |see |view |show )?more\b(?!\s*[.!?,;:])", re.IGNORECASE)
+_CUT_END = re.compile(r"\[(?:…|\.\.\.)\]$")
+
+
+def _cut_short(text: str, start: int, end: int) -> bool:
+    """The text from ``start`` to ``end`` (a quotation's opening mark to its paragraph's end) was cut
+    by the page ("…we want... more." is the speaker's, a sentence)."""
+    tail = text[max(start, end - 40) : end].rstrip(" \t\n.,;:!?”’\"')")
+    return bool(_CUT_MORE.search(text, start, end) or _CUT_END.search(tail))
 
 
 def _span_end(text: str, start: int, end: int) -> int:

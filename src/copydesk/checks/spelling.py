@@ -102,7 +102,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     for token in article.tokens:
         if _hyphen_part(text, token, lexicon):
             parts.add(token.i)
-        elif not _judged(article, token, text, capitalised_mid_sentence):
+        elif not _judged(article, token, text, capitalised_mid_sentence, lexicon):
             continue
         if REPLACEMENT_CHARACTER in text[max(0, token.start - 1) : token.end + 1]:
             continue  # a word beside a character lost in decoding (U+FFFD) is cut: "wouldn�t"
@@ -295,12 +295,12 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-
 
 
 #: The longest word read as an abbreviation before a full stop, and what follows such a stop when
-#: it ends no sentence (a lower-case word, a figure or a bracket).
+#: it ends no sentence (a lower-case word, a figure, or a bracket before one: "(mg)", not "(AP)").
 ABBREVIATION_LENGTH = 5
-_ABBREVIATION_AFTER = re.compile(r" [a-z0-9(]")
+_ABBREVIATION_AFTER = re.compile(r" (?:[a-z0-9]|\([a-z0-9])")
 
 
-def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter) -> bool:
+def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Counter, lexicon) -> bool:
     word = token.text
     if len(word) < MIN_LENGTH or word.isupper() or not _LATIN_WORD.fullmatch(word):  # letters only
         return False
@@ -322,9 +322,10 @@ def _judged(article: AnalysedArticle, token: Token, text: str, capitalised: Coun
     if after == "." and text[token.end + 1 : token.end + 2].isalpha():
         return False
     # nor a short word abbreviated with a full stop that ends no sentence ("chol. (mg) 259",
-    # "carb. (g) 36", "approx. 5 km")
+    # "carb. (g) 36", "approx. 5 km"): the start of a longer word (``Lexicon.abbreviates``)
     return not (after == "." and len(word) <= ABBREVIATION_LENGTH
-                and _ABBREVIATION_AFTER.match(text, token.end + 1))
+                and _ABBREVIATION_AFTER.match(text, token.end + 1) is not None
+                and lexicon.abbreviates(word.lower()))
 
 
 def _hyphen_part(text: str, token: Token, lexicon) -> bool:

@@ -150,19 +150,21 @@ _CODE_SYNTAX = re.compile(
     r"::|->|=>|==|!=|&&|\|\||\+=|\(\);|\{\}|\[\]|</?[a-z]+[^>]*>|"
     r"\b[a-z]\w*(?:\.\w+)*\((?!\s|s\))|\b[a-z]+_[a-z_]+\b"
 )
-#: A JSON or JavaScript member, code syntax too (read before handles and links are set aside: its
-#: key may be "@context" or a link): a quoted key, a colon and a value ('"name":"test"',
-#: '"ok":true', '"id": 42,'), not a share or count in prose ('"Yes": 52%', '"unacceptable": 14 times').
+#: A JSON or JavaScript member, code syntax too on a line that opens with a brace, a bracket or a
+#: quoted key or holds a brace (read before handles and links are set aside: its key may be
+#: "@context" or a link): a quoted key, a colon and a value ('"name":"test"', '"ok":true',
+#: '"id": 42,'), not a share or count in prose ('"Yes": 52%', '"unacceptable": 14 times').
 _JSON_MEMBER = re.compile(
     r'"[^"\s]{1,60}"\s?:\s?(?:["{\[]|-?\d[\d.]*(?=\s*(?:[,}\]]|$))|true\b|false\b|null\b)')
 #: Handles, e-mail addresses and links: they carry underscores and dots without being code.
 _NOT_CODE_TOKENS = re.compile(r"(?<!\S)[^\s@]*@\S+|https?://\S+|www\.\S+")
 #: How a line of code starts (a comment, a closing brace, a shell or REPL prompt) or ends (a
 #: block's brace); a statement's semicolon ends lists in prose too, and a backslash that continues
-#: the line ends a Markdown line break, so they count only with syntax.
+#: the line ends a Markdown line break, so they count only with syntax (the backslash not after
+#: a sentence's end).
 _CODE_START = re.compile(r"^(?://|/\*|#include\b|#!|\}|\$ |>>> )")
 _CODE_END_BRACE = re.compile(r"(?:\{|\})$")
-_CODE_END_STATEMENT = re.compile(r"(?:;|\);|\\)$")
+_CODE_END_STATEMENT = re.compile(r"(?:;|\);|(?<![.!?])\\)$")
 #: Characters that are rare in prose and common in code.
 _CODE_CHARS = frozenset("{}[]();=<>_&|*#$\\/")
 #: A bibliographic reference: "Smith J, Jones K, et al. J Psychiatr Res. 2011;123:147-53."
@@ -189,7 +191,9 @@ def not_copy(line: str) -> str | None:
     text = line.strip()
     if not text:
         return None
-    syntax = len(_CODE_SYNTAX.findall(_NOT_CODE_TOKENS.sub(" ", text))) + len(_JSON_MEMBER.findall(text))
+    syntax = len(_CODE_SYNTAX.findall(_NOT_CODE_TOKENS.sub(" ", text)))
+    if text[0] in '{["' or "{" in text:  # members of an object, not quoted words in a sentence
+        syntax += len(_JSON_MEMBER.findall(text))
     visible = [ch for ch in text if not ch.isspace()]
     share = sum(ch in _CODE_CHARS for ch in visible) / len(visible)
     if syntax >= 3:
@@ -225,10 +229,11 @@ _CITED_FORM = re.compile(
     r"|\b(?:Retrieved|Accessed)(?: on)? (?:\d{1,2} " + _MONTH + r" |" + _MONTH + r" \d{1,2}, )(?:1[89]|20)\d\d\b"
     r"|\bArchived from the original\b")
 #: Forms that a story's bullet may also hold ("founded (May 2011)", "p. 4 of its report"): they
-#: mark a citation only on a wiki's entry (a caret: "- ^ King 2003, p. 41.") or beside a title in
-#: quotation marks closed by a full stop ('Kaa, Hiro (May 2011). "Churches".').
+#: mark a citation only on a wiki's entry (a caret: "- ^ King 2003, p. 41.") or with a title in
+#: quotation marks that opens the entry or follows its date ('Kaa, Hiro (May 2011). "Churches".').
 _CITED_WEAK = re.compile(r"\(" + _MONTH + r" (?:\d{1,2},? )?(?:1[5-9]|20)\d\d\)|\bp\. ?\d")
-_CITED_ALONGSIDE = re.compile(r"^(?:[-•*–·]\s*)?\^|[\"“][^\"“”]{2,}[.,!?]?[\"”]\.")
+_CITED_ALONGSIDE = re.compile(
+    r"^(?:[-•*–·]\s*)?(?:\^|(?:\d{1,3}[.)]\s*)?[\"“][^\"“”]{2,}[\"”])|\)\.\s*[\"“][^\"“”]{2,}[\"”]")
 
 
 def _cited(line: str) -> bool:
@@ -244,16 +249,22 @@ def _cited(line: str) -> bool:
 REFERENCE_INTRO_LINES = 2
 
 
+#: A line that reads as a sentence: a capital, five words or more, a full stop, question or
+#: exclamation mark at its end.
+_PROSE_LINE = re.compile(r"[A-Z][^\s]*(?:\s+\S+){4,}[.!?][\"”’')]?$")
+
+
 def continued_code(lines: list[str]) -> set[int]:
     """The positions of the lines that go on with a line of code ending in a backslash (a
-    shell command or a JSON sample wrapped to the page: '"href": "https\\' then '://example.org",')."""
+    shell command or a JSON sample wrapped to the page: '"href": "https\\' then '://example.org",'),
+    unless the line reads as a sentence."""
     out: set[int] = set()
     continues = False
     for position, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        if continues:
+        if continues and not _PROSE_LINE.match(text):
             out.add(position)
         continues = text.endswith("\\") and (position in out or not_copy(text) == "code")
     return out

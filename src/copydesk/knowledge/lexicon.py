@@ -20,7 +20,7 @@ against 0.9 s, and a suggestion 35 ms against 260 ms (see docs/BENCHMARKS.md, "S
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -345,6 +345,7 @@ class Lexicon:
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
+        self._in_order: list[str] | None = None  # the vocabulary in alphabetical order
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
         self._formation = lru_cache(maxsize=20_000)(self._formation)  # type: ignore[method-assign]
@@ -394,6 +395,22 @@ class Lexicon:
         if zipf_frequency(word, "en") >= COMMON_ZIPF:
             return True
         return any(speller.spell(word) for speller in self._spellers)
+
+    def abbreviates(self, word: str) -> bool:
+        """``word`` is how a longer English word starts, as a word cut short with a full stop is
+        ("chol" of "cholesterol", "approx" of "approximately"): a word of the vocabulary that is
+        in a dictionary, of English text's usual words (Zipf ≥ COMMON_ZIPF), two letters longer
+        or more."""
+        if self._in_order is None:
+            self._in_order = sorted(self._vocabulary)
+        k = bisect_left(self._in_order, word)
+        while k < len(self._in_order) and self._in_order[k].startswith(word):
+            longer = self._in_order[k]
+            if (len(longer) >= len(word) + 2 and zipf_frequency(longer, "en") >= COMMON_ZIPF
+                    and self._in_dictionary(longer)):
+                return True
+            k += 1
+        return False
 
     def _in_dictionary(self, word: str) -> bool:
         """In a Hunspell dictionary as written (frequency alone admits names: "harris")."""
