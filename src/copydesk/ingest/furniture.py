@@ -184,10 +184,10 @@ def not_copy(line: str) -> str | None:
 
     Code: a line that starts as code does (``//``, ``}``, a prompt) or ends in a brace, with code
     syntax or a high share of code characters; one that ends in a statement's ``;`` or a
-    continuing backslash, with code syntax; or any line with three marks of code syntax. A reference: a citation mark (``et al.``,
-    ``doi``, ``[PubMed]``, ``PMID``) and a publication detail (``2011;123:147``, ``2011
-    Mar;123(4):147-53``, ``75(2):285-292``, or an identifier), both outside brackets: a citation
-    in brackets inside a sentence is prose."""
+    continuing backslash, with code syntax; or any line with three marks of code syntax. A
+    reference: a citation mark (``et al.``, ``doi``, ``[PubMed]``, ``PMID``) and a publication
+    detail (``2011;123:147``, ``2011 Mar;123(4):147-53``, ``75(2):285-292``, or an identifier),
+    both outside brackets: a citation in brackets inside a sentence is prose."""
     text = line.strip()
     if not text:
         return None
