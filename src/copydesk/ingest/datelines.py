@@ -22,10 +22,10 @@ MAX_LINE_CHARS = 90
 MAX_OTHER_WORDS = 1
 """Words allowed in a dateline that are neither date words nor a known prefix ("Published")."""
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+#: The months' names, January first.
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_MONTHS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _YEAR = r"(?:1[89]|20)\d\d"
 _SCREEN = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from copydesk.ingest.datelines import MONTH_NAMES
+
 _FURNITURE_PATTERNS: tuple[str, ...] = (
     # accessibility and navigation links
     r"skip (?:to|navigation)(?: (?:the )?(?:main )?(?:content|navigation|article|menu|search))?",
@@ -215,8 +217,7 @@ _REFERENCE_HEADING = re.compile(
 #: The start of a list's entry: a bullet, a number ("12.", "12)", "[12]") or a caret; or a bullet
 #: alone on its line (an empty item, or a bullet a page set apart from its text).
 _LIST_ENTRY = re.compile(r"(?:[-•*–·](?:\s|$)|\[\d{1,4}\]|\d{1,4}[.)]\s|\^)")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December)")
+_MONTH = "(?:" + "|".join(name.capitalize() for name in MONTH_NAMES) + ")"
 #: What marks a line under such a heading as a citation, besides a reference's own marks and
 #: details (``_REFERENCE_MARK``, ``_REFERENCE_DETAIL``): authors written as a surname and initials
 #: ("Bocquet H,", "Shear NH,", "Smith, J."), a web address, an ISBN, a year in brackets
