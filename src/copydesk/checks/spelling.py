@@ -46,7 +46,8 @@ FOREIGN_ZIPF = 4.0
 FOREIGN_MARGIN = 1.0
 #: An error needs a suggestion this common in English (Zipf) ...
 CLEAR_ZIPF = 3.0
-#: ... and a score (``Lexicon.in_context``) at least this far ahead of the next suggestion's.
+#: ... and a hand-set score (``Suggestion.score``) at least this far ahead of every other
+#: suggestion's: the learned order (``Suggestion.rank``) and the hand-set one must agree.
 CLEAR_MARGIN = 1.0
 #: A capitalised word at a sentence's start, a word quoted alone, or a word in a sentence with
 #: more unknown words than MAX_UNKNOWN_PER_SENTENCE (most of them slips, or the sentence is
@@ -375,7 +376,8 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         best is not None
         and best.distance == 1
         and best.zipf >= (CLEAR_ZIPF if best.word.isalpha() else CLEAR_RUN_ON_ZIPF)
-        and (len(suggestions) == 1 or best.score - suggestions[1].score >= CLEAR_MARGIN)
+        # the learned ranking put it first; the hand-set score must agree, by a clear margin
+        and all(best.score - other.score >= CLEAR_MARGIN for other in suggestions[1:])
         # writers rarely get the first letter of a word wrong (studies of real misspellings put
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from copydesk.errors import KnowledgeError
 from copydesk.knowledge.bigrams import Bigrams
+from copydesk.knowledge.ranker import Ranker, features
 
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DICTIONARIES = ("en_US", "en_GB")
@@ -315,6 +316,14 @@ class Suggestion:
     #: how likely this word was meant (higher is likelier): frequency less the slip's cost, and
     #: in ``Lexicon.in_context`` the fit with the neighbouring words
     score: float = 0.0
+    #: in ``Lexicon.in_context``: the learned rank (``copydesk.knowledge.ranker``), which orders
+    #: the suggestions; ``score`` still says how far ahead of the others the first one is
+    rank: float = 0.0
+
+
+def _ending_lost(typed: str, word: str) -> bool:
+    """Whether ``typed`` has a grammatical ending (``ENDINGS``) that ``word`` lacks."""
+    return any(typed.endswith(e) and len(typed) > len(e) + 2 and not word.endswith(e) for e in ENDINGS)
 
 
 def _stray_letter(phrase: str) -> bool:
@@ -345,6 +354,7 @@ class Lexicon:
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
+        self._ranker: Ranker | None = None
         self._in_order: list[str] | None = None  # the vocabulary in alphabetical order
         self.known = lru_cache(maxsize=200_000)(self._known)
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)
@@ -658,35 +668,61 @@ class Lexicon:
         if cost > PHONETIC_COST and self._sounds_like(typed, suggestion.word):
             cost = PHONETIC_COST
         score = suggestion.zipf - EDIT_COST * cost
-        if any(typed.endswith(e) and len(typed) > len(e) + 2 and not suggestion.word.endswith(e)
-               for e in ENDINGS):
+        if _ending_lost(typed, suggestion.word):
             score -= ENDING_COST
         return Suggestion(suggestion.word, suggestion.distance, suggestion.zipf, cost, score)
 
     def in_context(
         self, word: str, before: str | None, after: str | None, article_words: frozenset[str] = frozenset()
     ) -> tuple[Suggestion, ...]:
-        """``suggest(word)`` ranked again with the words around it: how well each suggestion
-        fits between ``before`` and ``after`` (lower-case neighbours, or None at a sentence's
-        edge) and whether the article writes it elsewhere."""
+        """``suggest(word)`` ranked again with the words around it (lower-case neighbours, or
+        None at a sentence's edge) and the article's own words, by the learned weights of
+        ``copydesk.knowledge.ranker``; each suggestion's ``score`` is the hand-set one (frequency
+        less the slip's cost, plus the fit with the neighbours and a bonus for a word the
+        article writes elsewhere)."""
+        candidates = self.candidates_in_context(word, before, after, article_words)
+        ranker = self.ranker
+        ranked = [replace(s, rank=ranker.rank(values)) for s, values in candidates]
+        return tuple(sorted(ranked, key=lambda s: (-s.rank, s.distance, s.word)))
+
+    def candidates_in_context(
+        self, word: str, before: str | None, after: str | None, article_words: frozenset[str] = frozenset()
+    ) -> list[tuple[Suggestion, tuple[float, ...]]]:
+        """The suggestions for ``word`` with their hand-set score in context and the figures
+        the ranker weighs (``ranker.FEATURES``), in ``suggest``'s order. Shared by
+        ``in_context`` and the script that trains the ranker, so both see the same figures."""
         suggestions = self.suggest(word, CONTEXT_CANDIDATES)
         if not suggestions:
-            return ()
+            return []
+        lower = word.lower()
         bigrams = self.bigrams
-        rescored = []
+        out = []
         for s in suggestions:
             words = s.word.split(" ")  # a split ("the first") pairs by its outer words
-            fit = bigrams.fit(before, words[0], None) + bigrams.fit(None, words[-1], after)
-            bonus = ARTICLE_WORD_BONUS if s.word in article_words else 0.0
+            fit_before = bigrams.fit(before, words[0], None)
+            fit_after = bigrams.fit(None, words[-1], after)
+            in_article = s.word in article_words
             score = s.score
             if len(words) == 2:
                 # a split is as common as its pair, which the counts know better than the
                 # estimate from its words: "the first" is common, "win do" and "in dead" are not
                 estimate = zipf_frequency(s.word, "en")
                 score -= max(0.0, estimate - bigrams.pair_zipf(words[0], words[1]))
-            rescored.append(Suggestion(s.word, s.distance, s.zipf, s.cost,
-                                       score + CONTEXT_WEIGHT * fit + bonus))
-        return tuple(sorted(rescored, key=lambda s: (-s.score, s.distance)))
+            score += CONTEXT_WEIGHT * (fit_before + fit_after) + (ARTICLE_WORD_BONUS if in_article else 0.0)
+            scored = replace(s, score=score)
+            out.append((scored, features(
+                lower, s.word, score=score, zipf=s.zipf, cost=s.cost, distance=s.distance,
+                fit_before=fit_before, fit_after=fit_after, in_article=in_article,
+                ending_lost=_ending_lost(lower, s.word),
+            )))
+        return out
+
+    @property
+    def ranker(self) -> Ranker:
+        """The learned weights that order suggestions in context, loaded on first use."""
+        if self._ranker is None:
+            self._ranker = Ranker.default()
+        return self._ranker
 
     @property
     def bigrams(self) -> Bigrams:
