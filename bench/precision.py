@@ -52,11 +52,23 @@ and the 96 articles of the Giveme5W1H news corpus (``bench/5w1h``, 2016-17, plai
 scraper gives it, dated by its metadata). It is split by the same hash; every finding in scope of
 its first run was labelled, in both halves, before any check was changed for it.
 
+A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
+data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
+of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
+/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
+scope labelled in both halves before any check was changed for it.
+
 A third set (``--set wcxb``, labels in ``bench/precision/labels-wcxb.tsv``) was first scored after
 the second had been tuned on: the English pages WCXB's test split types as articles
 (``bench/article-extraction/wcxb-test``: blogs, magazines, company and public-service pages, a few
 newspapers, 2020s), read through the whole HTML path. Same split, same labelling: every finding in
 scope of its first run was labelled, in both halves, before any check was changed for it.
+
+A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
+data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
+of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
+/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
+scope labelled in both halves before any check was changed for it.
 
 A fourth set (``--set trafilatura``, labels in ``bench/precision/labels-trafilatura.tsv``) is the
 English pages of trafilatura's evaluation set (blogs, magazines and news sites, 2010s-2020; the
@@ -72,6 +84,12 @@ Mozilla Readability at ab4027a: news sites, magazines, blogs, documentation, wik
 (``--fixtures-html``; docs/BENCHMARKS.md gives the export commands). A page whose text is that of
 another page of its set is left out. Each was scored once, every finding in scope labelled in
 both halves, before any check was changed for it.
+
+A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
+data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
+of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
+/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
+scope labelled in both halves before any check was changed for it.
 
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,
@@ -115,17 +133,22 @@ FIXTURES_LABELS = ROOT / "bench" / "precision" / "labels-fixtures.tsv"
 #: The sixth set's labels (``--set scrapers``): the English pages among the test data of two news
 #: scrapers (newspaper3k, goose3), scored once, after the changes made on the fifth set's half A.
 SCRAPERS_LABELS = ROOT / "bench" / "precision" / "labels-scrapers.tsv"
-#: The fifth and sixth sets' pages: (prefix, folder, file pattern, id from the file's name or its
+#: The seventh set's labels (``--set fundus``): the English pages of Fundus's parser test data.
+FUNDUS_LABELS = ROOT / "bench" / "precision" / "labels-fundus.tsv"
+#: The fifth, sixth and seventh sets' pages: (prefix, folder, file pattern, id from the file's name or its
 #: folder's), under a folder given by ``--fixtures-html`` (not in ../shared; docs/BENCHMARKS.md
 #: gives the export commands): postlight/parser at e8ba7ec, mozilla/readability at ab4027a,
-#: codelucas/newspaper at 1618b54, goose3/goose3 at c5a8902.
+#: codelucas/newspaper at 1618b54, goose3/goose3 at c5a8902; and the seventh's, flairNLP/fundus at
+#: 18da6e5 (its pages are named by their country's folder and their file).
 FIXTURE_SOURCES = {
     "fixtures": [("postlight", "postlight/fixtures", "*.html", "file"),
                  ("readability", "readability/test/test-pages", "*/source.html", "folder")],
     "scrapers": [("newspaper", "newspaper/tests/data/html", "*.html", "file"),
                  ("goose3", "goose3/tests/data/content", "*.html", "file")],
+    "fundus": [("fundus", "fundus/tests/resources/parser/test_data", "*/*.html.gz", "folder/file")],
 }
-FIXTURES_HTML_DEFAULT = {"fixtures": Path("/tmp/fixtures-set"), "scrapers": Path("/tmp/scrapers-set")}
+FIXTURES_HTML_DEFAULT = {"fixtures": Path("/tmp/fixtures-set"), "scrapers": Path("/tmp/scrapers-set"),
+                         "fundus": Path("/tmp/fundus-set")}
 SHARED_DEFAULT = ROOT.parent / "shared"
 SOURCES = {
     "bbc/entertainment": "corpus/bbc-news-2225/bbc/entertainment",
@@ -243,14 +266,17 @@ def trafilatura_files(shared: Path, html_dir: Path) -> list[Path]:
 
 
 def fixture_files(which: str, html_dir: Path) -> list[tuple[str, Path]]:
-    """The fifth (``fixtures``) or sixth (``scrapers``) set's pages as (article id, path)."""
+    """The fifth (``fixtures``), sixth (``scrapers``) or seventh (``fundus``) set's pages as
+    (article id, path)."""
     found = []
     for prefix, folder, pattern, named_by in FIXTURE_SOURCES[which]:
         paths = sorted((html_dir / folder).glob(pattern))
         if not paths:
             raise SystemExit(f"precision set ({which}): no pages under {html_dir / folder} (--fixtures-html"
                              " DIR; docs/BENCHMARKS.md gives the export commands)")
-        found += [(f"{prefix}/{path.name if named_by == 'file' else path.parent.name}", path) for path in paths]
+        names = {"file": lambda p: p.name, "folder": lambda p: p.parent.name,
+                 "folder/file": lambda p: f"{p.parent.name}/{p.name}"}[named_by]
+        found += [(f"{prefix}/{names(path)}", path) for path in paths]
     return found
 
 
@@ -630,7 +656,7 @@ def _write_labels(labels: dict, labels_path: Path) -> None:
 
 
 SET_LABELS = {"news": LABELS, "web": WEB_LABELS, "wcxb": WCXB_LABELS, "trafilatura": TRAFILATURA_LABELS,
-              "fixtures": FIXTURES_LABELS, "scrapers": SCRAPERS_LABELS}
+              "fixtures": FIXTURES_LABELS, "scrapers": SCRAPERS_LABELS, "fundus": FUNDUS_LABELS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -649,12 +675,14 @@ def main(argv: list[str] | None = None) -> int:
                         " pages); wcxb: the third (WCXB's English article pages); trafilatura: the"
                         " fourth (the English pages of trafilatura's evaluation set); fixtures: the fifth (the"
                         " English pages of Postlight Parser's and Mozilla Readability's test fixtures); scrapers: the"
-                        " sixth (the English pages of newspaper3k's and goose3's test data); each its own labels")
+                        " sixth (the English pages of newspaper3k's and goose3's test data); fundus: the seventh (the English"
+                        " pages of the Fundus crawler's parser test data); each its own labels")
     parser.add_argument("--trafilatura-html", type=Path, default=TRAFILATURA_HTML_DEFAULT,
                         help="trafilatura's tests/ folder at e90b0ef (for --set trafilatura)")
     parser.add_argument("--fixtures-html", type=Path,
-                        help="the fifth or sixth set's pages (for --set fixtures or scrapers; default"
-                        " /tmp/fixtures-set or /tmp/scrapers-set): the folder the export commands fill")
+                        help="the fifth, sixth or seventh set's pages (for --set fixtures, scrapers or fundus;"
+                        " default /tmp/fixtures-set, /tmp/scrapers-set or /tmp/fundus-set): the folder the"
+                        " export commands fill")
     parser.add_argument("--docs", action="store_true",
                         help="rewrite the 'Precision on real text' section of docs/checks/*.md")
     args = parser.parse_args(argv)

@@ -41,9 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from misspellings_import import Filter, codespell_pairs  # noqa: E402
-from precision import shared_dir, split_of  # noqa: E402
-from spelling_real import PAIR_DIRS, load_articles, load_pairs, plant  # noqa: E402
+from misspellings_import import Filter, codespell_pairs
+from precision import shared_dir, split_of
+from spelling_real import PAIR_DIRS, load_articles, load_pairs, plant
 
 OUT_DEFAULT = ROOT / "src" / "copydesk" / "data" / "suggestion_ranker.json"
 QUOTES = "\"'“”‘’"

@@ -69,7 +69,7 @@ def test_the_learned_order_decides_and_the_hand_set_score_is_kept(lexicon):
     ranked = lexicon.in_context("recieve", "to", "the")
     assert ranked[0].word == "receive"
     assert [s.rank for s in ranked] == sorted((s.rank for s in ranked), reverse=True)
-    plain = dict((s.word, s.score) for s, _ in lexicon.candidates_in_context("recieve", "to", "the"))
+    plain = {s.word: s.score for s, _ in lexicon.candidates_in_context("recieve", "to", "the")}
     assert all(s.score == plain[s.word] for s in ranked)
 
 

@@ -228,11 +228,18 @@ def _lengthened(word: str, lexicon) -> bool:
     return False
 
 
+def _surest(suggestions):
+    """The suggestion the hand-set score puts first (None without suggestions). How sure the
+    check is comes from it; the learned order (``Suggestion.rank``) only chooses what to suggest."""
+    return max(suggestions, key=lambda s: (s.score, -s.distance), default=None)
+
+
 def _slip(suggestions) -> bool:
-    """Whether a word is plainly a slip of a word in use: its likeliest reading (``suggestions``,
-    best first) is a slip costing at most SLIP_COST (one ordinary edit) from a word at least
+    """Whether a word is plainly a slip of a word in use: its likeliest reading by the hand-set
+    score is a slip costing at most SLIP_COST (one ordinary edit) from a word at least
     CLEAR_ZIPF common. Which word was meant may still be unclear; that it is a slip is not."""
-    return bool(suggestions) and suggestions[0].cost <= SLIP_COST and suggestions[0].zipf >= CLEAR_ZIPF
+    surest = _surest(suggestions)
+    return surest is not None and surest.cost <= SLIP_COST and surest.zipf >= CLEAR_ZIPF
 
 
 def _name_evidence(article: AnalysedArticle, token: Token, written: Counter) -> bool:
@@ -370,13 +377,15 @@ def _hyphen_part(text: str, token: Token, lexicon) -> bool:
 
 
 def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
-    best = suggestions[0] if suggestions else None
+    best = suggestions[0] if suggestions else None  # what is suggested: the learned order's first
+    surest = _surest(suggestions)  # what decides the severity: the hand-set score's first
     own = lexicon.frequency(token.lower)
     clear = (
         best is not None
+        and best is surest
         and best.distance == 1
         and best.zipf >= (CLEAR_ZIPF if best.word.isalpha() else CLEAR_RUN_ON_ZIPF)
-        # the learned ranking put it first; the hand-set score must agree, by a clear margin
+        # the two orders agree, and the hand-set score puts it first by a clear margin
         and all(best.score - other.score >= CLEAR_MARGIN for other in suggestions[1:])
         # writers rarely get the first letter of a word wrong (studies of real misspellings put
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
@@ -386,13 +395,13 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
     foreign = foreign_zipf >= FOREIGN_ZIPF and (
-        best is None or best.zipf - foreign_zipf < FOREIGN_MARGIN
+        surest is None or surest.zipf - foreign_zipf < FOREIGN_MARGIN
     )
     if foreign:
         severity, confidence = Severity.INFO, 0.2  # a word of another language
     elif clear and repeats == 1:
         severity, confidence = Severity.ERROR, 0.9
-    elif best is not None and repeats == 1 and best.cost <= WARNING_COST:
+    elif surest is not None and repeats == 1 and surest.cost <= WARNING_COST:
         severity, confidence = Severity.WARNING, 0.6
     else:
         severity, confidence = Severity.INFO, 0.3  # no suggestion, or a term used repeatedly
