@@ -10,7 +10,11 @@ planted into real news, and shipped as ``copydesk/data/suggestion_ranker.json`` 
 provenance. The hand-set score stays one of the figures, and still decides how sure the spelling
 check is (``checks/spelling.py``); the learned weights only order the suggestions.
 
-Hand-written rather than a library model because the model is eleven weights: a dot product
+A slip rarely brings in a letter the word does not have or loses every copy of one it has
+(letters swap, double or go missing beside their twins), so how many letters typed the candidate
+lacks, and how many of its letters were not typed, are among the figures.
+
+Hand-written rather than a library model because the model is sixteen weights: a dot product
 needs no runtime dependency, and the training script uses scikit-learn's logistic regression.
 """
 
@@ -45,6 +49,8 @@ FEATURES = (
     "last_letter",    # 1 when the last letters agree
     "length_change",  # |len(candidate) - len(typed)|
     "shared_prefix",  # share of the typed word that the candidate begins with
+    "letters_dropped",  # letters of the typed word that the candidate lacks (distinct letters)
+    "letters_added",    # letters of the candidate that were not typed (distinct letters)
 )
 
 
@@ -58,11 +64,13 @@ def features(
         if a != b:
             break
         prefix += 1
+    typed_letters, word_letters = set(typed), set(word.replace(" ", ""))
     return (
         score, zipf, cost, float(distance), fit_before, fit_after, float(in_article),
         float(ending_lost), float(metaphone(typed) == metaphone(word)), float(" " in word),
         float(word[:1] == typed[:1]), float(word[-1:] == typed[-1:]),
         float(abs(len(word) - len(typed))), prefix / max(1, len(typed)),
+        float(len(typed_letters - word_letters)), float(len(word_letters - typed_letters)),
     )
 
 
