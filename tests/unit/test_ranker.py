@@ -61,6 +61,12 @@ def test_the_figures_describe_the_candidate_against_the_word_typed():
     assert values["first_letter"] == values["last_letter"] == 1.0
     assert values["sounds_alike"] == 1.0 and values["split"] == 0.0
     assert values["length_change"] == 0.0 and values["in_article"] == 1.0
+    assert values["letters_dropped"] == values["letters_added"] == 0.0  # the same letters, swapped
+    far = dict(zip(FEATURES, features(
+        "gouvernment", "government", score=0, zipf=0, cost=0, distance=1, fit_before=0,
+        fit_after=0, in_article=False, ending_lost=False,
+    ), strict=True))
+    assert far["letters_dropped"] == 1.0 and far["letters_added"] == 0.0  # the "u" typed
     assert features("thefirst", "the first", score=0, zipf=0, cost=0, distance=1, fit_before=0,
                     fit_after=0, in_article=False, ending_lost=False)[FEATURES.index("split")] == 1.0
 
