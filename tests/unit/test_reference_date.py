@@ -93,6 +93,29 @@ def test_the_article_date_comes_before_the_reference_date(roles_desk):
     assert dated.check_text(TEXT, published="2017-05-02").findings == []
 
 
+def test_an_updated_article_is_judged_on_every_day_from_first_publication_to_its_update(roles_desk):
+    """An explainer first published in 2017 and brought up to date in 2021 may hold text of
+    either time: "Foreign Minister" fits its 2017 text, and "Prime Minister" its 2021 text."""
+    from copydesk.ingest.text import parse_text
+
+    def judged(text, published, updated):
+        article = parse_text(text, source="explainer.txt")
+        article.published, article.updated = published, updated
+        return roles_desk.check_article(article).findings
+
+    later = TEXT.replace("Foreign Minister", "Prime Minister")
+    assert judged(TEXT, datetime(2017, 5, 2), datetime(2021, 5, 2)) == []
+    assert judged(later, datetime(2017, 5, 2), datetime(2021, 5, 2)) == []
+    # without the update, the 2017 article's "Prime Minister" is two years early
+    [finding] = judged(later, datetime(2017, 5, 2), None)
+    assert finding.check == "roles.title"
+    # a title that fits no day of the span is still reported, with the span as evidence
+    [early] = judged(later, datetime(2015, 3, 1), datetime(2016, 5, 2))
+    assert "article date: 2015-03-01 to 2016-05-02 (published, and updated on the later date)" in [
+        e.detail for e in early.evidence
+    ]
+
+
 def test_reference_date_resolves_times_of_an_undated_article(roles_desk):
     text = "Council vote delayed\n\nThe council met on Wednesday to discuss the budget.\n"
     undated = roles_desk.check_text(text).analysed.times

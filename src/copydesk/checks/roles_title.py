@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.analyse.roles import TitledMention, article_titled_mentions, mentioned_years
@@ -19,8 +19,7 @@ from copydesk.model import Evidence, Finding, Severity
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A title before a name that the knowledge base says the person did not hold then."""
     kb = knowledge.kb
-    when, basis = _article_date(article)
-    period = (when.date(), when.date()) if when else None
+    period, basis = _article_period(article)
     people = []
     for titled in article_titled_mentions(article, kb):
         if not titled.qualified:
@@ -58,13 +57,21 @@ def _namesake_held(titled: TitledMention, person: tuple[str, str], kb) -> bool:
     return False
 
 
-def _article_date(article: AnalysedArticle) -> tuple[datetime | None, str]:
-    """The date titles are judged on, and what gave it: the article's own date, else the
-    reference date the caller gave. Never the clock: without either the article is undated."""
-    if article.article.published is not None:
-        return article.article.published, "dateline"
+def _article_period(article: AnalysedArticle) -> tuple[tuple[date, date] | None, str]:
+    """The days titles are judged on, and what gave them: the article's own date, else the
+    reference date the caller gave. Never the clock: without either the article is undated.
+    An article updated after it was first published (``Article.updated``: an explainer first
+    written in 2012 and brought up to date in 2026) may hold text written on any day between, so
+    a title fits when the person held the office on one of them."""
+    published = article.article.published
+    if published is not None:
+        updated = article.article.updated
+        if updated is not None and updated.date() > published.date():
+            return (published.date(), updated.date()), "published, and updated on the later date"
+        return (published.date(), published.date()), "dateline"
     if article.reference_date is not None:
-        return article.reference_date, "reference date"
+        day = article.reference_date.date()
+        return (day, day), "reference date"
     return None, ""
 
 
@@ -153,7 +160,8 @@ def _judge(
             during = [h.name for h in holders if _overlaps(h, *period)]
             if during:
                 evidence.append(Evidence("kb", f"{titled.title} ({role} of {of}) {_when(period)}: {', '.join(during)}"))
-        evidence.append(Evidence("date", f"article date: {period[0].isoformat()} ({basis})"))
+        dates = period[0].isoformat() if period[0] == period[1] else f"{period[0].isoformat()} to {period[1].isoformat()}"
+        evidence.append(Evidence("date", f"article date: {dates} ({basis})"))
     elif era is not None:
         until = era[1].year if era[1] != date.max else "now"
         evidence.append(Evidence("date", f"no dateline; dated {era[0].year}-{until} by {era[2]}"))
