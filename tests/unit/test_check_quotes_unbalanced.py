@@ -282,18 +282,3 @@ def test_an_unclosed_quotation_of_a_whole_filipino_word_in_taglish_is_still_flag
 def test_an_unclosed_single_quotation_in_english_is_still_flagged():
     text = "The minister called it ‘young people first and said nothing more."
     assert [f.text[:6] for f in found(text)] == ["‘young"]
-
-
-def test_marks_that_fail_to_pair_in_paragraph_after_paragraph_are_no_slips():
-    """A slip leaves a quotation open now and then; five or more in one article mean a convention
-    or a page layout the check does not read: the findings stay, at info, saying so."""
-    slips = [
-        f"The harbour master said “the {what} would reopen soon.\n\nShips waited offshore."
-        for what in ("north quay", "south quay", "ferry ramp", "fuel dock", "east basin")
-    ]
-    many = found("\n\n".join(slips))
-    assert len(many) == 5
-    assert all(f.severity.label == "info" for f in many)
-    assert all("5 quotation marks in this article do not pair up" in f.evidence[-1].detail for f in many)
-    few = found("\n\n".join(slips[:4]))
-    assert len(few) == 4 and all(f.severity.label == "warning" for f in few)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks.registry import register
@@ -344,31 +344,9 @@ def _opens_paragraph(text: str, region: Region) -> bool:
     return head[:1] in (OPEN, '"', CLOSE) or head in ("‘‘", "``", "''")
 
 
-#: More warnings than this in one article are not slips: writers and editors leave a quotation
-#: open now and then, not in paragraph after paragraph. So many marks that do not pair up mean the
-#: text follows a convention the check does not read (marks for inches or for a language's own
-#: quoting, verse, a transcript's layout) or the page's layout broke its paragraphs inside
-#: quotations; the findings are kept, at info, saying so.
-MAX_SLIPS = 4
-
-
 @register("quotes.unbalanced", severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A quotation mark that never closes, or a closing mark that never opened."""
-    findings = list(_check(article, knowledge))
-    warnings = [f for f in findings if f.severity is Severity.WARNING]
-    if len(warnings) > MAX_SLIPS:
-        note = Evidence(
-            "article", f"{len(warnings)} quotation marks in this article do not pair up, more than "
-            "slips leave: the text may follow a convention, or a page layout, that the check does "
-            "not read",
-        )
-        findings = [replace(f, severity=Severity.INFO, evidence=[*f.evidence, note])
-                    if f.severity is Severity.WARNING else f for f in findings]
-    yield from findings
-
-
-def _check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     marks_text = mask_spans(text, code_spans(article.article))  # no marks inside program code
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
