@@ -109,6 +109,13 @@ def test_an_updated_article_is_judged_on_every_day_from_first_publication_to_its
     # without the update, the 2017 article's "Prime Minister" is two years early
     [finding] = judged(later, datetime(2017, 5, 2), None)
     assert finding.check == "roles.title"
+    # a date a site rewrites when it renders the page is no update of the text
+    article = parse_text(later, source="page.html")
+    article.published, article.updated = datetime(2017, 5, 2), datetime(2021, 5, 2)
+    article.meta["sources"] = {"published": "jsonld", "updated": "lastmod"}
+    assert [f.check for f in roles_desk.check_article(article).findings] == ["roles.title"]
+    article.meta["sources"]["updated"] = "jsonld"
+    assert roles_desk.check_article(article).findings == []
     # a title that fits no day of the span is still reported, with the span as evidence
     [early] = judged(later, datetime(2015, 3, 1), datetime(2016, 5, 2))
     assert "article date: 2015-03-01 to 2016-05-02 (published, and updated on the later date)" in [

@@ -60,19 +60,37 @@ def _namesake_held(titled: TitledMention, person: tuple[str, str], kb) -> bool:
 def _article_period(article: AnalysedArticle) -> tuple[tuple[date, date] | None, str]:
     """The days titles are judged on, and what gave them: the article's own date, else the
     reference date the caller gave. Never the clock: without either the article is undated.
-    An article updated after it was first published (``Article.updated``: an explainer first
-    written in 2012 and brought up to date in 2026) may hold text written on any day between, so
-    a title fits when the person held the office on one of them."""
+    An article updated after it was first published (``Article.updated``, as the publisher states
+    it: ``_stated_update``; an explainer first written in 2012 and brought up to date in 2026) may
+    hold text written on any day between, so a title fits when the person held the office on one
+    of them."""
     published = article.article.published
     if published is not None:
         updated = article.article.updated
-        if updated is not None and updated.date() > published.date():
+        if updated is not None and updated.date() > published.date() and _stated_update(article):
             return (published.date(), updated.date()), "published, and updated on the later date"
         return (published.date(), published.date()), "dateline"
     if article.reference_date is not None:
         day = article.reference_date.date()
         return (day, day), "reference date"
     return None, ""
+
+
+#: Where a page's update date may come from to widen the span: the article's own structured
+#: data (schema.org ``dateModified``, Open Graph ``article:modified_time``). Not a sitemap's
+#: ``lastmod``, an HTTP ``last-modified`` or ``og:updated_time``, which a site rewrites when it
+#: renders or redesigns a page whose text has not changed.
+STATED_UPDATE_SOURCES = frozenset({"jsonld", "article:modified_time"})
+
+
+def _stated_update(article: AnalysedArticle) -> bool:
+    """Whether the article's update date is one the publisher states for the article: from its
+    structured data (``STATED_UPDATE_SOURCES``), or given with the text by the caller (an
+    article not read from a page, whose metadata names no source)."""
+    sources = article.article.meta.get("sources")
+    if not isinstance(sources, dict) or "updated" not in sources:
+        return True
+    return sources["updated"] in STATED_UPDATE_SOURCES
 
 
 def _era(people, kb) -> tuple[date, date, str] | None:
