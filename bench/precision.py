@@ -52,23 +52,11 @@ and the 96 articles of the Giveme5W1H news corpus (``bench/5w1h``, 2016-17, plai
 scraper gives it, dated by its metadata). It is split by the same hash; every finding in scope of
 its first run was labelled, in both halves, before any check was changed for it.
 
-A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
-data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
-of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
-/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
-scope labelled in both halves before any check was changed for it.
-
 A third set (``--set wcxb``, labels in ``bench/precision/labels-wcxb.tsv``) was first scored after
 the second had been tuned on: the English pages WCXB's test split types as articles
 (``bench/article-extraction/wcxb-test``: blogs, magazines, company and public-service pages, a few
 newspapers, 2020s), read through the whole HTML path. Same split, same labelling: every finding in
 scope of its first run was labelled, in both halves, before any check was changed for it.
-
-A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
-data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
-of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
-/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
-scope labelled in both halves before any check was changed for it.
 
 A fourth set (``--set trafilatura``, labels in ``bench/precision/labels-trafilatura.tsv``) is the
 English pages of trafilatura's evaluation set (blogs, magazines and news sites, 2010s-2020; the
@@ -86,10 +74,10 @@ another page of its set is left out. Each was scored once, every finding in scop
 both halves, before any check was changed for it.
 
 A seventh set (``--set fundus``, ``labels-fundus.tsv``) is the English pages among the parser test
-data of the news crawler Fundus (flairNLP/fundus at 18da6e5: one or more recent articles of each
-of some 150 news publishers in 40 countries, 2023-2026; ``--fixtures-html``, default
-/tmp/fundus-set), scored once after the learned ranking of spelling suggestions, every finding in
-scope labelled in both halves before any check was changed for it.
+data of the news crawler Fundus (flairNLP/fundus at 18da6e5: 84 pages of 59 news publishers in
+15 countries, most of 2023-2026; ``--fixtures-html``, default /tmp/fundus-set; docs/BENCHMARKS.md
+gives the export command), scored once after the learned ranking of spelling suggestions, every
+finding in scope labelled in both halves before any check was changed for it.
 
 Precision counts ``real`` as right and ``debatable`` as wrong (the strict figure) and, beside it,
 ``real`` + ``debatable`` as right. A finding is matched to its label by (article, check, start,

@@ -23,7 +23,7 @@ intercept), scikit-learn's ``LogisticRegression``. The weights and their provena
 ``--out``. Before writing, the script prints the share of copies whose first suggestion is the
 word meant, with the hand-set order and the learned one, on the training copies and on the
 bench's tuning half (its held-out half is not read here). ``--check-only`` prints the figures of
-the shipped weights without training. About 8 minutes for 4,000 copies on one core.
+the shipped weights without training. About 90 seconds for 4,000 copies on one core.
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ ROUNDS = 8
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """The lower-case words right before and after ``text[start:end]`` in its sentence, looking
-    past quotation marks (None beside other punctuation), as the spelling check takes them."""
+    """The lower-case words right before and after ``text[start:end]``, looking past quotation
+    marks (None beside other punctuation): a plain-text approximation of the spelling check's
+    ``_neighbours``, which reads the parsed tokens of the sentence (it differs at a contraction
+    such as "it's", where the check finds no word, and at a sentence's edge without punctuation)."""
     before = BEFORE.search(text[max(0, start - 80) : start])
     after = AFTER.match(text[end : end + 80])
     return (before.group(1).lower() if before else None, after.group(1).lower() if after else None)
@@ -112,9 +114,12 @@ def top1(rows: list[dict], ranker=None) -> dict:
 
 
 def bench_words(dirs=PAIR_DIRS) -> set[str]:
+    """The correct words of the bench's lists (every TSV in ``dirs``; the lists read are printed,
+    since the Birkbeck list is only there when it was imported)."""
     words = set()
     for folder in dirs:
-        for path in Path(folder).glob("*.tsv"):
+        for path in sorted(Path(folder).glob("*.tsv")):
+            print(f"kept apart: the correct words of {path}")
             with open(path, encoding="utf-8", newline="") as handle:
                 words.update(row["correct"] for row in csv.DictReader(handle, delimiter="\t"))
     return words
@@ -175,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"filter and the exclusions, {len(copies)} planted, {comparisons} comparisons",
         "articles": "BBC business, politics and tech articles of the bench's tuning half (not shipped)",
         "kept apart": "correct words of bench/spelling_real.py's lists (both halves), its held-out words and articles",
-        "model": "logistic regression on candidate-minus-meant differences, C=1, no intercept (scikit-learn)",
+        "model": "logistic regression on the differences of figures, word meant minus each other candidate, C=1, no intercept (scikit-learn)",
         "first suggestion right (hand-set order, learned order)": figures,
         "features": list(FEATURES),
     }

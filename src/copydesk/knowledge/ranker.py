@@ -43,11 +43,11 @@ FEATURES = (
     "fit_after",      # fit with the word after
     "in_article",     # 1 when the article writes the candidate elsewhere
     "ending_lost",    # 1 when the grammatical ending typed ("-ed", "-ing") is not in the candidate
-    "sounds_alike",   # 1 when the two share a Metaphone key
+    "sounds_alike",   # 1 when the two share a Metaphone key (a split, space and all, never does)
     "split",          # 1 for two words run together ("the first")
     "first_letter",   # 1 when the first letters agree
     "last_letter",    # 1 when the last letters agree
-    "length_change",  # |len(candidate) - len(typed)|
+    "length_change",  # |len(candidate) - len(typed)| (a split's space counts)
     "shared_prefix",  # share of the typed word that the candidate begins with
     "letters_dropped",  # letters of the typed word that the candidate lacks (distinct letters)
     "letters_added",    # letters of the candidate that were not typed (distinct letters)
