@@ -113,16 +113,16 @@ def top1(rows: list[dict], ranker=None) -> dict:
             "learned": round(out["learned"] / n, 4), "among": round(out["among"] / n, 4)}
 
 
-def bench_words(dirs=PAIR_DIRS) -> set[str]:
-    """The correct words of the bench's lists (every TSV in ``dirs``; the lists read are printed,
-    since the Birkbeck list is only there when it was imported)."""
-    words = set()
+def bench_words(dirs=PAIR_DIRS) -> tuple[set[str], list[str]]:
+    """The correct words of the bench's lists (every TSV in ``dirs``; the Birkbeck list is only
+    there when it was imported) and the lists read, named relative to the repository."""
+    words, read = set(), []
     for folder in dirs:
         for path in sorted(Path(folder).glob("*.tsv")):
-            print(f"kept apart: the correct words of {path}")
+            read.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
             with open(path, encoding="utf-8", newline="") as handle:
                 words.update(row["correct"] for row in csv.DictReader(handle, delimiter="\t"))
-    return words
+    return words, read
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.codespell_git is None:
         parser.error("--codespell-git is required to train")
     keep = Filter(3.0)
-    held = bench_words()
+    held, lists = bench_words()
+    print(f"kept apart: the correct words of {', '.join(lists)}")
     raw, commit = codespell_pairs(args.codespell_git)
     pairs = sorted({(w, r, f"codespell {commit[:12]}") for w, r in raw
                     if r not in held and split_of(r) == "tune" and keep.keep(w, r)})
@@ -179,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"(codespell-project/codespell {commit}), CC BY-SA 3.0; {len(pairs)} pairs pass the "
                         f"filter and the exclusions, {len(copies)} planted, {comparisons} comparisons",
         "articles": "BBC business, politics and tech articles of the bench's tuning half (not shipped)",
-        "kept apart": "correct words of bench/spelling_real.py's lists (both halves), its held-out words and articles",
+        "kept apart": f"the correct words of {', '.join(lists)} (both halves), and bench/spelling_real.py's "
+                      "held-out words and articles",
         "model": "logistic regression on the differences of figures, word meant minus each other candidate, C=1, no intercept (scikit-learn)",
         "first suggestion right (hand-set order, learned order)": figures,
         "features": list(FEATURES),

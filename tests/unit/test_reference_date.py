@@ -171,3 +171,43 @@ def test_html_publication_date_after_the_reference_date_is_dropped():
     bounded = parse_html(page, source="page.html", reference_date=datetime(2020, 1, 1),
                          use_htmldate=False)
     assert bounded.published is None or bounded.published < datetime(2020, 1, 2)
+
+
+def _explainer_page(update_meta: str) -> str:
+    """A page first published in 2017 whose text speaks of 2021: "Prime Minister" fits 2021 only."""
+    body = " ".join([TEXT.replace("Foreign Minister", "Prime Minister").strip()] * 3)
+    return (
+        "<html><head><title>Who leads Sweden</title>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Who leads Sweden",'
+        f' "datePublished": "2017-05-02T09:00:00Z"{update_meta}}}</script>'
+        "</head><body><article><h1>Who leads Sweden</h1>"
+        + "".join(f"<p>{body} The talks covered trade, energy and fishing rights in the north.</p>"
+                  for _ in range(4))
+        + "</article></body></html>"
+    )
+
+
+def test_an_update_stated_in_the_page_structured_data_widens_the_span(roles_desk):
+    from copydesk.ingest.html import parse_html
+
+    stated = parse_html(_explainer_page(', "dateModified": "2021-05-02T09:00:00Z"'), source="a.html")
+    assert stated.meta["sources"]["updated"] == "jsonld"
+    assert roles_desk.check_article(stated).findings == []
+    # a date a site rewrites on every render is no update of the text
+    rendered = parse_html(
+        _explainer_page("").replace(
+            "</head>", '<meta property="og:updated_time" content="2021-05-02T09:00:00Z"></head>'),
+        source="b.html",
+    )
+    assert rendered.updated is not None and rendered.meta["sources"]["updated"] == "og:updated_time"
+    judged = roles_desk.check_article(rendered).findings
+    assert judged and {f.check for f in judged} == {"roles.title"}
+
+
+def test_an_update_given_with_a_record_widens_the_span(roles_desk):
+    from copydesk.ingest.sources import _from_record
+
+    record = {"html": _explainer_page(""), "updated": "2021-05-02"}
+    article = _from_record(record, "feed.jsonl:1")
+    assert article.meta["sources"]["updated"] == "record"
+    assert roles_desk.check_article(article).findings == []

@@ -76,17 +76,19 @@ def _article_period(article: AnalysedArticle) -> tuple[tuple[date, date] | None,
     return None, ""
 
 
-#: Where a page's update date may come from to widen the span: the article's own structured
-#: data (schema.org ``dateModified``, Open Graph ``article:modified_time``). Not a sitemap's
-#: ``lastmod``, an HTTP ``last-modified`` or ``og:updated_time``, which a site rewrites when it
-#: renders or redesigns a page whose text has not changed.
-STATED_UPDATE_SOURCES = frozenset({"jsonld", "article:modified_time"})
+#: Where an article's update date may come from to widen the span (``article.meta["sources"]``,
+#: ``copydesk.ingest.metadata``): the article's own structured data (schema.org ``dateModified`` in
+#: JSON-LD or microdata, Open Graph ``article:modified_time``), or the date a record gives with the
+#: page (``"record"``, ``copydesk.ingest.sources``). Not a ``lastmod`` or ``last-modified`` meta
+#: tag or ``og:updated_time``, which sites rewrite when they render or redesign a page whose text
+#: has not changed.
+STATED_UPDATE_SOURCES = frozenset({"jsonld", "datemodified", "article:modified_time", "record"})
 
 
 def _stated_update(article: AnalysedArticle) -> bool:
     """Whether the article's update date is one the publisher states for the article: from its
-    structured data (``STATED_UPDATE_SOURCES``), or given with the text by the caller (an
-    article not read from a page, whose metadata names no source)."""
+    structured data or the record it came in (``STATED_UPDATE_SOURCES``), or given with text
+    not read from a page (whose metadata names no source)."""
     sources = article.article.meta.get("sources")
     if not isinstance(sources, dict) or "updated" not in sources:
         return True

@@ -446,6 +446,8 @@ def _from_record(
         value = _string(record, name, source)
         if value:
             setattr(article, name, _record_date(value, name, source))
+            if isinstance(article.meta.get("sources"), dict):
+                article.meta["sources"][name] = "record"  # the record's date, not the page's
     for name in ("id", "source"):
         value = record.get(name)
         if value is not None:
