@@ -65,6 +65,9 @@ def test_describe_names_each_source_with_origin_and_size(lexicon):
     rows = lexicon.describe()
     assert {"name", "origin", "size"} <= set(rows[0])
     assert any("en_US" in row["origin"] for row in rows)
+    [ranker] = [row for row in rows if row["name"] == "suggestion ranker"]
+    assert ranker["origin"] == "copydesk/data/suggestion_ranker.json"
+    assert ranker["size"].startswith("16 learned weights, trained ")
 
 
 def test_missing_dictionary_raises_knowledge_error(tmp_path, monkeypatch):

@@ -398,6 +398,12 @@ class Lexicon:
             {"name": "wordfreq", "origin": "wordfreq 'en' frequency list",
              "size": f"{len(self._vocabulary)} words used for suggestions"}
         )
+        ranker = self.ranker
+        out.append(
+            {"name": "suggestion ranker", "origin": ranker.origin,
+             "size": f"{len(ranker.weights)} learned weights"
+                     + (f", trained {ranker.provenance['trained']}" if ranker.provenance.get("trained") else "")}
+        )
         return out
 
     def _known(self, word: str) -> bool:
