@@ -382,10 +382,10 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     own = lexicon.frequency(token.lower)
     clear = (
         best is not None
-        and best is surest
         and best.distance == 1
         and best.zipf >= (CLEAR_ZIPF if best.word.isalpha() else CLEAR_RUN_ON_ZIPF)
-        # the two orders agree, and the hand-set score puts it first by a clear margin
+        # the hand-set score puts the learned order's first ahead of every other by a clear
+        # margin, so the two orders agree (``best`` is ``surest``)
         and all(best.score - other.score >= CLEAR_MARGIN for other in suggestions[1:])
         # writers rarely get the first letter of a word wrong (studies of real misspellings put
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
