@@ -69,6 +69,8 @@ def test_suggestion_uses_the_articles_apostrophe(analyser):
         "The bank said its small to medium clients were leaving.\n",
         "The household met all its fixed/required expenses on housing.\n",
         "Its app, while now partly behind a subscription, remains one of the best.\n",
+        "The provider had an audit to confirm its no-logs policy.\n",
+        "The index closed at its all-time high on Friday.\n",
     ],
 )
 def test_possessive_its_before_a_modified_noun_is_silent(analyser, text):
@@ -124,3 +126,11 @@ def test_noun_after_its_that_ends_the_phrase_is_possessive(analyser):
 def test_your_before_a_censored_word_is_silent(analyser):
     assert found(analyser, "He told the heckler to get your a** out of here, witnesses said.\n") == []
     assert found(analyser, "He said your a disgrace to the club, witnesses said.\n") == [("your", "you're")]
+
+
+def test_an_initialism_in_capitals_is_not_the_word(analyser):
+    # "ITS" (an intelligent tutoring system), "THEN" as a name: capitals in a lower-case sentence
+    text = "Building an ITS typically takes a year. The THEN project is its successor.\n"
+    assert found(analyser, text) == []
+    # a headline in capitals is still read
+    assert [written for written, _ in found(analyser, "ITS A DISGRACE, SAYS THE MAYOR\n")] == ["ITS"]

@@ -148,3 +148,10 @@ def test_a_slip_of_an_ordinary_word_inside_a_name_stays_an_error(handmade):
             "A spokesman for the Vestey Gruop said the ruling was unfair.")
     found = findings(handmade, text, {"Vestey Group": "ORG", "Vestey Gruop": "PERSON"})
     assert [(f.text, f.severity) for f in found] == [("Gruop", Severity.ERROR)]
+
+
+def test_two_initialisms_one_letter_apart_are_two_things(handmade):
+    # "MSP" (a managed service provider) and "MSSP" (a managed security service provider)
+    text = ("The fair is built for MSPs and their partners. MSPs attend for free. "
+            "Some MSSPs will exhibit too.")
+    assert findings(handmade, text, {"MSPs": "ORG", "MSSPs": "ORG"}) == []

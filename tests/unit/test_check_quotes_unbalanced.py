@@ -282,3 +282,44 @@ def test_an_unclosed_quotation_of_a_whole_filipino_word_in_taglish_is_still_flag
 def test_an_unclosed_single_quotation_in_english_is_still_flagged():
     text = "The minister called it ‘young people first and said nothing more."
     assert [f.text[:6] for f in found(text)] == ["‘young"]
+
+
+@pytest.mark.parametrize("text, quoted, used", [
+    # the opening mark set again where the quotation ends (a keyboard or a CMS that types “ twice)
+    ("The council calls the plan a “reset“. Few agreed.", "“reset“", "“"),
+    ("Read our guide “Which bus pass is cheapest?“\n\nPrices rose in May.",
+     "“Which bus pass is cheapest?“", "“"),
+    ("It may sound a bit ‘fussy‘, but the method works.", "‘fussy‘", "‘"),
+    # a single and a double mark paired
+    ("Officials call it ‘a soft landing”, a phrase from the budget.", "‘a soft landing”", "”"),
+    ("The minister spoke of “the quiet season’, a phrase from the report.", "“the quiet season’", "’"),
+])
+def test_a_quotation_closed_with_the_wrong_mark_is_one_note_not_a_warning(text, quoted, used):
+    [finding] = found(text)
+    assert finding.severity.label == "info"
+    assert finding.text == quoted
+    assert f"closed with {'another opening mark ' if used in '“‘' else ''}{used}" in finding.message
+    assert finding.suggestion == ("close it with ’" if quoted[0] == "‘" else "close it with ”")
+
+
+def test_a_turned_opening_mark_where_nothing_is_open_still_opens():
+    # no quotation is open, so the mark after a word opens one that never closes
+    [finding] = found("The budget,“ said the report, will grow.")
+    assert finding.severity.label == "warning"
+
+
+def test_the_apostrophe_of_a_plural_possessive_closes_no_quotation():
+    [finding] = found("“The players’ union will strike on Monday.\n\nTalks resume next week.")
+    assert finding.severity.label == "warning" and finding.message.endswith("is never closed")
+
+
+def test_a_closing_mark_that_closes_the_double_quotation_is_not_taken_for_the_single_ones():
+    [finding] = found("“She said ‘no way and left,” he said.")
+    assert finding.severity.label == "warning" and finding.text.startswith("‘no way")
+
+
+def test_paragraph_of_double_encoded_text_is_not_judged():
+    # "â€”" is an em dash written as UTF-8 and read as cp1252: its last character is a ”
+    text = "Sales rose sharplyâ€”by a third, the firm said.\n\nThe chief said \"we are done."
+    [finding] = found(text)
+    assert finding.text == "\"we are done."

@@ -259,6 +259,14 @@ def test_a_slip_in_one_half_of_a_hyphenated_compound_is_found(analyser, knowledg
     assert found == {("manegers", "managers"), ("enabeld", "enabled")}
 
 
+def test_the_last_part_of_a_compound_inflected_as_a_whole_is_no_slip(analyser, knowledge):
+    # the plural, agent noun or participle of a compound ends its last part: "take-away" + s,
+    # "off-road" + er + s, "off-road" + ing; a slip in such a part is still found
+    text = ("The food hall sells take-aways and plans dine-arounds, and the off-roaders went"
+            " off-roading. Avoid over-usuing one colour.\n")
+    assert [(f.text, f.suggestion) for f in run(analyser, knowledge, text)] == [("usuing", "using")]
+
+
 def test_halves_of_compounds_that_are_no_slips_are_not_judged(analyser, knowledge):
     # combining forms, a word said twice, a chain of words (a web address cut short) and a short
     # half are left alone

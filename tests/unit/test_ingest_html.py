@@ -461,6 +461,18 @@ def test_double_encoded_page_is_repaired_and_says_so() -> None:
     assert "it’s quiet" in article.text and "â" not in article.text
     assert any("double-encoded" in w for w in article.warnings)
 
+
+def test_double_encoded_text_written_as_character_references_is_repaired() -> None:
+    # "—" as UTF-8 read as cp1252 ("â€”") and then written in the markup as references: the
+    # page's own text has no mojibake to see until the references are read
+    paragraphs = "".join(
+        f"<p>Sales rose sharply&acirc;&euro;&rdquo;by a third, the company said of quarter {n}.</p>"
+        for n in range(4))
+    article = parse_html(_page(paragraphs), source="page.html")
+    assert "sharply—by a third" in article.text and "â" not in article.text
+    assert any("double-encoded" in w for w in article.warnings)
+
+
 def test_code_paragraphs_on_a_page_are_furniture() -> None:
 
     prose = "".join(f"<p>The borrow checker reads every reference before the program runs {n}.</p>"

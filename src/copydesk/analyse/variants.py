@@ -159,7 +159,13 @@ def spelling_distance(a: str, b: str) -> int | None:
         return None
     if transliteration_equivalent(a, b) or is_inflection(a, b):
         return None
+    if _INITIALISM.fullmatch(a) and _INITIALISM.fullmatch(b):
+        return None  # each capital stands for a word: "MSSPs" and "MSPs", "CISOs" and "CIOs" differ
     return distance
+
+
+#: An initialism, perhaps in the plural: capitals only, then an optional "s" ("MSPs", "CISOs").
+_INITIALISM = re.compile(r"[A-Z]{2,}s?")
 
 
 def is_name_shaped(text: str) -> bool:

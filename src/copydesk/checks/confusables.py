@@ -45,6 +45,8 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     before = article.tokens[token.i - 1] if token.i > article.sentences[token.sent].first else None
     if before is not None and before.pos == "ADP":
         return False  # "in its teardown", "of its rivals"
+    if article.text[after.end : after.end + 1] == "-" and article.text[after.end + 1 : after.end + 2].isalpha():
+        return False  # a compound modifier of the possessed noun: "its no-logs policy", "its all-time high"
     if after.lower in AFTER_IT_IS or after.lower in SENTENCE_ADVERBS:
         return True
     if after.tag == "JJS":
@@ -139,6 +141,12 @@ def _stems(word: str) -> list[str]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # "shutting" -> "shut"
     return out
+
+
+def _in_lower_case(article: AnalysedArticle, token: Token) -> bool:
+    """The token's sentence is written in lower case, not all in capitals as a headline may be."""
+    sentence = article.sentences[token.sent]
+    return any(other.text.islower() for other in article.tokens[sentence.first : sentence.last])
 
 
 def _apostrophe(article: AnalysedArticle) -> str:
@@ -242,6 +250,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     lexicon = knowledge.lexicon
     for token in article.tokens:
+        if len(token.text) > 1 and token.text.isupper() and _in_lower_case(article, token):
+            continue  # "an ITS", "THEIR" in running text: an initialism or a name, not the word
         for rule in RULES:
             hit = rule(article, token, lexicon)
             if hit is None:

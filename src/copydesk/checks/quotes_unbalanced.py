@@ -46,6 +46,7 @@ from copydesk.model import (
     Region,
     Severity,
     code_spans,
+    has_mojibake,
     mask_spans,
 )
 
@@ -75,7 +76,8 @@ class Mark:
 @dataclass(frozen=True, slots=True)
 class Unbalanced:
     mark: Mark
-    kind: str  # unclosed | unopened | misturned | misspaced | mismatched
+    kind: str  # unclosed | unopened | misturned | misspaced | mismatched | turned
+    closer: int = -1  # mismatched, turned: where the mark that closes the quotation is
 
 
 def _paragraphs(article: AnalysedArticle) -> list[Region]:
@@ -153,7 +155,12 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             k += 2
             continue
         if ch == OPEN:
-            out.append(Mark(k, ch, "open"))
+            before = text[k - 1] if k > region.start else " "
+            after = text[k + 1] if k + 1 < region.end else " "
+            # glued to the end of a word or a sentence and followed by a space, punctuation or
+            # the paragraph's end ('a “maker“.', 'Stands Out?“'): where a closing mark belongs
+            closing = (before.isalnum() or before in ".,;:!?…") and not after.isalnum() and after not in _MARKS
+            out.append(Mark(k, ch, "open-or-turned" if closing else "open"))
         elif ch == CLOSE:
             before = text[k - 1] if k > region.start else " "
             after = text[k + 1] if k + 1 < region.end else " "
@@ -214,6 +221,13 @@ def _match_double(
         role = mark.role
         if role == "close-or-misturned":
             role = "close" if stack else "misturned"
+        if role == "open-or-turned":
+            if stack and stack[-1].text in (OPEN, '"', "‘‘", "``"):
+                # an opening mark written where the open quotation ends: it closes it, set the
+                # wrong way round (noted)
+                problems.append(Unbalanced(stack.pop(), "turned", mark.start))
+                continue
+            role = "open"
         if role == "misturned" and stack and mark.text == CLOSE and not _closed_later(marks, index):
             # with a quotation open and no closing mark after it, a ” between a space and a word
             # closes it with the space on the wrong side ('“A Most Violent Year, ”out on Dec.
@@ -282,7 +296,9 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     return word is not None and word.group(1).lower() not in _GOES_ON
 
 
-def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
+def _single(text: str, region: Region, lexicon=None, unopened: frozenset[int] = frozenset()) -> list[Unbalanced]:
+    """Single quotations that never close. ``unopened``: where the paragraph's ” marks that
+    close no double quotation are (one of them may close a single quotation instead)."""
     found = []
     language: list[str | None] = []  # the paragraph's mixed-in language, read at most once
     for k in range(region.start, region.end):
@@ -301,10 +317,49 @@ def _single(text: str, region: Region, lexicon=None) -> list[Unbalanced]:
         if closing == -1 and lexicon is not None and _elided(text, region, word, lexicon, language):
             continue  # "‘yung" in Taglish: the other language's elision, not a quotation
         if closing == -1:
-            straight = _single_close(text, k, region, "'")
-            kind = "mismatched" if straight != -1 else "unclosed"
-            found.append(Unbalanced(Mark(k, "‘", "open"), kind))
+            closing = _single_close(text, k, region, "'")
+            if closing == -1:
+                closing = _other_close(text, k, region, unopened)
+            kind = "mismatched" if closing != -1 else "unclosed"
+            found.append(Unbalanced(Mark(k, "‘", "open"), kind, closing))
     return found
+
+
+def _closing_position(text: str, k: int, region: Region) -> bool:
+    """The mark at ``k`` stands where a quotation ends: after a word or a sentence's end, before
+    a space, punctuation or the paragraph's end."""
+    before = text[k - 1] if k > region.start else " "
+    after = text[k + 1] if k + 1 < region.end else " "
+    return (before.isalnum() or before in ".,;:!?…") and not after.isalnum()
+
+
+def _other_close(text: str, k: int, region: Region, unopened: frozenset[int]) -> int:
+    """Where a single quotation opened at ``k`` and never closed with ’ is closed with another
+    mark: a ” that closes no double quotation, or the opening ‘ itself, set where a quotation
+    ends ("‘inductive backdoors”,", "‘diva‘,"), before any other quotation opens; -1 when
+    there is none."""
+    for j in range(k + 1, region.end):
+        ch = text[j]
+        if (ch == "‘" or (ch == CLOSE and j in unopened)) and _closing_position(text, j, region):
+            return j
+        if ch in (OPEN, '"'):
+            return -1
+    return -1
+
+
+def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
+    """Where a double quotation left open is closed with a single ’ ("“subliminal learning’, a
+    kind"): a ’ where a quotation ends, before any other double mark, and not the apostrophe of
+    a plural's possessive ("the players’ union"); -1 when there is none."""
+    for j in range(mark.start + len(mark.text), region.end):
+        ch = text[j]
+        if ch in '“”"':
+            return -1
+        if ch == "’" and _closing_position(text, j, region) and not (
+            text[j - 1] in "sS" and text[j + 1 : j + 2].isspace()
+        ):
+            return j
+    return -1
 
 
 #: Syllables Filipino drops at the start of a word in speech ("‘yung" for iyung, "‘di" for hindi,
@@ -352,9 +407,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
     after_damage = False
     for region in _paragraphs(article):
-        if REPLACEMENT_CHARACTER in text[region.start : region.end]:
-            # a character lost in decoding (U+FFFD) may have been a quotation mark: the marks of
-            # this paragraph, and a quotation carried into it, cannot be counted
+        paragraph = text[region.start : region.end]
+        if REPLACEMENT_CHARACTER in paragraph or has_mojibake(paragraph):
+            # a character lost in decoding (U+FFFD) may have been a quotation mark, and in text
+            # double-encoded upstream a mark is two or three other characters ("â€œ" for “, "â€”"
+            # for a dash, its last character a ”): the marks of this paragraph, and a quotation
+            # carried into it, cannot be counted
             pending, after_damage = None, True
             continue
         carried = None
@@ -371,12 +429,25 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                     or not _cut_short(text, problem.mark.start, region.end)]
         if still_open is not None and still_open is not carried and _cut_short(text, still_open.start, region.end):
             still_open = None
-        for problem in problems + _single(marks_text, region, getattr(knowledge, "lexicon", None)):
+        unopened = frozenset(problem.mark.start for problem in problems if problem.kind == "unopened")
+        singles = _single(marks_text, region, getattr(knowledge, "lexicon", None), unopened)
+        taken = {problem.closer for problem in singles if problem.kind == "mismatched"}
+        # a ” that closes a single quotation ("‘inductive backdoors”") opened nothing it lacks
+        problems = [problem for problem in problems if problem.kind != "unopened" or problem.mark.start not in taken]
+        for problem in problems + singles:
             home = pending[0] if pending is not None and problem.mark is carried else region
-            yield _finding(text, home, problem)
+            yield _finding(text, home, _mismatched(marks_text, home, problem))
         pending = (region, still_open) if still_open is not None else None
     if pending is not None:
-        yield _finding(text, pending[0], Unbalanced(pending[1], "unclosed"))
+        yield _finding(text, pending[0], _mismatched(marks_text, pending[0], Unbalanced(pending[1], "unclosed")))
+
+
+def _mismatched(text: str, region: Region, problem: Unbalanced) -> Unbalanced:
+    """An unclosed double quotation that a single ’ closes is mismatched, not unclosed."""
+    if problem.kind != "unclosed" or problem.mark.text not in (OPEN, '"'):
+        return problem
+    closer = _closed_by_single(text, problem.mark, region)
+    return problem if closer == -1 else Unbalanced(problem.mark, "mismatched", closer)
 
 
 #: Text the page cut short, with a link to the rest: "…run by Meg & Th...more", "… Read more" (where
@@ -416,14 +487,21 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
             evidence=[Evidence("punctuation", f"no closing {closing} before the end of the paragraph,"
                                " and the next paragraph does not reopen the quotation")],
         )
-    if problem.kind == "mismatched":
-        closing = _single_close(text, mark.start, region, "'")
+    if problem.kind in ("mismatched", "turned"):
+        closing, used = problem.closer, text[problem.closer]
+        right = CLOSING_FOR.get(mark.text, "”")
+        if problem.kind == "turned" or used in (OPEN, "‘"):
+            message = f"the quotation opened with {mark.text} is closed with another opening mark {used}"
+        elif used == "'":
+            message = f"the quotation opened with {mark.text} is closed with a straight ' mark"
+        else:
+            message = f"the quotation opened with {mark.text} is closed with {used}"
         return Finding(
             check="quotes.unbalanced", severity=Severity.INFO, start=mark.start,
             end=closing + 1, text=text[mark.start : closing + 1],
-            message="the quotation opened with ‘ is closed with a straight ' mark",
-            suggestion="close it with ’", confidence=0.6,
-            evidence=[Evidence("punctuation", "a curly opening mark and a straight closing mark")],
+            message=message, suggestion=f"close it with {right}", confidence=0.6,
+            evidence=[Evidence("punctuation", f"the quotation opens with {mark.text} and ends with {used},"
+                               " which does not match it")],
         )
     if problem.kind == "misspaced":
         return Finding(

@@ -118,6 +118,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             continue
         if _formed(token.lower, lexicon) or _lengthened(token.lower, lexicon):
             continue
+        if token.i in parts and text[token.start - 1 : token.start] == "-" and _inflected(token.lower, lexicon):
+            continue
         unknown.append(token)
     if len(unknown) >= OTHER_LANGUAGE_MIN and len(unknown) > OTHER_LANGUAGE_SHARE * judged:
         return  # an article in another language (a crawl's German or Spanish page): not judged
@@ -208,6 +210,27 @@ def _formed(word: str, lexicon) -> bool:
         s.cost <= SLIP_COST and s.zipf >= CLEAR_ZIPF and s.zipf > floor and s.word.isalpha()
         and s.word not in (base, rest) for s in lexicon.suggest(word)
     )
+
+
+#: Inflections English puts on a hyphenated compound as a whole, so on its last part: plurals
+#: ("take-aways", "dine-arounds"), agent nouns ("off-roaders"), participles ("off-roading").
+COMPOUND_INFLECTIONS = ("s", "es", "ers", "er", "ing", "ed")
+
+
+def _inflected(word: str, lexicon) -> bool:
+    """The last part of a hyphenated compound is a known word with an inflection of the whole
+    compound ("take-away" + s, "off-road" + ing): English, though the part alone is no word
+    ("aways", "roading") and may be one slip from a common one ("always", "reading")."""
+    for ending in COMPOUND_INFLECTIONS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        stems = (stem, stem + "e") if ending in ("ing", "ed") else (stem,)  # "hike" + ing
+        if len(stem) > 3 and stem[-1] == stem[-2] and ending[0] in "ei":
+            stems += (stem[:-1],)  # a doubled consonant: "stopp" + ing
+        if any(lexicon.known(s) for s in stems):
+            return True
+    return False
 
 
 #: A letter written four times or more: the lengthening writers use for emphasis or a sung note
