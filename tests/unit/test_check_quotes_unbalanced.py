@@ -227,6 +227,8 @@ def test_markup_left_in_the_text_is_not_a_quotation():
 
 def test_elided_word_with_a_turned_apostrophe_is_not_a_quotation():
     assert found("Go get ‘em, he told the team before the final.") == []
+    # at the end of a paragraph, and "till" for "until"
+    assert found("The budget models got ‘em!\n\nFake it ‘till you make it, the coach said.") == []
 
 
 def test_contraction_broken_by_a_space_is_not_a_quotation():

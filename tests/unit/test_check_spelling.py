@@ -307,3 +307,11 @@ def test_misspellings_of_rarer_words_stay_errors(analyser, knowledge, text, word
 def test_a_word_english_writes_often_is_no_error_beside_a_similar_word(analyser, knowledge):
     findings = run(analyser, knowledge, "The app handles the frontend and the backend for you.\n")
     assert all(f.severity.label != "error" for f in findings)
+
+
+def test_a_word_with_a_letter_outside_english_is_noted_not_an_error(analyser, knowledge):
+    # æ or a dotted consonant is typed on purpose: an older or transliterated spelling
+    text = ("The 1785 treatise warned of a hæmorrhage after coffee, and the Sanskrit kṣa is one sign. "
+            "The levy starts next mnoth.\n")
+    found = {f.text: f.severity.label for f in run(analyser, knowledge, text)}
+    assert found == {"hæmorrhage": "info", "kṣa": "info", "mnoth": "error"}

@@ -122,7 +122,7 @@ def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
 
 
 #: Words written with a leading apostrophe for letters left out (aphaeresis): "‘em", "‘cause".
-ELIDED = ("em", "cause", "til", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
+ELIDED = ("em", "cause", "til", "till", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
 _MARKS = "“”\"‘’'"
 #: Endings of contractions ("isn't", "we're", "I'll"): after a word and a stray space, a ‘ before
 #: one of them is a broken apostrophe.
@@ -308,7 +308,7 @@ def _single(text: str, region: Region, lexicon=None, unopened: frozenset[int] = 
             continue  # a misturned apostrophe: isn‘t, ‘90s, user42‘s
         if _named(text, k, region):
             continue
-        word = text[k + 1 : k + 7].split(" ")[0].rstrip(".,;:!?").lower()
+        word = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?").lower()
         if word in ELIDED:
             continue  # ‘em: an apostrophe turned the wrong way, not a quotation
         if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():

@@ -420,8 +420,12 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
     foreign = foreign_zipf >= FOREIGN_ZIPF and (
         surest is None or surest.zipf - foreign_zipf < FOREIGN_MARGIN
     )
-    if foreign:
-        severity, confidence = Severity.INFO, 0.2  # a word of another language
+    # a letter English is not typed with (æ, ṣ, ø) is put in on purpose, not slipped into: an
+    # archaic, foreign or transliterated spelling ("hæmorrhage", "kṣa"), not a slip of an
+    # English word written without it
+    marked = not token.text.isascii() and best is not None and best.word.isascii()
+    if foreign or marked:
+        severity, confidence = Severity.INFO, 0.2  # a word of another language or another age
     elif clear and repeats == 1:
         severity, confidence = Severity.ERROR, 0.9
     elif surest is not None and repeats == 1 and surest.cost <= WARNING_COST:
@@ -439,6 +443,9 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         evidence.append(Evidence("lexicon", f"nearest known words: {listed}"))
     if foreign:
         evidence.append(Evidence("lexicon", f"common in another language ({language}, Zipf {foreign_zipf:.1f})"))
+    elif marked:
+        evidence.append(Evidence("lexicon", "written with a letter outside English's alphabet: a spelling of"
+                                 " another language or another age, not a slip"))
     if repeats > 1:
         evidence.append(Evidence("article", f"written {repeats} times in this article: perhaps a term"))
     message = f"'{token.text}' is not an English word"
