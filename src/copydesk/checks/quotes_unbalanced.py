@@ -27,6 +27,10 @@ Single curly marks: an opening ‘ that never closes within its paragraph. ’ i
 apostrophe (the council’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a
 letter or digit or before a digit is a misturned apostrophe (isn‘t, ‘90s), not a quotation. A mark
 between brackets is named, not used ('in double quotes (")').
+
+A quotation closed with the wrong mark ("‘…”", "“…’", or its own opening mark set where a
+quotation ends: 'a “maker“.') is one note at info, not an unclosed quotation and a stray mark.
+A paragraph whose characters were lost (U+FFFD) or double-encoded ("â€”") is not judged.
 """
 
 from __future__ import annotations
