@@ -36,10 +36,16 @@ def test_lexicon_suggests_the_nearest_common_word(knowledge):
 
 
 def test_one_edit_typo_in_a_common_word_is_an_error_with_a_suggestion(analyser, knowledge):
-    [finding] = run(analyser, knowledge, "The harbour board said the new levy would start next mnoth.\n")
-    assert (finding.text, finding.suggestion) == ("mnoth", "month")
+    [finding] = run(analyser, knowledge, "The harbour board said the new levy would start tomorow.\n")
+    assert (finding.text, finding.suggestion) == ("tomorow", "tomorrow")
     assert finding.severity.label == "error"
     assert any("nearest known words" in e.detail for e in finding.evidence)
+
+
+def test_a_short_word_one_edit_from_a_common_word_is_at_most_a_warning(analyser, knowledge):
+    # short words lie close together: "mnoth" is a slip, but "tty" or "goodr" would look the same
+    [finding] = run(analyser, knowledge, "The harbour board said the new levy would start next mnoth.\n")
+    assert (finding.text, finding.suggestion, finding.severity.label) == ("mnoth", "month", "warning")
 
 
 def test_two_edit_typo_is_a_warning_and_frequency_beats_distance(analyser, knowledge):
@@ -312,6 +318,6 @@ def test_a_word_english_writes_often_is_no_error_beside_a_similar_word(analyser,
 def test_a_word_with_a_letter_outside_english_is_noted_not_an_error(analyser, knowledge):
     # æ or a dotted consonant is typed on purpose: an older or transliterated spelling
     text = ("The 1785 treatise warned of a hæmorrhage after coffee, and the Sanskrit kṣa is one sign. "
-            "The levy starts next mnoth.\n")
+            "The levy starts tomorow.\n")
     found = {f.text: f.severity.label for f in run(analyser, knowledge, text)}
-    assert found == {"hæmorrhage": "info", "kṣa": "info", "mnoth": "error"}
+    assert found == {"hæmorrhage": "info", "kṣa": "info", "tomorow": "error"}

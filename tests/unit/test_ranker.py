@@ -110,7 +110,7 @@ def test_the_learned_order_mends_what_the_hand_set_score_got_wrong(lexicon):
 def test_when_the_two_orders_disagree_the_spelling_check_is_not_sure(analyser):
     """The check reports an error only when the hand-set score agrees with the learned order by
     a clear margin: "vistor" is ranked "visitor" first but scored below "victor", so the finding
-    suggests "visitor" at warning, not error; "month" leads on both and is an error."""
+    suggests "visitor" at warning, not error; "tomorrow" leads on both and is an error."""
     from copydesk.checks import spelling
     from copydesk.ingest.text import parse_text
     from copydesk.knowledge import Knowledge
@@ -125,5 +125,5 @@ def test_when_the_two_orders_disagree_the_spelling_check_is_not_sure(analyser):
 
     [unsure] = run("The museum counted every vistor from the coast last summer.\n")
     assert (unsure.suggestion, unsure.severity.label) == ("visitor", "warning")
-    [sure] = run("The ferry fares will rise again next mnoth, the operator said.\n")
-    assert (sure.suggestion, sure.severity.label) == ("month", "error")
+    [sure] = run("The ferry fares will rise again tomorow, the operator said.\n")
+    assert (sure.suggestion, sure.severity.label) == ("tomorrow", "error")

@@ -49,6 +49,11 @@ CLEAR_ZIPF = 3.0
 #: ... and a hand-set score (``Suggestion.score``) at least this far ahead of every other
 #: suggestion's: the learned order (``Suggestion.rank``) and the hand-set one must agree.
 CLEAR_MARGIN = 1.0
+#: ... and the written word at least this long. English's short words lie close together, so a
+#: short string one edit from a common word is as likely a word of its own the dictionaries lack
+#: (an abbreviation, "tty", "gtin"; a brand made from a word, "goodr", "Wrike"; slang, "bleh") as
+#: a slip: such a word is at most a warning.
+ERROR_LENGTH = 6
 #: A capitalised word at a sentence's start, a word quoted alone, or a word in a sentence with
 #: more unknown words than MAX_UNKNOWN_PER_SENTENCE (most of them slips, or the sentence is
 #: taken to be in another language) is judged a slip only when its likeliest reading costs at
@@ -414,6 +419,7 @@ def _finding(token: Token, lexicon, repeats: int, suggestions) -> Finding:
         # it under a tenth of them): an edit there ("pled" -> "led", "tased" -> "based") more
         # often means a word the dictionaries lack than a typo, so it is not an error
         and best.word[:1] == token.lower[:1]
+        and len(token.text) >= ERROR_LENGTH
         and not (own >= RIVAL_ZIPF and own >= best.zipf - RIVAL_GAP)
     )
     language, foreign_zipf = lexicon.foreign(token.lower)
