@@ -296,9 +296,9 @@ def test_an_unclosed_single_quotation_in_english_is_still_flagged():
     ("Officials call it ‘a soft landing”, a phrase from the budget.", "‘a soft landing”", "”"),
     ("The minister spoke of “the quiet season’, a phrase from the report.", "“the quiet season’", "’"),
 ])
-def test_a_quotation_closed_with_the_wrong_mark_is_one_note_not_a_warning(text, quoted, used):
+def test_a_quotation_closed_with_the_wrong_mark_is_one_finding_not_two(text, quoted, used):
     [finding] = found(text)
-    assert finding.severity.label == "info"
+    assert finding.severity.label == "warning"
     assert finding.text == quoted
     assert f"closed with {'another opening mark ' if used in '“‘' else ''}{used}" in finding.message
     assert finding.suggestion == ("close it with ’" if quoted[0] == "‘" else "close it with ”")
@@ -308,6 +308,11 @@ def test_a_turned_opening_mark_where_nothing_is_open_still_opens():
     # no quotation is open, so the mark after a word opens one that never closes
     [finding] = found("The budget,“ said the report, will grow.")
     assert finding.severity.label == "warning"
+
+
+def test_a_single_quotation_inside_an_unclosed_double_one_does_not_close_it():
+    [finding] = found("“In fact, the ‘conscience’ argument is weak, he wrote.\n\nOthers disagreed.")
+    assert finding.message.endswith("is never closed")
 
 
 def test_the_apostrophe_of_a_plural_possessive_closes_no_quotation():

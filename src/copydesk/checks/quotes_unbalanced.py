@@ -29,7 +29,7 @@ letter or digit or before a digit is a misturned apostrophe (isn‘t, ‘90s), n
 between brackets is named, not used ('in double quotes (")').
 
 A quotation closed with the wrong mark ("‘…”", "“…’", or its own opening mark set where a
-quotation ends: 'a “maker“.') is one note at info, not an unclosed quotation and a stray mark.
+quotation ends: 'a “maker“.') is one warning, not an unclosed quotation and a stray mark.
 A paragraph whose characters were lost (U+FFFD) or double-encoded ("â€”") is not judged.
 """
 
@@ -355,14 +355,19 @@ def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
     """Where a double quotation left open is closed with a single ’ ("“subliminal learning’, a
     kind"): a ’ where a quotation ends, before any other double mark, and not the apostrophe of
     a plural's possessive ("the players’ union"); -1 when there is none."""
+    inner = 0  # single quotations opened inside it ("the ‘conscience’ argument")
     for j in range(mark.start + len(mark.text), region.end):
         ch = text[j]
         if ch in '“”"':
             return -1
-        if ch == "’" and _closing_position(text, j, region) and not (
+        if ch == "‘" and not text[j - 1 : j].isalnum():
+            inner += 1
+        elif ch == "’" and _closing_position(text, j, region) and not (
             text[j - 1] in "sS" and text[j + 1 : j + 2].isspace()
         ):
-            return j
+            if not inner:
+                return j
+            inner -= 1
     return -1
 
 
@@ -494,14 +499,18 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
     if problem.kind in ("mismatched", "turned"):
         closing, used = problem.closer, text[problem.closer]
         right = CLOSING_FOR.get(mark.text, "”")
+        # a straight mark for a curly one is typography (info); a mark of the other kind or
+        # turned the wrong way is a slip an editor mends (warning)
+        severity = Severity.WARNING
         if problem.kind == "turned" or used in (OPEN, "‘"):
             message = f"the quotation opened with {mark.text} is closed with another opening mark {used}"
         elif used == "'":
             message = f"the quotation opened with {mark.text} is closed with a straight ' mark"
+            severity = Severity.INFO
         else:
             message = f"the quotation opened with {mark.text} is closed with {used}"
         return Finding(
-            check="quotes.unbalanced", severity=Severity.INFO, start=mark.start,
+            check="quotes.unbalanced", severity=severity, start=mark.start,
             end=closing + 1, text=text[mark.start : closing + 1],
             message=message, suggestion=f"close it with {right}", confidence=0.6,
             evidence=[Evidence("punctuation", f"the quotation opens with {mark.text} and ends with {used},"
