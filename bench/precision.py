@@ -323,13 +323,9 @@ def web_articles(shared: Path, which: str = "web", html_dir: Path = TRAFILATURA_
 def run(shared: Path, out: Path, only: str | None = None, which: str = "news",
         html_dir: Path = TRAFILATURA_HTML_DEFAULT) -> None:
     """Run the desk over the precision set and save one JSON line per article."""
-    from copydesk.checks.policy import SeverityPolicy
-    from copydesk.desk import Desk
     from copydesk.ingest.decode import decode_bytes
     from copydesk.ingest.text import parse_text
 
-    desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
-    policy = SeverityPolicy.default()
     if which in ("web", "wcxb", "trafilatura", *FIXTURE_SOURCES):
         articles, skipped = web_articles(shared, which, html_dir)
         articles = [a for a in articles if only in (None, split_of(a.source))]
@@ -342,6 +338,17 @@ def run(shared: Path, out: Path, only: str | None = None, which: str = "news",
     for article in articles:
         if article.published is None:
             article.published = date_of(article.source)
+    save_run(articles, out)
+
+
+def save_run(articles: list, out: Path) -> None:
+    """Check ``articles`` with every check at its own severity and save one JSON line per article:
+    each finding with its raw severity, the shipped one (the default policy) and its context."""
+    from copydesk.checks.policy import SeverityPolicy
+    from copydesk.desk import Desk
+
+    desk = Desk(severity_policy=None)  # each check's own severity; the policy is applied below
+    policy = SeverityPolicy.default()
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as handle:
         for report in desk.check_many(articles):
