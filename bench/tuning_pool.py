@@ -87,8 +87,10 @@ def show(results: Path, checks: set[str]) -> list[str]:
         r = json.loads(line)
         for f in r["findings"]:
             if f["severity"] in SHIPPED and f["check"] in checks:
+                context = f["context"]
+                mark = context.find("[[")
                 out.append(f"{r['article']}@{f['start']} {f['check']} {f['severity']} {f['text'][:60]!r}"
-                           f" -> {f['suggestion']!r}\n    {f['context'][250:400 + len(f['text']) + 120]}")
+                           f" -> {f['suggestion']!r}\n    {context[max(0, mark - 150) : mark + len(f['text']) + 124]}")
     return out
 
 

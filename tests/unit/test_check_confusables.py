@@ -129,8 +129,20 @@ def test_your_before_a_censored_word_is_silent(analyser):
 
 
 def test_an_initialism_in_capitals_is_not_the_word(analyser):
-    # "ITS" (an intelligent tutoring system), "THEN" as a name: capitals in a lower-case sentence
-    text = "Building an ITS typically takes a year. The THEN project is its successor.\n"
+    # "ITS" (an intelligent tutoring system) after a determiner, or written in capitals again
+    text = "Building an ITS typically takes a year. ITS tools also grade essays.\n"
     assert found(analyser, text) == []
-    # a headline in capitals is still read
-    assert [written for written, _ in found(analyser, "ITS A DISGRACE, SAYS THE MAYOR\n")] == ["ITS"]
+
+
+def test_a_word_shouted_in_capitals_or_a_headline_in_capitals_is_still_read(analyser):
+    text = "The mayor said ITS a disgrace, and a post read: YOUR an idiot.\n"
+    assert [w for w, _ in found(analyser, text)] == ["ITS", "YOUR"]
+    assert [w for w, _ in found(analyser, "ITS A DISGRACE, SAYS THE MAYOR\n")] == ["ITS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Its no-go for the launch, the agency said.\n",
+    "The coach said its never-ending and tiring.\n",
+])
+def test_a_hyphenated_predicate_after_its_is_still_it_is(analyser, text):
+    assert [w.lower() for w, _ in found(analyser, text)] == ["its"]

@@ -155,3 +155,11 @@ def test_two_initialisms_one_letter_apart_are_two_things(handmade):
     text = ("The fair is built for MSPs and their partners. MSPs attend for free. "
             "Some MSSPs will exhibit too.")
     assert findings(handmade, text, {"MSPs": "ORG", "MSSPs": "ORG"}) == []
+
+
+def test_a_transposition_inside_an_initialism_is_still_a_variant():
+    from copydesk.analyse.variants import spelling_distance
+
+    assert spelling_distance("MSSPs", "MSPs") is None  # one more capital: another initialism
+    assert spelling_distance("UNCHR", "UNHCR") == 1  # the same letters swapped: a slip
+    assert spelling_distance("KOWALCYZK", "KOWALCZYK") is not None  # a name in capitals

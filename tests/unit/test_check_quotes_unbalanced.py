@@ -330,3 +330,36 @@ def test_paragraph_of_double_encoded_text_is_not_judged():
     text = "Sales rose sharplyâ€”by a third, the firm said.\n\nThe chief said \"we are done."
     [finding] = found(text)
     assert finding.text == "\"we are done."
+
+
+@pytest.mark.parametrize("text", [
+    "“He loved rock ’n’ roll all his life, his sister said.\n\nThe funeral is on Friday.",
+    "“We were runnin’ late all season, the coach said.\n\nThe club was relegated.",
+    "“Just keep believin’, the singer told them.\n\nThe tour ends in May.",
+    "“Meet me at eight o’ clock by the pier, he wrote.\n\nShe never came.",
+])
+def test_an_apostrophe_does_not_close_a_double_quotation(text):
+    [finding] = found(text)
+    assert finding.severity.label == "warning" and finding.message.endswith("is never closed")
+
+
+def test_a_single_quotation_around_a_double_one_keeps_its_own_closing_mark():
+    # British nesting: the ’ closes the outer single quotation; the inner double one never closes
+    [finding] = found("‘He called it “a disgrace’, she said.")
+    assert finding.text.startswith("“a disgrace") and finding.message.endswith("is never closed")
+
+
+def test_a_turned_apostrophe_of_a_plural_possessive_does_not_close_a_single_quotation():
+    [finding] = found("He said it was ‘a disaster for the players‘ union and left.")
+    assert finding.message.endswith("is never closed")
+
+
+def test_a_title_starting_with_till_is_a_quotation():
+    [finding] = found("The Beatles opened with ‘Till There Was You and closed with a new song.")
+    assert finding.text.startswith("‘Till")
+
+
+def test_a_welsh_circumflex_is_no_double_encoding():
+    # "â’r" is Welsh ("with the"), not mojibake: the paragraph's marks are still counted
+    [finding] = found("“Cymru â’r byd,” the minister said, “is our motto.")
+    assert finding.text.startswith("“is our motto")

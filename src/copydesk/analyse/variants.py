@@ -159,13 +159,16 @@ def spelling_distance(a: str, b: str) -> int | None:
         return None
     if transliteration_equivalent(a, b) or is_inflection(a, b):
         return None
-    if _INITIALISM.fullmatch(a) and _INITIALISM.fullmatch(b):
-        return None  # each capital stands for a word: "MSSPs" and "MSPs", "CISOs" and "CIOs" differ
+    if len(a) != len(b) and _INITIALISM.fullmatch(a) and _INITIALISM.fullmatch(b):
+        # each capital stands for a word, so one more is another thing: "MSSPs" and "MSPs",
+        # "CISOs" and "CIOs" (a transposition, "UNCHR" for "UNHCR", is still a slip)
+        return None
     return distance
 
 
-#: An initialism, perhaps in the plural: capitals only, then an optional "s" ("MSPs", "CISOs").
-_INITIALISM = re.compile(r"[A-Z]{2,}s?")
+#: An initialism, perhaps in the plural: two to five capitals, then an optional "s" ("MSPs",
+#: "CISOs"); a longer word in capitals is a word shouted or set in capitals, not an initialism.
+_INITIALISM = re.compile(r"[A-Z]{2,5}s?")
 
 
 def is_name_shaped(text: str) -> bool:

@@ -8,6 +8,7 @@ English ("its spending plans", "to effect change", "it's time") is left out.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from copydesk.analyse.attribution import is_cue
@@ -45,8 +46,8 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     before = article.tokens[token.i - 1] if token.i > article.sentences[token.sent].first else None
     if before is not None and before.pos == "ADP":
         return False  # "in its teardown", "of its rivals"
-    if article.text[after.end : after.end + 1] == "-" and article.text[after.end + 1 : after.end + 2].isalpha():
-        return False  # a compound modifier of the possessed noun: "its no-logs policy", "its all-time high"
+    if _compound_before_noun(article, token, after):
+        return False  # a compound modifying the possessed noun: "its no-logs policy", "its all-time high"
     if after.lower in AFTER_IT_IS or after.lower in SENTENCE_ADVERBS:
         return True
     if after.tag == "JJS":
@@ -72,6 +73,24 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
             return False
         return _phrase_ends_without_noun(article, token)
     return False
+
+
+def _compound_before_noun(article: AnalysedArticle, token: Token, after: Token) -> bool:
+    """The word after ``token`` starts a hyphenated compound ("no-logs", "all-time") and a noun
+    follows the compound: a modifier of the possessed noun. A compound that ends the phrase or
+    goes on to anything else ("its no-go for", "its never-ending and") says nothing."""
+    text = article.text
+    if text[after.end : after.end + 1] != "-" or not text[after.end + 1 : after.end + 2].isalpha():
+        return False
+    k = 2
+    while True:
+        other = next_word(article, token, k)
+        if other is None:
+            return False
+        if other.text in ("-", "–", "‐") or text[other.end : other.end + 1] == "-" or text[other.start - 1 : other.start] == "-":
+            k += 1  # still inside the compound
+            continue
+        return other.pos in ("NOUN", "PROPN")
 
 
 def _noun_head(article: AnalysedArticle, token: Token, after: Token, lexicon) -> bool:
@@ -143,10 +162,15 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def _in_lower_case(article: AnalysedArticle, token: Token) -> bool:
-    """The token's sentence is written in lower case, not all in capitals as a headline may be."""
+def _initialism(article: AnalysedArticle, token: Token, capitals: Counter) -> bool:
+    """A word in capitals inside a lower-case sentence that is an initialism, not the word
+    shouted ("said ITS a disgrace"): it follows a determiner ("an ITS") or the article writes it
+    in capitals more than once ("ITS also supports …")."""
     sentence = article.sentences[token.sent]
-    return any(other.text.islower() for other in article.tokens[sentence.first : sentence.last])
+    if not any(other.text.islower() for other in article.tokens[sentence.first : sentence.last]):
+        return False  # a headline in capitals
+    before = article.tokens[token.i - 1] if token.i > sentence.first else None
+    return (before is not None and before.pos == "DET") or capitals[token.text] > 1
 
 
 def _apostrophe(article: AnalysedArticle) -> str:
@@ -249,9 +273,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """Classic confusables (its/it's, their/there, than/then...) where the parse is clear."""
     text = article.text
     lexicon = knowledge.lexicon
+    capitals = Counter(t.text for t in article.tokens if len(t.text) > 1 and t.text.isupper())
     for token in article.tokens:
-        if len(token.text) > 1 and token.text.isupper() and _in_lower_case(article, token):
-            continue  # "an ITS", "THEIR" in running text: an initialism or a name, not the word
+        if len(token.text) > 1 and token.text.isupper() and _initialism(article, token, capitals):
+            continue  # "an ITS": an initialism, not the word
         for rule in RULES:
             hit = rule(article, token, lexicon)
             if hit is None:

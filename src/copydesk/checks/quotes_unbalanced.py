@@ -50,7 +50,6 @@ from copydesk.model import (
     Region,
     Severity,
     code_spans,
-    has_mojibake,
     mask_spans,
 )
 
@@ -67,6 +66,9 @@ PARAGRAPH_END = ".?!…:;\"”’')]"
 #: otherwise make it the rest of the article; a page of stray marks makes a report of bounded
 #: size.
 MAX_SPAN_CHARS = 400
+#: How UTF-8 for punctuation (U+2000–U+206F: quotation marks, dashes) starts once it is read as
+#: cp1252 and written out again: "â€œ" for “, "â€”" for —, whose last character is a ”.
+DOUBLE_ENCODED_PUNCTUATION = "â€"
 CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "''", "''": "''", "”": "”"}
 
 
@@ -126,7 +128,10 @@ def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
 
 
 #: Words written with a leading apostrophe for letters left out (aphaeresis): "‘em", "‘cause".
-ELIDED = ("em", "cause", "til", "till", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
+ELIDED = ("em", "cause", "til", "tis", "twas", "bout", "round", "n", "nuff", "scuse")
+#: Elided words that are also words written with a capital in titles ("‘Till There Was You"):
+#: elided only in lower case ("faking it ‘till you make it").
+ELIDED_LOWER = ("till",)
 _MARKS = "“”\"‘’'"
 #: Endings of contractions ("isn't", "we're", "I'll"): after a word and a stray space, a ‘ before
 #: one of them is a broken apostrophe.
@@ -159,11 +164,9 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             k += 2
             continue
         if ch == OPEN:
-            before = text[k - 1] if k > region.start else " "
-            after = text[k + 1] if k + 1 < region.end else " "
             # glued to the end of a word or a sentence and followed by a space, punctuation or
             # the paragraph's end ('a “maker“.', 'Stands Out?“'): where a closing mark belongs
-            closing = (before.isalnum() or before in ".,;:!?…") and not after.isalnum() and after not in _MARKS
+            closing = _closing_position(text, k, region) and text[k + 1 : k + 2] not in _MARKS
             out.append(Mark(k, ch, "open-or-turned" if closing else "open"))
         elif ch == CLOSE:
             before = text[k - 1] if k > region.start else " "
@@ -312,8 +315,9 @@ def _single(text: str, region: Region, lexicon=None, unopened: frozenset[int] = 
             continue  # a misturned apostrophe: isn‘t, ‘90s, user42‘s
         if _named(text, k, region):
             continue
-        word = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?").lower()
-        if word in ELIDED:
+        written = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?")
+        word = written.lower()
+        if word in ELIDED or written in ELIDED_LOWER:
             continue  # ‘em: an apostrophe turned the wrong way, not a quotation
         if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
             continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
@@ -344,8 +348,10 @@ def _other_close(text: str, k: int, region: Region, unopened: frozenset[int]) ->
     there is none."""
     for j in range(k + 1, region.end):
         ch = text[j]
-        if (ch == "‘" or (ch == CLOSE and j in unopened)) and _closing_position(text, j, region):
+        if ch == CLOSE and j in unopened and _closing_position(text, j, region):
             return j
+        if ch == "‘" and _closing_position(text, j, region) and not text[j + 1 : j + 2].isspace():
+            return j  # before punctuation or the paragraph's end: not an apostrophe ("players‘ union")
         if ch in (OPEN, '"'):
             return -1
     return -1
@@ -355,6 +361,8 @@ def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
     """Where a double quotation left open is closed with a single ’ ("“subliminal learning’, a
     kind"): a ’ where a quotation ends, before any other double mark, and not the apostrophe of
     a plural's possessive ("the players’ union"); -1 when there is none."""
+    if _open_single_before(text, mark.start, region):
+        return -1  # "‘He called it “a disgrace’": the ’ closes the single quotation around it
     inner = 0  # single quotations opened inside it ("the ‘conscience’ argument")
     for j in range(mark.start + len(mark.text), region.end):
         ch = text[j]
@@ -362,13 +370,32 @@ def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
             return -1
         if ch == "‘" and not text[j - 1 : j].isalnum():
             inner += 1
-        elif ch == "’" and _closing_position(text, j, region) and not (
-            text[j - 1] in "sS" and text[j + 1 : j + 2].isspace()
-        ):
+        elif ch == "’" and _closing_position(text, j, region) and _ends_quotation(text, j, region):
             if not inner:
                 return j
             inner -= 1
     return -1
+
+
+def _ends_quotation(text: str, j: int, region: Region) -> bool:
+    """The ’ at ``j`` can end a quotation rather than be an apostrophe: punctuation or the
+    paragraph's end follows it (an apostrophe ending a word is followed by a space: "the players’
+    union", "rock ’n’ roll", "o’ clock"), and it is not the g a speaker dropped ("believin’,")."""
+    after = text[j + 1 : j + 2]
+    if after.isspace() or after.isalnum():
+        return False
+    return not text[max(region.start, j - 3) : j].lower().endswith("in")
+
+
+def _open_single_before(text: str, k: int, region: Region) -> bool:
+    """A single quotation opened before ``k`` in its paragraph is still open there."""
+    depth = 0
+    for j in range(region.start, k):
+        if text[j] == "‘" and not text[j - 1 : j].isalnum():
+            depth += 1
+        elif text[j] == "’" and depth and _closing_position(text, j, region) and not text[j + 1 : j + 2].isalnum():
+            depth -= 1
+    return depth > 0
 
 
 #: Syllables Filipino drops at the start of a word in speech ("‘yung" for iyung, "‘di" for hindi,
@@ -417,7 +444,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     after_damage = False
     for region in _paragraphs(article):
         paragraph = text[region.start : region.end]
-        if REPLACEMENT_CHARACTER in paragraph or has_mojibake(paragraph):
+        if REPLACEMENT_CHARACTER in paragraph or DOUBLE_ENCODED_PUNCTUATION in paragraph:
             # a character lost in decoding (U+FFFD) may have been a quotation mark, and in text
             # double-encoded upstream a mark is two or three other characters ("â€œ" for “, "â€”"
             # for a dash, its last character a ”): the marks of this paragraph, and a quotation

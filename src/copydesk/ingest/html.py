@@ -26,7 +26,7 @@ from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, tru
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
 from copydesk.ingest.furniture import continued_code, not_copy, reference_entries
 from copydesk.ingest.metadata import comparable, extract_metadata
-from copydesk.model import CODE_ROLE, EXTRACTIONS, Article, Region, has_mojibake
+from copydesk.model import CODE_ROLE, EXTRACTIONS, Article, Region
 
 MIN_ARTICLE_WORDS = 10
 
@@ -75,12 +75,12 @@ def parse_html(
     extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
                         fast=mode == "fast")
     winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
-    if any(has_mojibake(p) for p in paragraphs):
-        # double-encoded text written in the markup as character references
-        # ("&acirc;&euro;&rdquo;" for "—"), which the repair of the page above cannot see
-        fixed = [repair_mojibake(p)[0] for p in paragraphs]
-        repaired = repaired or fixed != paragraphs
-        paragraphs = fixed
+    # double-encoded text written in the markup as character references ("&acirc;&euro;&rdquo;"
+    # for "—"), which the repair of the page above cannot see (paragraphs without the telltale
+    # sequences come back untouched)
+    fixed = [repair_mojibake(p)[0] for p in paragraphs]
+    repaired = repaired or fixed != paragraphs
+    paragraphs = fixed
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise IngestError(source, "no-article", "no article text found on the page")
     text, regions = assemble(paragraphs, meta.headline, pre.beside(paragraphs))
