@@ -130,13 +130,14 @@ def test_your_before_a_censored_word_is_silent(analyser):
 
 def test_an_initialism_in_capitals_is_not_the_word(analyser):
     # "ITS" (an intelligent tutoring system) after a determiner, or written in capitals again
-    text = "Building an ITS typically takes a year. ITS tools also grade essays.\n"
+    text = ("Building an ITS typically takes a year. ITS tools also grade essays. Cities that deploy"
+            " ITS typically see fewer crashes.\n")
     assert found(analyser, text) == []
 
 
 def test_a_word_shouted_in_capitals_or_a_headline_in_capitals_is_still_read(analyser):
-    text = "The mayor said ITS a disgrace, and a post read: YOUR an idiot.\n"
-    assert [w for w, _ in found(analyser, text)] == ["ITS", "YOUR"]
+    text = "The mayor said ITS a disgrace, and a post read: YOUR an idiot. He wrote that ITS a hoax.\n"
+    assert [w for w, _ in found(analyser, text)] == ["ITS", "YOUR", "ITS"]
     assert [w for w, _ in found(analyser, "ITS A DISGRACE, SAYS THE MAYOR\n")] == ["ITS"]
 
 

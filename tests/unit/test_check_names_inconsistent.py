@@ -161,5 +161,6 @@ def test_a_transposition_inside_an_initialism_is_still_a_variant():
     from copydesk.analyse.variants import spelling_distance
 
     assert spelling_distance("MSSPs", "MSPs") is None  # one more capital: another initialism
+    assert spelling_distance("CFOs", "CEOs") is None  # another capital: another initialism
     assert spelling_distance("UNCHR", "UNHCR") == 1  # the same letters swapped: a slip
     assert spelling_distance("KOWALCYZK", "KOWALCZYK") is not None  # a name in capitals

@@ -363,3 +363,19 @@ def test_a_welsh_circumflex_is_no_double_encoding():
     # "â’r" is Welsh ("with the"), not mojibake: the paragraph's marks are still counted
     [finding] = found("“Cymru â’r byd,” the minister said, “is our motto.")
     assert finding.text.startswith("“is our motto")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The chief said “we are done.’\n\nThe board met again on Friday.", "“we are done.’"),
+    ("He called the product a “maker“", "“maker“"),
+    ("“We will win it all again’, the captain said.", "“We will win it all again’"),
+    ("Let ‘em play, he said. “We are ready’, the coach added.", "“We are ready’"),
+])
+def test_wrong_closing_marks_at_edges_and_after_elisions_are_one_finding(text, quoted):
+    [finding] = found(text)
+    assert finding.text == quoted and "is closed with" in finding.message
+
+
+def test_a_latin_letter_double_encoded_into_a_curly_mark_is_not_judged():
+    # "Ó" read twice is "Ã“": the “ is half of a letter, not a quotation mark
+    assert found("Dara Ã“ Briain said the show would return in the spring.") == []

@@ -159,9 +159,9 @@ def spelling_distance(a: str, b: str) -> int | None:
         return None
     if transliteration_equivalent(a, b) or is_inflection(a, b):
         return None
-    if len(a) != len(b) and _INITIALISM.fullmatch(a) and _INITIALISM.fullmatch(b):
-        # each capital stands for a word, so one more is another thing: "MSSPs" and "MSPs",
-        # "CISOs" and "CIOs" (a transposition, "UNCHR" for "UNHCR", is still a slip)
+    if sorted(a) != sorted(b) and _INITIALISM.fullmatch(a) and _INITIALISM.fullmatch(b):
+        # each capital stands for a word, so one more or another is another thing: "MSSPs" and
+        # "MSPs", "CEOs" and "CFOs" (the same letters swapped, "UNCHR" for "UNHCR", is a slip)
         return None
     return distance
 

@@ -8,7 +8,6 @@ English ("its spending plans", "to effect change", "it's time") is left out.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from copydesk.analyse.attribution import is_cue
@@ -162,15 +161,19 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def _initialism(article: AnalysedArticle, token: Token, capitals: Counter) -> bool:
-    """A word in capitals inside a lower-case sentence that is an initialism, not the word
-    shouted ("said ITS a disgrace"): it follows a determiner ("an ITS") or the article writes it
-    in capitals more than once ("ITS also supports …")."""
+#: After a word shouted in capitals, what shows "it is" or "you are" beyond doubt.
+SHOUTED_BEFORE = frozenset({"a", "an", "the", "not", "been", "going"})
+
+
+def _initialism(article: AnalysedArticle, token: Token) -> bool:
+    """A word in capitals inside a lower-case sentence is read as an initialism ("an ITS
+    typically comprises", "ITS tools") unless a determiner, "not", "been" or "going" follows it,
+    which only the word shouted takes ("said ITS a disgrace", "YOUR an idiot")."""
     sentence = article.sentences[token.sent]
     if not any(other.text.islower() for other in article.tokens[sentence.first : sentence.last]):
         return False  # a headline in capitals
-    before = article.tokens[token.i - 1] if token.i > sentence.first else None
-    return (before is not None and before.pos == "DET") or capitals[token.text] > 1
+    after = next_word(article, token)
+    return after is None or after.lower not in SHOUTED_BEFORE
 
 
 def _apostrophe(article: AnalysedArticle) -> str:
@@ -273,10 +276,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """Classic confusables (its/it's, their/there, than/then...) where the parse is clear."""
     text = article.text
     lexicon = knowledge.lexicon
-    capitals = Counter(t.text for t in article.tokens if len(t.text) > 1 and t.text.isupper())
     for token in article.tokens:
-        if len(token.text) > 1 and token.text.isupper() and _initialism(article, token, capitals):
-            continue  # "an ITS": an initialism, not the word
+        if len(token.text) > 1 and token.text.isupper() and _initialism(article, token):
+            continue  # "an ITS", "deploy ITS typically": an initialism, not the word
         for rule in RULES:
             hit = rule(article, token, lexicon)
             if hit is None:

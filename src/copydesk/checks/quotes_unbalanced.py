@@ -66,9 +66,10 @@ PARAGRAPH_END = ".?!…:;\"”’')]"
 #: otherwise make it the rest of the article; a page of stray marks makes a report of bounded
 #: size.
 MAX_SPAN_CHARS = 400
-#: How UTF-8 for punctuation (U+2000–U+206F: quotation marks, dashes) starts once it is read as
-#: cp1252 and written out again: "â€œ" for “, "â€”" for —, whose last character is a ”.
-DOUBLE_ENCODED_PUNCTUATION = "â€"
+#: UTF-8 read as cp1252 and written out again where a quotation mark shows: punctuation of
+#: U+2000–U+206F starts "â€" ("â€œ" for “, "â€”" for —, whose last character is a ”), and a
+#: Latin letter of U+00C0–U+00DF can end in a curly mark ("Ã“" for Ó). Welsh "â’r" is text.
+DOUBLE_ENCODED_MARK = re.compile("â€|Ã[‘’“”]")
 CLOSING_FOR = {"“": "”", "‘": "’", '"': '"', "‘‘": "’’", "``": "''", "''": "''", "”": "”"}
 
 
@@ -166,7 +167,7 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
         if ch == OPEN:
             # glued to the end of a word or a sentence and followed by a space, punctuation or
             # the paragraph's end ('a “maker“.', 'Stands Out?“'): where a closing mark belongs
-            closing = _closing_position(text, k, region) and text[k + 1 : k + 2] not in _MARKS
+            closing = _closing_position(text, k, region) and (k + 1 >= region.end or text[k + 1] not in _MARKS)
             out.append(Mark(k, ch, "open-or-turned" if closing else "open"))
         elif ch == CLOSE:
             before = text[k - 1] if k > region.start else " "
@@ -309,18 +310,9 @@ def _single(text: str, region: Region, lexicon=None, unopened: frozenset[int] = 
     found = []
     language: list[str | None] = []  # the paragraph's mixed-in language, read at most once
     for k in range(region.start, region.end):
-        if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
+        if not _opens_single(text, k, region):
             continue
-        if (k > region.start and text[k - 1].isalnum()) or text[k + 1 : k + 2].isdigit():
-            continue  # a misturned apostrophe: isn‘t, ‘90s, user42‘s
-        if _named(text, k, region):
-            continue
-        written = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?")
-        word = written.lower()
-        if word in ELIDED or written in ELIDED_LOWER:
-            continue  # ‘em: an apostrophe turned the wrong way, not a quotation
-        if word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha():
-            continue  # "isn ‘t", "we ‘re": a contraction broken by a stray space
+        word = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?").lower()
         closing = _single_close(text, k, region, "’")
         if closing == -1 and lexicon is not None and _elided(text, region, word, lexicon, language):
             continue  # "‘yung" in Taglish: the other language's elision, not a quotation
@@ -331,6 +323,23 @@ def _single(text: str, region: Region, lexicon=None, unopened: frozenset[int] = 
             kind = "mismatched" if closing != -1 else "unclosed"
             found.append(Unbalanced(Mark(k, "‘", "open"), kind, closing))
     return found
+
+
+def _opens_single(text: str, k: int, region: Region) -> bool:
+    """The ‘ at ``k`` may open a single quotation: it is not half of a double mark, a misturned
+    apostrophe (isn‘t, ‘90s, user42‘s), a mark named between brackets, the apostrophe of an
+    elided word (‘em) or of a contraction broken by a stray space ("isn ‘t")."""
+    if text[k] != "‘" or text[k : k + 2] == "‘‘" or text[k - 1 : k + 1] == "‘‘":
+        return False
+    if (k > region.start and text[k - 1].isalnum()) or text[k + 1 : k + 2].isdigit():
+        return False
+    if _named(text, k, region):
+        return False
+    written = (text[k + 1 : k + 7].split() or [""])[0].rstrip(".,;:!?")
+    word = written.lower()
+    if word in ELIDED or written in ELIDED_LOWER:
+        return False
+    return not (word in CONTRACTED and k > region.start and text[k - 2 : k - 1].isalpha())
 
 
 def _closing_position(text: str, k: int, region: Region) -> bool:
@@ -350,14 +359,14 @@ def _other_close(text: str, k: int, region: Region, unopened: frozenset[int]) ->
         ch = text[j]
         if ch == CLOSE and j in unopened and _closing_position(text, j, region):
             return j
-        if ch == "‘" and _closing_position(text, j, region) and not text[j + 1 : j + 2].isspace():
+        if ch == "‘" and _closing_position(text, j, region) and (j + 1 >= region.end or not text[j + 1].isspace()):
             return j  # before punctuation or the paragraph's end: not an apostrophe ("players‘ union")
         if ch in (OPEN, '"'):
             return -1
     return -1
 
 
-def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
+def _closed_by_single(text: str, mark: Mark, region: Region, lexicon=None) -> int:
     """Where a double quotation left open is closed with a single ’ ("“subliminal learning’, a
     kind"): a ’ where a quotation ends, before any other double mark, and not the apostrophe of
     a plural's possessive ("the players’ union"); -1 when there is none."""
@@ -368,30 +377,36 @@ def _closed_by_single(text: str, mark: Mark, region: Region) -> int:
         ch = text[j]
         if ch in '“”"':
             return -1
-        if ch == "‘" and not text[j - 1 : j].isalnum():
+        if _opens_single(text, j, region):
             inner += 1
-        elif ch == "’" and _closing_position(text, j, region) and _ends_quotation(text, j, region):
+        elif ch == "’" and _closing_position(text, j, region) and _ends_quotation(text, j, region, lexicon):
             if not inner:
                 return j
             inner -= 1
     return -1
 
 
-def _ends_quotation(text: str, j: int, region: Region) -> bool:
+def _ends_quotation(text: str, j: int, region: Region, lexicon=None) -> bool:
     """The ’ at ``j`` can end a quotation rather than be an apostrophe: punctuation or the
     paragraph's end follows it (an apostrophe ending a word is followed by a space: "the players’
-    union", "rock ’n’ roll", "o’ clock"), and it is not the g a speaker dropped ("believin’,")."""
-    after = text[j + 1 : j + 2]
-    if after.isspace() or after.isalnum():
+    union", "rock ’n’ roll", "o’ clock"), and it is not the g a speaker dropped ("believin’,":
+    the word with a g is an English -ing word; "win’", "Berlin’" are not)."""
+    if j + 1 < region.end and (text[j + 1].isspace() or text[j + 1].isalnum()):
         return False
-    return not text[max(region.start, j - 3) : j].lower().endswith("in")
+    start = j
+    while start > region.start and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:j].lower()
+    if len(word) < 5 or not word.endswith("in"):
+        return True
+    return lexicon is not None and not lexicon.known(word + "g")
 
 
 def _open_single_before(text: str, k: int, region: Region) -> bool:
     """A single quotation opened before ``k`` in its paragraph is still open there."""
     depth = 0
     for j in range(region.start, k):
-        if text[j] == "‘" and not text[j - 1 : j].isalnum():
+        if _opens_single(text, j, region):
             depth += 1
         elif text[j] == "’" and depth and _closing_position(text, j, region) and not text[j + 1 : j + 2].isalnum():
             depth -= 1
@@ -440,11 +455,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """A quotation mark that never closes, or a closing mark that never opened."""
     text = article.text
     marks_text = mask_spans(text, code_spans(article.article))  # no marks inside program code
+    lexicon = getattr(knowledge, "lexicon", None)
     pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
     after_damage = False
     for region in _paragraphs(article):
         paragraph = text[region.start : region.end]
-        if REPLACEMENT_CHARACTER in paragraph or DOUBLE_ENCODED_PUNCTUATION in paragraph:
+        if REPLACEMENT_CHARACTER in paragraph or DOUBLE_ENCODED_MARK.search(paragraph):
             # a character lost in decoding (U+FFFD) may have been a quotation mark, and in text
             # double-encoded upstream a mark is two or three other characters ("â€œ" for “, "â€”"
             # for a dash, its last character a ”): the marks of this paragraph, and a quotation
@@ -466,23 +482,23 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         if still_open is not None and still_open is not carried and _cut_short(text, still_open.start, region.end):
             still_open = None
         unopened = frozenset(problem.mark.start for problem in problems if problem.kind == "unopened")
-        singles = _single(marks_text, region, getattr(knowledge, "lexicon", None), unopened)
+        singles = _single(marks_text, region, lexicon, unopened)
         taken = {problem.closer for problem in singles if problem.kind == "mismatched"}
         # a ” that closes a single quotation ("‘inductive backdoors”") opened nothing it lacks
         problems = [problem for problem in problems if problem.kind != "unopened" or problem.mark.start not in taken]
         for problem in problems + singles:
             home = pending[0] if pending is not None and problem.mark is carried else region
-            yield _finding(text, home, _mismatched(marks_text, home, problem))
+            yield _finding(text, home, _mismatched(marks_text, home, problem, lexicon))
         pending = (region, still_open) if still_open is not None else None
     if pending is not None:
-        yield _finding(text, pending[0], _mismatched(marks_text, pending[0], Unbalanced(pending[1], "unclosed")))
+        yield _finding(text, pending[0], _mismatched(marks_text, pending[0], Unbalanced(pending[1], "unclosed"), lexicon))
 
 
-def _mismatched(text: str, region: Region, problem: Unbalanced) -> Unbalanced:
+def _mismatched(text: str, region: Region, problem: Unbalanced, lexicon=None) -> Unbalanced:
     """An unclosed double quotation that a single ’ closes is mismatched, not unclosed."""
     if problem.kind != "unclosed" or problem.mark.text not in (OPEN, '"'):
         return problem
-    closer = _closed_by_single(text, problem.mark, region)
+    closer = _closed_by_single(text, problem.mark, region, lexicon)
     return problem if closer == -1 else Unbalanced(problem.mark, "mismatched", closer)
 
 

@@ -229,8 +229,8 @@ def _inflected(word: str, lexicon) -> bool:
     rules: English, though the part alone is no word ("aways", "roading") and may be one slip from
     a common one ("always", "reading"). The rules keep slips out: -s is not added to a word that
     takes -es or is a plural already ("ratess"); before -ing and -er a final e drops ("makeing"
-    is a slip, "hiking" is "hike" + ing) and a consonant doubles only after a single short vowel,
-    never w, x or y ("growwing")."""
+    is a slip, "hiking" is "hike" + ing) and a consonant doubles after a single short vowel,
+    never w, x or y ("growwing"), and must ("cuting" is "cutting" misspelt, not "cute" + ing)."""
     for ending in COMPOUND_INFLECTIONS:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 3:
@@ -241,15 +241,23 @@ def _inflected(word: str, lexicon) -> bool:
             continue
         if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
             continue  # "makeing", "rideer": the final e drops before the ending
+        if _short_vowel_end(stem) and lexicon.known(stem + stem[-1] + ending):
+            continue  # "cuting", "winer", "siters": the doubled consonant is missing ("cutting")
         bases = [stem + "e"]  # "hik" + e + ing
-        if (len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in VOWELS + "wxy"
-                and stem[-3] in VOWELS and stem[-4] not in VOWELS):
+        if len(stem) >= 4 and stem[-1] == stem[-2] and _short_vowel_end(stem[:-1]):
             bases.append(stem[:-1])  # "shopp" + ing: one short vowel, then the doubled consonant
         elif stem[-1] != stem[-2]:
             bases.append(stem)
         if any(len(base) >= 4 and _in_use(base, lexicon) for base in bases):
             return True
     return False
+
+
+def _short_vowel_end(stem: str) -> bool:
+    """``stem`` ends in one vowel and one consonant that doubles before -ing and -er ("shop",
+    "cut", "win"; never w, x or y)."""
+    return (len(stem) >= 3 and stem[-1] not in VOWELS + "wxy" and stem[-2] in VOWELS
+            and stem[-3] not in VOWELS)
 
 
 def _in_use(word: str, lexicon) -> bool:
