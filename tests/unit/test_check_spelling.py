@@ -329,3 +329,12 @@ def test_a_word_with_a_letter_outside_english_is_noted_not_an_error(analyser, kn
             "The levy starts tomorow.\n")
     found = {f.text: f.severity.label for f in run(analyser, knowledge, text)}
     assert found == {"hæmorrhage": "info", "kṣa": "info", "tomorow": "error"}
+
+
+def test_the_lexicon_names_the_base_a_compound_part_inflects(knowledge):
+    lexicon = knowledge.lexicon
+    assert lexicon.compound_inflection("aways") == "away"
+    assert lexicon.compound_inflection("roading") == "road"
+    assert lexicon.compound_inflection("hiking") == "hike"
+    assert lexicon.compound_inflection("shopping") == "shop"
+    assert [lexicon.compound_inflection(w) for w in ("makeing", "growwing", "ratess", "cuting")] == [None] * 4

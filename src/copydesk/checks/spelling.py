@@ -217,53 +217,11 @@ def _formed(word: str, lexicon) -> bool:
     )
 
 
-#: Inflections English puts on a hyphenated compound as a whole, so on its last part: plurals
-#: ("take-aways", "dine-arounds"), agent nouns ("off-roaders"), participles ("off-roading").
-COMPOUND_INFLECTIONS = ("s", "ers", "er", "ing")
-VOWELS = "aeiou"
-
-
 def _inflected(word: str, lexicon) -> bool:
-    """The last part of a hyphenated compound is a word in use of four letters or more with an
-    inflection of the whole compound ("take-away" + s, "off-road" + ing), spelt by English's
-    rules: English, though the part alone is no word ("aways", "roading") and may be one slip from
-    a common one ("always", "reading"). The rules keep slips out: -s is not added to a word that
-    takes -es or is a plural already ("ratess"); before -ing and -er a final e drops ("makeing"
-    is a slip, "hiking" is "hike" + ing) and a consonant doubles after a single short vowel,
-    never w, x or y ("growwing"), and must ("cuting" is "cutting" misspelt, not "cute" + ing)."""
-    for ending in COMPOUND_INFLECTIONS:
-        stem = word[: -len(ending)]
-        if not word.endswith(ending) or len(stem) < 3:
-            continue
-        if ending == "s":
-            if len(stem) >= 4 and not stem.endswith(("s", "x", "z", "ch", "sh")) and _in_use(stem, lexicon):
-                return True
-            continue
-        if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
-            continue  # "makeing", "rideer": the final e drops before the ending
-        if _short_vowel_end(stem) and lexicon.known(stem + stem[-1] + ending):
-            continue  # "cuting", "winer", "siters": the doubled consonant is missing ("cutting")
-        bases = [stem + "e"]  # "hik" + e + ing
-        if len(stem) >= 4 and stem[-1] == stem[-2] and _short_vowel_end(stem[:-1]):
-            bases.append(stem[:-1])  # "shopp" + ing: one short vowel, then the doubled consonant
-        elif stem[-1] != stem[-2]:
-            bases.append(stem)
-        if any(len(base) >= 4 and _in_use(base, lexicon) for base in bases):
-            return True
-    return False
-
-
-def _short_vowel_end(stem: str) -> bool:
-    """``stem`` ends in one vowel and one consonant that doubles before -ing and -er ("shop",
-    "cut", "win"; never w, x or y)."""
-    return (len(stem) >= 3 and stem[-1] not in VOWELS + "wxy" and stem[-2] in VOWELS
-            and stem[-3] not in VOWELS)
-
-
-def _in_use(word: str, lexicon) -> bool:
-    """A known word common enough (Zipf ≥ CLEAR_ZIPF) to be likelier the writer's base than a
-    rare one a slip happens to make ("manegers" is no "manège" + ers)."""
-    return lexicon.known(word) and lexicon.frequency(word) >= CLEAR_ZIPF
+    """The last part of a hyphenated compound is a word in use (Zipf ≥ CLEAR_ZIPF: "manegers" is
+    no "manège" + ers) with an inflection of the whole compound (``Lexicon.compound_inflection``):
+    "take-aways", "off-roading"."""
+    return lexicon.compound_inflection(word, floor=CLEAR_ZIPF) is not None
 
 
 #: A letter written four times or more: the lengthening writers use for emphasis or a sung note

@@ -87,6 +87,11 @@ SUFFIXES = (
 #: A word ending in one of these takes "-es", not "-s", for its plural or third person
 #: ("reaches", "taxes"): "reachs" is no formation.
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+#: Inflections English puts on a hyphenated compound as a whole, so on its last part: plurals
+#: ("take-aways", "dine-arounds"), agent nouns ("off-roaders"), participles ("off-roading").
+COMPOUND_INFLECTIONS = ("s", "ers", "er", "ing")
+#: A final e that stays before -ed and -ing ("freeing", "dyeing", "hoeing"); any other drops.
+KEPT_E = ("ee", "ye", "oe")
 #: A word this frequent (Zipf) is attested: written by many, not a slip of one writer.
 ATTESTED_ZIPF = 1.0
 #: How ``formation`` marks a British doubled consonant ("benefit + ing (final consonant doubled)").
@@ -474,6 +479,42 @@ class Lexicon:
         return max(((lang, zipf_frequency(word, lang)) for lang in FOREIGN_LANGUAGES),
                    key=lambda pair: pair[1])
 
+    def compound_inflection(self, word: str, floor: float = 0.0) -> str | None:
+        """The known word of four letters or more, at least ``floor`` common (Zipf), that
+        ``word``, the last part of a hyphenated
+        compound, inflects for the whole compound ("take-away" + s, "off-road" + ing), or None.
+        Unlike ``formation`` it does not ask whether the part alone can take the ending ("away"
+        has no plural; "take-away" has), but it keeps English's spelling rules, which keep slips
+        out: -s is not added to a word that takes -es or is plural already ("ratess"); before
+        -ing and -er a final e drops ("makeing" is a slip, "hiking" is "hike" + ing); a consonant
+        doubles after a single short vowel, never w, x or y ("growwing"), and must ("cuting" is
+        "cutting" misspelt, not "cute" + ing)."""
+        for ending in COMPOUND_INFLECTIONS:
+            stem = word[: -len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            if ending == "s":
+                if len(stem) >= 4 and not stem.endswith(SIBILANT_ENDINGS) and self._in_use(stem, floor):
+                    return stem
+                continue
+            if stem.endswith("e") and not stem.endswith(KEPT_E):
+                continue  # "makeing", "rideer": the final e drops before the ending
+            if _short_vowel_end(stem) and self.known(stem + stem[-1] + ending):
+                continue  # "cuting", "winer", "siters": the doubled consonant is missing ("cutting")
+            bases = []
+            if len(stem) >= 4 and stem[-1] == stem[-2] and _short_vowel_end(stem[:-1]):
+                bases.append(stem[:-1])  # "shopp" + ing: one short vowel, then the doubled consonant
+            elif stem[-1] != stem[-2]:
+                bases.append(stem)
+            bases.append(stem + "e")  # "hik" + e + ing
+            for base in bases:
+                if len(base) >= 4 and self._in_use(base, floor):
+                    return base
+        return None
+
+    def _in_use(self, word: str, floor: float) -> bool:
+        return self.known(word) and self.frequency(word) >= floor
+
     def _suffixed(self, word: str) -> str | None:
         for suffix, restore, parts in SUFFIXES:
             base = word[: -len(suffix)] + restore
@@ -486,7 +527,7 @@ class Lexicon:
                 continue  # "reachs": the plural and third person of "reach" are "reaches"
             if suffix in ("d", "r", "rs") and not base.endswith("e"):
                 continue  # "alignd": "-d" and "-r" follow a final "e" ("freed", "baker")
-            if suffix in ("ed", "ing") and base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+            if suffix in ("ed", "ing") and base.endswith("e") and not base.endswith(KEPT_E):
                 continue  # "liveed", "makeing": the base's final "e" goes before the suffix
             return f"{base} + {suffix}"
         for suffix in ("ed", "ing", "er"):
@@ -736,3 +777,10 @@ class Lexicon:
         if self._bigrams is None:
             self._bigrams = Bigrams.default()
         return self._bigrams
+
+
+def _short_vowel_end(stem: str) -> bool:
+    """``stem`` ends in one vowel and one consonant that doubles before -ing and -er ("shop",
+    "cut", "win"; never w, x or y)."""
+    return (len(stem) >= 3 and stem[-1] not in VOWELS and stem[-1] not in "wx" and stem[-2] in VOWELS
+            and stem[-3] not in VOWELS)
