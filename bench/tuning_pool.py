@@ -11,6 +11,8 @@ repository):
     git -C WCXB_GIT archive c039d5e dev metadata.json | tar -x -C /tmp/wcxb-dev
     .venv/bin/python bench/tuning_pool.py --pool /tmp/wcxb-dev                 # counts by check
     .venv/bin/python bench/tuning_pool.py --reuse out/pool.jsonl --show spelling,quotes.unbalanced
+    .venv/bin/python bench/tuning_pool.py --types forum,service,listing,product,collection,documentation \
+        --save out/pool-other.jsonl     # the dev split's other page types: robustness on non-news pages
 
 (WCXB_GIT: a clone of the repository, or the mirror ``fetch`` brings.)
 """
@@ -33,9 +35,9 @@ import precision
 SHIPPED = ("warning", "error")
 
 
-def pool_articles(pool: Path) -> tuple[list, Counter]:
-    """The pool's English article pages, parsed as ``copydesk check`` parses HTML, and what was
-    left out and why."""
+def pool_articles(pool: Path, types: frozenset = frozenset({"article"})) -> tuple[list, Counter]:
+    """The pool's English pages of the given WCXB page types, parsed as ``copydesk check`` parses
+    HTML, and what was left out and why."""
     from copydesk.errors import IngestError
     from copydesk.ingest.html import parse_html
 
@@ -45,7 +47,7 @@ def pool_articles(pool: Path) -> tuple[list, Counter]:
     files = json.loads(metadata.read_text(encoding="utf-8"))["files"]
     articles, skipped = [], Counter()
     for key in sorted(files):
-        if files[key].get("split") != "dev" or files[key].get("page_type") != "article":
+        if files[key].get("split") != "dev" or files[key].get("page_type") not in types:
             continue
         path = pool / "dev" / "html" / f"{key}.html.gz"
         try:
@@ -100,11 +102,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the export of WCXB's dev split (default /tmp/wcxb-dev)")
     parser.add_argument("--save", type=Path, default=ROOT / "out" / "pool.jsonl")
     parser.add_argument("--reuse", type=Path, help="read a saved run instead of running copydesk")
+    parser.add_argument("--types", default="article",
+                        help="comma list of WCXB page types (default article; the others: service, forum,"
+                             " listing, product, collection, documentation)")
     parser.add_argument("--show", default="", help="comma list of checks whose findings to list")
     args = parser.parse_args(argv)
     results = args.reuse
     if results is None:
-        articles, skipped = pool_articles(args.pool)
+        articles, skipped = pool_articles(args.pool, frozenset(args.types.split(",")))
         for reason, count in sorted(skipped.items()):
             print(f"left out: {count} pages, {reason}")
         precision.save_run(articles, args.save)

@@ -469,3 +469,15 @@ def test_extraction_option_reaches_the_html_extractor(capsys, plumbing_desk, mon
     assert seen == [True]
     code, _, err = run(capsys, ["check", "--extraction", "quick", page], plumbing_desk)
     assert code == 2 and "--extraction" in err
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly(story, tmp_path):
+    # `copydesk check a b | head -1`: the closed pipe is nobody's input error and prints nothing
+    second = tmp_path / "second.txt"
+    second.write_text(Path(story).read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.Popen([str(EXE), "check", "--format", "text", str(story), str(second)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"could not be written" not in err and b"Traceback" not in err

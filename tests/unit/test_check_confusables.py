@@ -147,3 +147,11 @@ def test_a_word_shouted_in_capitals_or_a_headline_in_capitals_is_still_read(anal
 ])
 def test_a_hyphenated_predicate_after_its_is_still_it_is(analyser, text):
     assert [w.lower() for w, _ in found(analyser, text)] == ["its"]
+
+
+@pytest.mark.parametrize("text", [
+    "The interface converts signals, while its A/D conversion keeps the output clean.",
+    "The school said its A rating was deserved after the inspection.",
+])
+def test_a_capital_letter_after_its_is_no_article(desk, text):
+    assert [f for f in desk.check_text(text).findings if f.check == "grammar.confusables"] == []

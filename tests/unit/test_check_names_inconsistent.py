@@ -164,3 +164,15 @@ def test_a_transposition_inside_an_initialism_is_still_a_variant():
     assert spelling_distance("CFOs", "CEOs") is None  # another capital: another initialism
     assert spelling_distance("UNCHR", "UNHCR") == 1  # the same letters swapped: a slip
     assert spelling_distance("KOWALCYZK", "KOWALCZYK") is not None  # a name in capitals
+
+
+def test_the_known_spelling_is_never_the_one_flagged(desk):
+    # a tie (once each) that the full-name rule alone would settle the wrong way: the knowledge
+    # base knows the person, so the form written otherwise is the wrong one, whatever the counts
+    text = ("Kyiv talks\n\nForeign Minister Dmytro Kulbea arrived in Warsaw on Monday for talks. "
+            "Kuleba met the Polish foreign minister in the afternoon, officials said.")
+    report = desk.check_text(text, source="kuleba.txt")
+    found = [f for f in report.findings if "names.inconsistent" in (f.checks or [f.check])]
+    assert [f.text for f in found] == ["Kulbea"]
+    assert found[0].suggestion == "Kuleba" and found[0].severity == Severity.ERROR
+    assert all(f.suggestion != f.text for f in report.findings)

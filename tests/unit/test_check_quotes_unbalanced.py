@@ -379,3 +379,23 @@ def test_wrong_closing_marks_at_edges_and_after_elisions_are_one_finding(text, q
 def test_a_latin_letter_double_encoded_into_a_curly_mark_is_not_judged():
     # "Ó" read twice is "Ã“": the “ is half of a letter, not a quotation mark
     assert found("Dara Ã“ Briain said the show would return in the spring.") == []
+
+
+@pytest.mark.parametrize("text", [
+    'A semicolon should be the separator (";"), the pipe ("|") the second one, the guide says.',
+    'The characters "<", ">" and "&" are escaped in the output, the manual says.',
+    'To append, call s.push_str(", world!") on the string, the tutorial says.',
+    "The phone's screen is 6.2” in the full rectangle and 6.0” without the corners.",
+    "Results from ‘The Dollars and Sense of a Resume.’Read the research on our site.",
+])
+def test_quoted_symbols_bracketed_marks_decimal_sizes_and_a_missing_space_are_balanced(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The minister said the cut was “a win for 6.2 million families and left.", "“a win"),
+    ("The guide quoted (\"never give up and moved on to the next chapter.", "\"never"),
+])
+def test_quotations_around_those_forms_still_need_closing(text, quoted):
+    [finding] = found(text)
+    assert finding.text.startswith(quoted)

@@ -47,6 +47,8 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
         return False  # "in its teardown", "of its rivals"
     if _compound_before_noun(article, token, after):
         return False  # a compound modifying the possessed noun: "its no-logs policy", "its all-time high"
+    if after.lower in ("a", "an") and not _written_as_article(article, token, after):
+        return False  # "its A/D conversion", "its A-level results": a letter, not the article
     if after.lower in AFTER_IT_IS or after.lower in SENTENCE_ADVERBS:
         return True
     if after.tag == "JJS":
@@ -72,6 +74,14 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
             return False
         return _phrase_ends_without_noun(article, token)
     return False
+
+
+def _written_as_article(article: AnalysedArticle, token: Token, after: Token) -> bool:
+    """``after`` ("a", "an") is written as the article: a word of its own, followed by a space, and
+    in lower case after a lower-case word ("its A/D", "its A-grade", "its A rating" hold a letter)."""
+    if not article.text[after.end : after.end + 1].isspace():
+        return False
+    return after.text.islower() or not token.text.islower()
 
 
 def _compound_before_noun(article: AnalysedArticle, token: Token, after: Token) -> bool:

@@ -44,6 +44,10 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         variants = find_spelling_variants(article)
     known = name_corrections(article, knowledge.kb) if variants else {}
     for variant in variants:
+        kb = known.get(variant.rare) or known.get(variant.common)
+        if kb is not None:
+            yield from _against_knowledge(variant, *kb)
+            continue
         decided = _decide(variant)
         if decided is None:
             continue
@@ -62,17 +66,6 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             f"'{wrong}' is probably a misspelling of '{right}', "
             "the spelling used elsewhere in this article"
         )
-        suggestion = right
-        evidence_kb = []
-        if wrong in known or right in known:
-            # the knowledge base knows the person: both written forms may be wrong
-            suggestion, resolution = known.get(wrong) or known[right]
-            message = (
-                f"'{wrong}' and '{right}' are both written for {resolution.match.name}; "
-                f"the known spelling is '{suggestion}'"
-            )
-            severity, confidence = Severity.ERROR, max(confidence, 0.9)
-            evidence_kb = list(resolution.evidence)
         for word in wrong_words:
             other = _nearest(right_words, word.start)
             yield Finding(
@@ -82,10 +75,39 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
                 end=word.end,
                 text=word.text,
                 message=message,
-                suggestion=suggestion,
+                suggestion=right,
                 confidence=confidence,
-                evidence=[Evidence("spelling", detail, other.start, other.end), *evidence_kb],
+                evidence=[Evidence("spelling", detail, other.start, other.end)],
             )
+
+
+def _against_knowledge(variant: SpellingVariant, spelling: str, resolution) -> Iterator[Finding]:
+    """Both forms are written for a person the knowledge base knows: every occurrence written
+    otherwise than the known spelling is wrong, whichever form the article writes more (or in
+    the full name), and none of the known spelling is flagged."""
+    words = [*variant.rare_words, *variant.common_words]
+    counts = {variant.rare: len(variant.rare_words), variant.common: len(variant.common_words)}
+    detail = "; ".join(f"'{form}' is written {_times(count)}" for form, count in counts.items())
+    message = (
+        f"'{variant.rare}' and '{variant.common}' are both written for {resolution.match.name}; "
+        f"the known spelling is '{spelling}'"
+    )
+    confidence = 0.95 if variant.shared_context else 0.9
+    for word in words:
+        if word.text == spelling:
+            continue
+        other = _nearest([w for w in words if w.text != word.text], word.start)
+        yield Finding(
+            check="names.inconsistent",
+            severity=Severity.ERROR,
+            start=word.start,
+            end=word.end,
+            text=word.text,
+            message=message,
+            suggestion=spelling,
+            confidence=confidence,
+            evidence=[Evidence("spelling", detail, other.start, other.end), *resolution.evidence],
+        )
 
 
 def _decide(

@@ -113,6 +113,8 @@ def _straight_role(text: str, k: int, region: Region, width: int = 1) -> str:
     """open, close or either, from the characters either side (Markdown's flanking rules)."""
     before = text[k - 1] if k > region.start else " "
     after = text[k + width] if k + width < region.end else " "
+    if before in "([{" and not after.isspace():
+        return "open"  # nothing closes straight after an opening bracket: '(", world!")'
     left = not after.isspace() and (after.isalnum() or before.isspace() or not before.isalnum())
     right = not before.isspace() and (before.isalnum() or after.isspace() or not after.isalnum())
     if left and after in ".,;:!?)":
@@ -145,6 +147,10 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
     while k < region.end:
         pair = text[k : k + 2]
         ch = text[k]
+        symbol = _QUOTED_SYMBOL.match(text, k, region.end)
+        if symbol is not None and text[symbol.end() : symbol.end() + 1] not in _MARKS:
+            k = symbol.end()  # a character quoted to name it (a separator ";", a key "|"): a pair
+            continue
         if ch in _MARKS and text[k - 1 : k] == "=":
             # markup left in the text (href=”…”): the value's two marks are not quotation
             close = next((j for j in range(k + 1, region.end) if text[j] in _MARKS), region.end)
@@ -181,6 +187,11 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
             out.append(Mark(k, ch, _straight_role(text, k, region)))
         k += 1
     return out
+
+
+#: One or two symbols between a pair of marks: characters quoted to name them ('a semicolon
+#: (";")', '"<", ">"', "“/”"), as technical writing does; such a pair is balanced by itself.
+_QUOTED_SYMBOL = re.compile(r'"[^\w\s"“”‘’\']{1,2}"|“[^\w\s"“”‘’\']{1,2}”')
 
 
 def _named(text: str, k: int, region: Region) -> bool:
@@ -297,6 +308,8 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
         return False
+    if re.fullmatch(r"\d+\.\d+", number.group()):
+        return True  # a size with a decimal ("6.2” in the full rectangle"): quotations rarely end in one
     after = text[k + len(mark.text) : k + len(mark.text) + 20]
     if after[:1] in "-–" or _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
         return True
@@ -439,10 +452,18 @@ def _single_close(text: str, k: int, region: Region, mark: str) -> int:
     after a non-space that no letter follows (a ’ followed by a letter is an apostrophe)."""
     closing = text.find(mark, k + 1, region.end)
     while closing != -1 and (
-        (closing + 1 < region.end and text[closing + 1].isalpha()) or text[closing - 1].isspace()
+        (closing + 1 < region.end and text[closing + 1].isalpha() and not _missing_space(text, closing))
+        or text[closing - 1].isspace()
     ):
         closing = text.find(mark, closing + 1, region.end)
     return closing
+
+
+def _missing_space(text: str, k: int) -> bool:
+    """The mark at ``k`` ends a sentence and the next begins with no space between: a sentence's
+    stop before it, a capital after it ("Resume.’Read the research"). An apostrophe after a stop
+    belongs to an abbreviation and a lower-case ending ("the U.S.’s")."""
+    return text[k - 1 : k] in (".", "!", "?") and text[k + 1 : k + 2].isupper()
 
 
 def _opens_paragraph(text: str, region: Region) -> bool:

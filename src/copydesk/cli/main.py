@@ -340,6 +340,8 @@ def _write(writer, report: Report, progress) -> Report:
     try:
         writer.write(report)
         return report
+    except BrokenPipeError:
+        raise  # the reader went away (`copydesk check ... | head`): no input's fault; stop quietly
     except Exception as exc:  # noqa: BLE001 - becomes this input's error
         from copydesk.desk.report import Report as _Report
         from copydesk.model import InputError
