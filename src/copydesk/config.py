@@ -199,6 +199,9 @@ def parse_config(text: str, *, origin: str = "<text>") -> HouseConfig:
     taken = {r.form.casefold() for r in own_preferred} | {
         r.use.casefold() for r in own_preferred if r.use
     }
+    if taken & {"per cent", "percent"}:
+        # the house's own word for percent replaces the preset's rules for figures too
+        preset_rules = [r for r in preset_rules if not r.figure]
     preferred = tuple(own_preferred) + tuple(
         r for r in preset_rules if r.form.casefold() not in taken
     )

@@ -21,7 +21,8 @@ class CopydeskError(Exception):
 class IngestError(CopydeskError):
     """An input could not be read or holds no article.
 
-    ``kind`` is one of: not-found, unreadable, binary, empty, encoding, too-large, no-article, parse.
+    ``kind`` is one of: not-found, unreadable, binary, empty, encoding, too-large, no-article, parse,
+    language (the text is not English).
     ``url``: the input's URL when it has one (a WARC record's target URI).
     """
 

@@ -38,7 +38,7 @@ def test_import_table_reports_bad_rows_and_lookup_finds_the_rest(kb_path, tmp_pa
     )
     assert main(["kb", "import", "--kb", str(kb_path), str(table)]) == 0
     captured = capsys.readouterr()
-    assert "1 entities from 2 rows; 1 rows skipped" in captured.out
+    assert "1 entity from 2 rows; 1 row skipped" in captured.out
     assert "house.csv:3: a role needs 'of'" in captured.err
     assert main(["kb", "lookup", "--kb", str(kb_path), "--fuzzy", "Ingrid Vasquez-Hlom", "--json"]) == 0
     [first, *_] = json.loads(capsys.readouterr().out)

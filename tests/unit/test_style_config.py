@@ -48,6 +48,14 @@ def test_own_rules_replace_the_presets_rules_for_the_same_name():
     assert found["Kiev"] == "Kyiv"  # the preset's other rules stay
 
 
+def test_an_own_rule_for_the_percent_word_replaces_the_presets_figure_rule():
+    # AP's preset writes "4.99%"; a house that writes "percent" must not be told to use the sign
+    config = parse_config('preset = "ap"\n[preferred]\n"per cent" = "percent"\n')
+    assert rules(config)["per cent"] == "percent"
+    assert not any(r.figure for r in config.house.preferred)
+    assert any(r.figure for r in parse_config('preset = "ap"').house.preferred)
+
+
 def test_presets_differ_where_the_stylebooks_do_and_every_row_is_editorial():
     ap = rules(parse_config('preset = "ap"'))
     guardian = rules(parse_config('preset = "guardian"'))

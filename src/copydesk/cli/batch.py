@@ -465,6 +465,8 @@ def cmd_batch(args: argparse.Namespace, context: Context) -> int:
             if part:
                 yield part
 
+    from copydesk.report.summary import plural
+
     parts = unfinished(_partitions(pending(), args.partition_size))
     client, close = None, (lambda: None)
     try:
@@ -472,7 +474,7 @@ def cmd_batch(args: argparse.Namespace, context: Context) -> int:
         if first is not None:
             client, close = _client(args)
             link = getattr(client, "dashboard_link", None)
-            progress.message(f"{PROG} batch: {_workers(client)} workers; "
+            progress.message(f"{PROG} batch: {plural(_workers(client), 'worker')}; "
                              f"dashboard {link or '(none)'}")
             remaining = _chain(first, parts)
             for part, results in _run(client, remaining, options):

@@ -178,8 +178,11 @@ def cmd_import(args: argparse.Namespace, context: Any) -> int:
             kb.finish()
             digest = _file_digest(path)
             _count_import(kb, f"table {path.name} {digest} records={len(result.records)}")
-            print(f"{name}: {len(result.records)} entities from {result.rows} rows;"
-                  f" {len(result.problems)} rows skipped")
+            from copydesk.report.summary import plural
+
+            entities = len(result.records)
+            print(f"{name}: {entities} {'entity' if entities == 1 else 'entities'}"
+                  f" from {plural(result.rows, 'row')}; {plural(len(result.problems), 'row')} skipped")
             for problem in result.problems:
                 print(f"copydesk: {name}:{problem.line}: {problem.message}", file=sys.stderr)
     if args.sparql_items or args.sparql_query:

@@ -220,8 +220,8 @@ def add_check(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--reference-date", type=date_arg, metavar="DATE",
-        help="read articles that carry no date as of this date (ISO 8601); also the latest "
-        "plausible publication date of HTML pages, but one day (default: today)",
+        help="read articles that carry no date as of this date (ISO 8601; default: today); an "
+        "HTML page's date later than the day after it is taken for no publication date",
     )
     add_extraction_argument(parser)
     severity = parser.add_mutually_exclusive_group()
@@ -250,8 +250,8 @@ def add_check(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--model", metavar="NAME",
-        help="the spaCy pipeline: en_core_web_md (default) or en_core_web_sm (faster, a little "
-        "less accurate; docs/BENCHMARKS.md), or an installed spaCy package or model directory",
+        help="the spaCy pipeline: en_core_web_md (default) or en_core_web_sm (half the memory, about "
+        "as fast, a little less accurate; docs/BENCHMARKS.md), or an installed spaCy package or model directory",
     )
     add_claims_model_argument(parser)
     parser.add_argument(

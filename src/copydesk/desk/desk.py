@@ -133,6 +133,7 @@ class Desk:
             yield from self._run(pending)
 
     def _run(self, items: list[Article | IngestError]) -> Iterator[Report]:
+        items = [_in_english(item) for item in items]
         articles = [item for item in items if isinstance(item, Article)]
         analysed = self._analyse(articles)
         versions = self.versions()
@@ -198,6 +199,19 @@ class Desk:
             return Report(source=article.source, error=error, versions=dict(versions))
         message = f"the {stage} stage failed on this input ({type(exc).__name__}: {exc})"[:500]
         return Report(source=article.source, error=InputError(stage, message), versions=dict(versions))
+
+
+def _in_english(item: Article | IngestError) -> Article | IngestError:
+    """The article, or an input error of kind ``language`` when its text plainly reads as another
+    language (copydesk's checks read English; ``copydesk.ingest.language``)."""
+    if isinstance(item, Article):
+        from copydesk.ingest.language import foreign_language
+
+        language = foreign_language(item.text)
+        if language is not None:
+            return IngestError(item.source, "language",
+                               f"the text reads as {language}, not English; copydesk checks English text")
+    return item
 
 
 #: Articles read ahead and parsed together (spaCy's pipe is faster on batches); reports are still

@@ -75,6 +75,8 @@ class Report:
             "quotes": [],
             "claims": [],
             "events": [],
+            "times": [],
+            "quantities": [],
             "findings": [f.to_dict() for f in findings],
         }
         if self.analysed is not None:

@@ -21,6 +21,7 @@ REPORT_ERROR_STATUS = {
     "binary": 400,
     "parse": 422,
     "no-article": 422,
+    "language": 422,
     "too-large": 413,
     "analysis": 422,
     "checks": 422,

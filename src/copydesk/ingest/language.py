@@ -1,0 +1,101 @@
+"""Which language an article is written in, from its own words: copydesk's checks read English,
+so a text that plainly reads as another language is reported as such instead of being checked
+(a French article would otherwise get English grammar and spelling findings on every line).
+
+How: the most frequent words of a language (wordfreq's lists, the same the spelling check reads)
+are its function words — articles, prepositions, pronouns, auxiliaries — which make up about
+half of any running text in it. The share of the text's words that are among English's 100
+commonest is compared with each other language's. English news has 40–50 % of its words there; a
+text in French or German has a few per cent (the words the two languages share: "a", "on", "in"),
+and half in its own list. Only a text whose English share is low *and* far below another
+language's is called foreign, so English with quoted foreign passages, names and lists stays
+English. A text mostly in another alphabet (Cyrillic, Greek, Arabic, CJK...) is not English
+either. Metadata (``<html lang>``, ``og:locale``) is not trusted for this: pages in English often
+declare another language, and the other way round.
+
+Why not a language-identification package: the ones on PyPI either ship models larger than
+copydesk's whole knowledge base or guess from character n-grams, which misjudge short news
+texts full of names; the question here is narrower (English or plainly not) and wordfreq already
+holds what answers it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+#: Languages compared with English: those wordfreq lists that write in the Latin alphabet.
+LATIN_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk",
+                   "sl", "ro", "hu", "tr", "ca", "id", "ms", "fil", "lv", "lt", "is", "vi", "sh")
+#: How many of a language's commonest words count as its function words.
+TOP_WORDS = 100
+#: Words read (the first ones: a long text's opening says enough).
+MAX_WORDS = 2000
+#: A text needs this many words to be judged at all (a headline or a caption says too little).
+MIN_WORDS = 40
+#: It reads as another language when at most this share of its words are English function words ...
+ENGLISH_AT_MOST = 0.15
+#: ... and another language's function words are at least this share, and this many times the
+#: English share.
+OTHER_AT_LEAST = 0.30
+OTHER_TIMES = 3.0
+#: A text whose letters are at least this share outside the Latin alphabet is in another script.
+OTHER_SCRIPT_SHARE = 0.5
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list(language, TOP_WORDS))
+
+
+def _script(text: str) -> tuple[str, float]:
+    """The commonest script among the text's letters other than Latin, and the share of letters
+    outside the Latin alphabet."""
+    scripts: Counter = Counter()
+    letters = 0
+    for ch in text[: MAX_WORDS * 8]:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        name = unicodedata.name(ch, "")
+        if not name.startswith("LATIN"):
+            scripts[name.split(" ")[0].title() if name else "Unknown"] += 1
+    if not letters:
+        return "", 0.0
+    other = sum(scripts.values())
+    return (scripts.most_common(1)[0][0] if scripts else ""), other / letters
+
+
+def foreign_language(text: str) -> str | None:
+    """What the text reads as when it is plainly not English ("French", "German", "Cyrillic
+    script"), or None (English, or too short or too mixed to tell)."""
+    script, outside = _script(text)
+    if outside >= OTHER_SCRIPT_SHARE:
+        return f"{script} script"
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[: MAX_WORDS * 12])][:MAX_WORDS]
+    if len(words) < MIN_WORDS:
+        return None
+    english = sum(w in _function_words("en") for w in words) / len(words)
+    if english > ENGLISH_AT_MOST:
+        return None
+    best, share = max(((lang, sum(w in _function_words(lang) for w in words) / len(words))
+                       for lang in LATIN_LANGUAGES), key=lambda pair: pair[1])
+    if share >= OTHER_AT_LEAST and share >= OTHER_TIMES * english:
+        return _NAMES.get(best, best)
+    return None
+
+
+_NAMES = {
+    "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish",
+    "pl": "Polish", "cs": "Czech", "sk": "Slovak", "sl": "Slovene", "ro": "Romanian",
+    "hu": "Hungarian", "tr": "Turkish", "ca": "Catalan", "id": "Indonesian", "ms": "Malay",
+    "fil": "Filipino", "lv": "Latvian", "lt": "Lithuanian", "is": "Icelandic", "vi": "Vietnamese",
+    "sh": "Serbo-Croatian",
+}
