@@ -397,3 +397,24 @@ def test_the_source_rules_leave_unsourced_figures_flagged(findings, text, figure
     # near misses of the rules above: a bare "reports suggest", an aside "if any", a count in
     # brackets after a common noun, a relative clause below a plan, an inch mark, "no report"
     assert [f.text for f in findings(text)] == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "The fraud cost savers more than £12m, Leeds Crown Court heard on Monday.",
+    "The scheme cost investors £4m, the court heard.",
+    "An inquest heard that 14 people had been treated for burns at the scene.",
+])
+def test_what_a_court_or_an_inquest_heard_has_its_source(findings, text):
+    assert findings(text) == []
+
+
+def test_a_person_who_heard_something_is_no_source(findings):
+    assert [f.text for f in findings("She heard that 300 jobs would go at the plant.")] == ["300"]
+
+
+@pytest.mark.parametrize("text", [
+    "He was found guilty of falsifying accounts between 2015 and 2019.",
+    "She ran the charity from 2010 to 2012 and then left the country.",
+])
+def test_a_range_of_years_is_no_figure(findings, text):
+    assert findings(text) == []

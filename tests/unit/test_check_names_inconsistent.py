@@ -176,3 +176,18 @@ def test_the_known_spelling_is_never_the_one_flagged(desk):
     assert [f.text for f in found] == ["Kulbea"]
     assert found[0].suggestion == "Kuleba" and found[0].severity == Severity.ERROR
     assert all(f.suggestion != f.text for f in report.findings)
+
+
+def test_an_accented_letter_is_no_slip(handmade):
+    text = ("The Hallé has appointed a new principal conductor, the orchestra said.\n\n"
+            "The first concert will be at Bridgewater Hall in October.")
+    entities = {"The Hallé": "ORG", "Hallé": "ORG", "Bridgewater Hall": "FAC"}
+    assert findings(handmade, text, entities) == []
+
+
+def test_an_everyday_word_in_another_name_is_no_slip_of_a_rare_one(handmade):
+    text = ("The study was led by researchers at the Karolinska Institutet in Stockholm.\n\n"
+            "Dr Tanaka did the work at the Institute of Molecular Biotechnology in Vienna.")
+    entities = {"Karolinska Institutet": "ORG", "the Institute of Molecular Biotechnology": "ORG",
+                "Institute of Molecular Biotechnology": "ORG", "Stockholm": "GPE", "Vienna": "GPE"}
+    assert findings(handmade, text, entities) == []

@@ -40,6 +40,11 @@ SPEECH_VERBS = frozenset({
 })
 #: Verbs of evidence: a source only when the subject is a document or a named body ("a study found").
 EVIDENCE_VERBS = frozenset({"suggest", "show", "indicate", "find", "reveal", "estimate"})
+#: Verbs of a hearing: a source only when the subject is a court or a hearing ("the court heard",
+#: "Leeds Crown Court heard", "an inquest heard"): what was said in evidence there.
+HEARING_VERBS = frozenset({"hear"})
+HEARING_NOUNS = frozenset({"court", "inquest", "tribunal", "jury", "hearing", "inquiry",
+                           "committee", "panel", "magistrate", "magistrates"})
 #: Subject nouns that point at a document or hearsay rather than a person.
 DOCUMENT_NOUNS = frozenset({
     "report", "study", "survey", "poll", "data", "figure", "statistic", "research", "analysis",
@@ -141,7 +146,7 @@ def _source_at(analysed: AnalysedArticle, token: Token, tokens: list[Token]) -> 
     if token.pos not in ("VERB", "AUX") and token.tag not in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
         return None
     lemma = token.lemma.lower()
-    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS:
+    if lemma not in SPEECH_VERBS and lemma not in EVIDENCE_VERBS and lemma not in HEARING_VERBS:
         return None
     children = list(analysed.children(token))
     cue = (token.start, token.end, token.text)
@@ -161,6 +166,15 @@ def _source_at(analysed: AnalysedArticle, token: Token, tokens: list[Token]) -> 
         if any(c.dep in ("xcomp", "ccomp") for c in children):
             return _make(analysed, token, token, cue, "vague", None)
         return None
+    if lemma in HEARING_VERBS:
+        # "she heard the news": a hearer is no source; a court is (the parse may give the verb a
+        # second subject from the clause it reports, so each is tried)
+        subject = next((c for c in children if c.dep in SUBJECTS and c.lemma.lower() in HEARING_NOUNS), None)
+        if subject is None:
+            return None
+        first, last = _subtree(analysed, subject)
+        return (_classify(analysed, subject, cue, passive=False)
+                or _make(analysed, first, last, cue, "named", _phrase(analysed, first, last)))
     if lemma not in SPEECH_VERBS and not _is_document(analysed, subject):
         return None
     return _classify(analysed, subject, cue, passive=False)

@@ -749,8 +749,12 @@ def _in_date(article: AnalysedArticle, start: int, end: int) -> bool:
     """A number that is part of a date or a year ("March 2, 2023", "in 2019") is not a figure."""
     if any(t.start <= start and end <= t.end for t in article.times):
         return True
-    written = article.text[start:end]
-    return written.isdigit() and len(written) == 4 and 1800 <= int(written) <= 2100
+    words = [w for w in re.split(r"[\s\-–—]+", article.text[start:end].lower()) if w and w not in _RANGE_WORDS]
+    return bool(words) and all(w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100 for w in words)
+
+
+#: The words of a range of years ("between 2015 and 2019", "from 2010 to 2012", "2015-19" aside).
+_RANGE_WORDS = frozenset({"between", "and", "from", "to", "until", "till", "through", "in"})
 
 
 def _in_display(article: AnalysedArticle, offset: int) -> bool:

@@ -138,14 +138,15 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     beyond = next_word(article, noun)
     if beyond is not None and beyond.lower == "of":
         return None  # "it's tens of thousands", "it's a matter of"
+    opens_clause = pronoun.lower == "who" and beyond is not None and beyond.pos in ("PRON", "DET") and any(
+        is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3))
     if pronoun.lower == "who" and before is None:
-        # a question: "Who's car was parked", "Who's side are you on" — the noun is followed by a verb
-        return hit if is_finite_verb(beyond) else None
+        # a question or a clause as subject: "Who's car was parked", "Who's side are you on" — the
+        # noun is followed by a verb — or "Who's responsibility it is remains unclear"
+        return hit if is_finite_verb(beyond) or opens_clause else None
     if is_finite_verb(beyond) and beyond.lower not in ("'s", "’s"):
         return hit  # the noun is the subject of the next verb: "who's home was flooded"
-    if pronoun.lower == "who" and beyond is not None and beyond.pos in ("PRON", "DET") and any(
-        is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3)
-    ):
+    if opens_clause:
         return hit  # the noun opens a clause with its own subject: "who's book this is", "who's fault the delay was"
     if before is not None and before.pos == "AUX" and before.lower not in ("'s", "’s"):
         return hit  # "Has you're bank raised"
@@ -582,6 +583,40 @@ def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
     return None
 
 
+#: Words that open an amount before its number ("as many as 40,000", "up to 300", "more than 12").
+_AMOUNT_WORDS = frozenset({"as", "many", "much", "up", "to", "more", "fewer", "less", "than", "about",
+                           "around", "nearly", "almost", "some", "over", "at", "least", "roughly",
+                           "approximately", "an", "estimated", "under", "just"})
+
+
+def _counted(article: AnalysedArticle, token: Token) -> bool:
+    """An amount follows ``token``: a number after one to four words that open one ("could
+    effect as many as 40,000 jobs")."""
+    for k in range(1, 6):
+        word = next_word(article, token, k)
+        if word is None:
+            return False
+        if word.pos == "NUM":
+            return k > 1
+        if word.lower not in _AMOUNT_WORDS:
+            return False
+    return False
+
+
+def _counted_noun(article: AnalysedArticle, token: Token) -> Token | None:
+    """The noun counted by an amount after ``token`` ("more than a dozen reforms" -> reforms), or
+    None."""
+    for k in range(1, 8):
+        word = next_word(article, token, k)
+        if word is None:
+            return None
+        if word.pos in ("NOUN", "PROPN") and word.lower not in ("dozen", "dozens", "score", "hundreds", "thousands"):
+            return word
+        if word.pos != "NUM" and word.lower not in _AMOUNT_WORDS and word.lower not in ("a", "dozen", "dozens"):
+            return None
+    return None
+
+
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """"affect" as a noun -> effect; "effect" as a verb on something -> affect."""
     before = previous_word(article, token)
@@ -605,6 +640,9 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         obj = next_word(article, token, 2)
     if obj is not None and obj.lower in CHANGE_NOUNS:
         return None
+    counted = _counted_noun(article, token)
+    if counted is not None and counted.lower in CHANGE_NOUNS:
+        return None  # "could effect more than a dozen reforms", "to effect 40 changes"
     head_noun = noun_after_modifiers(article, obj) if obj is not None and obj.pos == "ADJ" else None
     if head_noun is not None and head_noun.lower in CHANGE_NOUNS:
         return None  # "effecting sweeping reforms"
@@ -623,7 +661,8 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         k += 1
         prior = previous_word(article, token, k)  # "will inevitably effect", "would disproportionately effect"
     after_auxiliary = prior is not None and (prior.lower in MODALS or prior.lower in NEGATION or prior.lower in DO)
-    object_like = obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
+    object_like = (obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
+                   or _counted(article, token))
     if token.lower == "effect" and after_auxiliary and object_like:
         return token.start, token.end, wanted, reason
     if token.lower == "effecting" and before.lower in BE and object_like and obj.tag != "PRP":

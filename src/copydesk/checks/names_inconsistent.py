@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 TIE_MARGIN = 1.0
 #: ...and the other this rare, for the rarer one to be called wrong.
 TIE_RARE_ZIPF = 1.5
+#: A word this common in English (Zipf) is everyday vocabulary ("Institute", "Hall").
+EVERYDAY_ZIPF = 4.0
 #: Below this length a one-edit variant can easily be another real name: never an error.
 SHORT_NAME = 5
 
@@ -114,6 +116,21 @@ def _decide(
     variant: SpellingVariant,
 ) -> tuple[str, str, list[NameWord], list[NameWord]] | None:
     """(wrong, right, wrong occurrences, right occurrences), or None when it cannot be told."""
+    decided = _decide_by_evidence(variant)
+    if decided is not None and _deliberate(decided[0], decided[1]):
+        return None
+    return decided
+
+
+def _deliberate(wrong: str, right: str) -> bool:
+    """``wrong`` has a letter outside English's alphabet that ``right`` lacks ("Hallé" against
+    "Hall"): no slip of the keys adds an accented letter, so the writer meant it."""
+    return any(not ch.isascii() and ch.isalpha() and ch not in right for ch in wrong)
+
+
+def _decide_by_evidence(
+    variant: SpellingVariant,
+) -> tuple[str, str, list[NameWord], list[NameWord]] | None:
     if variant.rare_count < variant.common_count:
         return variant.rare, variant.common, variant.rare_words, variant.common_words
     rare_zipf, common_zipf = word_frequency(variant.rare), word_frequency(variant.common)
@@ -122,7 +139,11 @@ def _decide(
     if rare_zipf - common_zipf >= TIE_MARGIN and common_zipf < TIE_RARE_ZIPF:
         return variant.common, variant.rare, variant.common_words, variant.rare_words
     # Still a tie: the spelling written in the full name ("Lydia Buchtmann") is taken as right
-    # against a bare or titled one ("Ms Bauchtman").
+    # against a bare or titled one ("Ms Bauchtman"), unless the other is a word of English's
+    # everyday vocabulary that the first is not: "the Institute of …" is no slip of "Karolinska
+    # Institutet" but another name that holds an English word
+    if abs(rare_zipf - common_zipf) >= TIE_MARGIN and max(rare_zipf, common_zipf) >= EVERYDAY_ZIPF:
+        return None
     rare_full = any(w.before for w in variant.rare_words)
     common_full = any(w.before for w in variant.common_words)
     if common_full and not rare_full:
