@@ -323,3 +323,10 @@ def test_sentence_without_speech_does_not_announce_a_quote(quotes_of):
             "Dianne Bystrom drove to Ames. “It is anyone's race right now, and the ground game will decide it.”")
     (quote,) = direct(quotes_of(text))
     assert quote.speaker is None
+
+
+def test_a_name_in_apposition_names_the_speaker_whatever_the_tagger_calls_it(quotes_of):
+    text = ("The agency's commissioner-general, Philippe Lazzarini, said donors had suspended "
+            "about $440m in funding.")
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None and quote.speaker.name == "Philippe Lazzarini"

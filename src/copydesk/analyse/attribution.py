@@ -344,7 +344,10 @@ class Resolver:
         for child in self.analysed.children(source):  # "chief executive Helmut Brandt"
             if child.dep in ("appos", "compound", "flat") and child.i > source.i:
                 named = self._person_at(child)
-                if named is not None and named.label == "PERSON":
+                # a name set beside the noun ("the agency's commissioner-general, Philippe
+                # Lazzarini, said") names the speaker even when the tagger took it for an
+                # organisation; a compound ("chief executive Helmut Brandt") only as a person
+                if named is not None and (named.label == "PERSON" or (child.dep == "appos" and child.pos == "PROPN")):
                     return Speaker(named.name, named.entity, start, max(end, named.end))
         phrase = text[start:end]
         found = self._titled(source, definite=phrase.lower().startswith(("the ", "this ", "that ")))
