@@ -399,3 +399,14 @@ def test_quoted_symbols_bracketed_marks_decimal_sizes_and_a_missing_space_are_ba
 def test_quotations_around_those_forms_still_need_closing(text, quoted):
     [finding] = found(text)
     assert finding.text.startswith(quoted)
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('The judge said he had "betrayed the trust of ordinary people”.', '"betrayed the trust of ordinary people”'),
+    ('She said “it was over" and left the room.', '“it was over"'),
+])
+def test_straight_and_curly_marks_mixed_in_one_quotation_is_a_note(text, quoted):
+    from copydesk.model import Severity
+
+    [finding] = found(text)
+    assert finding.text == quoted and finding.severity == Severity.INFO and "mixed" in finding.message

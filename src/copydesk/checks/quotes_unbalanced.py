@@ -273,7 +273,9 @@ def _match_double(
                 problems.append(Unbalanced(stack[-1], "unclosed"))
                 stack[-1] = mark
         elif stack:
-            stack.pop()
+            opener = stack.pop()
+            if {opener.text, mark.text} == {'"', CLOSE} or (opener.text == OPEN and mark.text == '"'):
+                problems.append(Unbalanced(opener, "mismatched", mark.start))  # straight and curly mixed
         elif not _inch_mark(text, mark):
             problems.append(Unbalanced(mark, "unopened"))
     if carried is not None and stack and stack[0] is carried:
@@ -568,8 +570,8 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
         severity = Severity.WARNING
         if problem.kind == "turned" or used in (OPEN, "‘"):
             message = f"the quotation opened with {mark.text} is closed with another opening mark {used}"
-        elif used == "'":
-            message = f"the quotation opened with {mark.text} is closed with a straight ' mark"
+        elif used in ("'", '"') or mark.text == '"':
+            message = f"the quotation opened with {mark.text} is closed with {used}: straight and curly marks mixed"
             severity = Severity.INFO
         else:
             message = f"the quotation opened with {mark.text} is closed with {used}"
