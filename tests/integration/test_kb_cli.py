@@ -58,6 +58,15 @@ def test_lookup_with_no_match_exits_1(kb_path, capsys):
     assert "no match" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("role, of, says", [
+    ("foreign-secretary", "GBR", "unknown role 'foreign-secretary'"),
+    ("foreign-minister", "XYZ", "no office of 'XYZ'"),
+])
+def test_a_role_or_code_the_knowledge_base_lacks_is_named(kb_path, capsys, role, of, says):
+    assert main(["kb", "lookup", "--kb", str(kb_path), "--role", role, "--of", of]) == 2
+    assert says in capsys.readouterr().err
+
+
 def test_export_writes_jsonl(kb_path, tmp_path):
     out = tmp_path / "people.jsonl"
     assert main(["kb", "export", "--kb", str(kb_path), "--kind", "person", "-o", str(out)]) == 0

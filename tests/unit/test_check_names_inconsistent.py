@@ -43,7 +43,7 @@ def test_evidence_counts_both_spellings_with_paragraphs(handmade):
     (finding,) = findings(handmade, STORY, PEOPLE)
     evidence = finding.evidence[0]
     assert evidence.kind == "spelling"
-    assert evidence.detail == "'Kowalczyk' is written 4 times (paragraphs 1, 2, 4); 'Kowalcyk' once"
+    assert evidence.detail == "'Kowalcyk' is written once; 'Kowalczyk' 4 times (lines 1, 3, 7)"
 
 
 def test_evidence_points_at_another_occurrence(handmade):

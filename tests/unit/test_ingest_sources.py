@@ -201,6 +201,13 @@ def test_directory_order_and_errors(folder: Path) -> None:
     ]
 
 
+def test_a_directory_with_nothing_to_read_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text('preset = "ap"\n', encoding="utf-8")
+    problem = error([str(tmp_path)])
+    assert problem.kind == "empty" and "no files to read" in problem.message
+
+
 def test_a_toml_file_named_on_the_command_line_is_read(folder: Path) -> None:
     (item,) = read_inputs([str(folder / "copydesk.toml")])
     assert item.source.endswith("copydesk.toml")

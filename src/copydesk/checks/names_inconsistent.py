@@ -60,9 +60,11 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             # ordinary word capitalised (a feature's name, a heading), no evidence of a name, and
             # a brand made from it is as likely as a slip
             severity, confidence = Severity.WARNING, min(confidence, 0.6)
+        # the evidence points at the nearest occurrence of the right spelling: named last, so
+        # that the location shown after the detail reads as its own
         detail = (
-            f"'{right}' is written {_times(len(right_words))} ({_paragraphs(right_words)}); "
-            f"'{wrong}' {_times(len(wrong_words))}"
+            f"'{wrong}' is written {_times(len(wrong_words))}; "
+            f"'{right}' {_times(len(right_words))} ({_lines(article.text, right_words)})"
         )
         message = (
             f"'{wrong}' is probably a misspelling of '{right}', "
@@ -188,9 +190,11 @@ def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def _paragraphs(words: list[NameWord]) -> str:
-    numbers = sorted({w.paragraph + 1 for w in words})
-    label = "paragraph" if len(numbers) == 1 else "paragraphs"
+def _lines(text: str, words: list[NameWord]) -> str:
+    """The lines of the text the words stand on ("line 17", "lines 5, 17"), as the reports count
+    them."""
+    numbers = sorted({text.count("\n", 0, w.start) + 1 for w in words})
+    label = "line" if len(numbers) == 1 else "lines"
     return f"{label} {', '.join(str(n) for n in numbers)}"
 
 

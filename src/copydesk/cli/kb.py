@@ -203,6 +203,13 @@ def cmd_lookup(args: argparse.Namespace, context: Any) -> int:
         if not args.of:
             raise UsageError("--role needs --of (an ISO3 country code or organisation key)")
         rows = [asdict(h) for h in kb.holders(args.role, args.of, args.on)]
+        if not rows:
+            codes = kb.role_codes()
+            if args.role not in codes:
+                raise UsageError(f"unknown role {args.role!r}; the knowledge base knows: {', '.join(codes)}")
+            if not kb.offices_of(args.of):
+                raise UsageError(f"the knowledge base holds no office of {args.of!r} (an ISO3 country"
+                                 " code such as GBR, or an organisation key such as nato)")
     elif args.acronym:
         rows = [asdict(r) for r in kb.expansions(args.acronym)]
     elif args.expansion:

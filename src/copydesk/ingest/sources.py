@@ -180,7 +180,16 @@ class _Reader:
             yield IngestError(path, "unreadable", _os_reason(exc))
             return
         if stat.S_ISDIR(info.st_mode):
-            yield from self._directory(path, seen=set())
+            read_before = (info.st_dev, info.st_ino) in self._read
+            found = False
+            for item in self._directory(path, seen=set()):
+                found = True
+                yield item
+            if not found and not read_before:
+                # a directory given that holds nothing to read is an error (a wrong path, files
+                # not yet copied), not a silent run over no articles
+                yield IngestError(path, "empty", "no files to read in this directory"
+                                  " (hidden files and copydesk.toml are skipped)")
         else:
             yield from self._file(path, info)
 

@@ -580,6 +580,14 @@ class KnowledgeBase:
             holdings = [h for h in holdings if h.record.covers(on)]
         return holdings
 
+    def role_codes(self) -> list[str]:
+        """The role codes some holder has ("head-of-state", "foreign-minister", ...)."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT role FROM role ORDER BY role")]
+
+    def offices_of(self, of: str) -> int:
+        """How many role rows are held of ``of`` (an ISO3 code or an organisation key)."""
+        return self.db.execute("SELECT COUNT(*) FROM role WHERE of = ?", (of,)).fetchone()[0]
+
     def roles_of(self, key: str) -> list[Holding]:
         rows = self.db.execute(
             'SELECT e.key, e.name, e.qid, r.role, r.of, r.start, r."end", r.title, r.note,'

@@ -22,13 +22,21 @@ def at_least(report: Report, minimum: Severity | None) -> Report:
     return replace(report, findings=[f for f in report.findings if f.severity >= minimum])
 
 
+def _when(moment) -> str:
+    """A date alone when no time of day was given (a dateline's "3 March 2024" is read as
+    midnight, which no report should print as "00:00"), else the date and the time."""
+    if moment.tzinfo is None and (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.date().isoformat()
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
 def article_facts(article: Article, *, url: bool = False) -> list[str]:
     """The header line every report format shows: dates, section, byline, (url), length."""
     facts = []
     if article.published is not None:
-        facts.append(f"published {article.published.isoformat(sep=' ', timespec='minutes')}")
+        facts.append(f"published {_when(article.published)}")
     if article.updated is not None:
-        facts.append(f"updated {article.updated.isoformat(sep=' ', timespec='minutes')}")
+        facts.append(f"updated {_when(article.updated)}")
     if article.section:
         facts.append(f"section {article.section}")
     if article.byline:
