@@ -45,13 +45,24 @@ def read_baseline(path: str | os.PathLike[str]) -> frozenset[str]:
         raise UsageError(f"cannot read the baseline {path}: {exc}") from None
     stripped = text.lstrip()
     if stripped.startswith("{"):
+        shape = "JSON with a 'findings' list of objects with a 'fingerprint'"
         try:
             data = json.loads(text)
-            entries = data["findings"]
-            return frozenset(str(entry["fingerprint"]) for entry in entries)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise UsageError(f"{path}: not a copydesk baseline (JSON with a 'findings' list of "
-                             f"objects with a 'fingerprint'): {exc}") from None
+        except ValueError as exc:
+            raise UsageError(f"{path}: not a copydesk baseline: not valid JSON ({exc})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+            raise UsageError(f"{path}: not a copydesk baseline ({shape}): no 'findings' list") from None
+        version = data.get(FORMAT_KEY)
+        if version is not None and version != FORMAT_VERSION:
+            raise UsageError(f"{path}: a baseline of format {version!r}; this copydesk reads format "
+                             f"{FORMAT_VERSION} (write it again with --write-baseline)")
+        prints = set()
+        for number, entry in enumerate(data["findings"], 1):
+            if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+                raise UsageError(f"{path}: not a copydesk baseline ({shape}): finding {number} has"
+                                 " no 'fingerprint'") from None
+            prints.add(entry["fingerprint"])
+        return frozenset(prints)
     prints = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

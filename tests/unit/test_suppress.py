@@ -49,6 +49,19 @@ def test_a_bad_baseline_is_a_usage_error(tmp_path):
         read_baseline(tmp_path / "missing.json")
 
 
+@pytest.mark.parametrize("content, says", [
+    ('{"copydesk_baseline": 2, "findings": []}', "a baseline of format 2"),
+    ('{"copydesk_baseline": 1}', "no 'findings' list"),
+    ('{"findings": [{"fingerprint": "ab12"}, {"check": "spelling"}]}', "finding 2 has no 'fingerprint'"),
+    ("{not json", "not valid JSON"),
+])
+def test_a_baseline_of_another_format_or_shape_says_what_is_wrong(tmp_path, content, says):
+    path = tmp_path / "base.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UsageError, match=says):
+        read_baseline(path)
+
+
 @dataclass
 class Decision:
     decision: str

@@ -139,3 +139,11 @@ def test_a_check_that_fails_gives_a_page_with_the_headers():
     assert response.status_code == 503
     assert "12 requests are waiting" in response.text
     assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
+
+
+def test_an_upload_that_is_no_article_is_named_in_the_message():
+    from copydesk.web.intake import uploaded_article
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    with pytest.raises(FormError, match=r"^photo\.png could not be read: binary file"):
+        uploaded_article(png, "C:\\Users\\ed\\photo.png")

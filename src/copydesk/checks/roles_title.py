@@ -221,7 +221,7 @@ def _judge(
         if suggestion.lower() == titled.title.lower():
             suggestion = None  # the title is right, the date is not: nothing to write instead
     elif suggestion:
-        message += f"; {'then ' if period else ''}{name} was {suggestion}"
+        message += f"; {name} was {suggestion}{' then' if period else ''}"
     return Finding(
         check="roles.title", severity=severity, start=titled.title_start, end=titled.title_end,
         text=titled.title, message=message, suggestion=suggestion, confidence=confidence,

@@ -210,7 +210,11 @@ def add_quotes(commands: argparse._SubParsersAction) -> None:
 def cmd_quotes(args: argparse.Namespace, context: Context) -> int:
     def lines(quote: Any) -> list[str]:
         said = " ".join(quote.text.split())
-        return [f"{quote.speaker or '(unattributed)'}: “{said}”", "    " + _where(quote)]
+        if quote.kind == "direct":
+            said = f"“{said}”"  # the words spoken; reported speech is the writer's, unquoted
+        else:
+            said = f"({quote.kind}) {said}"
+        return [f"{quote.speaker or '(unattributed)'}: {said}", "    " + _where(quote)]
 
     return _listing(args, lambda store: store.quotes(speaker=args.speaker, limit=args.limit),
                     lines, ("quote", "quotes"))

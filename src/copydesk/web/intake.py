@@ -66,13 +66,13 @@ def uploaded_article(data: bytes, filename: str, published: str = "") -> Article
     when = _date(published)
     source = _name(filename)
     if len(data) > MAX_BYTES:
-        raise FormError(f"The file is larger than {MAX_BYTES // 1_000_000} MB.")
+        raise FormError(f"{source} is larger than {MAX_BYTES // 1_000_000} MB.")
     items = read_inputs(["-"], stdin=io.BytesIO(data), max_bytes=MAX_BYTES, published=when)
     item = next(iter(items), None)
     if isinstance(item, IngestError):
-        raise FormError(f"The file could not be read: {item.message}.")
+        raise FormError(f"{source} could not be read: {item.message}.")
     if not isinstance(item, Article):
-        raise FormError("The file holds no article.")
+        raise FormError(f"{source} holds no article.")
     item.source = source
     return item
 
