@@ -38,9 +38,14 @@ MIN_WORDS = 40
 #: It reads as another language when at most this share of its words are English function words ...
 ENGLISH_AT_MOST = 0.15
 #: ... and another language's function words are at least this share, and this many times the
-#: English share.
-OTHER_AT_LEAST = 0.30
-OTHER_TIMES = 3.0
+#: English share (inflected languages, Polish, Finnish, Hungarian, spread their grammar over
+#: endings and have fewer separate function words: 0.14-0.30 of their words are in their list).
+OTHER_AT_LEAST = 0.12
+OTHER_TIMES = 2.0
+#: ... and the text must use this many different function words of that language: running text
+#: uses many (le, la, de, et, les, des, que, qui...), a table or a calendar repeats two or three
+#: ("Su Mo Tu We": "su" is a Serbo-Croatian word too).
+OTHER_DISTINCT = 8
 #: A text whose letters are at least this share outside the Latin alphabet is in another script.
 OTHER_SCRIPT_SHARE = 0.5
 
@@ -86,7 +91,8 @@ def foreign_language(text: str) -> str | None:
         return None
     best, share = max(((lang, sum(w in _function_words(lang) for w in words) / len(words))
                        for lang in LATIN_LANGUAGES), key=lambda pair: pair[1])
-    if share >= OTHER_AT_LEAST and share >= OTHER_TIMES * english:
+    distinct = len(set(words) & _function_words(best))
+    if share >= OTHER_AT_LEAST and share >= OTHER_TIMES * english and distinct >= OTHER_DISTINCT:
         return _NAMES.get(best, best)
     return None
 
