@@ -418,3 +418,7 @@ def test_a_person_who_heard_something_is_no_source(findings):
 ])
 def test_a_range_of_years_is_no_figure(findings, text):
     assert findings(text) == []
+
+
+def test_what_mps_heard_at_a_hearing_is_sourced(findings):
+    assert findings("MPs on the committee heard that 3,000 jobs were at risk.") == []

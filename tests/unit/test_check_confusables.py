@@ -155,3 +155,8 @@ def test_a_hyphenated_predicate_after_its_is_still_it_is(analyser, text):
 ])
 def test_a_capital_letter_after_its_is_no_article(desk, text):
     assert [f for f in desk.check_text(text).findings if f.check == "grammar.confusables"] == []
+
+
+def test_a_capital_letter_after_a_sentence_initial_its_is_no_article(desk):
+    text = "The bank was downgraded last year. Its A rating was restored on Monday."
+    assert [f for f in desk.check_text(text).findings if f.check == "grammar.confusables"] == []

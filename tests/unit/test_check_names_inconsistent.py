@@ -191,3 +191,17 @@ def test_an_everyday_word_in_another_name_is_no_slip_of_a_rare_one(handmade):
     entities = {"Karolinska Institutet": "ORG", "the Institute of Molecular Biotechnology": "ORG",
                 "Institute of Molecular Biotechnology": "ORG", "Stockholm": "GPE", "Vienna": "GPE"}
     assert findings(handmade, text, entities) == []
+
+
+def test_a_full_name_the_knowledge_base_knows_outweighs_a_majority(desk):
+    text = ("Prime Minister Keir Starmer said on Monday the plan would go ahead. Mr Starmar told "
+            "MPs the plan was fair. Mr Starmar had been under pressure. Mr Starmar will visit Leeds.")
+    found = [f for f in desk.check_text(text).findings if "names.inconsistent" in (f.checks or [f.check])]
+    assert [(f.text, f.suggestion) for f in found] == [("Starmar", "Starmer")] * 3
+
+
+def test_a_slip_beside_an_everyday_surname_in_a_full_name_is_still_a_slip(handmade):
+    text = ("Chief executive Helen Banks said profits rose.\n\n"
+            "Ms Bankes told staff the bonus would be paid in May.")
+    entities = {"Helen Banks": "PERSON", "Banks": "PERSON", "Bankes": "PERSON"}
+    assert [(f.text, f.suggestion) for f in findings(handmade, text, entities)] == [("Bankes", "Banks")]

@@ -410,3 +410,16 @@ def test_straight_and_curly_marks_mixed_in_one_quotation_is_a_note(text, quoted)
 
     [finding] = found(text)
     assert finding.text == quoted and finding.severity == Severity.INFO and "mixed" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    'He said: "Locals call the estate "the jungle"." Police declined to comment.',
+    '"Residents have nicknamed it "the Pit"," the councillor said.',
+])
+def test_a_nested_quotation_ending_before_a_stop_is_no_quoted_symbol(text):
+    assert found(text) == []
+
+
+def test_a_lone_decimal_before_a_closing_mark_closes_a_quotation():
+    [finding] = found("Inflation will fall to 2.5” he said, adding that rates would stay on hold.")
+    assert finding.text == "”"

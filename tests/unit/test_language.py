@@ -48,6 +48,34 @@ def test_english_and_short_or_mixed_text_is_not_called_foreign(text):
     assert foreign_language(text) is None
 
 
+WINES = (
+    "Our wines of the month\n\n"
+    "Domaine de la Croix Saint-Vincent 2021, £16, Majestic. Soft and round, a crowd pleaser.\n"
+    "Château des Trois Moulins Bordeaux Supérieur 2019, £22, Waitrose. Firm, with plenty of fruit.\n"
+    "Clos du Mont de la Dame Côtes du Rhône 2022, £12, Tesco. Bright and easy to drink.\n"
+    "Domaine du Vieux Chêne Vin de Pays 2023, £9, Aldi. Light, for a weekday supper.\n"
+    "Cave de la Vallée des Rois Crémant de Loire, £15, Lidl. Fine bubbles and a long finish.\n"
+)
+PROGRAMME = (
+    "Summer opera in the park: the programme\n\n"
+    "18:00 La donna è mobile, Garden Stage\n18:30 Le nozze di Figaro, the overture, Lawn\n"
+    "19:00 Che gelida manina, Garden Stage\n19:30 Il dolce suono, Lawn\n"
+    "20:00 O mio babbino caro, Garden Stage\n20:30 Là ci darem la mano, Lawn\n"
+    "21:00 Nessun dorma, the finale, Garden Stage\n"
+)
+REVIEW = (
+    "Our verdict: the best trattoria in the county. Book ahead for the weekend.\n\n"
+    "Antipasti: fiori di zucca fritti £8; polpo alla griglia con patate £13; crudo di ricciola £12\n"
+    "Primi: pici all'aglione £14; pappardelle al cinghiale £16; risotto alla milanese £15\n"
+    "Secondi: bistecca alla fiorentina £32; baccalà alla livornese £19; trippa alla romana £14\n"
+)
+
+
+@pytest.mark.parametrize("text", [WINES, PROGRAMME, REVIEW])
+def test_lists_of_foreign_names_and_an_english_review_with_its_menu_stay_english(text):
+    assert foreign_language(text) is None
+
+
 def test_the_desk_reports_a_foreign_text_as_an_input_error(desk):
     report = desk.check_text(FRENCH, source="rouen.txt")
     assert report.error is not None and report.error.kind == "language"

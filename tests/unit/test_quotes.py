@@ -330,3 +330,8 @@ def test_a_name_in_apposition_names_the_speaker_whatever_the_tagger_calls_it(quo
             "about $440m in funding.")
     (quote,) = quotes_of(text)
     assert quote.speaker is not None and quote.speaker.name == "Philippe Lazzarini"
+
+
+def test_a_name_past_of_belongs_to_that_noun_not_to_the_speaker(quotes_of):
+    (quote,) = quotes_of('"We will fight this decision," the chief executive of the bank, HSBC, said.')
+    assert quote.speaker is not None and quote.speaker.name != "HSBC"

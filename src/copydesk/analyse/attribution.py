@@ -347,7 +347,11 @@ class Resolver:
                 # a name set beside the noun ("the agency's commissioner-general, Philippe
                 # Lazzarini, said") names the speaker even when the tagger took it for an
                 # organisation; a compound ("chief executive Helmut Brandt") only as a person
-                if named is not None and (named.label == "PERSON" or (child.dep == "appos" and child.pos == "PROPN")):
+                if named is not None and (named.label == "PERSON" or (
+                        child.dep == "appos" and child.pos == "PROPN" and not any(
+                            t.pos == "ADP" for t in self.analysed.tokens[source.i + 1 : child.i]))):
+                    # (not past "of" or "for": in "the chief executive of the bank, HSBC" the
+                    # name is the bank's)
                     return Speaker(named.name, named.entity, start, max(end, named.end))
         phrase = text[start:end]
         found = self._titled(source, definite=phrase.lower().startswith(("the ", "this ", "that ")))

@@ -43,8 +43,9 @@ EVIDENCE_VERBS = frozenset({"suggest", "show", "indicate", "find", "reveal", "es
 #: Verbs of a hearing: a source only when the subject is a court or a hearing ("the court heard",
 #: "Leeds Crown Court heard", "an inquest heard"): what was said in evidence there.
 HEARING_VERBS = frozenset({"hear"})
-HEARING_NOUNS = frozenset({"court", "inquest", "tribunal", "jury", "hearing", "inquiry",
-                           "committee", "panel", "magistrate", "magistrates"})
+HEARING_NOUNS = frozenset({"court", "inquest", "tribunal", "jury", "juror", "hearing", "inquiry",
+                           "committee", "panel", "magistrate", "magistrates", "judge", "coroner",
+                           "mp", "peer", "senator", "lawmaker", "legislator", "councillor"})
 #: Subject nouns that point at a document or hearsay rather than a person.
 DOCUMENT_NOUNS = frozenset({
     "report", "study", "survey", "poll", "data", "figure", "statistic", "research", "analysis",

@@ -78,10 +78,11 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
 
 def _written_as_article(article: AnalysedArticle, token: Token, after: Token) -> bool:
     """``after`` ("a", "an") is written as the article: a word of its own, followed by a space, and
-    in lower case after a lower-case word ("its A/D", "its A-grade", "its A rating" hold a letter)."""
+    in lower case unless the words are all in capitals ("its A/D", "its A-grade", "Its A rating"
+    hold a letter; "ITS A DISGRACE" is shouted)."""
     if not article.text[after.end : after.end + 1].isspace():
         return False
-    return after.text.islower() or not token.text.islower()
+    return after.text.islower() or token.text.isupper()  # "ITS A DISGRACE": all in capitals
 
 
 def _compound_before_noun(article: AnalysedArticle, token: Token, after: Token) -> bool:

@@ -583,24 +583,10 @@ def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
     return None
 
 
-#: Words that open an amount before its number ("as many as 40,000", "up to 300", "more than 12").
+#: Words that open an amount before its number ("more than a dozen", "up to 300", "about 12").
 _AMOUNT_WORDS = frozenset({"as", "many", "much", "up", "to", "more", "fewer", "less", "than", "about",
                            "around", "nearly", "almost", "some", "over", "at", "least", "roughly",
                            "approximately", "an", "estimated", "under", "just"})
-
-
-def _counted(article: AnalysedArticle, token: Token) -> bool:
-    """An amount follows ``token``: a number after one to four words that open one ("could
-    effect as many as 40,000 jobs")."""
-    for k in range(1, 6):
-        word = next_word(article, token, k)
-        if word is None:
-            return False
-        if word.pos == "NUM":
-            return k > 1
-        if word.lower not in _AMOUNT_WORDS:
-            return False
-    return False
 
 
 def _counted_noun(article: AnalysedArticle, token: Token) -> Token | None:
@@ -641,7 +627,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if obj is not None and obj.lower in CHANGE_NOUNS:
         return None
     counted = _counted_noun(article, token)
-    if counted is not None and counted.lower in CHANGE_NOUNS:
+    if counted is not None and (counted.lower in CHANGE_NOUNS or counted.lemma.lower() in CHANGE_NOUNS):
         return None  # "could effect more than a dozen reforms", "to effect 40 changes"
     head_noun = noun_after_modifiers(article, obj) if obj is not None and obj.pos == "ADJ" else None
     if head_noun is not None and head_noun.lower in CHANGE_NOUNS:
@@ -661,8 +647,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         k += 1
         prior = previous_word(article, token, k)  # "will inevitably effect", "would disproportionately effect"
     after_auxiliary = prior is not None and (prior.lower in MODALS or prior.lower in NEGATION or prior.lower in DO)
-    object_like = (obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
-                   or _counted(article, token))
+    object_like = obj.pos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM") or obj.tag == "PRP$"
     if token.lower == "effect" and after_auxiliary and object_like:
         return token.start, token.end, wanted, reason
     if token.lower == "effecting" and before.lower in BE and object_like and obj.tag != "PRP":

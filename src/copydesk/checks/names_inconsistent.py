@@ -48,7 +48,12 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     for variant in variants:
         kb = known.get(variant.rare) or known.get(variant.common)
         if kb is not None:
-            yield from _against_knowledge(variant, *kb)
+            spelling, resolution = kb
+            yield from _against_knowledge(variant, spelling, resolution.match.name, list(resolution.evidence))
+            continue
+        confirmed = _confirmed_in_full(variant, knowledge.kb) if knowledge is not None else None
+        if confirmed is not None:
+            yield from _against_knowledge(variant, *confirmed)
             continue
         decided = _decide(variant)
         if decided is None:
@@ -85,7 +90,29 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
             )
 
 
-def _against_knowledge(variant: SpellingVariant, spelling: str, resolution) -> Iterator[Finding]:
+def _confirmed_in_full(variant: SpellingVariant, kb) -> tuple[str, str, list[Evidence]] | None:
+    """The form the article writes in a full name that the knowledge base knows as a person
+    ("Keir Starmer" beside "Mr Starmar"), when the other form is written in no known full name:
+    (that form, the person's name, evidence)."""
+    if kb is None:
+        return None
+    found = {}
+    for form, words in ((variant.rare, variant.rare_words), (variant.common, variant.common_words)):
+        for word in words:
+            if not word.before:
+                continue
+            match = next((m for m in kb.exact(f"{word.before} {form}", kind="person")), None)
+            if match is not None:
+                found[form] = match
+                break
+    if len(found) != 1:
+        return None
+    (form, match), = found.items()
+    return form, match.name, [Evidence("kb", f"{match.name} is a person the knowledge base knows")]
+
+
+def _against_knowledge(variant: SpellingVariant, spelling: str, person: str,
+                       evidence: list[Evidence]) -> Iterator[Finding]:
     """Both forms are written for a person the knowledge base knows: every occurrence written
     otherwise than the known spelling is wrong, whichever form the article writes more (or in
     the full name), and none of the known spelling is flagged."""
@@ -93,7 +120,7 @@ def _against_knowledge(variant: SpellingVariant, spelling: str, resolution) -> I
     counts = {variant.rare: len(variant.rare_words), variant.common: len(variant.common_words)}
     detail = "; ".join(f"'{form}' is written {_times(count)}" for form, count in counts.items())
     message = (
-        f"'{variant.rare}' and '{variant.common}' are both written for {resolution.match.name}; "
+        f"'{variant.rare}' and '{variant.common}' are both written for {person}; "
         f"the known spelling is '{spelling}'"
     )
     confidence = 0.95 if variant.shared_context else 0.9
@@ -110,7 +137,7 @@ def _against_knowledge(variant: SpellingVariant, spelling: str, resolution) -> I
             message=message,
             suggestion=spelling,
             confidence=confidence,
-            evidence=[Evidence("spelling", detail, other.start, other.end), *resolution.evidence],
+            evidence=[Evidence("spelling", detail, other.start, other.end), *evidence],
         )
 
 
@@ -141,18 +168,25 @@ def _decide_by_evidence(
     if rare_zipf - common_zipf >= TIE_MARGIN and common_zipf < TIE_RARE_ZIPF:
         return variant.common, variant.rare, variant.common_words, variant.rare_words
     # Still a tie: the spelling written in the full name ("Lydia Buchtmann") is taken as right
-    # against a bare or titled one ("Ms Bauchtman"), unless the other is a word of English's
-    # everyday vocabulary that the first is not: "the Institute of …" is no slip of "Karolinska
-    # Institutet" but another name that holds an English word
-    if abs(rare_zipf - common_zipf) >= TIE_MARGIN and max(rare_zipf, common_zipf) >= EVERYDAY_ZIPF:
-        return None
+    # against a bare or titled one ("Ms Bauchtman")
     rare_full = any(w.before for w in variant.rare_words)
     common_full = any(w.before for w in variant.common_words)
+    decided = None
     if common_full and not rare_full:
-        return variant.rare, variant.common, variant.rare_words, variant.common_words
-    if rare_full and not common_full:
-        return variant.common, variant.rare, variant.common_words, variant.rare_words
-    return None
+        decided = variant.rare, variant.common, variant.rare_words, variant.common_words
+    elif rare_full and not common_full:
+        decided = variant.common, variant.rare, variant.common_words, variant.rare_words
+    if decided is not None and _everyday_against_rare(decided[0], decided[1]):
+        # ... unless that calls a word of English's everyday vocabulary a slip of a rarer one:
+        # "the Institute of …" is no slip of "Karolinska Institutet" but another name holding an
+        # English word (while "Ms Bankes" beside "Helen Banks" is still a slip of "Banks")
+        return None
+    return decided
+
+
+def _everyday_against_rare(wrong: str, right: str) -> bool:
+    zipf = word_frequency(wrong)
+    return zipf >= EVERYDAY_ZIPF and zipf - word_frequency(right) >= TIE_MARGIN
 
 
 def _severity(

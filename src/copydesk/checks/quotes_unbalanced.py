@@ -148,7 +148,9 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
         pair = text[k : k + 2]
         ch = text[k]
         symbol = _QUOTED_SYMBOL.match(text, k, region.end)
-        if symbol is not None and text[symbol.end() : symbol.end() + 1] not in _MARKS:
+        if (symbol is not None and text[symbol.end() : symbol.end() + 1] not in _MARKS
+                and (k == region.start or text[k - 1].isspace() or text[k - 1] in "([{,")
+                and not text[symbol.end() : symbol.end() + 1].isalnum()):
             k = symbol.end()  # a character quoted to name it (a separator ";", a key "|"): a pair
             continue
         if ch in _MARKS and text[k - 1 : k] == "=":
@@ -310,8 +312,11 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
         return False
-    if re.fullmatch(r"\d+\.\d+", number.group()):
-        return True  # a size with a decimal ("6.2” in the full rectangle"): quotations rarely end in one
+    window = max(0, k - 300)
+    if re.fullmatch(r"\d+\.\d+", number.group()) and any(
+        window + m.start() + 1 != k for m in re.finditer(r"\d" + re.escape(mark.text), text[window : k + 300])
+    ):
+        return True  # sizes with decimals, one after another ("6.2” in the full rectangle and 6.0”)
     after = text[k + len(mark.text) : k + len(mark.text) + 20]
     if after[:1] in "-–" or _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
         return True

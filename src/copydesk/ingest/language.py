@@ -92,9 +92,58 @@ def foreign_language(text: str) -> str | None:
     best, share = max(((lang, sum(w in _function_words(lang) for w in words) / len(words))
                        for lang in LATIN_LANGUAGES), key=lambda pair: pair[1])
     distinct = len(set(words) & _function_words(best))
-    if share >= OTHER_AT_LEAST and share >= OTHER_TIMES * english and distinct >= OTHER_DISTINCT:
+    if share >= OTHER_AT_LEAST and share >= OTHER_TIMES * english and distinct >= OTHER_DISTINCT \
+            and not _english_content(text, best) and not _english_prose(text):
         return _NAMES.get(best, best)
     return None
+
+
+def _english_prose(text: str) -> bool:
+    """A third or more of the text's running prose — lines of PROSE_WORDS words or more that end
+    like a sentence — is English: a review whose menu is Italian, a release given in French and
+    then in English. Lists, menus, tables and programmes (items and prices, no sentences) do not
+    count either way, and a text of nothing else is no text in another language."""
+    prose = english = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(stripped)]
+        if len(words) < PROSE_WORDS or not stripped.endswith((".", "!", "?", '"', "”", "’")):
+            continue
+        prose += len(words)
+        if sum(w in _function_words("en") for w in words) >= ENGLISH_LINE_SHARE * len(words):
+            english += len(words)
+    # no prose at all: a list (a programme of titles, a menu, addresses), not a text in a language
+    return prose == 0 or english * 3 >= prose
+
+
+def _english_content(text: str, language: str) -> bool:
+    """The text's own words — lower-case words of four letters or more, other than either
+    language's function words — are English, or too few to call the text another language: a list of French wines, an
+    Italian menu or a programme of opera titles with English notes between them ("Bone dry and
+    salty, perfect with oysters") borrows the other language's function words in names, but its
+    running words are English. A French or German article's running words are French or German
+    (German capitalises its nouns, but not its verbs and adjectives)."""
+    from wordfreq import zipf_frequency
+
+    skip = _function_words("en") | _function_words(language)
+    content = [w for w in _WORD.findall(text[: MAX_WORDS * 12])[:MAX_WORDS]
+               if w.islower() and len(w) >= 4 and w not in skip]
+    if len(content) < MIN_CONTENT:
+        return True  # next to no running words: a list of names, titles or addresses, not a text in a language
+    english = sum(zipf_frequency(w, "en") >= CONTENT_ZIPF for w in content)
+    return english >= ENGLISH_CONTENT_SHARE * len(content)
+
+
+#: Running words needed to judge them ...
+MIN_CONTENT = 5
+#: ... and fewer than this share of them English words of at least CONTENT_ZIPF (English knows a
+#: few thousand French and German words too: "plan", "municipal", "hotel").
+ENGLISH_CONTENT_SHARE = 0.5
+CONTENT_ZIPF = 3.0
+#: A line of prose has this many words or more and ends like a sentence; it is English when this
+#: share of its words are English function words (English news lines have 0.35 or more).
+PROSE_WORDS = 6
+ENGLISH_LINE_SHARE = 0.2
 
 
 _NAMES = {
