@@ -77,17 +77,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         )
         for word in wrong_words:
             other = _nearest(right_words, word.start)
-            yield Finding(
-                check="names.inconsistent",
-                severity=severity,
-                start=word.start,
-                end=word.end,
-                text=word.text,
-                message=message,
-                suggestion=right,
-                confidence=confidence,
-                evidence=[Evidence("spelling", detail, other.start, other.end)],
-            )
+            yield _finding(word, severity, message, right, confidence,
+                           [Evidence("spelling", detail, other.start, other.end)])
 
 
 def _confirmed_in_full(variant: SpellingVariant, kb) -> tuple[str, str, list[Evidence]] | None:
@@ -128,17 +119,15 @@ def _against_knowledge(variant: SpellingVariant, spelling: str, person: str,
         if word.text == spelling:
             continue
         other = _nearest([w for w in words if w.text != word.text], word.start)
-        yield Finding(
-            check="names.inconsistent",
-            severity=Severity.ERROR,
-            start=word.start,
-            end=word.end,
-            text=word.text,
-            message=message,
-            suggestion=spelling,
-            confidence=confidence,
-            evidence=[Evidence("spelling", detail, other.start, other.end), *evidence],
-        )
+        yield _finding(word, Severity.ERROR, message, spelling, confidence,
+                       [Evidence("spelling", detail, other.start, other.end), *evidence])
+
+
+def _finding(word: NameWord, severity: Severity, message: str, suggestion: str, confidence: float,
+             evidence: list[Evidence]) -> Finding:
+    return Finding(check="names.inconsistent", severity=severity, start=word.start, end=word.end,
+                   text=word.text, message=message, suggestion=suggestion, confidence=confidence,
+                   evidence=evidence)
 
 
 def _decide(
