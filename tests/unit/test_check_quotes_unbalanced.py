@@ -420,6 +420,10 @@ def test_a_nested_quotation_ending_before_a_stop_is_no_quoted_symbol(text):
     assert found(text) == []
 
 
+def test_a_decimal_size_before_a_stop_is_an_inch_mark():
+    assert found("The tray raises your keyboard by almost 1.5”. That can be awkward.") == []
+
+
 def test_a_lone_decimal_before_a_closing_mark_closes_a_quotation():
     [finding] = found("Inflation will fall to 2.5” he said, adding that rates would stay on hold.")
     assert finding.text == "”"

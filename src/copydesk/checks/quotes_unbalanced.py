@@ -312,12 +312,17 @@ def _inch_mark(text: str, mark: Mark) -> bool:
     number = re.search(r"[£$€¥]?\d[\d,.]*[-–]?\d*$", text[max(0, k - 20) : k])
     if number is None or number.group()[0] in "£$€¥" or re.search(r"\d[-–]\d", number.group()):
         return False
-    window = max(0, k - 300)
-    if re.fullmatch(r"\d+\.\d+", number.group()) and any(
-        window + m.start() + 1 != k for m in re.finditer(r"\d" + re.escape(mark.text), text[window : k + 300])
-    ):
-        return True  # sizes with decimals, one after another ("6.2” in the full rectangle and 6.0”)
     after = text[k + len(mark.text) : k + len(mark.text) + 20]
+    if re.fullmatch(r"\d+\.\d+", number.group()):
+        # a size with a decimal: beside another size written with the mark ("6.2” in the full
+        # rectangle and 6.0”), or before punctuation or a word that does not go on with a
+        # sentence ("by almost 1.5”."); "2.5” he said", "0.4” in March" close a quotation
+        window = max(0, k - 300)
+        if any(window + m.start() + 1 != k
+               for m in re.finditer(r"\d" + re.escape(mark.text), text[window : k + 300])):
+            return True
+        word = re.match(r" ([A-Za-z]+)", after)
+        return word is None or word.group(1).lower() not in _GOES_ON
     if after[:1] in "-–" or _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
         return True
     word = re.match(r" ([A-Za-z]+)", after)
