@@ -580,7 +580,7 @@ def _finding(text: str, region: Region, problem: Unbalanced) -> Finding:
         severity = Severity.WARNING
         if problem.kind == "turned" or used in (OPEN, "‘"):
             message = f"the quotation opened with {mark.text} is closed with another opening mark {used}"
-        elif used in ("'", '"') or mark.text == '"':
+        elif used == "'" or (mark.text, used) in (('"', CLOSE), (OPEN, '"')):
             message = f"the quotation opened with {mark.text} is closed with {used}: straight and curly marks mixed"
             severity = Severity.INFO
         else:
