@@ -80,3 +80,16 @@ def test_the_desk_reports_a_foreign_text_as_an_input_error(desk):
     report = desk.check_text(FRENCH, source="rouen.txt")
     assert report.error is not None and report.error.kind == "language"
     assert "French" in report.error.message and report.findings == []
+
+
+def test_judging_a_text_loads_no_other_language_s_word_list():
+    # the 26 languages' lists would hold about a gigabyte in every checking process: the check
+    # reads its shipped function words, and wordfreq's list of English only
+    import subprocess
+    import sys
+
+    code = ("import wordfreq\nfrom copydesk.ingest.language import foreign_language\n"
+            f"assert foreign_language({FRENCH!r}) == 'French'\n"
+            "print(wordfreq.get_frequency_dict.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) <= 1

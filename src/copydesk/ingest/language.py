@@ -2,8 +2,8 @@
 so a text that plainly reads as another language is reported as such instead of being checked
 (a French article would otherwise get English grammar and spelling findings on every line).
 
-How: the most frequent words of a language (wordfreq's lists, the same the spelling check reads)
-are its function words — articles, prepositions, pronouns, auxiliaries — which make up about
+How: the most frequent words of a language (from wordfreq's lists, shipped as a small file) are its
+function words — articles, prepositions, pronouns, auxiliaries — which make up about
 half of any running text in it. The share of the text's words that are among English's 100
 commonest is compared with each other language's. English news has 40–50 % of its words there; a
 text in French or German has a few per cent (the words the two languages share: "a", "on", "in"),
@@ -52,11 +52,22 @@ OTHER_SCRIPT_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-@cache
-def _function_words(language: str) -> frozenset[str]:
-    from wordfreq import top_n_list
+#: The shipped lists (``scripts/data/build_function_words.py`` writes them from wordfreq): reading
+#: wordfreq's full lists of 26 languages would hold about a gigabyte in every checking process.
+FUNCTION_WORDS_FILE = "data/language/function-words.tsv"
 
-    return frozenset(top_n_list(language, TOP_WORDS))
+
+@cache
+def _all_function_words() -> dict[str, frozenset[str]]:
+    from importlib.resources import files
+
+    text = files("copydesk").joinpath(FUNCTION_WORDS_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {language: frozenset(words.split()) for language, words in rows[1:]}
+
+
+def _function_words(language: str) -> frozenset[str]:
+    return _all_function_words()[language]
 
 
 def _script(text: str) -> tuple[str, float]:
