@@ -147,7 +147,7 @@ def _double_marks(text: str, region: Region) -> list[Mark]:
     while k < region.end:
         pair = text[k : k + 2]
         ch = text[k]
-        symbol = _QUOTED_SYMBOL.match(text, k, region.end)
+        symbol = _QUOTED_SYMBOL.match(text, k, region.end) if ch in ('"', OPEN) else None
         if (symbol is not None and text[symbol.end() : symbol.end() + 1] not in _MARKS
                 and (k == region.start or text[k - 1].isspace() or text[k - 1] in "([{,")
                 and not text[symbol.end() : symbol.end() + 1].isalnum()):
