@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.analyse.readings import AFTER_IT_IS, DETERMINER_LIKE, SENTENCE_ADVERBS
-from copydesk.checks.grammar_words import gerund_as_subject, next_word
+from copydesk.checks.grammar_words import CLAUSE_VERBS, gerund_as_subject, next_word
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
@@ -45,6 +45,11 @@ def _its_for_it_is(article: AnalysedArticle, token: Token, lexicon) -> bool:
     before = article.tokens[token.i - 1] if token.i > article.sentences[token.sent].first else None
     if before is not None and before.pos == "ADP":
         return False  # "in its teardown", "of its rivals"
+    if before is not None and before.pos == "VERB" and before.tag != "VBG" and not is_cue(before) \
+            and before.lemma.lower() not in CLAUSE_VERBS and after.lower not in AFTER_IT_IS \
+            and (after.tag in ("NN", "NNS", "VBG") or lexicon is not None and lexicon.is_noun(after.lower)):
+        return False  # "defended its charging for entry": a verb that takes an object, not a clause
+        # (but "has finished its likely to": a word that cannot start a noun phrase)
     if _compound_before_noun(article, token, after):
         return False  # a compound modifying the possessed noun: "its no-logs policy", "its all-time high"
     if after.lower in ("a", "an") and not _written_as_article(article, token, after):
@@ -256,6 +261,10 @@ def _rule_your(article: AnalysedArticle, token: Token, lexicon):
         return None  # "your a**", "your a—": a censored or cut-off word, not the article "a"
     if after is not None and after.lower == "going" and gerund_as_subject(article, after):
         return None  # "Your going out at night worried your mother": a gerund as subject
+    if after is not None and after.lower == "not":
+        gerund = next_word(article, after)
+        if gerund is not None and gerund.tag == "VBG" and gerund_as_subject(article, gerund):
+            return None  # "Your not turning up cost the team": a negated gerund as subject
     if after is not None and after.lower in ("a", "an", "the", "not", "going", "welcome"):
         return token.start, token.end, "you" + _apostrophe(article) + "re", "'your' is possessive; 'you are' is meant"
     return None

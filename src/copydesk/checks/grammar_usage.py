@@ -99,12 +99,15 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     hit = (pronoun.start, verb.end, wanted, reason)
     before = previous_word(article, pronoun)
     after = next_word(article, verb)
+    if pronoun.lower == "they" and _clause_ends(article, verb) and before is not None and before.pos in ("ADP", "VERB") \
+            and before.lower not in ("where", "what", "who", "how"):
+        return pronoun.start, verb.end, "there", f"'{article.text[pronoun.start:verb.end]}' (they are) cannot end a clause; 'there' (the place) is meant"
     if after is None:
         return None
     if after.lower == "own":
         return hit
     if pronoun.lower in ("it", "who") and pronoun.dep == "poss" and verb.tag == "POS" \
-            and noun_after_modifiers(article, verb) is not None:
+            and noun_after_modifiers(article, verb, participles=True) is not None:
         return hit  # the parser itself reads a possessive 's on a pronoun, which English never
         # writes so: "blamed it's ageing fleet", "pay it's share of the bill"
     if before is not None and before.lower in PREPOSITIONS and (before.lower != "to" or before.tag == "IN"):
@@ -119,7 +122,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         exists = following is not None and (following.pos in ("DET", "NUM", "NOUN") or following.lower in ("been", "no"))
         wanted = "there" if exists else "they"
         return pronoun.start, verb.end, wanted, f"'{article.text[pronoun.start:verb.end]}' means 'they are', and a verb follows; '{wanted}' is meant"
-    noun = noun_after_modifiers(article, verb)
+    noun = noun_after_modifiers(article, verb, participles=True)
     if noun is None and _only_a_noun(after, lexicon):
         noun = after  # "who's fault", "they're land": a word that cannot follow "is" or "are"
     if noun is None:
@@ -133,8 +136,10 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         if pronoun.lower == "it" and _coordinated_noun_phrase(article, before, verb):
             return hit  # "the comet and it's unusually long tail"
         return None
-    if pronoun.lower != "it":
-        noun = _compound_head(article, noun)  # not after "it's": "it's time evangelicals had"
+    if pronoun.lower != "it" or noun.lower != "time":
+        noun = _compound_head(article, noun)  # not "it's time evangelicals had"
+    if _object_verb(article, before) and noun.ent_type not in ("DATE", "TIME"):
+        return hit  # "completed it's first full survey of", "hand down it's judgment": the object of a verb
     beyond = next_word(article, noun)
     if beyond is not None and beyond.lower == "of":
         return None  # "it's tens of thousands", "it's a matter of"
@@ -157,6 +162,17 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
             return None
         return hit  # "published it's report", "check you're ticket"
     return None
+
+
+def _object_verb(article: AnalysedArticle, word: Token | None) -> bool:
+    """``word`` is a verb that takes an object and no clause ("published", "completed"), or the
+    particle of one ("hand down", "set out"): what follows it is its object."""
+    if word is None:
+        return False
+    verb = word
+    if word.dep == "prt" and word.tag == "RP" and 0 <= word.head < len(article.tokens):
+        verb = article.tokens[word.head]
+    return verb.pos == "VERB" and verb.tag not in ("VBG",) and verb.lemma.lower() not in CLAUSE_VERBS and not is_cue(verb)
 
 
 def _only_a_noun(word: Token, lexicon) -> bool:
@@ -258,17 +274,29 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return None
     reason = f"'{token.lower}' is possessive; '{wanted}' ({wanted.replace(apostrophe(article), ' ').replace(' s', ' is').replace(' re', ' are')}) is meant"
     hit = (token.start, token.end, wanted, reason)
-    if token.lower == "their" and _finite_verb_follows(article, after):
+    before = previous_word(article, token)
+    if token.lower == "whose" and after.lower == "there" and _clause_ends(article, after):
+        return hit  # "Whose there?": "who is there"
+    if token.lower == "their" and _clause_ends(article, token) and before is not None and before.pos in ("ADP", "VERB", "ADV", "PRON") \
+            and before.lower not in ("of",):
+        return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"  # "over their."
+    if before is not None and before.pos == "ADP" and before.lower in PREPOSITIONS and before.lower != "to" \
+            or before is not None and before.lower == "to" and before.tag == "IN":
+        return None  # "objected to their leaving early", "despite your being late": after a preposition, a possessive
+    if token.lower == "their" and (_finite_verb_follows(article, after) or _used_to_be(article, after)):
         # "they are" takes no finite verb after it ("their still is", "their has not been"):
         # the existential "there" is meant
         return token.start, token.end, "there", "'their' is possessive; 'there' is meant"
     if after.lower in NEGATION or after.lower in ("being", "going", "getting"):
-        if token.lower != "whose" and gerund_as_subject(article, after):
-            return None  # "Your going out at night worried your mother": a gerund as subject
+        gerund = next_word(article, after) if after.lower in NEGATION else after
+        if token.lower != "whose" and gerund is not None and gerund_as_subject(article, gerund):
+            return None  # "Your going out at night worried your mother", "Your not turning up
+            # cost the team": a gerund (negated or not) as subject
         return hit
+    if _about_to(article, after):
+        return hit  # "your about to", "whose about to turn 38": "be about to" + a verb
     if after.lower in ("a", "an", "the") and token.lower != "their":
         return hit
-    before = previous_word(article, token)
     if token.lower == "their" and before is not None and before.lower in FINITE_BE \
             and after.lower in ("a", "an", "any", "no", "the", "some", "enough", "plenty"):
         # "Is their any chance", "was their a vote": a determiner cannot follow a possessive
@@ -276,15 +304,21 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "their" and _their_for_place(article, token, before, after):
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"
     if token.lower == "whose" and after.tag in ("VBN", "VBD") and next_word(article, after) is not None \
-            and next_word(article, after).tag in ("DT", "PRP$"):
-        return hit  # "whose written the report": a participle with its own object is a verb
+            and (next_word(article, after).tag in ("DT", "PRP$")
+                 or next_word(article, after).tag == "CD" and is_noun(next_word(article, after, 2))):
+        return hit  # "whose written the report", "whose written eleven novels": a participle with
+        # its own object is a verb (a participle used as a modifier goes straight to its noun)
+    if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
+            and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
+        return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
         if token.lower != "whose" and gerund_as_subject(article, after):
             return None  # "Your going out at night worried your mother": a gerund as subject
         return hit
-    if after.pos in ("ADJ",) and after.tag == "JJ" and _modifiers_end_without_noun(article, after) \
+    if after.pos in ("ADJ",) and (after.tag == "JJ" or _adjective(after, lexicon, only=True)) \
+            and _modifiers_end_without_noun(article, after) \
             and not (lexicon is not None and lexicon.is_noun(after.lower)):
         return hit  # "their worried about" (but "their favourite", "their current 4.75%": nouns too)
     nxt = next_word(article, after)
@@ -316,11 +350,27 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         # their favourite was"), nor, after a verb that also takes an object, an adjective that is
         # a noun too ("know their favourite by heart", "remember their dead")
         return hit
-    if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose":
+    if after.pos == "NOUN" and after.dep == "ROOT" and token.lower != "whose" and _adjective(after, lexicon):
         beyond = next_word(article, after)
         if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
             return hit  # "Your right that the vote was close": no verb but the contraction
     return None
+
+
+def _about_to(article: AnalysedArticle, word: Token) -> bool:
+    """``word`` is the "about" of "about to" + a verb in its base form ("about to turn 38"): what
+    a subject is, never what a possessive owns."""
+    if word.lower != "about" or not word.text.islower():
+        return False
+    to, verb = next_word(article, word), next_word(article, word, 2)
+    return to is not None and to.lower == "to" and verb is not None and verb.tag == "VB"
+
+
+def _clause_ends(article: AnalysedArticle, word: Token) -> bool:
+    """Nothing follows ``word`` in its clause: the sentence ends, or a comma, semicolon, colon or
+    dash does."""
+    after = next_word(article, word)
+    return after is None or after.text in (".", ",", ";", ":", "!", "?", "—", "–")
 
 
 def _adjective(word: Token, lexicon, *, only: bool = False) -> bool:
@@ -432,6 +482,15 @@ _EXISTENTIAL_VERBS = frozenset({
 })
 
 
+def _used_to_be(article: AnalysedArticle, word: Token) -> bool:
+    """"used to be" / "used to exist" from ``word``: after it, an existential "there" ("Their used
+    to be a cinema" is "There used to be")."""
+    if word.lower != "used":
+        return False
+    to, verb = next_word(article, word), next_word(article, word, 2)
+    return to is not None and to.lower == "to" and verb is not None and verb.lower in ("be", "exist")
+
+
 def _finite_verb_follows(article: AnalysedArticle, word: Token | None) -> bool:
     """Whether ``word``, past any adverbs and negations, is a finite verb of being, having or a
     modal: what follows an existential "there" and cannot follow "they're"."""
@@ -463,6 +522,28 @@ def _modifiers_end_without_noun(article: AnalysedArticle, word: Token) -> bool:
             continue
         return _ends_without_noun(article, current)
     return False
+
+
+def _rule_its_contraction(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"its" where only "it is" fits, in the positions ``grammar.confusables`` leaves alone: right
+    before a preposition where a clause begins ("as if its above the law"), before "about to" and
+    a verb ("its about to close"), and "its high time"/"its about time" before a clause or "to"."""
+    if token.lower != "its" or not token.text.islower() and not token.text.istitle():
+        return None
+    after = next_word(article, token)
+    if after is None:
+        return None
+    hit = (token.start, token.end, "it" + apostrophe(article) + "s",
+           "'its' is possessive; 'it is' is meant here")
+    if _about_to(article, after) or after.lower != "about" and _before_a_preposition(article, token, after) \
+            and after.lower not in ("like", "near", "past", "inside", "outside", "over", "under", "up", "down", "out", "off"):
+        return hit
+    time, beyond = next_word(article, token, 2), next_word(article, token, 3)
+    if after.lower in ("high", "about") and time is not None and time.lower == "time" and (
+            beyond is None or beyond.text in (".", ",", "!", "?", ";") or beyond.lower in ("to", "for", "that", "we", "they", "you", "he", "she", "i")
+            or beyond.pos in ("NOUN", "PROPN", "DET", "PRON") and any(is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3))):
+        return hit  # "its high time ministers returned": the idiom is "it is high time"
+    return None
 
 
 def _rule_their_there(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -549,6 +630,9 @@ def _rule_then_than(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         # before ("earlier then planned", "more then doubled": the tagger reads a participle as past)
     if _no_sooner(article, token):
         return token.start, token.end, "than", "'no sooner' takes 'than'; 'then' is about time"
+    if (before.tag in ("JJR", "RBR") or before.lower in ("later", "sooner", "earlier", "more", "less", "fewer", "longer", "further")) \
+            and previous_word(article, before) is not None and previous_word(article, before).lower == "no":
+        return token.start, token.end, "than", "a comparison takes 'than'; 'then' is about time"  # "no later then noon"
     if any(t.lower in ("if", "when", "once", "unless") for t in sentence_before(article, token)):
         return None  # "If labels were more willing … then the government": a condition and its result
     if before.tag in ("JJR", "RBR") or before.lower in COMPARATIVE_WORDS or _comparison_before(article, token, whole=False):
@@ -603,9 +687,108 @@ def _counted_noun(article: AnalysedArticle, token: Token) -> Token | None:
     return None
 
 
+#: What one effects, never affects, when it has no determiner or "a": a change made.
+MADE_CHANGES = frozenset({"change", "changes", "reform", "reforms", "overhaul", "transformation",
+                          "turnaround", "cure"})
+
+
+def _brings_about_change(article: AnalysedArticle, token: Token) -> bool:
+    """``token`` (a form of "affect") takes as object a change with no determiner or with "a"
+    ("to affect change", "affected a complete overhaul"): what is brought about is effected. With
+    "the" the change may be what is influenced ("the strike affected the reform"), so it is left."""
+    if token.pos not in ("VERB", "AUX") and token.tag not in ("VB", "VBD", "VBN", "VBG", "VBP", "VBZ"):
+        return False
+    word = next_word(article, token)
+    if word is None:
+        return False
+    bare = word.lower not in ("a", "an")
+    if not bare:
+        word = next_word(article, word)
+    for _ in range(3):
+        if word is None:
+            return False
+        if word.lower in MADE_CHANGES:
+            if bare and word.tag == "NN":
+                return True  # "to affect change in the law": change itself, uncounted, is brought about
+            beyond = next_word(article, word)
+            return beyond is None or beyond.lower not in ("in", "to", "on", "for")  # "affect changes in pressure"
+        if word.pos not in ("ADJ", "ADV") and word.tag != "HYPH":
+            return False
+        word = next_word(article, word)
+    return False
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | None, obj: Token | None,
+                       lexicon) -> bool:
+    """``token`` (effect, effects, effected, effecting) stands where a verb must, and its object
+    is a person, a thing or a quality — something WordNet never lists as an act, an event, a
+    process or a phenomenon ("will effect low-paid workers", "Will the tariffs effect the
+    price"). One effects (brings about) only what happens: "effect an arrest, a sale, a change";
+    an object that can be that is left alone."""
+    if before is None or obj is None:
+        return False
+    if before.pos in ("DET", "ADJ", "NUM") or before.tag in ("PRP$", "POS") or article.text[token.start - 1 : token.start] in ("-", "‐"):
+        return False  # "the effect", "side-effect", "its effect": the noun
+    sentence = article.sentences[token.sent]
+    opener = article.tokens[sentence.first : sentence.first + 2]
+    question = any(t.lower in MODALS or t.lower in DO for t in opener) and before.pos in ("NOUN", "PROPN", "VERB")
+    prior, k = before, 1
+    while prior is not None and prior.pos == "ADV" and prior.lower not in NEGATION and k < 3:
+        k += 1
+        prior = previous_word(article, token, k)
+    verb_slot = token.tag.startswith("VB") or question or prior is not None and (
+        prior.lower in MODALS or prior.lower in DO or prior.lower in HAVE and token.lower == "effected"
+        or prior.lower in BE and token.lower == "effecting" or prior.tag == "TO"
+        or prior.tag == "PRP" and prior.lower not in _OBJECT_PRONOUNS)
+    if not verb_slot:
+        return False
+    if obj.lower in _OBJECT_PRONOUNS:
+        return True  # "it will effect them": people are affected
+    head, word = None, obj
+    for _ in range(7):
+        if word is None:
+            return False
+        if word.pos in ("DET", "ADJ", "ADV", "NUM") or word.tag in ("PRP$", "POS", "HYPH") \
+                or word.tag in ("VBN", "VBG") and word.dep == "amod":
+            word = next_word(article, word)
+            continue
+        if word.pos == "NOUN":
+            following = next_word(article, word)
+            if following is not None and (following.pos == "NOUN" or following.tag in ("POS", "HYPH")):
+                word = following  # a compound or a possessor: "shift workers", "the defendant's right"
+                continue
+            head = word
+        break
+    if head is None or not head.text.isalpha():
+        return False
+    happening = lexicon.happening(head.lemma.lower())
+    return (lexicon.happening(head.lower) if happening is None else happening) is False
+
+
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """"affect" as a noun -> effect; "effect" as a verb on something -> affect."""
     before = previous_word(article, token)
+    if token.lower in ("uneffected", "affectively"):
+        wanted = {"uneffected": "unaffected", "affectively": "effectively"}[token.lower]
+        after = next_word(article, token)
+        if token.lower == "uneffected" or after is not None and after.pos in ("VERB", "AUX", "ADJ", "ADV"):
+            return token.start, token.end, wanted, f"'{token.lower}' is '{wanted}' misspelt" if token.lower == "uneffected" \
+                else "'affectively' is about feelings; 'effectively' (in effect) is meant"
+        return None
+    if token.lower in ("affect", "affects", "affected", "affecting") and _brings_about_change(article, token):
+        wanted = "effect" + token.lower[len("affect"):]
+        return token.start, token.end, wanted, "one 'effects' (brings about) a change; 'affect' is to have an effect on"
+    if token.lower == "affect" and before is not None and before.lower in ("cause", "and") and before.lower == "and" \
+            and previous_word(article, token, 2) is not None and previous_word(article, token, 2).lower == "cause":
+        return token.start, token.end, "effect", "'cause and effect': the noun is 'effect'"
+    if token.lower in ("affect", "affects") and before is not None and before.lower in ("what", "which", "whatever") \
+            and next_word(article, token) is not None and (next_word(article, token).lower in MODALS
+                                                           or next_word(article, token).lower in DO | FINITE_HAVE | FINITE_BE):
+        wanted = "effect" if token.lower == "affect" else "effects"
+        return token.start, token.end, wanted, "the noun is 'effect'; 'affect' is the verb"  # "What affect will the cut have"
     if token.lower in ("affect", "affects"):
         noun_position = before is not None and (
             before.pos in ("DET", "ADJ", "NUM") or before.tag in ("PRP$", "POS") or before.lower in ("into", "in", "side", "-")
@@ -632,6 +815,8 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     head_noun = noun_after_modifiers(article, obj) if obj is not None and obj.pos == "ADJ" else None
     if head_noun is not None and head_noun.lower in CHANGE_NOUNS:
         return None  # "effecting sweeping reforms"
+    if lexicon is not None and _effect_on_a_thing(article, token, before, obj, lexicon):
+        return token.start, token.end, wanted, reason + ": what it acts on is no act or event one brings about"
     if token.lower == "effected":
         if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
             return token.start, token.end, wanted, reason
@@ -652,6 +837,9 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         return token.start, token.end, wanted, reason
     if token.lower == "effecting" and before.lower in BE and object_like and obj.tag != "PRP":
         return token.start, token.end, wanted, reason  # "is effecting card payments"
+    if token.lower == "effecting" and before.pos == "NOUN" and obj.pos == "DET" and obj.lower in ("the", "its", "their", "his", "her") \
+            and is_noun(next_word(article, obj)):
+        return token.start, token.end, wanted, reason  # "a condition effecting the nerves": a clause on the noun
     if token.lower == "effects" and token.pos == "VERB" and before.pos in ("NOUN", "PROPN", "PRON") and obj.pos in ("ADJ", "NOUN", "PRON", "PROPN", "DET"):
         return token.start, token.end, wanted, reason
     return None
@@ -677,15 +865,23 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if token.tag.startswith("VB") and after is not None and (after.pos in ("DET", "NOUN") or after.tag == "PRP$"):
             return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"  # "who loose their temper"
         return None
+    if token.lower == "loosers":
+        return token.start, token.end, "losers", "'looser' is the comparative of 'loose', never a noun; those who lose are 'losers'"
     if token.lower == "lose" and before is not None:
         after = next_word(article, token)
+        if article.text[token.end : token.end + 1] in ("-", "‐") and after is not None and after.tag == "HYPH":
+            modifier = next_word(article, token, 2)
+            if modifier is not None and modifier.lower != "lose" and modifier.text.islower() \
+                    and (modifier.tag in ("VBG", "VBN") or modifier.lower.endswith(("ing", "ed"))):
+                # "lose-fitting", "lose-knit": a compound modifier of a participle takes the adjective
+                return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight) is meant"
         if article.text[token.end : token.end + 1] in ("-", "‐") or article.text[token.start - 1 : token.start] in ("-", "‐"):
             return None  # "a lose-lose situation"
         if before.pos == "DET" or before.lower in FINITE_BE or before.lower in ("too", "so", "very") \
                 or before.lemma.lower() in RESULT_VERBS and before.lower not in ("to",) and (after is None or after.pos in ("PUNCT", "ADP", "CCONJ")):
             return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
-        if before.lemma.lower() in ("set", "break", "cut", "let", "turn") and before.pos == "VERB" \
-                and after is not None and (after.pos in ("DET", "NUM", "SCONJ", "ADV") or after.tag == "NNS"):
+        if before.lemma.lower() in ("set", "break", "cut", "let", "turn") and before.pos in ("VERB", "AUX") \
+                and after is not None and (after.pos in ("DET", "NUM", "SCONJ", "ADV") or after.tag in ("NNS", "PRP$")):
             # "set lose hundreds of mink", "broke lose when": the state the verb leaves them in
             return token.start, token.end, "loose", "'lose' is the verb; 'loose' (not tight, free) is meant"
     if token.lower == "looser" and before is not None:
@@ -915,6 +1111,22 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     return None
 
 
+#: Words of a margin after "lead by" ("lead by a point", "lead by just six"): the present verb.
+_MARGIN_WORDS = frozenset({"a", "an", "one", "just", "only", "about", "some", "around", "nearly",
+                           "almost", "more", "less", "fewer", "over", "under", "at", "as", "up"})
+#: What "led" goes on to as a verb of guiding ("led to", "led from the front", "led us astray").
+_LEAD_ON = frozenset({"to", "from", "into", "astray", "away", "off", "out", "directly"})
+
+
+def _auxiliary_before(article: AnalysedArticle, token: Token) -> Token | None:
+    """The word before ``token`` past up to two adverbs ("has always", "had not yet")."""
+    prior, k = previous_word(article, token), 1
+    while prior is not None and (prior.pos == "ADV" or prior.lower in NEGATION) and k < 3:
+        k += 1
+        prior = previous_word(article, token, k)
+    return prior
+
+
 def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
@@ -937,17 +1149,21 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "led", reason  # "the Labour-lead council"
         if after is not None and after.lower == "by" and before.pos not in ("DET", "ADJ") and before.tag not in ("PRP$", "POS"):
             beyond = next_word(article, token, 2)  # ("England's lead by training", "her lead by one point": the noun)
-            if beyond is not None and beyond.lower != "example":
+            margin = beyond is not None and (beyond.pos == "NUM" or beyond.lower in _MARGIN_WORDS) and before.lower not in BE
+            if beyond is not None and beyond.lower != "example" and not margin:
                 return token.start, token.end, "led", reason
-        if before.lower in HAVE and before.pos == "AUX" and after is not None and (
-            after.pos in ("DET", "PROPN") or after.tag == "PRP$" or after.lower == "to"
+        auxiliary = _auxiliary_before(article, token)
+        if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos == "AUX" and after is not None and (
+            after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON
         ):
-            return token.start, token.end, "led", reason
+            return token.start, token.end, "led", reason  # "has lead the way", "have always lead from
+            # the front", "had lead directly to": a perfect takes the participle
         if token.tag in ("VBP", "VB", "VBD") and (before.tag in ("NN", "NNP") or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
-                and (after.pos in ("DET", "PROPN") or after.tag == "PRP$" or after.lower == "to"):
+                and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON):
             ahead = previous_word(article, before, 1)
-            if ahead is None or ahead.pos not in ("VERB", "AUX"):
+            inverted = any(t.tag == "MD" or t.lower in DO for t in sentence_before(article, before))
+            if (ahead is None or ahead.pos not in ("VERB", "AUX")) and not inverted:
                 return token.start, token.end, "led", reason  # "The captain lead his team", "He lead the team": 'leads' or 'led'
         return None
     if token.lower == "led" and before is not None and token.text != "LED":
@@ -1004,16 +1220,24 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     after = next_word(article, token)
     if token.lower == "past" and before is not None:
         reason = "the past tense and participle of 'pass' is 'passed'"
-        if before.lower in HAVE and (after is None or after.pos in ("DET", "PUNCT", "PROPN", "ADP", "NUM") or after.tag == "PRP$"
-                                     or after.lower in ("away", "through")):
+        if before.pos == "DET" or before.tag in ("PRP$", "POS"):
+            return None  # "Her past caught up with her": after a determiner or a possessive, the noun
+        auxiliary = _auxiliary_before(article, token)
+        if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos in ("AUX", "VERB") and (
+                after is None or after.pos in ("DET", "PUNCT", "PROPN", "ADP", "NUM") or after.tag == "PRP$"
+                or after.lower in ("away", "through")):
             return token.start, token.end, "passed", reason  # "has past its second reading", "had past the test"
+        if after is not None and after.lower in ("away", "out") and before.pos in ("NOUN", "PROPN", "PRON") \
+                and not (after.lower == "out" and next_word(article, after) is not None and next_word(article, after).lower == "of"):
+            return token.start, token.end, "passed", reason  # "fans past out in the heat" (not "ran past out of")
         if after is not None and after.lower == "away" and before.pos in ("NOUN", "PROPN", "PRON", "ADV"):
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
         if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj"
             and not _finite_verb_ahead(article, token)) \
-                and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+                and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"
+                                           or after.lower in ("him", "them", "us", "me")):
             return token.start, token.end, "passed", reason  # "She past the exam", "the driver, who
             # past a cyclist": a subject wants a verb
         if before.lower in FINITE_BE and after is not None and after.lower == "to":
@@ -1027,6 +1251,10 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 # a passive with its recipient ("past" takes no "to" before a noun phrase)
         if _only_verb_slot(article, token, before):
             return token.start, token.end, "passed", reason  # "The committee unanimously past both amendments."
+        opener = article.tokens[article.sentences[token.sent].first]
+        if opener.lower in ("has", "have", "had") and opener.i < before.i and before.pos in ("NOUN", "PROPN") \
+                and after is not None and (after.pos == "DET" or after.tag == "PRP$"):
+            return token.start, token.end, "passed", reason  # "Has the bill past its third reading?"
         return None
     if token.lower == "passed" and before is not None:
         reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
@@ -1049,6 +1277,11 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                                            and before.lemma.lower() not in CLAUSE_VERBS | {"want", "need", "see", "have"}):
             return token.start, token.end, "past", reason  # "walked passed the town hall", "carried
             # passed crowds", "moved passed it": a verb with its own motion goes past something
+        if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBZ", "VBP") and before.lemma.lower() not in ("get", "have", "be") \
+                and not is_cue(before) and before.lemma.lower() not in CLAUSE_VERBS \
+                and (after is None or after.pos in ("SCONJ", "CCONJ") or after.text in (".", ",", ";", "!", "?")):
+            return token.start, token.end, "past", reason  # "lorries thunder passed even though": the
+            # verb before is the clause's verb, "passed" the adverb of where it goes
     return None
 
 
@@ -1152,7 +1385,7 @@ def _rule_thought(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
 
 
 RULES: tuple[Callable[..., Hit], ...] = (
-    _rule_contraction_possessive, _rule_possessive_contraction, _rule_their_there,
+    _rule_contraction_possessive, _rule_possessive_contraction, _rule_its_contraction, _rule_their_there,
     _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
     _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,
     _rule_thought,
@@ -1162,8 +1395,9 @@ RULES: tuple[Callable[..., Hit], ...] = (
 #: The words some rule reads (every other token is skipped before any rule runs): the pronouns
 #: of a contraction, the possessives, and the sound-alikes.
 TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
-    "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
-    "lose", "loose", "looses", "loosing", "looser", "principle", "principles", "principal", "principals", "discrete", "discretely",
+    "its", "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
+    "affected", "affecting", "uneffected", "affectively",
+    "lose", "loose", "looses", "loosing", "looser", "loosers", "principle", "principles", "principal", "principals", "discrete", "discretely",
     "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
 }
 TRIGGER_PREFIXES = ("complement", "compliment")

@@ -28,7 +28,7 @@ PREPOSITIONS = frozenset({
     "of", "in", "on", "at", "for", "with", "from", "by", "under", "over", "into", "onto",
     "through", "throughout", "about", "against", "during", "without", "within", "between",
     "among", "amongst", "across", "towards", "toward", "behind", "beyond", "despite", "upon",
-    "beneath", "inside", "outside", "around", "near", "via", "per", "to",
+    "beneath", "inside", "outside", "around", "near", "via", "per", "to", "above", "below",
 })
 WH_WORDS = frozenset({"what", "whatever", "where", "wherever", "who", "whoever", "whom", "which",
                       "whichever", "how", "why", "when", "all", "everything", "anything", "that"})
@@ -103,7 +103,8 @@ def gerund_as_subject(article: AnalysedArticle, word: Token) -> bool:
         return False
     sentence = article.sentences[word.sent]
     later = article.tokens[word.i + 1 : sentence.last]
-    possessive_opens = previous_word(article, word, 2) is None
+    negated = previous_word(article, word) is not None and previous_word(article, word).lower in NEGATION
+    possessive_opens = previous_word(article, word, 3 if negated else 2) is None  # "Your (not) going"
     if possessive_opens:
         for other in later:
             if other.pos == "PUNCT":
@@ -122,9 +123,12 @@ def gerund_as_subject(article: AnalysedArticle, word: Token) -> bool:
     return False
 
 
-def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3) -> Token | None:
+def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3, *,
+                         participles: bool = False) -> Token | None:
     """The common noun that ends the adjectives after ``token`` ("it's new owners" -> owners),
-    or None when something else ends them."""
+    or None when something else ends them. With ``participles``, a participle the parse attaches
+    to the noun as its modifier and the hyphen of a compound modifier are modifiers too ("it's
+    ageing fleet", "it's waiting-time targets")."""
     for k in range(1, limit + 2):
         other = next_word(article, token, k)
         if other is None:
@@ -132,6 +136,9 @@ def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3)
         if is_noun(other) and article.text[other.end : other.end + 1] != "-":
             return other
         if other.pos == "ADJ" and other.tag in ("JJ", "JJR", "JJS"):
+            continue
+        if participles and (other.tag in ("VBG", "VBN") and other.dep == "amod" or other.tag == "HYPH"
+                            or (is_noun(other) or other.pos == "NUM") and article.text[other.end : other.end + 1] == "-"):
             continue
         return None
     return None

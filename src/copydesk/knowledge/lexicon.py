@@ -268,13 +268,17 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
 
 #: WordNet's lexicographer files of beings that can act: noun.animal, noun.group, noun.person.
 ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
+#: WordNet's lexicographer files of what happens: noun.act, noun.event, noun.phenomenon,
+#: noun.process (what one can bring about: "effect an arrest, a sale, a change").
+HAPPENING_LEXNAMES = frozenset({"04", "11", "19", "22"})
 
 
-def _load_animate() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | tuple[()]:
+def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
     """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun, nouns whose first
-    — most frequent — sense is there) from WordNet's index.noun and data.noun, or () without
-    WordNet. Any sense counts for the first set, so that a word that can name people ("fan",
-    "colour" as in a team's colours) is never taken for a thing."""
+    — most frequent — sense is there, nouns with any sense in HAPPENING_LEXNAMES) from WordNet's
+    index.noun and data.noun, or () without WordNet. Any sense counts for the first set, so that
+    a word that can name people ("fan", "colour" as in a team's colours) is never taken for a
+    thing."""
     for directory in WORDNET_DIRS:
         index, data = directory / "index.noun", directory / "data.noun"
         if index.exists() and data.exists():
@@ -287,6 +291,7 @@ def _load_animate() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | t
             animate: set[str] = set()
             every: set[str] = set()
             first: set[str] = set()
+            happening: set[str] = set()
             with open(index, encoding="utf-8", errors="replace") as handle:
                 for line in handle:
                     if line.startswith(" "):
@@ -300,7 +305,9 @@ def _load_animate() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | t
                         animate.add(lemma)
                         if lexname.get(senses[0]) in ANIMATE_LEXNAMES:
                             first.add(lemma)
-            return frozenset(animate), frozenset(every), frozenset(first)
+                    if any(lexname.get(offset) in HAPPENING_LEXNAMES for offset in senses):
+                        happening.add(lemma)
+            return frozenset(animate), frozenset(every), frozenset(first), frozenset(happening)
     return ()
 
 
@@ -603,6 +610,20 @@ class Lexicon:
             return None
         lower = noun.lower()
         if lower in (self._animate[2] if first_sense else self._animate[0]):
+            return True
+        return False if lower in self._animate[1] else None
+
+    def happening(self, noun: str) -> bool | None:
+        """Whether ``noun`` (a lemma) can name something that happens or is done (a WordNet sense
+        in noun.act, noun.event, noun.phenomenon or noun.process): what one can bring about
+        ("an arrest", "a sale", "a change"), as against a person, a thing or a quality. None when
+        WordNet lacks the noun (or is missing)."""
+        if self._animate is None:
+            self._animate = _load_animate()
+        if not self._animate:
+            return None
+        lower = noun.lower()
+        if lower in self._animate[3]:
             return True
         return False if lower in self._animate[1] else None
 
