@@ -161,6 +161,19 @@ def found(analyser, text):
         ("Three marchers past out in the heat.\n", ("grammar.usage", "past", "passed")),
         ("Has the budget past its second reading?\n", ("grammar.usage", "past", "passed")),
         ("Forms must arrive no later then noon on Monday.\n", ("grammar.usage", "then", "than")),
+        ("The driver was than taken to hospital.\n", ("grammar.usage", "than", "then")),
+        ("We often loose at home.\n", ("grammar.usage", "loose", "lose")),
+        ("Why do so many shops loose trade in January?\n", ("grammar.usage", "loose", "lose")),
+        ("Bus company to loose contract after delays\n", ("grammar.usage", "loose", "lose")),
+        ("The club was labelled a looser by its own fans.\n", ("grammar.usage", "looser", "loser")),
+        ("The visitors loosed 2-1 after extra time.\n", ("grammar.usage", "loosed", "lost")),
+        ("There captain, Ann Moss, said the squad was tired.\n", ("grammar.usage", "There", "Their")),
+        ("Fans say there delighted to have him back.\n", ("grammar.usage", "there", "they're")),
+        ("Leaks have sprung up here and their in the plan.\n", ("grammar.usage", "their", "there")),
+        ("Police want to know who's DNA is on the bottle.\n", ("grammar.usage", "who's", "whose")),
+        ("Whatever you're views, the debate matters.\n", ("grammar.usage", "you're", "your")),
+        ("When your self-employed, tax is paid twice a year.\n", ("grammar.usage", "your", "you're")),
+        ("The panel will decide whose best placed to lead.\n", ("grammar.usage", "whose", "who's")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -264,6 +277,10 @@ def test_slip_is_flagged(analyser, text, expected):
         "The club has a lose-lose choice, and the players cut loose in the second half.\n",
         "The charity defended its spending on advertising.\n",
         "He picked up its remains and said it's time we left.\n",
+        "The archer loosed three arrows, and the hounds were let loose.\n",
+        "Whose turn is it, and who's who on the panel?\n",
+        "Give it your all, and ask whose best work it was.\n",
+        "She was there waiting for us, and he is more tired than hungry.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

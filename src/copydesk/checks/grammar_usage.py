@@ -125,6 +125,11 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     noun = noun_after_modifiers(article, verb, participles=True)
     if noun is None and _only_a_noun(after, lexicon):
         noun = after  # "who's fault", "they're land": a word that cannot follow "is" or "are"
+    if noun is None and pronoun.lower == "who" and after.pos == "PROPN" and len(after.text) > 1 and after.text.isupper() \
+            and is_finite_verb(next_word(article, after)):
+        return hit  # "establish who's DNA was found": an initialism owned, then its verb
+    if noun is not None and before is not None and before.lower in ("whatever", "whichever") and _clause_ends(article, noun):
+        return hit  # "Whatever you're politics, ...": "whatever" + a possessive and its noun
     if noun is None:
         if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS \
                 and not is_cue(before) and lexicon is not None and after.tag == "NN" and after.text.isalpha() \
@@ -144,7 +149,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     if beyond is not None and beyond.lower == "of":
         return None  # "it's tens of thousands", "it's a matter of"
     opens_clause = pronoun.lower == "who" and beyond is not None and beyond.pos in ("PRON", "DET") and any(
-        is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3))
+        is_finite_verb(next_word(article, beyond, k)) for k in (1, 2, 3, 4))
     if pronoun.lower == "who" and before is None:
         # a question or a clause as subject: "Who's car was parked", "Who's side are you on" — the
         # noun is followed by a verb — or "Who's responsibility it is remains unclear"
@@ -153,7 +158,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit  # the noun is the subject of the next verb: "who's home was flooded"
     if opens_clause:
         return hit  # the noun opens a clause with its own subject: "who's book this is", "who's fault the delay was"
-    if before is not None and before.pos == "AUX" and before.lower not in ("'s", "’s"):
+    if before is not None and before.pos == "AUX" and (before.lower not in ("'s", "’s") or before.tag == "VBZ"):
         return hit  # "Has you're bank raised"
     if pronoun.lower == "it" and noun is after and noun.tag == "NNS" and before is not None and before.pos == "CCONJ":
         return hit  # "the council and it's plans": "it is" takes no bare plural
@@ -277,6 +282,9 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     before = previous_word(article, token)
     if token.lower == "whose" and after.lower == "there" and _clause_ends(article, after):
         return hit  # "Whose there?": "who is there"
+    if token.lower == "their" and before is not None and before.lower == "and" and previous_word(article, token, 2) is not None \
+            and previous_word(article, token, 2).lower == "here" and (_clause_ends(article, token) or after.pos == "ADP"):
+        return token.start, token.end, "there", "'here and there': 'their' is possessive"
     if token.lower == "their" and _clause_ends(article, token) and before is not None and before.pos in ("ADP", "VERB", "ADV", "PRON") \
             and before.lower not in ("of",):
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"  # "over their."
@@ -295,6 +303,18 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit
     if _about_to(article, after):
         return hit  # "your about to", "whose about to turn 38": "be about to" + a verb
+    if token.lower == "whose" and after.lower == "who":
+        return token.start, after.end, "who" + apostrophe(article) + "s who", "the directory of the famous is a 'who's who'"
+    if after.lower == "all" and next_word(article, after) is not None and next_word(article, after).tag in ("VBN", "JJ") \
+            and _clause_ends(article, next_word(article, after)):
+        return hit  # "Your all invited,": "you are all"
+    if token.lower == "whose" and after.lower in ("best", "better", "well", "worst", "least", "most") \
+            and next_word(article, after) is not None and next_word(article, after).tag == "VBN" \
+            and article.text[after.end : after.end + 1] == " " and next_word(article, after, 2) is not None \
+            and next_word(article, after, 2).lower in ("to", "for", "by", "in", "at", "as"):
+        return hit  # "decide whose best placed to run": "who is best placed"
+    if _opens_clause(article, token) and _hyphenated_predicate(article, after):
+        return hit  # "If your self-employed,": a compound adjective that ends the clause has no noun
     if after.lower in ("a", "an", "the") and token.lower != "their":
         return hit
     if token.lower == "their" and before is not None and before.lower in FINITE_BE \
@@ -355,6 +375,18 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
             return hit  # "Your right that the vote was close": no verb but the contraction
     return None
+
+
+def _hyphenated_predicate(article: AnalysedArticle, word: Token) -> bool:
+    """``word`` starts a hyphenated compound ("self-employed", "well-known") that ends in a
+    participle or adjective and ends its clause: a predicate, owned by nothing."""
+    text = article.text
+    if text[word.end : word.end + 1] not in ("-", "‐"):
+        return False
+    hyphen, last = next_word(article, word), next_word(article, word, 2)
+    if hyphen is None or last is None or hyphen.tag != "HYPH" or last.tag not in ("VBN", "JJ"):
+        return False
+    return _clause_ends(article, last)
 
 
 def _about_to(article: AnalysedArticle, word: Token) -> bool:
@@ -559,6 +591,20 @@ def _rule_their_there(article: AnalysedArticle, token: Token, lexicon=None) -> H
     return None
 
 
+def _appositive_then_verb(article: AnalysedArticle, comma: Token) -> bool:
+    """After ``comma``: a name or a short noun phrase, another comma, then a finite verb ("…, Tom
+    Hale, said")."""
+    for k in range(1, 6):
+        word = next_word(article, comma, k)
+        if word is None:
+            return False
+        if word.text == ",":
+            return k > 1 and is_finite_verb(next_word(article, word))
+        if word.pos not in ("PROPN", "NOUN", "DET", "ADJ"):
+            return False
+    return False
+
+
 def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """"there" before a noun it would own: "left there seats", "there children had"."""
     if token.lower != "there" or token.tag != "EX" and token.pos not in ("ADV", "PRON"):
@@ -580,11 +626,21 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
             and (before is None or before.pos in ("PUNCT", "CCONJ", "SCONJ")):
         wanted = "they" + apostrophe(article) + "re"
         return token.start, token.end, wanted, f"'there' takes no '-ing' verb after it; '{wanted}' (they are) is meant"  # "There going to"
+    if after is not None and beyond is not None and before is not None and before.pos == "VERB" \
+            and before.lemma.lower() in SAYING_VERBS and after.tag in ("VBN", "VBD", "JJ") and after.pos in ("VERB", "ADJ") \
+            and after.lower not in _EXISTENTIAL_VERBS and beyond.lower in ("to", "that", "about"):
+        wanted = "they" + apostrophe(article) + "re"
+        return token.start, token.end, wanted, f"'there' cannot be what is said to be {after.lower}; '{wanted}' (they are) is meant"  # "say there determined to"
     noun = noun_after_modifiers(article, token)
+    if noun is None and before is None and after is not None and after.text.islower() and after.tag == "NNP" \
+            and lexicon is not None and lexicon.is_noun(after.lower):
+        noun = after  # "There captain, …": a common noun the tagger took for a name
     if noun is None or noun.ent_type in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         return None
     hit = (token.start, token.end, "their", "'there' is a place; the possessive is 'their'")
     beyond = next_word(article, noun)
+    if before is None and beyond is not None and beyond.text == "," and _appositive_then_verb(article, beyond):
+        return hit  # "There manager, Tom Hale, said": the owned noun, its apposition, its verb
     if before is not None and (before.lower in BE or before.lower in MODALS or before.lower in HAVE or before.lower in DO):
         return None  # "is there money", "will there be"
     if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ") or before.lower == ","):
@@ -662,7 +718,8 @@ def _rule_than_then(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         "since", "until", "till", "by", "from", "just", "only", "even", "now", "back", "right", "and", "but"
     ) or (before.pos == "AUX" and after is not None and after.tag == "VBN") or (
         before.tag == "MD" and after is not None and after.tag == "VB"  # "will than consider"
-    ) or (after is not None and is_finite_verb(after) and before.pos == "VERB"):  # "What happens than is"
+    ) or (after is not None and is_finite_verb(after) and before.pos == "VERB") \
+            or (before.lower in FINITE_BE and after is not None and after.tag in ("VBG", "VBN", "RB")):  # "What happens than is", "was than working"
         return token.start, token.end, "then", "'than' makes a comparison, and nothing is compared here; 'then' is meant"
     return None
 
@@ -845,6 +902,42 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     return None
 
 
+#: Words that take an infinitive after them ("set to", "expected to", "due to"): the "to" that
+#: follows is the infinitive's, so a verb comes next.
+_INFINITIVE_TAKERS = frozenset({"set", "due", "likely", "unlikely", "expected", "going", "about", "want",
+                                "wants", "wanted", "need", "needs", "plan", "plans", "planned", "poised",
+                                "able", "bound", "sure", "certain", "try", "tries", "tried", "hope",
+                                "hopes", "threaten", "threatens", "threatened", "stand", "stands", "fear",
+                                "fears", "risk", "afford", "deserve", "deserves", "seem", "seems", "appear"})
+
+
+def _infinitive_to(article: AnalysedArticle, to: Token) -> bool:
+    """``to`` marks an infinitive: the tagger says so, or a word that takes one stands before it,
+    or, in a headline (no closing stop), a noun does ("Rail firm to loose franchise")."""
+    if to.tag == "TO":
+        return True
+    before = previous_word(article, to)
+    if before is None:
+        return False
+    if before.lower in _INFINITIVE_TAKERS:
+        return True
+    sentence = article.sentences[to.sent]
+    last = article.tokens[sentence.last - 1] if sentence.last > sentence.first else None
+    headline = last is not None and last.text not in (".", "!", "?", '"', "”", "'", "’")
+    return headline and before.pos in ("NOUN", "PROPN")
+
+
+def _inverted_question(article: AnalysedArticle, token: Token) -> bool:
+    """A modal or "do" among the sentence's first three words, and no verb between it and
+    ``token``: its subject stands between them ("Why do so many start-ups loose money")."""
+    sentence = article.sentences[token.sent]
+    words = article.tokens[sentence.first : token.i]
+    for k, word in enumerate(words[:3]):
+        if word.lower in MODALS or word.lower in DO:
+            return not any(other.pos in ("VERB", "AUX") for other in words[k + 1 :])
+    return False
+
+
 def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     if token.lower in ("looses", "loosing"):
@@ -852,9 +945,26 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return None
         wanted = "loses" if token.lower == "looses" else "losing"
         return token.start, token.end, wanted, "'loose' means not tight; the verb is 'lose'"
+    if token.lower == "loosed":
+        after = next_word(article, token)
+        counted = next_word(article, after) if after is not None else None
+        if after is not None and after.pos == "NUM" and not (counted is not None and is_noun(counted)):
+            return token.start, token.end, "lost", "'loosed' is 'set free'; a score is 'lost'"  # "loosed 3-0"
+        return None
     if token.lower == "loose":
         if before is None or before.lemma.lower() in RESULT_VERBS:
             return None
+        subject = _auxiliary_before(article, token)
+        after = next_word(article, token)
+        if subject is not None and subject is not before and subject.tag == "PRP" and subject.dep == "nsubj" \
+                and subject.lower in SUBJECT_PRONOUNS | {"you"}:
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"  # "I always loose at chess"
+        if before.lower == "to" and _infinitive_to(article, before) and after is not None and after.pos in ("NOUN", "DET", "PRON") \
+                and after.tag != "NNP":
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"  # "set to loose benefits"
+        if before.pos in ("NOUN", "PROPN") and _inverted_question(article, token) and after is not None \
+                and (after.pos in ("NOUN", "DET") or after.tag == "PRP$"):
+            return token.start, token.end, "lose", "'loose' means not tight; the verb is 'lose'"  # "Why do so many firms loose money?"
         if before.lower in MODALS or before.lower in NEGATION or before.lower in DO or before.lower == "to" and before.tag == "TO" \
                 or before.tag == "PRP" and before.dep == "nsubj" or (before.lower == "all" and token.tag.startswith("VB")):
             after = next_word(article, token)
@@ -888,7 +998,9 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         after = next_word(article, token)
         ends = after is None or after.text in (".", "!", "?", ";")
         if before.lower in LOSER_WORDS and (after is None or after.lower not in ("than", "of") and not is_noun(after)) \
-                or before.lower in ("a", "the") and ends:
+                or before.lower in ("a", "the") and ends \
+                or (before.lower in ("a", "the") or before.tag == "JJS") and after is not None and after.pos in ("ADP", "VERB", "AUX") \
+                and after.lower not in ("than", "of", "to") or before.tag == "JJS" and ends:
             return token.start, token.end, "loser", "'looser' is the comparative of 'loose'; one who loses is a 'loser'"  # "a sore looser,"
     return None
 
@@ -1397,8 +1509,8 @@ RULES: tuple[Callable[..., Hit], ...] = (
 TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "its", "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
     "affected", "affecting", "uneffected", "affectively",
-    "lose", "loose", "looses", "loosing", "looser", "loosers", "principle", "principles", "principal", "principals", "discrete", "discretely",
-    "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
+    "lose", "loose", "looses", "loosing", "looser", "loosers", "loosed", "principle", "principles", "principal", "principals", "discrete", "discretely",
+    "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought", "whatever",
 }
 TRIGGER_PREFIXES = ("complement", "compliment")
 
