@@ -4,8 +4,12 @@ before any tuning; ``bench/grammar.py``). Floors sit a little below what the ben
 2026-12-06 (docs/BENCHMARKS.md, "Grammar and usage families"), after the suite grew a second
 time, to 2,527 sentences (468 new ones, written blind to the rules, for the thirteen weakest
 families): the new held-out sentences are caught half as often as the older ones, so several
-families' floors are below the earlier ones, which were set on the smaller part. Raise them when
-the checks improve, never lower them silently."""
+families' floors are below the earlier ones, which were set on the smaller part. A fourth batch
+(2026-12-07, 450 sentences for nine families, written blind to the rules) grew the held-out part
+to 999 sentences; its held-out sentences were caught at 0.70 before the rules changed and 0.73
+after, so the floors of led, passed and whose, whose held-out parts grew hardest, are lower than
+before (docs/BENCHMARKS.md says by how much), and those of affect and its, which rose, higher.
+Raise them when the checks improve, never lower them silently."""
 
 from __future__ import annotations
 
@@ -22,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 #: — a-plural, affect, complement, discreet, its, led, passed, principal, their, whose, your — are
 #: pinned at what they reach, and named in docs/BENCHMARKS.md).
 RECALL_FLOORS = {
-    "a-an": 0.9, "a-plural": 0.6, "according": 0.95, "affect": 0.65, "auxiliaries": 0.9,
+    "a-an": 0.9, "a-plural": 0.6, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
     "complement": 0.5, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
-    "even-though": 0.95, "its": 0.75, "led": 0.7, "lose": 0.8, "passed": 0.65, "principal": 0.5,
-    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.7, "your": 0.65,
+    "even-though": 0.95, "its": 0.78, "led": 0.65, "lose": 0.8, "passed": 0.6, "principal": 0.5,
+    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.65, "your": 0.65,
 }
 #: Share of the held-out correct sentences flagged by any grammar check, over all families.
 MAX_FALSE_ALARM_RATE = 0.03
