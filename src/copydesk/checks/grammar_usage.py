@@ -99,7 +99,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     hit = (pronoun.start, verb.end, wanted, reason)
     before = previous_word(article, pronoun)
     after = next_word(article, verb)
-    if pronoun.lower == "they" and _clause_ends(article, verb) and before is not None and before.pos in ("ADP", "VERB") \
+    if pronoun.lower == "they" and _sentence_ends(article, verb) and before is not None and before.pos in ("ADP", "VERB") \
             and before.lower not in ("where", "what", "who", "how"):
         return pronoun.start, verb.end, "there", f"'{article.text[pronoun.start:verb.end]}' (they are) cannot end a clause; 'there' (the place) is meant"
     if after is None:
@@ -158,7 +158,8 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit  # the noun is the subject of the next verb: "who's home was flooded"
     if opens_clause:
         return hit  # the noun opens a clause with its own subject: "who's book this is", "who's fault the delay was"
-    if before is not None and before.pos == "AUX" and (before.lower not in ("'s", "’s") or before.tag == "VBZ"):
+    if before is not None and before.pos == "AUX" and (before.lower not in ("'s", "’s")
+                                                       or before.tag == "VBZ" and pronoun.lower in ("you", "they")):
         return hit  # "Has you're bank raised"
     if pronoun.lower == "it" and noun is after and noun.tag == "NNS" and before is not None and before.pos == "CCONJ":
         return hit  # "the council and it's plans": "it is" takes no bare plural
@@ -176,6 +177,8 @@ def _object_verb(article: AnalysedArticle, word: Token | None) -> bool:
         return False
     verb = word
     if word.dep == "prt" and word.tag == "RP" and 0 <= word.head < len(article.tokens):
+        if word.lower in ("out", "on"):
+            return False  # "it turns out it's", "it goes on": phrasal verbs that take a clause
         verb = article.tokens[word.head]
     return verb.pos == "VERB" and verb.tag not in ("VBG",) and verb.lemma.lower() not in CLAUSE_VERBS and not is_cue(verb)
 
@@ -283,10 +286,12 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "whose" and after.lower == "there" and _clause_ends(article, after):
         return hit  # "Whose there?": "who is there"
     if token.lower == "their" and before is not None and before.lower == "and" and previous_word(article, token, 2) is not None \
-            and previous_word(article, token, 2).lower == "here" and (_clause_ends(article, token) or after.pos == "ADP"):
+            and previous_word(article, token, 2).lower == "here" and (_sentence_ends(article, token) or after.pos == "ADP"):
         return token.start, token.end, "there", "'here and there': 'their' is possessive"
-    if token.lower == "their" and _clause_ends(article, token) and before is not None and before.pos in ("ADP", "VERB", "ADV", "PRON") \
+    if token.lower == "their" and _sentence_ends(article, token) and before is not None and before.pos in ("ADP", "VERB", "ADV", "PRON", "AUX") \
             and before.lower not in ("of",):
+        if _auxiliary_before(article, token) is not None and _auxiliary_before(article, token).lower in BE:
+            return token.start, token.end, "theirs", "'their' needs a noun; the possessive that stands alone is 'theirs'"  # "is ultimately their."
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"  # "over their."
     if before is not None and before.pos == "ADP" and before.lower in PREPOSITIONS and before.lower != "to" \
             or before is not None and before.lower == "to" and before.tag == "IN":
@@ -324,10 +329,8 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "their" and _their_for_place(article, token, before, after):
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"
     if token.lower == "whose" and after.tag in ("VBN", "VBD") and next_word(article, after) is not None \
-            and (next_word(article, after).tag in ("DT", "PRP$")
-                 or next_word(article, after).tag == "CD" and is_noun(next_word(article, after, 2))):
-        return hit  # "whose written the report", "whose written eleven novels": a participle with
-        # its own object is a verb (a participle used as a modifier goes straight to its noun)
+            and next_word(article, after).tag in ("DT", "PRP$"):
+        return hit  # "whose written the report": a participle with its own object is a verb
     if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
             and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
         return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
@@ -386,7 +389,12 @@ def _hyphenated_predicate(article: AnalysedArticle, word: Token) -> bool:
     hyphen, last = next_word(article, word), next_word(article, word, 2)
     if hyphen is None or last is None or hyphen.tag != "HYPH" or last.tag not in ("VBN", "JJ"):
         return False
-    return _clause_ends(article, last)
+    if not _clause_ends(article, last):
+        return False
+    comma, beyond = next_word(article, last), next_word(article, last, 2)
+    # not "their long-awaited, much-delayed report": modifiers in a row before a noun
+    return not (comma is not None and comma.text == "," and beyond is not None and (
+        beyond.pos in ("ADJ", "ADV") or article.text[beyond.end : beyond.end + 1] in ("-", "‐")))
 
 
 def _about_to(article: AnalysedArticle, word: Token) -> bool:
@@ -396,6 +404,13 @@ def _about_to(article: AnalysedArticle, word: Token) -> bool:
         return False
     to, verb = next_word(article, word), next_word(article, word, 2)
     return to is not None and to.lower == "to" and verb is not None and verb.tag == "VB"
+
+
+def _sentence_ends(article: AnalysedArticle, word: Token) -> bool:
+    """Nothing follows ``word`` in its sentence but a closing stop (a comma or a dash may open an
+    aside: "they're, in effect, powerless", "in their, and the public's, interest")."""
+    after = next_word(article, word)
+    return after is None or after.text in (".", "!", "?", ";")
 
 
 def _clause_ends(article: AnalysedArticle, word: Token) -> bool:
@@ -568,6 +583,7 @@ def _rule_its_contraction(article: AnalysedArticle, token: Token, lexicon=None) 
     hit = (token.start, token.end, "it" + apostrophe(article) + "s",
            "'its' is possessive; 'it is' is meant here")
     if _about_to(article, after) or after.lower != "about" and _before_a_preposition(article, token, after) \
+            and not (next_word(article, after) is not None and next_word(article, after).pos == "CCONJ") \
             and after.lower not in ("like", "near", "past", "inside", "outside", "over", "under", "up", "down", "out", "off"):
         return hit
     time, beyond = next_word(article, token, 2), next_word(article, token, 3)
@@ -628,7 +644,9 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return token.start, token.end, wanted, f"'there' takes no '-ing' verb after it; '{wanted}' (they are) is meant"  # "There going to"
     if after is not None and beyond is not None and before is not None and before.pos == "VERB" \
             and before.lemma.lower() in SAYING_VERBS and after.tag in ("VBN", "VBD", "JJ") and after.pos in ("VERB", "ADJ") \
-            and after.lower not in _EXISTENTIAL_VERBS and beyond.lower in ("to", "that", "about"):
+            and after.lower not in _EXISTENTIAL_VERBS and beyond.lower == "to" \
+            and next_word(article, token, 3) is not None and next_word(article, token, 3).tag == "VB" \
+            and next_word(article, token, 3).lower not in ("be", "exist", "remain", "emerge", "arise", "follow", "come", "appear", "have", "seem", "occur"):
         wanted = "they" + apostrophe(article) + "re"
         return token.start, token.end, wanted, f"'there' cannot be what is said to be {after.lower}; '{wanted}' (they are) is meant"  # "say there determined to"
     noun = noun_after_modifiers(article, token)
@@ -744,35 +762,19 @@ def _counted_noun(article: AnalysedArticle, token: Token) -> Token | None:
     return None
 
 
-#: What one effects, never affects, when it has no determiner or "a": a change made.
-MADE_CHANGES = frozenset({"change", "changes", "reform", "reforms", "overhaul", "transformation",
-                          "turnaround", "cure"})
-
-
 def _brings_about_change(article: AnalysedArticle, token: Token) -> bool:
-    """``token`` (a form of "affect") takes as object a change with no determiner or with "a"
-    ("to affect change", "affected a complete overhaul"): what is brought about is effected. With
-    "the" the change may be what is influenced ("the strike affected the reform"), so it is left."""
+    """``token`` (a form of "affect") in an infinitive takes as object "change" itself, with no
+    determiner ("campaigners hope to affect change in the law"): what is brought about is effected
+    ("could affect change at the top" may be influence, and is left). With a determiner, or another
+    noun of change, the change may be what is influenced ("the strike affected the reform"), so
+    it is left."""
     if token.pos not in ("VERB", "AUX") and token.tag not in ("VB", "VBD", "VBN", "VBG", "VBP", "VBZ"):
         return False
-    word = next_word(article, token)
-    if word is None:
-        return False
-    bare = word.lower not in ("a", "an")
-    if not bare:
-        word = next_word(article, word)
-    for _ in range(3):
-        if word is None:
-            return False
-        if word.lower in MADE_CHANGES:
-            if bare and word.tag == "NN":
-                return True  # "to affect change in the law": change itself, uncounted, is brought about
-            beyond = next_word(article, word)
-            return beyond is None or beyond.lower not in ("in", "to", "on", "for")  # "affect changes in pressure"
-        if word.pos not in ("ADJ", "ADV") and word.tag != "HYPH":
-            return False
-        word = next_word(article, word)
-    return False
+    word, before = next_word(article, token), previous_word(article, token)
+    return word is not None and word.lower == "change" and word.tag == "NN" and before is not None and before.lower == "to" \
+        and not (next_word(article, word) is not None and next_word(article, word).lower in ("of", "made"))
+    # "to affect change in the law": change itself, uncounted, is brought about; "affect reform",
+    # "affected a major overhaul" may be influence on a change under way, and are left
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
@@ -789,6 +791,8 @@ def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | N
         return False
     if before.pos in ("DET", "ADJ", "NUM") or before.tag in ("PRP$", "POS") or article.text[token.start - 1 : token.start] in ("-", "‐"):
         return False  # "the effect", "side-effect", "its effect": the noun
+    if before.lemma.lower() in ("take", "come", "put", "bring", "give") or before.lower in ("into", "in", "to", "with", "of"):
+        return False  # "take effect", "come into effect", "to that effect": the noun
     sentence = article.sentences[token.sent]
     opener = article.tokens[sentence.first : sentence.first + 2]
     question = any(t.lower in MODALS or t.lower in DO for t in opener) and before.pos in ("NOUN", "PROPN", "VERB")
@@ -819,7 +823,7 @@ def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | N
                 continue
             head = word
         break
-    if head is None or not head.text.isalpha():
+    if head is None or not head.text.isalpha() or head.ent_type in ("DATE", "TIME"):
         return False
     happening = lexicon.happening(head.lemma.lower())
     return (lexicon.happening(head.lower) if happening is None else happening) is False
@@ -831,7 +835,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if token.lower in ("uneffected", "affectively"):
         wanted = {"uneffected": "unaffected", "affectively": "effectively"}[token.lower]
         after = next_word(article, token)
-        if token.lower == "uneffected" or after is not None and after.pos in ("VERB", "AUX", "ADJ", "ADV"):
+        if token.lower == "uneffected" or after is not None and after.tag in ("VBZ", "VBP", "MD"):
             return token.start, token.end, wanted, f"'{token.lower}' is '{wanted}' misspelt" if token.lower == "uneffected" \
                 else "'affectively' is about feelings; 'effectively' (in effect) is meant"
         return None
@@ -904,7 +908,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
 
 #: Words that take an infinitive after them ("set to", "expected to", "due to"): the "to" that
 #: follows is the infinitive's, so a verb comes next.
-_INFINITIVE_TAKERS = frozenset({"set", "due", "likely", "unlikely", "expected", "going", "about", "want",
+_INFINITIVE_TAKERS = frozenset({"set", "likely", "unlikely", "expected", "going", "about", "want",
                                 "wants", "wanted", "need", "needs", "plan", "plans", "planned", "poised",
                                 "able", "bound", "sure", "certain", "try", "tries", "tried", "hope",
                                 "hopes", "threaten", "threatens", "threatened", "stand", "stands", "fear",
@@ -912,19 +916,11 @@ _INFINITIVE_TAKERS = frozenset({"set", "due", "likely", "unlikely", "expected", 
 
 
 def _infinitive_to(article: AnalysedArticle, to: Token) -> bool:
-    """``to`` marks an infinitive: the tagger says so, or a word that takes one stands before it,
-    or, in a headline (no closing stop), a noun does ("Rail firm to loose franchise")."""
-    if to.tag == "TO":
-        return True
+    """``to`` marks an infinitive: a word that takes one stands right before it ("set to",
+    "expected to"). The tagger's TO says nothing (it tags the preposition so too: "objected to
+    loose talk"), nor does a noun before it ("Warning to loose dog owners")."""
     before = previous_word(article, to)
-    if before is None:
-        return False
-    if before.lower in _INFINITIVE_TAKERS:
-        return True
-    sentence = article.sentences[to.sent]
-    last = article.tokens[sentence.last - 1] if sentence.last > sentence.first else None
-    headline = last is not None and last.text not in (".", "!", "?", '"', "”", "'", "’")
-    return headline and before.pos in ("NOUN", "PROPN")
+    return before is not None and before.lower in _INFINITIVE_TAKERS
 
 
 def _inverted_question(article: AnalysedArticle, token: Token) -> bool:
@@ -999,8 +995,8 @@ def _rule_lose(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         ends = after is None or after.text in (".", "!", "?", ";")
         if before.lower in LOSER_WORDS and (after is None or after.lower not in ("than", "of") and not is_noun(after)) \
                 or before.lower in ("a", "the") and ends \
-                or (before.lower in ("a", "the") or before.tag == "JJS") and after is not None and after.pos in ("ADP", "VERB", "AUX") \
-                and after.lower not in ("than", "of", "to") or before.tag == "JJS" and ends:
+                or (before.lower == "a" or before.tag == "JJS") and after is not None and after.pos == "ADP" \
+                and after.lower not in ("than", "of", "to", "at", "in") or before.tag == "JJS" and ends:
             return token.start, token.end, "loser", "'looser' is the comparative of 'loose'; one who loses is a 'loser'"  # "a sore looser,"
     return None
 
@@ -1228,6 +1224,8 @@ _MARGIN_WORDS = frozenset({"a", "an", "one", "just", "only", "about", "some", "a
                            "almost", "more", "less", "fewer", "over", "under", "at", "as", "up"})
 #: What "led" goes on to as a verb of guiding ("led to", "led from the front", "led us astray").
 _LEAD_ON = frozenset({"to", "from", "into", "astray", "away", "off", "out", "directly"})
+#: After *have*, only these: "have lead from old pipes" holds the metal.
+_LEAD_ON_AFTER_HAVE = frozenset({"to", "astray", "directly"})
 
 
 def _auxiliary_before(article: AnalysedArticle, token: Token) -> Token | None:
@@ -1266,12 +1264,14 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 return token.start, token.end, "led", reason
         auxiliary = _auxiliary_before(article, token)
         if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos == "AUX" and after is not None and (
-            after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON
+            after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON_AFTER_HAVE
         ):
             return token.start, token.end, "led", reason  # "has lead the way", "have always lead from
             # the front", "had lead directly to": a perfect takes the participle
-        if token.tag in ("VBP", "VB", "VBD") and (before.tag in ("NN", "NNP") or before.lower in ("he", "she", "it")) \
+        if token.tag in ("VBP", "VB", "VBD") and (before.tag == "NN" or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
+                and not (before.tag == "NN" and lexicon is not None and lexicon.group(before.lemma.lower())) \
+                and not any(t.lower == "that" for t in sentence_before(article, before)[-3:]) \
                 and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON):
             ahead = previous_word(article, before, 1)
             inverted = any(t.tag == "MD" or t.lower in DO for t in sentence_before(article, before))
@@ -1365,7 +1365,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason  # "The committee unanimously past both amendments."
         opener = article.tokens[article.sentences[token.sent].first]
         if opener.lower in ("has", "have", "had") and opener.i < before.i and before.pos in ("NOUN", "PROPN") \
-                and after is not None and (after.pos == "DET" or after.tag == "PRP$"):
+                and after is not None and (after.pos == "DET" or after.tag == "PRP$") \
+                and not any(t.tag in ("VBN", "VBD") for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
             return token.start, token.end, "passed", reason  # "Has the bill past its third reading?"
         return None
     if token.lower == "passed" and before is not None:

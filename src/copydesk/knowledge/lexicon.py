@@ -268,14 +268,18 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
 
 #: WordNet's lexicographer files of beings that can act: noun.animal, noun.group, noun.person.
 ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
-#: WordNet's lexicographer files of what happens: noun.act, noun.event, noun.phenomenon,
-#: noun.process (what one can bring about: "effect an arrest, a sale, a change").
-HAPPENING_LEXNAMES = frozenset({"04", "11", "19", "22"})
+#: WordNet's lexicographer files of what happens or comes to hold: noun.act, noun.cognition,
+#: noun.communication, noun.event, noun.phenomenon, noun.process, noun.state (what one can bring
+#: about: "effect an arrest, a sale, a change, a lasting peace, an agreement, a consensus").
+HAPPENING_LEXNAMES = frozenset({"04", "09", "10", "11", "19", "22", "26"})
+#: WordNet's lexicographer file of groups (noun.group): "team", "council", "side".
+GROUP_LEXNAMES = frozenset({"14"})
 
 
 def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
     """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun, nouns whose first
-    — most frequent — sense is there, nouns with any sense in HAPPENING_LEXNAMES) from WordNet's
+    — most frequent — sense is there, nouns with any sense in HAPPENING_LEXNAMES, nouns with any
+    sense in GROUP_LEXNAMES) from WordNet's
     index.noun and data.noun, or () without WordNet. Any sense counts for the first set, so that
     a word that can name people ("fan", "colour" as in a team's colours) is never taken for a
     thing."""
@@ -292,6 +296,7 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
             every: set[str] = set()
             first: set[str] = set()
             happening: set[str] = set()
+            group: set[str] = set()
             with open(index, encoding="utf-8", errors="replace") as handle:
                 for line in handle:
                     if line.startswith(" "):
@@ -307,7 +312,9 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
                             first.add(lemma)
                     if any(lexname.get(offset) in HAPPENING_LEXNAMES for offset in senses):
                         happening.add(lemma)
-            return frozenset(animate), frozenset(every), frozenset(first), frozenset(happening)
+                    if any(lexname.get(offset) in GROUP_LEXNAMES for offset in senses):
+                        group.add(lemma)
+            return frozenset(animate), frozenset(every), frozenset(first), frozenset(happening), frozenset(group)
     return ()
 
 
@@ -614,16 +621,29 @@ class Lexicon:
         return False if lower in self._animate[1] else None
 
     def happening(self, noun: str) -> bool | None:
-        """Whether ``noun`` (a lemma) can name something that happens or is done (a WordNet sense
-        in noun.act, noun.event, noun.phenomenon or noun.process): what one can bring about
-        ("an arrest", "a sale", "a change"), as against a person, a thing or a quality. None when
-        WordNet lacks the noun (or is missing)."""
+        """Whether ``noun`` (a lemma) can name something that happens, is done or comes to hold (a
+        WordNet sense in ``HAPPENING_LEXNAMES``): what one can bring about ("an arrest", "a sale",
+        "a change", "a lasting peace", "an agreement"), as against a person, a thing, a quantity
+        or a possession. None when WordNet lacks the noun (or is missing)."""
         if self._animate is None:
             self._animate = _load_animate()
         if not self._animate:
             return None
         lower = noun.lower()
         if lower in self._animate[3]:
+            return True
+        return False if lower in self._animate[1] else None
+
+    def group(self, noun: str) -> bool | None:
+        """Whether ``noun`` (a lemma) can name a group (a WordNet sense in noun.group: "team",
+        "side", "council"), which British English may follow with a plural verb ("the side lead
+        2-1"). None when WordNet lacks the noun (or is missing)."""
+        if self._animate is None:
+            self._animate = _load_animate()
+        if not self._animate:
+            return None
+        lower = noun.lower()
+        if lower in self._animate[4]:
             return True
         return False if lower in self._animate[1] else None
 
