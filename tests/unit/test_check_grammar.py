@@ -145,6 +145,7 @@ def found(analyser, text):
         # "effect" as a verb on people, things or qualities: one affects them
         ("The new tolls will effect commuters from the valleys.\n", ("grammar.usage", "effect", "affect")),
         ("Will the strike effect commuters in the north?\n", ("grammar.usage", "effect", "affect")),
+        ("The new rules are expected to effect thousands of drivers.\n", ("grammar.usage", "effect", "affect")),
         ("Campaigners hope to affect change in the law by spring.\n", ("grammar.usage", "affect", "effect")),
         ("What affect will the new levy have on small shops?\n", ("grammar.usage", "affect", "effect")),
         ("Most farms were uneffected by the frost.\n", ("grammar.usage", "uneffected", "unaffected")),

@@ -783,16 +783,16 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | None, obj: Token | None,
                        lexicon) -> bool:
     """``token`` (effect, effects, effected, effecting) stands where a verb must, and its object
-    is a person, a thing or a quality — something WordNet never lists as an act, an event, a
-    process or a phenomenon ("will effect low-paid workers", "Will the tariffs effect the
-    price"). One effects (brings about) only what happens: "effect an arrest, a sale, a change";
-    an object that can be that is left alone."""
+    is a person, a thing or a quantity — something WordNet never lists as what happens, is done
+    or comes to hold (``Lexicon.happening``: "will effect low-paid workers", "Will the strike
+    effect commuters"). One effects (brings about) "an arrest, a sale, a change, a lasting
+    peace, an agreement"; an object that can be such is left alone."""
     if before is None or obj is None:
         return False
     if before.pos in ("DET", "ADJ", "NUM") or before.tag in ("PRP$", "POS") or article.text[token.start - 1 : token.start] in ("-", "‐"):
         return False  # "the effect", "side-effect", "its effect": the noun
-    if before.lemma.lower() in ("take", "come", "put", "bring", "give") or before.lower in ("into", "in", "to", "with", "of"):
-        return False  # "take effect", "come into effect", "to that effect": the noun
+    if before.lemma.lower() in ("take", "come", "put", "bring", "give") or before.lower in ("into", "in", "with", "of"):
+        return False  # "take effect", "come into effect", "in effect", "with effect from": the noun
     sentence = article.sentences[token.sent]
     opener = article.tokens[sentence.first : sentence.first + 2]
     question = any(t.lower in MODALS or t.lower in DO for t in opener) and before.pos in ("NOUN", "PROPN", "VERB")
@@ -842,7 +842,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if token.lower in ("affect", "affects", "affected", "affecting") and _brings_about_change(article, token):
         wanted = "effect" + token.lower[len("affect"):]
         return token.start, token.end, wanted, "one 'effects' (brings about) a change; 'affect' is to have an effect on"
-    if token.lower == "affect" and before is not None and before.lower in ("cause", "and") and before.lower == "and" \
+    if token.lower == "affect" and before is not None and before.lower == "and" \
             and previous_word(article, token, 2) is not None and previous_word(article, token, 2).lower == "cause":
         return token.start, token.end, "effect", "'cause and effect': the noun is 'effect'"
     if token.lower in ("affect", "affects") and before is not None and before.lower in ("what", "which", "whatever") \
@@ -877,7 +877,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if head_noun is not None and head_noun.lower in CHANGE_NOUNS:
         return None  # "effecting sweeping reforms"
     if lexicon is not None and _effect_on_a_thing(article, token, before, obj, lexicon):
-        return token.start, token.end, wanted, reason + ": what it acts on is no act or event one brings about"
+        return token.start, token.end, wanted, reason + ": what it acts on is nothing one brings about"
     if token.lower == "effected":
         if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
             return token.start, token.end, wanted, reason
@@ -906,8 +906,8 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     return None
 
 
-#: Words that take an infinitive after them ("set to", "expected to", "due to"): the "to" that
-#: follows is the infinitive's, so a verb comes next.
+#: Words that take an infinitive after them ("set to", "expected to"; not "due to", a preposition
+#: too): the "to" that follows is the infinitive's, so a verb comes next.
 _INFINITIVE_TAKERS = frozenset({"set", "likely", "unlikely", "expected", "going", "about", "want",
                                 "wants", "wanted", "need", "needs", "plan", "plans", "planned", "poised",
                                 "able", "bound", "sure", "certain", "try", "tries", "tried", "hope",
@@ -1266,8 +1266,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos == "AUX" and after is not None and (
             after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON_AFTER_HAVE
         ):
-            return token.start, token.end, "led", reason  # "has lead the way", "have always lead from
-            # the front", "had lead directly to": a perfect takes the participle
+            return token.start, token.end, "led", reason  # "has lead the way", "have always lead us",
+            # "had lead directly to": a perfect takes the participle
         if token.tag in ("VBP", "VB", "VBD") and (before.tag == "NN" or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
                 and not (before.tag == "NN" and lexicon is not None and lexicon.group(before.lemma.lower())) \
@@ -1511,7 +1511,7 @@ TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "its", "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
     "affected", "affecting", "uneffected", "affectively",
     "lose", "loose", "looses", "loosing", "looser", "loosers", "loosed", "principle", "principles", "principal", "principals", "discrete", "discretely",
-    "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought", "whatever",
+    "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
 }
 TRIGGER_PREFIXES = ("complement", "compliment")
 
