@@ -299,6 +299,10 @@ def test_slip_is_flagged(analyser, text, expected):
         "Because its on and off relationship with the EU has soured, trade fell.\n",
         "Participants were shown affectively neutral images.\n",
         "Falling turnout could affect change in the party leadership.\n",
+        # a verb WordNet lists with a "that" clause: "it's" begins the clause
+        "Fans sensed it's time for a change.\n",
+        "Ministers pretend it's business as usual.\n",
+        "The poll implies it's bad news for Labour.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

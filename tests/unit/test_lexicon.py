@@ -126,6 +126,19 @@ def test_animate_nouns_come_from_wordnet(lexicon):
     assert lexicon.animate("flumbership") is None  # unknown to WordNet: no opinion
 
 
+def test_what_happens_groups_and_clause_verbs_come_from_wordnet(lexicon):
+    # what one can bring about (acts, events, states, agreements) against people and things
+    assert lexicon.happening("arrest") and lexicon.happening("peace") and lexicon.happening("agreement")
+    assert lexicon.happening("commuter") is False and lexicon.happening("nerve") is False
+    assert lexicon.happening("flumbership") is None
+    # groups, which British English may follow with a plural verb
+    assert lexicon.group("team") and lexicon.group("council")
+    assert lexicon.group("captain") is False
+    # verbs whose commonest senses take a "that" clause; a deep rare sense does not count
+    assert lexicon.takes_clause("sense") and lexicon.takes_clause("pretend") and lexicon.takes_clause("realise")
+    assert not lexicon.takes_clause("publish") and not lexicon.takes_clause("make")
+
+
 def test_hunspell_fills_in_one_edit_further_when_nothing_is_close(lexicon):
     assert lexicon.suggest("folowwin")[0].word == "following"
 

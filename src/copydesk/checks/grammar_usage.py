@@ -131,8 +131,8 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
     if noun is not None and before is not None and before.lower in ("whatever", "whichever") and _clause_ends(article, noun):
         return hit  # "Whatever you're politics, ...": "whatever" + a possessive and its noun
     if noun is None:
-        if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS \
-                and not is_cue(before) and lexicon is not None and after.tag == "NN" and after.text.isalpha() \
+        if _object_verb(article, before, lexicon) and before.dep != "prt" \
+                and lexicon is not None and after.tag == "NN" and after.text.isalpha() \
                 and not after.lower.endswith(("ing", "ed")) and lexicon.is_noun(after.lower) \
                 and after.ent_type not in ("DATE", "TIME"):
             nxt = next_word(article, after)
@@ -143,7 +143,7 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return None
     if pronoun.lower != "it" or noun.lower != "time":
         noun = _compound_head(article, noun)  # not "it's time evangelicals had"
-    if _object_verb(article, before) and noun.ent_type not in ("DATE", "TIME"):
+    if _object_verb(article, before, lexicon) and noun.ent_type not in ("DATE", "TIME"):
         return hit  # "completed it's first full survey of", "hand down it's judgment": the object of a verb
     beyond = next_word(article, noun)
     if beyond is not None and beyond.lower == "of":
@@ -163,16 +163,19 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit  # "Has you're bank raised"
     if pronoun.lower == "it" and noun is after and noun.tag == "NNS" and before is not None and before.pos == "CCONJ":
         return hit  # "the council and it's plans": "it is" takes no bare plural
-    if before is not None and before.pos == "VERB" and before.lemma.lower() not in CLAUSE_VERBS and not is_cue(before):
+    if before is not None and before.pos == "VERB" and before.lemma.lower() not in CLAUSE_VERBS and not is_cue(before) \
+            and not (lexicon is not None and lexicon.takes_clause(before.lemma)):
         if noun.ent_type in ("DATE", "TIME"):
             return None
-        return hit  # "published it's report", "check you're ticket"
+        return hit  # "published it's report", "lost they're way"
     return None
 
 
-def _object_verb(article: AnalysedArticle, word: Token | None) -> bool:
+def _object_verb(article: AnalysedArticle, word: Token | None, lexicon=None) -> bool:
     """``word`` is a verb that takes an object and no clause ("published", "completed"), or the
-    particle of one ("hand down", "set out"): what follows it is its object."""
+    particle of one ("hand down"): what follows it is its object. A verb takes a clause when it is
+    in ``CLAUSE_VERBS``, a verb of saying, or WordNet lists one of its commonest senses with a
+    "that" clause ("sensed it's time", "pretend it's business as usual")."""
     if word is None:
         return False
     verb = word
@@ -180,7 +183,8 @@ def _object_verb(article: AnalysedArticle, word: Token | None) -> bool:
         if word.lower in ("out", "on"):
             return False  # "it turns out it's", "it goes on": phrasal verbs that take a clause
         verb = article.tokens[word.head]
-    return verb.pos == "VERB" and verb.tag not in ("VBG",) and verb.lemma.lower() not in CLAUSE_VERBS and not is_cue(verb)
+    return verb.pos == "VERB" and verb.tag not in ("VBG",) and verb.lemma.lower() not in CLAUSE_VERBS and not is_cue(verb) \
+        and not (lexicon is not None and lexicon.takes_clause(verb.lemma))
 
 
 def _only_a_noun(word: Token, lexicon) -> bool:

@@ -266,6 +266,43 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
     return {}
 
 
+#: WordNet's verb frame "Somebody ----s that CLAUSE": verbs that take a clause as object.
+CLAUSE_FRAME = "26"
+
+
+#: How many of a verb's most frequent senses are read for the clause frame: a clause sense deep
+#: in a long list ("make", "mark") says little about the verb in running text.
+CLAUSE_SENSES = 3
+
+
+def _load_clause_verbs() -> frozenset[str]:
+    """Verbs one of whose most frequent senses (WordNet's index.verb orders them) WordNet lists
+    with the frame "Somebody ----s that CLAUSE" ("sense", "pretend", "imply"), from data.verb;
+    empty without WordNet."""
+    for directory in WORDNET_DIRS:
+        data, index = directory / "data.verb", directory / "index.verb"
+        if data.exists() and index.exists():
+            with_frame: set[str] = set()
+            with open(data, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith(" ") or "|" not in line:
+                        continue
+                    head = line.split("|", 1)[0]
+                    if f"+ {CLAUSE_FRAME} 00" in head:
+                        with_frame.add(head.split(" ", 1)[0])
+            verbs: set[str] = set()
+            with open(index, encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith(" "):
+                        continue
+                    fields = line.split()
+                    senses = fields[6 + int(fields[3]):]
+                    if any(offset in with_frame for offset in senses[:CLAUSE_SENSES]):
+                        verbs.add(fields[0].replace("_", " "))
+            return frozenset(verbs)
+    return frozenset()
+
+
 #: WordNet's lexicographer files of beings that can act: noun.animal, noun.group, noun.person.
 ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
 #: WordNet's lexicographer files of what happens or comes to hold: noun.act, noun.cognition,
@@ -370,6 +407,7 @@ class Lexicon:
             if k < common:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
+        self._clause_verbs: frozenset[str] | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
@@ -633,6 +671,15 @@ class Lexicon:
         if lower in self._animate[3]:
             return True
         return False if lower in self._animate[1] else None
+
+    def takes_clause(self, verb: str) -> bool:
+        """Whether WordNet lists the verb (a lemma) with a sense that takes a "that" clause as its
+        object ("sense", "pretend", "imply", "know"): after it "it's" may begin that clause. False
+        for a verb it does not list so, or without WordNet."""
+        if self._clause_verbs is None:
+            self._clause_verbs = _load_clause_verbs()
+        lower = verb.lower()
+        return lower in self._clause_verbs or lower.endswith("ise") and lower[:-3] + "ize" in self._clause_verbs
 
     def group(self, noun: str) -> bool | None:
         """Whether ``noun`` (a lemma) can name a group (a WordNet sense in noun.group: "team",
