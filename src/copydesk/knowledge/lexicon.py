@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -266,6 +267,17 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
     return {}
 
 
+def _index_senses(index: Path) -> Iterator[tuple[str, list[str]]]:
+    """(lemma, synset offsets, most frequent sense first) for each entry of a WordNet index file
+    (index.noun, index.verb); the licence lines at the top are indented and skipped."""
+    with open(index, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            yield fields[0].replace("_", " "), fields[6 + int(fields[3]):]
+
+
 #: WordNet's verb frame "Somebody ----s that CLAUSE": verbs that take a clause as object.
 CLAUSE_FRAME = "26"
 
@@ -290,16 +302,8 @@ def _load_clause_verbs() -> frozenset[str]:
                     head = line.split("|", 1)[0]
                     if f"+ {CLAUSE_FRAME} 00" in head:
                         with_frame.add(head.split(" ", 1)[0])
-            verbs: set[str] = set()
-            with open(index, encoding="utf-8", errors="replace") as handle:
-                for line in handle:
-                    if line.startswith(" "):
-                        continue
-                    fields = line.split()
-                    senses = fields[6 + int(fields[3]):]
-                    if any(offset in with_frame for offset in senses[:CLAUSE_SENSES]):
-                        verbs.add(fields[0].replace("_", " "))
-            return frozenset(verbs)
+            return frozenset(lemma for lemma, senses in _index_senses(index)
+                             if any(offset in with_frame for offset in senses[:CLAUSE_SENSES]))
     return frozenset()
 
 
@@ -311,6 +315,10 @@ ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
 HAPPENING_LEXNAMES = frozenset({"04", "09", "10", "11", "19", "22", "26"})
 #: WordNet's lexicographer file of groups (noun.group): "team", "council", "side".
 GROUP_LEXNAMES = frozenset({"14"})
+
+
+#: The positions of ``_load_animate``'s sets of nouns.
+NOUNS_ANIMATE, NOUNS_EVERY, NOUNS_FIRST_ANIMATE, NOUNS_HAPPENING, NOUNS_GROUP = range(5)
 
 
 def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
@@ -334,23 +342,16 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
             first: set[str] = set()
             happening: set[str] = set()
             group: set[str] = set()
-            with open(index, encoding="utf-8", errors="replace") as handle:
-                for line in handle:
-                    if line.startswith(" "):
-                        continue
-                    fields = line.split()
-                    lemma = fields[0].replace("_", " ")
-                    every.add(lemma)
-                    pointers = int(fields[3])
-                    senses = fields[6 + pointers:]
-                    if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in senses):
-                        animate.add(lemma)
-                        if lexname.get(senses[0]) in ANIMATE_LEXNAMES:
-                            first.add(lemma)
-                    if any(lexname.get(offset) in HAPPENING_LEXNAMES for offset in senses):
-                        happening.add(lemma)
-                    if any(lexname.get(offset) in GROUP_LEXNAMES for offset in senses):
-                        group.add(lemma)
+            for lemma, senses in _index_senses(index):
+                every.add(lemma)
+                if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in senses):
+                    animate.add(lemma)
+                    if lexname.get(senses[0]) in ANIMATE_LEXNAMES:
+                        first.add(lemma)
+                if any(lexname.get(offset) in HAPPENING_LEXNAMES for offset in senses):
+                    happening.add(lemma)
+                if any(lexname.get(offset) in GROUP_LEXNAMES for offset in senses):
+                    group.add(lemma)
             return frozenset(animate), frozenset(every), frozenset(first), frozenset(happening), frozenset(group)
     return ()
 
@@ -649,28 +650,27 @@ class Lexicon:
         With ``first_sense``, only the noun's first (most frequent) sense counts ("style" is a
         thing, though a rare sense of it names a person). None when WordNet lacks the noun (or is
         missing)."""
+        return self._noun_sense(noun, NOUNS_FIRST_ANIMATE if first_sense else NOUNS_ANIMATE)
+
+    def _noun_sense(self, noun: str, which: int) -> bool | None:
+        """Whether ``noun`` is in the ``which``-th set of nouns ``_load_animate`` reads from
+        WordNet; False when WordNet knows the noun but not in that set; None when WordNet lacks
+        the noun or is missing."""
         if self._animate is None:
             self._animate = _load_animate()
         if not self._animate:
             return None
         lower = noun.lower()
-        if lower in (self._animate[2] if first_sense else self._animate[0]):
+        if lower in self._animate[which]:
             return True
-        return False if lower in self._animate[1] else None
+        return False if lower in self._animate[NOUNS_EVERY] else None
 
     def happening(self, noun: str) -> bool | None:
         """Whether ``noun`` (a lemma) can name something that happens, is done or comes to hold (a
         WordNet sense in ``HAPPENING_LEXNAMES``): what one can bring about ("an arrest", "a sale",
         "a change", "a lasting peace", "an agreement"), as against a person, a thing, a quantity
         or a possession. None when WordNet lacks the noun (or is missing)."""
-        if self._animate is None:
-            self._animate = _load_animate()
-        if not self._animate:
-            return None
-        lower = noun.lower()
-        if lower in self._animate[3]:
-            return True
-        return False if lower in self._animate[1] else None
+        return self._noun_sense(noun, NOUNS_HAPPENING)
 
     def takes_clause(self, verb: str) -> bool:
         """Whether WordNet lists the verb (a lemma) with a sense that takes a "that" clause as its
@@ -685,14 +685,7 @@ class Lexicon:
         """Whether ``noun`` (a lemma) can name a group (a WordNet sense in noun.group: "team",
         "side", "council"), which British English may follow with a plural verb ("the side lead
         2-1"). None when WordNet lacks the noun (or is missing)."""
-        if self._animate is None:
-            self._animate = _load_animate()
-        if not self._animate:
-            return None
-        lower = noun.lower()
-        if lower in self._animate[4]:
-            return True
-        return False if lower in self._animate[1] else None
+        return self._noun_sense(noun, NOUNS_GROUP)
 
     def can_be(self, word: str, parts: str) -> bool:
         """Whether ``word`` can be one of ``parts`` ("noun verb"): False only when WordNet knows
