@@ -132,9 +132,45 @@ def _rule_sound(article: AnalysedArticle, token: Token):
     return None
 
 
-def _regular_plural(token: Token) -> bool:
+#: Determiners that count one: "a tops", "one councillors", "each players", "another suppliers".
+ONE_WORDS = frozenset({"a", "an", "one", "each", "every", "another"})
+#: Parts of speech the tagger is sure of: a word after the plural so tagged is not a noun the
+#: plural modifies, whatever else WordNet lists it as ("a ministers who", "a jobs for").
+NOT_A_MODIFIED_NOUN = frozenset({"PRON", "DET", "ADP", "AUX", "PART", "SCONJ", "CCONJ", "NUM"})
+#: Adjectives that make "a" part of a quantity of many: "a few weeks", "a great many people".
+QUANTIFYING = frozenset({"few", "many", "fewer", "lot", "couple", "number", "host"})
+
+
+def _plural(token: Token, lexicon) -> bool:
+    """A plural noun: the regular plural of its lemma ("tops", "witnesses", "inquiries"), or an
+    irregular plural of a noun WordNet lists ("women", "children", "criteria", "men") that is not
+    a singular noun of its own ("people" beside "person", "data" beside "datum")."""
     lemma, word = token.lemma.lower(), token.lower
-    return word != lemma and word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+    if word == lemma:
+        return False
+    if word in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        return True
+    nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
+    return bool(nouns) and lemma in nouns and not _singular_of_its_own(word, lemma, lexicon)
+
+
+def _singular_of_its_own(word: str, lemma: str, lexicon) -> bool:
+    """Whether a form in -s is a singular noun of its own ("a series", "a species", "a crossroads",
+    "a summons", "a means", "a commons"): WordNet lists it as a noun, and the form without -s is
+    no noun ("summon"), is rarer than it ("crossroad", "specie"), or is the same noun (WordNet
+    puts "common" and "commons" in one synset); or English writes it after "a" often enough for
+    the word-pair list to hold the pair ("a means", not "a men"). A plural WordNet also lists for a sense of
+    its own ("rooms" as lodgings, "talks", "damages") is still the plural of a commoner singular
+    ("room", "talk", "damage")."""
+    nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
+    if not nouns or word not in nouns:
+        return False
+    if lemma not in nouns or lexicon.frequency(lemma) < lexicon.frequency(word):
+        return True
+    if lexicon.noun_senses(word) & lexicon.noun_senses(lemma):
+        return True
+    # the pair list counts "a men's" as "a men": only a word in -s is judged by it
+    return word.endswith("s") and lexicon.bigrams.has_pair("an" if vowel_sound(word) else "a", word)
 
 
 def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
@@ -142,35 +178,67 @@ def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
     return any(t.tag == "VBZ" or t.lower in ("was", "is", "has") for t in forms)
 
 
+def _counted_noun(article: AnalysedArticle, token: Token) -> tuple[Token, list[Token]] | None:
+    """The noun a determiner counts, and the modifiers between them: the next word, or the
+    determiner's head past adjectives and participles ("a threatening messages", "a new
+    directors", "not a single votes")."""
+    after = next_word(article, token)
+    if after is None or after.pos != "ADJ" and not (after.pos == "VERB" and after.dep == "amod") and after.pos != "ADV":
+        return (after, []) if after is not None else None
+    if token.head == token.i or article.tokens[token.head].i <= after.i:
+        return None
+    noun = article.tokens[token.head]
+    between = list(article.tokens[token.i + 1 : noun.i])
+    if len(between) > 3 or not all(t.pos == "ADJ" and t.dep == "amod" or t.pos == "VERB" and t.dep == "amod"
+                                    or t.pos == "ADV" and t.dep == "advmod" and t.head > t.i for t in between):
+        return None
+    if not any(t.head == noun.i for t in between) or any(t.lower in QUANTIFYING for t in between):
+        return None  # "a few weeks", "a great many people": a quantity, not one
+    return noun, between
+
+
 def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
-    """"a tops", "a players": "a"/"an" counts one, and the noun it heads is plural."""
-    if token.lower not in ("a", "an") or token.tag != "DT" or _capital_letter(article, token):
+    """"a tops", "a players", "one councillors": the determiner counts one, and the noun it heads
+    is plural."""
+    if token.lower not in ONE_WORDS or _capital_letter(article, token):
+        return None
+    if token.lower == "one":
+        if token.tag != "CD" or token.dep != "nummod" or article.text[token.end : token.end + 1] in ("-", "‐") \
+                or token.text[0].isupper() and token.i != article.sentences[token.sent].first:
+            return None  # "one-day", "one or two", "Objective One areas": not a count of the noun
+    elif token.tag != "DT":
         return None
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
     if raw is None or raw.text in ("'", "‘", '"', "“"):
         return None  # "a 'horses for courses' selection": a quoted phrase used as a modifier
-    after = next_word(article, token)
-    if after is None or after.tag != "NNS" or after.pos != "NOUN" or not _regular_plural(after):
+    counted = _counted_noun(article, token)
+    if counted is None:
         return None
+    after, between = counted
+    if between and between[0].lower in ("other", "second"):
+        return None  # "each other sentences" (a lost possessive), "one gigabit a second systems" (a rate)
     nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
-    if nouns and after.lower in nouns and lexicon.animate(after.lower, first_sense=True) is not True:
-        return None  # "a shambles", "a series", "a species", "a crossroads": the form in -s is a
-        # noun of its own in WordNet (not "parks", first a person's name)
+    if after.tag != "NNS" or after.pos != "NOUN" or not _plural(after, lexicon):
+        return None
+    if _singular_of_its_own(after.lower, after.lemma.lower(), lexicon):
+        return None  # "a shambles", "a series", "a species", "a crossroads"
     if after.dep == "compound" or after.head != after.i and article.tokens[after.head].i > after.i \
             and article.tokens[after.head].pos == "NOUN":
         return None  # "a sports centre", "a savings scheme": the plural modifies the next noun
     beyond = next_word(article, after)
     if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"
-                               or lexicon is not None and lexicon.is_noun(beyond.lower) and beyond.pos != "ADP"
-                               and beyond.tag != "MD"):
+                               or lexicon is not None and lexicon.is_noun(beyond.lower)
+                               and beyond.pos not in NOT_A_MODIFIED_NOUN and beyond.tag != "MD"):
         return None  # "a veterans charity" (however the tagger reads "charity"), "a heads up"
-    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
-        return None  # "A species of frog was found": the verb reads the noun as singular
-    article_word = "an" if vowel_sound(after.lemma) else "a"
+    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and nouns and after.lower in nouns \
+            and _singular_verb(article, article.tokens[after.head]):
+        return None  # "A works of art was found": the verb reads a noun of WordNet's as singular
+    words = [token.text] if token.lower not in ("a", "an") else \
+        ["an" if vowel_sound((between[0].text if between else after.lemma)) else "a"]
     if token.text[:1].isupper():
-        article_word = article_word.capitalize()
-    return token.start, after.end, f"{article_word} {after.lemma}", \
-        f"'{token.text}' counts one, and '{after.text}' is plural"
+        words[0] = words[0].capitalize()
+    suggestion = " ".join(words + [t.text for t in between] + [after.lemma])
+    return token.start, after.end, suggestion, f"'{token.text}' counts one, and '{after.text}' is plural"
 
 
 @register(CHECK, severity="warning")

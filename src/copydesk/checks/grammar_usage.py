@@ -110,8 +110,10 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
             and noun_after_modifiers(article, verb, participles=True) is not None:
         return hit  # the parser itself reads a possessive 's on a pronoun, which English never
         # writes so: "blamed it's ageing fleet", "pay it's share of the bill"
-    if before is not None and before.lower in PREPOSITIONS and (before.lower != "to" or before.tag == "IN"):
-        return hit  # "of it's", "under it's new owners", "apologised to it's passengers"
+    if before is not None and before.lower in PREPOSITIONS and (before.lower != "to" or before.tag == "IN") \
+            and (pronoun.lower != "who" or noun_after_modifiers(article, verb, participles=True) is not None):
+        return hit  # "of it's", "under it's new owners", "apologised to it's passengers" (but "about
+        # who's likely to win": "who" opens a question after a preposition)
     if before is not None and before.lower == "all" and previous_word(article, pronoun, 2) is not None \
             and previous_word(article, pronoun, 2).lower in PREPOSITIONS:
         return hit  # "for all it's faults"
@@ -156,6 +158,8 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit if is_finite_verb(beyond) or opens_clause else None
     if is_finite_verb(beyond) and beyond.lower not in ("'s", "’s"):
         return hit  # the noun is the subject of the next verb: "who's home was flooded"
+    if pronoun.lower == "who" and before is not None and before.text == "," and _verb_past_phrase(article, noun):
+        return hit  # "The architect, who's plans for the tower were rejected, is appealing"
     if opens_clause:
         return hit  # the noun opens a clause with its own subject: "who's book this is", "who's fault the delay was"
     if before is not None and before.pos == "AUX" and (before.lower not in ("'s", "’s")
@@ -169,6 +173,27 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
             return None
         return hit  # "published it's report", "lost they're way"
     return None
+
+
+#: Prepositions that open a phrase after a noun ("plans for the tower", "home in the village").
+NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "with", "about", "near", "by"})
+
+
+def _verb_past_phrase(article: AnalysedArticle, noun: Token) -> bool:
+    """A finite verb follows ``noun`` past one prepositional phrase ("plans for the riverside
+    tower were"): the noun is that verb's subject."""
+    word = next_word(article, noun)
+    if word is None or word.lower not in NOUN_PHRASE_PREPOSITIONS:
+        return False
+    for k in range(2, 8):
+        word = next_word(article, noun, k)
+        if word is None:
+            return False
+        if is_finite_verb(word):
+            return k > 2 and word.lower not in ("'s", "’s")
+        if word.pos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and word.tag not in ("HYPH", "PRP$", "POS"):
+            return False
+    return False
 
 
 def _object_verb(article: AnalysedArticle, word: Token | None, lexicon=None) -> bool:
@@ -335,6 +360,12 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "whose" and after.tag in ("VBN", "VBD") and next_word(article, after) is not None \
             and next_word(article, after).tag in ("DT", "PRP$"):
         return hit  # "whose written the report": a participle with its own object is a verb
+    if token.lower == "whose" and token.dep in ("nsubj", "nsubjpass") and token.head == after.i \
+            and after.pos == "VERB" and after.tag in ("VBN", "VBD") and before is not None and before.pos in ("NOUN", "PROPN", "PUNCT") \
+            and noun_after_modifiers(article, token, participles=True) is None \
+            and (next_word(article, after) is None or next_word(article, after).pos not in ("NUM", "NOUN", "PROPN", "DET", "PRON")):
+        return hit  # "a pensioner whose lived alone": the parser reads "whose" as the verb's subject, and a
+        # possessive is never one; "who has" is meant
     if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
             and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
         return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
@@ -1018,18 +1049,29 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
             and (before is None or before.lower not in ("in", "on", "of"))  # "agreed in principle last week"
         ):
             return token.start, token.end, wanted, "'principle' is a rule or belief; 'principal' (main, chief) is meant"
-        if token.lower == "principle" and token.dep in ("nsubj",) and token.head != token.i and is_cue(article.tokens[token.head]):
+        head = article.tokens[token.head] if token.head != token.i else None
+        if head is not None and token.dep == "nsubj" and is_cue(head) and _past(article, head):
+            # "The principle told parents", "The principles of five schools have written": an act
+            # of speech done once is a person's ("the principle says" states a rule's content)
             return token.start, token.end, wanted, "a principle does not speak; the head of a school is its 'principal'"
+        if head is not None and token.dep == "appos" and head.ent_type == "PERSON":
+            return token.start, token.end, wanted, "a person is not a principle: the head of a school is its 'principal'"
         return None
     if token.lower in ("principal", "principals") and before is not None:
         wanted = "principle" + token.lower[len("principal"):]
         reason = "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
         ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
-        if token.lower == "principal" and ends and before.lower in ("in", "on", "of"):
-            return token.start, token.end, wanted, reason
+        if token.lower == "principal" and ends and before.lower in ("in", "on", "of", "about"):
+            return token.start, token.end, wanted, reason  # "a matter of principal", "about principal, not money"
         if after is not None and after.lower == "of" and _bare_abstract(article, after, lexicon):
             return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
+
+
+def _past(article: AnalysedArticle, verb: Token) -> bool:
+    """A verb in a past tense: "told", "has written"."""
+    return verb.tag == "VBD" or verb.tag == "VBN" and any(
+        child.dep == "aux" and child.lemma.lower() == "have" for child in article.children(verb))
 
 
 def _bare_abstract(article: AnalysedArticle, of: Token, lexicon=None) -> bool:
@@ -1167,6 +1209,20 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         agent = _agent(article, token)
         if agent is not None and _a_person(agent, lexicon):
             return token.start, token.end, wanted, "praised by a person is 'complimented'"
+    # praise for someone: "full of complements for his young goalkeeper"
+    if token.pos == "NOUN" and lexicon is not None:
+        after = next_word(article, token)
+        if after is not None and after.lower == "for":
+            for k in (2, 3, 4):
+                other = next_word(article, token, k)
+                if other is None or other.pos in ("PUNCT", "VERB", "AUX", "ADP"):
+                    break
+                if other.pos in ("NOUN", "PROPN", "PRON") and other.tag != "PRP$":
+                    owner = next_word(article, other)
+                    if (other.ent_type == "PERSON" or other.lower in ("him", "her", "them", "me", "us")) \
+                            and (owner is None or owner.tag != "POS"):
+                        return token.start, token.end, wanted, "praise is given 'for' a person: a 'compliment'"
+                    break
     # "with the compliments of the chef", "with our compliments"
     if lower == "complements" and token.pos == "NOUN":
         det, prep = previous_word(article, token), previous_word(article, token, 2)
@@ -1269,6 +1325,7 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         auxiliary = _auxiliary_before(article, token)
         if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos == "AUX" and after is not None and (
             after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON_AFTER_HAVE
+            or after.tag == "NNS" and lexicon is not None and lexicon.animate(after.lemma.lower(), first_sense=True) is True
         ):
             return token.start, token.end, "led", reason  # "has lead the way", "have always lead us",
             # "had lead directly to": a perfect takes the participle
@@ -1281,6 +1338,10 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             inverted = any(t.tag == "MD" or t.lower in DO for t in sentence_before(article, before))
             if (ahead is None or ahead.pos not in ("VERB", "AUX")) and not inverted:
                 return token.start, token.end, "led", reason  # "The captain lead his team", "He lead the team": 'leads' or 'led'
+        if token.tag in ("VBP", "VB") and after is not None and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP")
+                                                               or after.lower in _LEAD_ON) \
+                and _singular_subject(article, token, before, lexicon):
+            return token.start, token.end, "led", reason  # "a reporter who lead the coverage", "research in the 1990s lead to"
         return None
     if token.lower == "led" and before is not None and token.text != "LED":
         reason = "'led' is the past of 'lead'; the present, infinitive and noun are 'lead'"
@@ -1291,7 +1352,31 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "lead", reason
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
+        if token.pos == "NOUN" and before.pos in ("ADJ", "NOUN", "NUM") and any(
+                child.dep == "det" and child.lower in ("a", "an", "the") for child in article.children(token)):
+            return token.start, token.end, "lead", reason  # "took a two-goal led into half-time": a noun
     return None
+
+
+def _singular_subject(article: AnalysedArticle, verb: Token, before: Token, lexicon=None) -> bool:
+    """The verb's subject is one thing or person, away from it — past a phrase after the noun
+    ("Her research in the 1990s lead to") or through a relative "who" ("a reporter who lead") — so
+    a bare "lead" cannot be its present: the past "led" was meant. A group noun may take a plural
+    verb in British English ("the side who lead the league"), and a question or a modal leaves
+    the bare form right."""
+    subjects = [t for t in article.children(verb) if t.dep == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i == before.i and before.lower not in ("who", "that"):
+        return False
+    subject = subjects[0]
+    if subject.lower in ("who", "that") and verb.dep == "relcl" and verb.head != verb.i:
+        subject = article.tokens[verb.head]
+    if subject.tag != "NN" or subject.pos != "NOUN" or subject.i > verb.i:
+        return False
+    if lexicon is None or lexicon.group(subject.lemma.lower()) is not False:
+        return False  # "the team who lead", and a word WordNet lacks
+    if any(child.dep in ("aux", "neg") or child.tag == "MD" for child in article.children(verb)):
+        return False
+    return not any(t.tag == "MD" or t.lower in DO for t in article.tokens[subject.i : verb.i])
 
 
 #: Nouns of a clock time before "past" ("ten minutes past", "a quarter past").
@@ -1501,7 +1586,54 @@ def _rule_thought(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     return None
 
 
+#: Sound-alikes whose other spelling may begin a term of the dictionary's: "complimentary
+#: medicine" (complementary medicine), "principle investigator", "lose cannon", "passed tense".
+TERM_PARTNERS = {
+    "discreet": "discrete", "discrete": "discreet", "complementary": "complimentary",
+    "complimentary": "complementary", "complement": "compliment", "compliment": "complement",
+    "principal": "principle", "principle": "principal", "past": "passed", "passed": "past",
+    "loose": "lose", "lose": "loose", "led": "lead",
+}
+#: Of them, the verbs whose terms are verbs too ("loose weight" for "lose weight").
+TERM_VERBS = frozenset({"lose"})
+
+
+def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """The sound-alike begins, with the words after it, a term WordNet lists for its other
+    spelling and none for the one written: "complimentary medicine", "principle investigator",
+    "a lose cannon", "loose weight", "the passed tense", "led poisoning". A term the dictionary
+    holds is evidence of which word was meant; both spellings' terms being listed is none."""
+    partner = TERM_PARTNERS.get(token.lower)
+    if partner is None or lexicon is None or not lexicon.wordnet:
+        return None
+    words = []
+    for k in (1, 2):
+        after = next_word(article, token, k)
+        if after is None or not after.text.isalpha():
+            break
+        words.append(after)
+    if not words:
+        return None
+    kinds = ("noun", "verb") if partner in TERM_VERBS else ("noun",)
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        tail = " ".join(w.lower for w in words[:n - 1]) + (" " if n > 1 else "")
+        last = words[n - 1]
+        if last.pos != "NOUN":
+            continue  # "led up to", "led off": a particle, not the noun of "lead-up"
+        endings = {last.lower, (last.lemma or last.lower).lower()}
+        for ending in endings:
+            wanted, written = f"{partner} {tail}{ending}", f"{token.lower} {tail}{ending}"
+            if any(wanted in lexicon.wordnet.get(kind, ()) for kind in kinds) and not any(
+                    written in lexicon.wordnet.get(kind, ()) for kind in ("noun", "verb", "adj", "adv")):
+                suggestion = partner if token.text.islower() else partner.capitalize()
+                return token.start, token.end, suggestion, f"the dictionary's term is '{partner} {tail}{ending}'"
+    return None
+
+
 RULES: tuple[Callable[..., Hit], ...] = (
+    _rule_dictionary_term,
     _rule_contraction_possessive, _rule_possessive_contraction, _rule_its_contraction, _rule_their_there,
     _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
     _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,

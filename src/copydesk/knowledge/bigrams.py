@@ -83,6 +83,10 @@ class Bigrams:
         # missing: fewer than the least pair listed, never counted for the pair
         return min(0.0, self._log_least_pair + MISSING_PAIR + self._log_total - math.log10(a) - math.log10(b))
 
+    def has_pair(self, first: str, second: str) -> bool:
+        """Whether the list has the pair ``first second`` at all (it holds the pairs seen most)."""
+        return f"{first} {second}" in self._pairs
+
     def pair_zipf(self, first: str, second: str) -> float:
         """How often ``first second`` occurs, on the Zipf scale (log10 per billion words); a
         pair the list lacks counts as MISSING_PAIR below its least pair."""

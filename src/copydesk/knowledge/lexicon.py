@@ -409,6 +409,7 @@ class Lexicon:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
         self._clause_verbs: frozenset[str] | None = None
+        self._noun_index: str | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._by_sound: dict[str, list[str]] | None = None
@@ -851,6 +852,22 @@ class Lexicon:
         if self._ranker is None:
             self._ranker = Ranker.default()
         return self._ranker
+
+    def noun_senses(self, noun: str) -> frozenset[str]:
+        """The WordNet synsets (offsets) of ``noun`` as a noun; empty when WordNet lacks it. Read
+        from index.noun, kept as text and searched, on first use."""
+        if self._noun_index is None:
+            self._noun_index = ""
+            for directory in WORDNET_DIRS:
+                if (directory / "index.noun").exists():
+                    self._noun_index = "\n" + (directory / "index.noun").read_text(encoding="utf-8", errors="replace")
+                    break
+        key = "\n" + noun.lower().replace(" ", "_") + " n "
+        at = self._noun_index.find(key)
+        if at < 0:
+            return frozenset()
+        fields = self._noun_index[at + 1 : self._noun_index.find("\n", at + 1)].split()
+        return frozenset(fields[6 + int(fields[3]):])
 
     @property
     def bigrams(self) -> Bigrams:
