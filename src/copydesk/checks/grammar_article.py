@@ -234,7 +234,7 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
             and _singular_verb(article, article.tokens[after.head]):
         return None  # "A works of art was found": the verb reads a noun of WordNet's as singular
     words = [token.text] if token.lower not in ("a", "an") else \
-        ["an" if vowel_sound((between[0].text if between else after.lemma)) else "a"]
+        ["an" if vowel_sound(between[0].text if between else after.lemma) else "a"]
     if token.text[:1].isupper():
         words[0] = words[0].capitalize()
     suggestion = " ".join(words + [t.text for t in between] + [after.lemma])
