@@ -139,6 +139,20 @@ def test_what_happens_groups_and_clause_verbs_come_from_wordnet(lexicon):
     assert not lexicon.takes_clause("publish") and not lexicon.takes_clause("make")
 
 
+def test_first_senses_of_time_food_and_people_come_from_wordnet(lexicon):
+    assert lexicon.time("century") and lexicon.time("week") and lexicon.time("biscuit") is False
+    assert lexicon.food("champagne") and lexicon.food("breakfast") and lexicon.food("ingredient") is False
+    assert lexicon.person("butler") and lexicon.person("team") is False and lexicon.person("lamb") is False
+    assert lexicon.time("flumbership") is None
+
+
+def test_noun_senses_are_wordnet_synsets(lexicon):
+    # "common" and "commons" (a green) share a synset; "room" and "rooms" (lodgings) do not
+    assert lexicon.noun_senses("commons") & lexicon.noun_senses("common")
+    assert not lexicon.noun_senses("rooms") & lexicon.noun_senses("room")
+    assert lexicon.noun_senses("flumbership") == frozenset()
+
+
 def test_hunspell_fills_in_one_edit_further_when_nothing_is_close(lexicon):
     assert lexicon.suggest("folowwin")[0].word == "following"
 

@@ -134,12 +134,13 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit  # "Whatever you're politics, ...": "whatever" + a possessive and its noun
     if noun is None:
         if _object_verb(article, before, lexicon) and before.dep != "prt" \
-                and lexicon is not None and after.tag == "NN" and after.text.isalpha() \
-                and not after.lower.endswith(("ing", "ed")) and lexicon.is_noun(after.lower) \
+                and lexicon is not None and after.tag in ("NN", "RB") and after.text.isalpha() \
+                and not after.lower.endswith(("ing", "ed", "ly")) and lexicon.is_noun(after.lower) \
                 and after.ent_type not in ("DATE", "TIME"):
             nxt = next_word(article, after)
-            if nxt is None or nxt.pos in ("PUNCT", "ADP"):
-                return hit  # "marked it's centenary with": a verb that takes no clause takes an object
+            if nxt is None and after.tag == "NN" or nxt is not None and (nxt.pos == "ADP" or nxt.pos == "PUNCT" and after.tag == "NN"):
+                return hit  # "marked it's centenary with", "protect you're home from": a verb that
+                # takes no clause takes an object (the tagger may read "home" as an adverb)
         if pronoun.lower == "it" and _coordinated_noun_phrase(article, before, verb):
             return hit  # "the comet and it's unusually long tail"
         return None
@@ -386,6 +387,14 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "your wrong about the budget", "we know your busy, but": a noun never takes "about" so
     if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly", "here"):
         return hit
+    if after.lower in ("more", "less") and (before is None or _opens_clause(article, token)) and token.lower != "their":
+        following = next_word(article, after)
+        if following is not None and following.lower == "of" and next_word(article, after, 2) is not None \
+                and next_word(article, after, 2).lower in ("a", "an", "the"):
+            return hit  # "whether your more of a morning person": a possessive never owns "more of a"
+        beyond = next_word(article, after, 2)
+        if following is not None and following.pos == "ADJ" and beyond is not None and beyond.lower in ("to", "than"):
+            return hit  # "found that your more likely to be": a comparative predicate, no noun
     if after.lower in INTENSIFIERS:
         adjective = next_word(article, after)
         if adjective is not None and adjective.pos == "ADJ" and _modifiers_end_without_noun(article, adjective):
@@ -527,14 +536,18 @@ def _before_a_preposition(article: AnalysedArticle, token: Token, after: Token) 
     chemistry", "their at bats": the preposition's noun is followed by another noun or a verb)."""
     if not after.text.islower():
         return False
-    if after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP":
-        following = next_word(article, after)
+    following = next_word(article, after)
+    first = after
+    if after.lower == "out" and following is not None and following.lower == "of" \
+            and article.text[after.end : following.start] == " ":
+        after = following  # "Your out of touch": the preposition "out of"
+    elif after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP":
         # any preposition before its own determiner: "your inside the stadium" (not "your
         # inside knowledge", "your down payment")
         if not (after.lower in PREPOSITIONS and following is not None and following.tag in ("DT", "PRP$")):
             return False
     text = article.text
-    if text[after.end : after.end + 1] in ("-", "‐") or text[token.end : after.start].strip():
+    if text[after.end : after.end + 1] in ("-", "‐") or text[token.end : first.start].strip():
         return False  # "their in-laws"; a quotation mark or other sign between the two words
     before = previous_word(article, token)
     if not (token.lower == "whose" or before is None or before.text in (",", ";", ":", "—", "–")
@@ -1193,6 +1206,11 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         after = next_word(article, token)
         if lower == "complementary" and after is not None and after.lower == "about":
             return token.start, token.end, "complimentary", "praise 'about' someone or something is 'complimentary'"
+        if lower == "complementary" and after is not None and after.tag == "NN" and after.dep != "compound" \
+                and lexicon is not None and lexicon.food(after.lemma.lower()) is True \
+                and (next_word(article, after) is None or next_word(article, after).pos != "NOUN"):
+            return token.start, token.end, "complimentary", "food or drink given free is 'complimentary'"
+            # (one food or drink: "complementary flavours" and "complementary foods" go together)
         return None
     if not lower.startswith("complement") or lower.startswith("complementar"):
         return None
@@ -1246,6 +1264,32 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
     return None
 
 
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she"})
+
+
+def _predicate_of_a_person(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """``adjective`` is said of a person: the complement of "be" (or one of a list of them,
+    "patient, reliable and discrete") whose subject is a personal pronoun, a person's name, a
+    relative "who", or a noun whose first WordNet sense is a person ("aides")."""
+    word = adjective
+    while word.dep == "conj" and word.head != word.i:
+        word = article.tokens[word.head]
+    if word.dep != "acomp" or word.head == word.i:
+        return False
+    verb = article.tokens[word.head]
+    if verb.lemma.lower() not in ("be", "remain", "stay", "seem"):
+        return False
+    subjects = [t for t in article.children(verb) if t.dep == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower == "who":
+        return True
+    if subject.lower in PERSONAL_PRONOUNS or subject.ent_type == "PERSON":
+        return True
+    return subject.pos == "NOUN" and lexicon.person(subject.lemma.lower()) is True
+
+
 def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
@@ -1263,6 +1307,14 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discreet", reason  # "utterly discrete": "separate" has no degrees
         if after is not None and after.lower == "enough":
             return token.start, token.end, "discreet", reason  # "small and discrete enough"
+        if before is not None and before.lower == "as" and after is not None and after.lower == "as":
+            return token.start, token.end, "discreet", reason  # "as discrete as": "separate" has no degrees
+        if lexicon is not None and token.dep == "amod" and token.head != token.i:
+            noun = article.tokens[token.head]
+            if noun.pos == "NOUN" and noun.i > token.i and lexicon.person(noun.lemma.lower()) is True:
+                return token.start, token.end, "discreet", "a person is 'discreet' (tactful); 'discrete' means separate"
+        if lexicon is not None and _predicate_of_a_person(article, token, lexicon):
+            return token.start, token.end, "discreet", "a person is 'discreet' (tactful); 'discrete' means separate"
         return None
     if token.lower == "discreteness" and before is not None and before.tag == "PRP$" and before.lower not in ("its",):
         return token.start, token.end, "discretion", "'discreteness' is being separate; a person's tact is 'discretion'"
@@ -1452,6 +1504,9 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 # a passive with its recipient ("past" takes no "to" before a noun phrase)
         if _only_verb_slot(article, token, before):
             return token.start, token.end, "passed", reason  # "The committee unanimously past both amendments."
+        if _subordinate_subject_before(article, before) and (after is None or after.pos == "CCONJ" or after.text in (",", ".", ";", "!", "?")):
+            return token.start, token.end, "passed", reason  # "as the bus past, the driver waved": the
+            # clause a subordinator opens needs its verb, and nothing follows "past" to be beyond
         opener = article.tokens[article.sentences[token.sent].first]
         if opener.lower in ("has", "have", "had") and opener.i < before.i and before.pos in ("NOUN", "PROPN") \
                 and after is not None and (after.pos == "DET" or after.tag == "PRP$") \
@@ -1462,6 +1517,9 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         reason = "'passed' is the verb; 'past' (beyond, gone by, after the hour) is meant"
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "past", reason
+        if before.pos == "ADP" and before.dep != "prt" and after is not None and after.tag == "NNS" \
+                and lexicon is not None and lexicon.time(after.lemma.lower()) is True:
+            return token.start, token.end, "past", reason  # "in passed centuries": a time gone by is 'past'
         if before.dep == "relcl" or before.dep == "acl" and before.tag == "VBN":
             return None  # "The committee she chaired passed the bill", "those involved passed
             # details": the verb before closes the subject's clause, "passed" is the main verb
@@ -1485,6 +1543,26 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason  # "lorries thunder passed even though": the
             # verb before is the clause's verb, "passed" the adverb of where it goes
     return None
+
+
+#: Conjunctions that open a clause of time or reason, whose subject and verb follow them.
+SUBORDINATORS = frozenset({"as", "when", "after", "before", "until", "once", "while", "since", "because"})
+
+
+def _subordinate_subject_before(article: AnalysedArticle, word: Token) -> bool:
+    """``word`` is the noun of a subject that a subordinator opens: "as the bus", "when the
+    deadline", "once the storm" — a determiner and adjectives at most between."""
+    if word.pos not in ("NOUN", "PROPN") or word.ent_type in ("DATE", "TIME"):
+        return False
+    for k in range(1, 5):
+        prior = previous_word(article, word, k)
+        if prior is None:
+            return False
+        if prior.lower in SUBORDINATORS:
+            return k > 1  # a determiner or modifier at least: "as the bus", not "as bus"
+        if prior.pos not in ("DET", "ADJ", "NOUN", "PROPN") and prior.tag != "PRP$":
+            return False
+    return False
 
 
 def _rule_whom(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:

@@ -315,17 +315,24 @@ ANIMATE_LEXNAMES = frozenset({"05", "14", "18"})
 HAPPENING_LEXNAMES = frozenset({"04", "09", "10", "11", "19", "22", "26"})
 #: WordNet's lexicographer file of groups (noun.group): "team", "council", "side".
 GROUP_LEXNAMES = frozenset({"14"})
+#: WordNet's lexicographer files of times (noun.time: "century", "week") and of foods and drinks
+#: (noun.food: "champagne", "biscuit"), read for a noun's first sense.
+TIME_LEXNAMES = frozenset({"28"})
+FOOD_LEXNAMES = frozenset({"13"})
+#: WordNet's lexicographer file of people (noun.person: "aide", "butler", "goalkeeper").
+PERSON_LEXNAMES = frozenset({"18"})
 
 
 #: The positions of ``_load_animate``'s sets of nouns.
-NOUNS_ANIMATE, NOUNS_EVERY, NOUNS_FIRST_ANIMATE, NOUNS_HAPPENING, NOUNS_GROUP = range(5)
+NOUNS_ANIMATE, NOUNS_EVERY, NOUNS_FIRST_ANIMATE, NOUNS_HAPPENING, NOUNS_GROUP, NOUNS_FIRST_TIME, NOUNS_FIRST_FOOD, NOUNS_FIRST_PERSON = range(8)
 
 
 def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
     """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun, nouns whose first
     — most frequent — sense is there, nouns with any sense in HAPPENING_LEXNAMES, nouns with any
-    sense in GROUP_LEXNAMES) from WordNet's
-    index.noun and data.noun, or () without WordNet. Any sense counts for the first set, so that
+    sense in GROUP_LEXNAMES, nouns whose first sense is in TIME_LEXNAMES, in FOOD_LEXNAMES and in
+    PERSON_LEXNAMES)
+    from WordNet's index.noun and data.noun, or () without WordNet. Any sense counts for the first set, so that
     a word that can name people ("fan", "colour" as in a team's colours) is never taken for a
     thing."""
     for directory in WORDNET_DIRS:
@@ -342,8 +349,17 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
             first: set[str] = set()
             happening: set[str] = set()
             group: set[str] = set()
+            time: set[str] = set()
+            food: set[str] = set()
+            person: set[str] = set()
             for lemma, senses in _index_senses(index):
                 every.add(lemma)
+                if lexname.get(senses[0]) in TIME_LEXNAMES:
+                    time.add(lemma)
+                elif lexname.get(senses[0]) in FOOD_LEXNAMES:
+                    food.add(lemma)
+                elif lexname.get(senses[0]) in PERSON_LEXNAMES:
+                    person.add(lemma)
                 if any(lexname.get(offset) in ANIMATE_LEXNAMES for offset in senses):
                     animate.add(lemma)
                     if lexname.get(senses[0]) in ANIMATE_LEXNAMES:
@@ -352,7 +368,8 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
                     happening.add(lemma)
                 if any(lexname.get(offset) in GROUP_LEXNAMES for offset in senses):
                     group.add(lemma)
-            return frozenset(animate), frozenset(every), frozenset(first), frozenset(happening), frozenset(group)
+            return (frozenset(animate), frozenset(every), frozenset(first), frozenset(happening),
+                    frozenset(group), frozenset(time), frozenset(food), frozenset(person))
     return ()
 
 
@@ -411,7 +428,7 @@ class Lexicon:
         self._clause_verbs: frozenset[str] | None = None
         self._noun_index: str | None = None
         self._bigrams: Bigrams | None = None
-        self._animate: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        self._animate: tuple[frozenset[str], ...] | None = None
         self._by_sound: dict[str, list[str]] | None = None
         self._ranker: Ranker | None = None
         self._in_order: list[str] | None = None  # the vocabulary in alphabetical order
@@ -672,6 +689,21 @@ class Lexicon:
         "a change", "a lasting peace", "an agreement"), as against a person, a thing, a quantity
         or a possession. None when WordNet lacks the noun (or is missing)."""
         return self._noun_sense(noun, NOUNS_HAPPENING)
+
+    def time(self, noun: str) -> bool | None:
+        """Whether the first (most frequent) WordNet sense of ``noun`` (a lemma) is a time or a
+        span of it (noun.time: "century", "week", "season"). None when WordNet lacks the noun."""
+        return self._noun_sense(noun, NOUNS_FIRST_TIME)
+
+    def person(self, noun: str) -> bool | None:
+        """Whether the first WordNet sense of ``noun`` (a lemma) is a person (noun.person: "aide",
+        "butler"; not a group or an animal). None when WordNet lacks the noun."""
+        return self._noun_sense(noun, NOUNS_FIRST_PERSON)
+
+    def food(self, noun: str) -> bool | None:
+        """Whether the first WordNet sense of ``noun`` (a lemma) is a food or drink (noun.food:
+        "champagne", "biscuit", "breakfast"). None when WordNet lacks the noun."""
+        return self._noun_sense(noun, NOUNS_FIRST_FOOD)
 
     def takes_clause(self, verb: str) -> bool:
         """Whether WordNet lists the verb (a lemma) with a sense that takes a "that" clause as its
