@@ -541,11 +541,10 @@ def _before_a_preposition(article: AnalysedArticle, token: Token, after: Token) 
     if after.lower == "out" and following is not None and following.lower == "of" \
             and article.text[after.end : following.start] == " ":
         after = following  # "Your out of touch": the preposition "out of"
-    elif after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP":
-        # any preposition before its own determiner: "your inside the stadium" (not "your
-        # inside knowledge", "your down payment")
-        if not (after.lower in PREPOSITIONS and following is not None and following.tag in ("DT", "PRP$")):
-            return False
+    elif (after.lower not in PLAIN_PREPOSITIONS or after.pos != "ADP") \
+            and not (after.lower in PREPOSITIONS and following is not None and following.tag in ("DT", "PRP$")):
+        return False  # any preposition before its own determiner: "your inside the stadium" (not
+        # "your inside knowledge", "your down payment")
     text = article.text
     if text[after.end : after.end + 1] in ("-", "‐") or text[token.end : first.start].strip():
         return False  # "their in-laws"; a quotation mark or other sign between the two words
