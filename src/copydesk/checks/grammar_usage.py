@@ -134,11 +134,11 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return hit  # "Whatever you're politics, ...": "whatever" + a possessive and its noun
     if noun is None:
         if _object_verb(article, before, lexicon) and before.dep != "prt" \
-                and lexicon is not None and after.tag in ("NN", "RB") and after.text.isalpha() \
+                and lexicon is not None and after.tag in ("NN", "NNS", "RB") and after.text.isalpha() \
                 and not after.lower.endswith(("ing", "ed", "ly")) and lexicon.is_noun(after.lower) \
                 and after.ent_type not in ("DATE", "TIME"):
             nxt = next_word(article, after)
-            if nxt is None and after.tag == "NN" or nxt is not None and (nxt.pos == "ADP" or nxt.pos == "PUNCT" and after.tag == "NN"):
+            if nxt is None and after.tag != "RB" or nxt is not None and (nxt.pos == "ADP" or nxt.pos == "PUNCT" and after.tag != "RB"):
                 return hit  # "marked it's centenary with", "protect you're home from": a verb that
                 # takes no clause takes an object (the tagger may read "home" as an adverb)
         if pronoun.lower == "it" and _coordinated_noun_phrase(article, before, verb):
@@ -178,6 +178,32 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
 
 #: Prepositions that open a phrase after a noun ("plans for the tower", "home in the village").
 NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "with", "about", "near", "by"})
+
+
+def _no_verb_before_comma(article: AnalysedArticle, word: Token) -> bool:
+    """From ``word`` to the next comma no finite verb stands, and after the comma a new clause
+    has one: the clause ``word`` is in ends at the comma without a verb of its own."""
+    sentence = article.sentences[word.sent]
+    tokens = article.tokens[word.i : sentence.last]
+    for k, other in enumerate(tokens):
+        if other.text == ",":
+            return k > 1 and any(is_finite_verb(t) for t in tokens[k + 1:])
+        if is_finite_verb(other) or other.tag == "VB":
+            return False
+    return False
+
+
+def _noun_phrase_is_subject(article: AnalysedArticle, participle: Token) -> bool:
+    """A noun phrase follows ``participle`` and a finite verb follows that phrase: the participle
+    modifies the subject's noun ("whose reported 40 deaths shocked the nation"), not a verb of
+    its own ("whose written eleven novels, has won")."""
+    word, k = next_word(article, participle), 1
+    if word is None or word.pos not in ("NUM", "NOUN", "PROPN", "DET", "ADJ"):
+        return False
+    while word is not None and word.pos in ("NUM", "NOUN", "PROPN", "DET", "ADJ") and k < 8:
+        k += 1
+        word = next_word(article, participle, k)
+    return is_finite_verb(word)
 
 
 def _verb_past_phrase(article: AnalysedArticle, noun: Token) -> bool:
@@ -359,12 +385,15 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "their" and _their_for_place(article, token, before, after):
         return token.start, token.end, "there", "'their' is possessive and needs a noun; 'there' (the place) is meant"
     if token.lower == "whose" and after.tag in ("VBN", "VBD") and next_word(article, after) is not None \
-            and next_word(article, after).tag in ("DT", "PRP$"):
-        return hit  # "whose written the report": a participle with its own object is a verb
+            and (next_word(article, after).tag in ("DT", "PRP$")
+                 or next_word(article, after).pos == "NUM" and not _noun_phrase_is_subject(article, after)):
+        return hit  # "whose written the report", "whose written eleven novels,": a participle before a
+        # determiner or a numeral is a verb with its object (an adjective comes after them), unless
+        # the phrase is the subject of what follows ("whose reported 40 deaths shocked")
     if token.lower == "whose" and token.dep in ("nsubj", "nsubjpass") and token.head == after.i \
             and after.pos == "VERB" and after.tag in ("VBN", "VBD") and before is not None and before.pos in ("NOUN", "PROPN", "PUNCT") \
             and noun_after_modifiers(article, token, participles=True) is None \
-            and (next_word(article, after) is None or next_word(article, after).pos not in ("NUM", "NOUN", "PROPN", "DET", "PRON")):
+            and not _noun_phrase_is_subject(article, after):
         return hit  # "a pensioner whose lived alone": the parser reads "whose" as the verb's subject, and a
         # possessive is never one; "who has" is meant
     if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
@@ -387,6 +416,13 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "your wrong about the budget", "we know your busy, but": a noun never takes "about" so
     if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly", "here"):
         return hit
+    if token.lower == "whose" and after.lower == "now" and next_word(article, after) is not None \
+            and (next_word(article, after).pos in ("NUM", "DET", "ADP") or next_word(article, after).tag == "VBG"):
+        return hit  # "whose now three", "whose now in charge": "who is now"
+    if (after.tag == "VBG" or after.lower.endswith("ing") and lexicon is not None and lexicon.is_noun(after.lower) is False) \
+            and before is not None and before.lower in ("if", "when", "while", "because", "unless", "once") \
+            and _no_verb_before_comma(article, after):
+        return hit  # "if your approaching retirement, now is the time": the clause "if" opens has no verb
     if after.lower in ("more", "less") and (before is None or _opens_clause(article, token)) and token.lower != "their":
         following = next_word(article, after)
         if following is not None and following.lower == "of" and next_word(article, after, 2) is not None \
@@ -1359,6 +1395,11 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if after is not None and is_noun(after) and (before.lower == "of" or before.pos in ("DET", "ADJ", "NUM")):
             return token.start, token.end, "misled", reason  # "thousands of mislead investors"
         return None
+    if token.lower == "lead" and before is None and after is not None and after.lower == "by":
+        beyond = next_word(article, after)
+        if beyond is not None and (beyond.pos in ("DET", "PROPN") or beyond.tag == "PRP$") and beyond.lower != "example" \
+                and any(t.text == "," for t in article.tokens[token.i : article.sentences[token.sent].last]):
+            return token.start, token.end, "Led", "a phrase that opens the sentence with 'by' is a passive: 'Led by'"
     if token.lower == "lead" and before is not None:
         reason = "the past tense and participle of 'lead' is 'led'"
         if before.lower in BE - {"be", "'s", "’s", "'re", "’re"} and after is not None \
@@ -1370,7 +1411,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "led", reason  # "the Labour-lead council"
         if after is not None and after.lower == "by" and before.pos not in ("DET", "ADJ") and before.tag not in ("PRP$", "POS"):
             beyond = next_word(article, token, 2)  # ("England's lead by training", "her lead by one point": the noun)
-            margin = beyond is not None and (beyond.pos == "NUM" or beyond.lower in _MARGIN_WORDS) and before.lower not in BE
+            margin = beyond is not None and (beyond.pos == "NUM" or beyond.lower in _MARGIN_WORDS) and before.lower not in BE \
+                and not (beyond.lower in ("a", "an") and _agent_after(article, beyond, lexicon))
             if beyond is not None and beyond.lower != "example" and not margin:
                 return token.start, token.end, "led", reason
         auxiliary = _auxiliary_before(article, token)
@@ -1389,6 +1431,12 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             inverted = any(t.tag == "MD" or t.lower in DO for t in sentence_before(article, before))
             if (ahead is None or ahead.pos not in ("VERB", "AUX")) and not inverted:
                 return token.start, token.end, "led", reason  # "The captain lead his team", "He lead the team": 'leads' or 'led'
+        if token.tag in ("VBP", "VB") and not any(child.dep == "aux" or child.tag == "MD" for child in article.children(token)) \
+                and _past_time_in_clause(article, token, lexicon) and not _question(article, token):
+            return token.start, token.end, "led", reason  # "Volunteers lead the clean-up last weekend": a time gone by
+        if (before.pos == "NOUN" and before.tag == "NN" or before.ent_type == "PERSON") and after is not None \
+                and (after.pos == "DET" or after.tag == "PRP$" or after.lower == "to") and _only_verb_slot(article, token, before):
+            return token.start, token.end, "led", reason  # "A local vicar lead the service on Sunday.": the sentence's only verb
         if token.tag in ("VBP", "VB") and after is not None and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP")
                                                                or after.lower in _LEAD_ON) \
                 and _singular_subject(article, token, before, lexicon):
@@ -1407,6 +1455,39 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 child.dep == "det" and child.lower in ("a", "an", "the") for child in article.children(token)):
             return token.start, token.end, "lead", reason  # "took a two-goal led into half-time": a noun
     return None
+
+
+def _agent_after(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
+    """After "by a": a person or a group is the agent of a passive ("lead by a UN envoy"), not a
+    margin ("lead by a point")."""
+    for k in (1, 2, 3):
+        word = next_word(article, determiner, k)
+        if word is None or word.pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        if word.pos == "NOUN" and (next_word(article, word) is None or next_word(article, word).pos != "NOUN"):
+            return lexicon is not None and lexicon.animate(word.lemma.lower(), first_sense=True) is True
+    return False
+
+
+def _question(article: AnalysedArticle, token: Token) -> bool:
+    sentence = article.sentences[token.sent]
+    return any(t.text == "?" for t in article.tokens[sentence.first : sentence.last])
+
+
+def _past_time_in_clause(article: AnalysedArticle, verb: Token, lexicon) -> bool:
+    """The verb's clause says when, and it is over: "yesterday", "last weekend", "two years
+    ago" — an adverbial the verb governs, so a bare present cannot stand."""
+    for word in article.tokens[verb.i + 1 : article.sentences[verb.sent].last]:
+        if word.text in (",", ";", ":") or word.pos in ("SCONJ", "CCONJ") or word.lower in ("after", "before", "until", "since"):
+            return False  # the clause ends, or another begins
+        if word.lower == "yesterday" or word.lower == "ago" and previous_word(article, word) is not None \
+                and lexicon is not None and lexicon.time(previous_word(article, word).lemma.lower()):
+            return True
+        if word.lower == "last" and next_word(article, word) is not None and lexicon is not None \
+                and lexicon.time(next_word(article, word).lemma.lower()) and next_word(article, word).tag == "NN" \
+                and (next_word(article, word, 2) is None or next_word(article, word, 2).tag != "POS"):
+            return True  # (not "last year's campaign": a noun phrase)
+    return False
 
 
 def _singular_subject(article: AnalysedArticle, verb: Token, before: Token, lexicon=None) -> bool:
@@ -1506,9 +1587,14 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if _subordinate_subject_before(article, before) and (after is None or after.pos == "CCONJ" or after.text in (",", ".", ";", "!", "?")):
             return token.start, token.end, "passed", reason  # "as the bus past, the driver waved": the
             # clause a subordinator opens needs its verb, and nothing follows "past" to be beyond
+        if before.tag == "NNS" and lexicon is not None and lexicon.time(before.lemma.lower()) \
+                and after is not None and after.lower in ("before", "until", "without", "since") \
+                and not any(t.pos == "NUM" or t.tag == "CD" for t in article.tokens[max(0, before.i - 2) : before.i]):
+            return token.start, token.end, "passed", reason  # "Several minutes past before the alarm was
+            # raised": time that goes by "passed" (but "ten minutes past before" is not written)
         opener = article.tokens[article.sentences[token.sent].first]
         if opener.lower in ("has", "have", "had") and opener.i < before.i and before.pos in ("NOUN", "PROPN") \
-                and after is not None and (after.pos == "DET" or after.tag == "PRP$") \
+                and after is not None and (after.pos == "DET" or after.tag == "PRP$" or after.text in (",", "?")) \
                 and not any(t.tag in ("VBN", "VBD") for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
             return token.start, token.end, "passed", reason  # "Has the bill past its third reading?"
         return None
