@@ -227,6 +227,7 @@ def found(analyser, text):
         ("A retired teacher lead the tour of the castle.\n", ("grammar.usage", "lead", "led")),
         ("Several hours past before the ferry was found.\n", ("grammar.usage", "past", "passed")),
         ("Has the storm past, or is more rain coming?\n", ("grammar.usage", "past", "passed")),
+        ("Leeds took a three-goal led into the break.\n", ("grammar.usage", "led", "lead")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -393,6 +394,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Wales lead by a point at the break, and they lead the table every week.\n",
         "They lead last year's campaign and will lead this one too.\n",
         "It was ten minutes past nine when the alarm sounded.\n",
+        "It is a well-led, lean firm, and a Labour-led council backed it.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

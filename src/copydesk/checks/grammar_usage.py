@@ -1451,10 +1451,33 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "lead", reason
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
-        if token.pos == "NOUN" and before.pos in ("ADJ", "NOUN", "NUM") and any(
-                child.dep == "det" and child.lower in ("a", "an", "the") for child in article.children(token)):
-            return token.start, token.end, "lead", reason  # "took a two-goal led into half-time": a noun
+        if _modifiers_after_article(article, token, lexicon) and (after is None or after.pos in ("ADP", "PUNCT")):
+            return token.start, token.end, "lead", reason  # "took a two-goal led into half-time", "a slender
+            # led": "a" and its modifiers need a noun, and "led" is the only word left to be it
     return None
+
+
+def _modifiers_after_article(article: AnalysedArticle, word: Token, lexicon=None) -> bool:
+    """Between "a"/"an" and ``word`` stand only modifiers — numbers, hyphenated compounds ("two-goal",
+    "10-point") and words WordNet knows but not as nouns ("slender") — so ``word`` must be the
+    noun "a" counts."""
+    if lexicon is None or article.text[word.start - 1 : word.start] in ("-", "‐"):
+        return False  # "a well-led, lean firm", "a Labour-led council": a compound with the participle
+    k, seen = 1, 0
+    while k < 6:
+        prior = previous_word(article, word, k)
+        if prior is None:
+            return False
+        if prior.lower in ("a", "an"):
+            return seen > 0
+        joined = prior.text in ("-", "‐") or article.text[prior.end : prior.end + 1] in ("-", "‐") \
+            or article.text[prior.start - 1 : prior.start] in ("-", "‐")
+        if not (prior.pos == "NUM" or joined or prior.text.isalpha() and prior.text.islower()
+                and lexicon.is_noun(prior.lower) is False and lexicon.can_be(prior.lower, "adj")):
+            return False
+        seen += 1
+        k += 1
+    return False
 
 
 def _agent_after(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
