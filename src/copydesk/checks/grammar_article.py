@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk.analyse.document import AnalysedArticle, Token
-from copydesk.checks.grammar_words import finding, next_word
+from copydesk.checks.grammar_words import finding, next_word, previous_word
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Finding
@@ -169,8 +169,13 @@ def _singular_of_its_own(word: str, lemma: str, lexicon) -> bool:
         return True
     if lexicon.noun_senses(word) & lexicon.noun_senses(lemma):
         return True
-    # the pair list counts "a men's" as "a men": only a word in -s is judged by it
-    return word.endswith("s") and lexicon.bigrams.has_pair("an" if vowel_sound(word) else "a", word)
+    if not word.endswith("s"):
+        return False  # an irregular plural ("men") that is no singular of its own
+    # the pair list counts "a men's" as "a men": only a word in -s is judged by it; and a word in
+    # -s WordNet lists for a sense of its own may be a singular ("a works", "a links", "a
+    # stables") unless that sense is first a person or a group ("a parks", "a peoples")
+    return lexicon.bigrams.has_pair("an" if vowel_sound(word) else "a", word) \
+        or lexicon.animate(word, first_sense=True) is not True
 
 
 def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
@@ -203,9 +208,13 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     if token.lower not in ONE_WORDS or _capital_letter(article, token):
         return None
     if token.lower == "one":
+        prior = previous_word(article, token)
         if token.tag != "CD" or token.dep != "nummod" or article.text[token.end : token.end + 1] in ("-", "‐") \
-                or token.text[0].isupper() and token.i != article.sentences[token.sent].first:
-            return None  # "one-day", "one or two", "Objective One areas": not a count of the noun
+                or token.text[0].isupper() and token.i != article.sentences[token.sent].first \
+                or prior is not None and (prior.pos in ("NOUN", "PROPN", "AUX", "CCONJ") or prior.lemma.lower() == "be"
+                                          or prior.text == ","):
+            return None  # "one-day", "one or two", "Objective One areas", "Phase one trials" (a label),
+            # "is one ministers avoid", "and one unions oppose" (the pronoun before a relative clause)
     elif token.tag != "DT":
         return None
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
@@ -230,9 +239,9 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
                                or lexicon is not None and lexicon.is_noun(beyond.lower)
                                and beyond.pos not in NOT_A_MODIFIED_NOUN and beyond.tag != "MD"):
         return None  # "a veterans charity" (however the tagger reads "charity"), "a heads up"
-    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and nouns and after.lower in nouns \
-            and _singular_verb(article, article.tokens[after.head]):
-        return None  # "A works of art was found": the verb reads a noun of WordNet's as singular
+    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
+        return None  # "A barracks was evacuated": the verb reads the noun as singular, and a noun in -s
+        # may be one ("barracks", "gasworks") whatever the dictionary lists
     words = [token.text] if token.lower not in ("a", "an") else \
         ["an" if vowel_sound(between[0].text if between else after.lemma) else "a"]
     if token.text[:1].isupper():

@@ -181,16 +181,19 @@ NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "wi
 
 
 def _no_verb_before_comma(article: AnalysedArticle, word: Token) -> bool:
-    """From ``word`` to the next comma no finite verb stands, and after the comma a new clause
-    has one: the clause ``word`` is in ends at the comma without a verb of its own."""
+    """From ``word`` to the next comma no verb stands, and the rest of the sentence has one verb
+    only (a finite one, or an imperative), the main clause's: the clause ``word`` is in has none
+    of its own ("if your approaching retirement, now is the time"; not "If your travelling
+    companion, for example, falls ill, call a doctor", whose clause has its verb past an aside)."""
     sentence = article.sentences[word.sent]
     tokens = article.tokens[word.i : sentence.last]
-    for k, other in enumerate(tokens):
-        if other.text == ",":
-            return k > 1 and any(is_finite_verb(t) for t in tokens[k + 1:])
-        if is_finite_verb(other) or other.tag == "VB":
-            return False
-    return False
+    comma = next((k for k, other in enumerate(tokens) if other.text == ","), None)
+    if comma is None or comma < 2 or any(is_finite_verb(t) or t.tag == "VB" for t in tokens[:comma]):
+        return False
+    verbs = [t for t in tokens[comma + 1:] if is_finite_verb(t) and t.tag != "MD" or t.tag == "VB"
+             and (previous_word(article, t) is None or previous_word(article, t).tag not in ("TO", "MD"))
+             and not any(c.tag == "MD" or c.dep == "aux" for c in article.children(t))]
+    return len(verbs) == 1
 
 
 def _noun_phrase_is_subject(article: AnalysedArticle, participle: Token) -> bool:
@@ -417,8 +420,9 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if after.pos == "ADV" and after.lower in ("already", "still", "only", "also", "always", "just", "not", "probably", "clearly", "here"):
         return hit
     if token.lower == "whose" and after.lower == "now" and next_word(article, after) is not None \
-            and (next_word(article, after).pos in ("NUM", "DET", "ADP") or next_word(article, after).tag == "VBG"):
-        return hit  # "whose now three", "whose now in charge": "who is now"
+            and (next_word(article, after).pos in ("DET", "ADP") or next_word(article, after).tag == "VBG"
+                 or next_word(article, after).pos == "NUM" and not is_noun(next_word(article, after, 2))):
+        return hit  # "whose now three,", "whose now in charge": "who is now" (not "whose now three children")
     if (after.tag == "VBG" or after.lower.endswith("ing") and lexicon is not None and lexicon.is_noun(after.lower) is False) \
             and before is not None and before.lower in ("if", "when", "while", "because", "unless", "once") \
             and _no_verb_before_comma(article, after):
@@ -1098,22 +1102,42 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         ):
             return token.start, token.end, wanted, "'principle' is a rule or belief; 'principal' (main, chief) is meant"
         head = article.tokens[token.head] if token.head != token.i else None
-        if head is not None and token.dep == "nsubj" and is_cue(head) and _past(article, head):
+        if head is not None and token.dep == "nsubj" and is_cue(head) and _past(article, head) \
+                and _addressee(article, head, lexicon):
             # "The principle told parents", "The principles of five schools have written": an act
             # of speech done once is a person's ("the principle says" states a rule's content)
             return token.start, token.end, wanted, "a principle does not speak; the head of a school is its 'principal'"
-        if head is not None and token.dep == "appos" and head.ent_type == "PERSON":
+        if head is not None and token.dep == "appos" and head.ent_type == "PERSON" \
+                or any(child.dep == "appos" and child.ent_type == "PERSON" for child in article.children(token)):
             return token.start, token.end, wanted, "a person is not a principle: the head of a school is its 'principal'"
+            # ("Ms Okafor, the principle of Greenhill College," and "The principle, Mrs Jones, said")
         return None
     if token.lower in ("principal", "principals") and before is not None:
         wanted = "principle" + token.lower[len("principal"):]
         reason = "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
         ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
-        if token.lower == "principal" and ends and before.lower in ("in", "on", "of", "about"):
-            return token.start, token.end, wanted, reason  # "a matter of principal", "about principal, not money"
+        if token.lower == "principal" and ends and before.lower in ("in", "on", "of"):
+            return token.start, token.end, wanted, reason  # "agreed in principal", "a matter of principal"
         if after is not None and after.lower == "of" and _bare_abstract(article, after, lexicon):
             return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
+
+
+def _addressee(article: AnalysedArticle, verb: Token, lexicon=None) -> bool:
+    """The verb of saying has someone it is said to: an object or "to" + a person or group
+    ("told parents", "wrote to the minister"). A document says or states things, but tells or
+    writes to no one."""
+    if lexicon is None:
+        return False
+    for child in article.children(verb):
+        if child.dep in ("dobj", "dative") or child.dep == "prep" and child.lower == "to":
+            noun = child if child.dep != "prep" else next((t for t in article.children(child) if t.dep == "pobj"), None)
+            if noun is None:
+                continue
+            if noun.lower in ("us", "them", "him", "her", "me", "you") or noun.ent_type == "PERSON" \
+                    or noun.pos == "NOUN" and lexicon.animate(noun.lemma.lower(), first_sense=True) is True:
+                return True
+    return False
 
 
 def _past(article: AnalysedArticle, verb: Token) -> bool:
@@ -1262,8 +1286,8 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         agent = _agent(article, token)
         if agent is not None and _a_person(agent, lexicon):
             return token.start, token.end, wanted, "praised by a person is 'complimented'"
-    # praise for someone: "full of complements for his young goalkeeper"
-    if token.pos == "NOUN" and lexicon is not None:
+    # praise for someone: "nothing but complements for Maya Reid" (a "complement for Kane" is a partner)
+    if token.pos == "NOUN" and token.tag == "NNS" and lexicon is not None:
         after = next_word(article, token)
         if after is not None and after.lower == "for":
             for k in (2, 3, 4):
@@ -1342,8 +1366,6 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discreet", reason  # "utterly discrete": "separate" has no degrees
         if after is not None and after.lower == "enough":
             return token.start, token.end, "discreet", reason  # "small and discrete enough"
-        if before is not None and before.lower == "as" and after is not None and after.lower == "as":
-            return token.start, token.end, "discreet", reason  # "as discrete as": "separate" has no degrees
         if lexicon is not None and token.dep == "amod" and token.head != token.i:
             noun = article.tokens[token.head]
             if noun.pos == "NOUN" and noun.i > token.i and lexicon.person(noun.lemma.lower()) is True:
@@ -1418,7 +1440,6 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         auxiliary = _auxiliary_before(article, token)
         if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos == "AUX" and after is not None and (
             after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in _LEAD_ON_AFTER_HAVE
-            or after.tag == "NNS" and lexicon is not None and lexicon.animate(after.lemma.lower(), first_sense=True) is True
         ):
             return token.start, token.end, "led", reason  # "has lead the way", "have always lead us",
             # "had lead directly to": a perfect takes the participle
@@ -1435,7 +1456,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 and _past_time_in_clause(article, token, lexicon) and not _question(article, token):
             return token.start, token.end, "led", reason  # "Volunteers lead the clean-up last weekend": a time gone by
         if (before.pos == "NOUN" and before.tag == "NN" or before.ent_type == "PERSON") and after is not None \
-                and (after.pos == "DET" or after.tag == "PRP$" or after.lower == "to") and _only_verb_slot(article, token, before):
+                and (after.pos == "DET" or after.tag == "PRP$" or after.lower == "to") and _only_verb_slot(article, token, before) \
+                and not _in_prepositional_phrase(article, before):
             return token.start, token.end, "led", reason  # "A local vicar lead the service on Sunday.": the sentence's only verb
         if token.tag in ("VBP", "VB") and after is not None and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP")
                                                                or after.lower in _LEAD_ON) \
@@ -1513,6 +1535,17 @@ def _past_time_in_clause(article: AnalysedArticle, verb: Token, lexicon) -> bool
     return False
 
 
+def _in_prepositional_phrase(article: AnalysedArticle, noun: Token) -> bool:
+    """``noun`` and the determiner and modifiers before it follow a preposition ("through the
+    village"): it is that preposition's object, whatever the parser made of it."""
+    opener = noun
+    while previous_word(article, opener) is not None and previous_word(article, opener).pos in ("DET", "ADJ", "NOUN", "NUM") \
+            and previous_word(article, opener).tag != "PRP$":
+        opener = previous_word(article, opener)
+    prior = previous_word(article, opener)
+    return prior is not None and prior.pos == "ADP"
+
+
 def _singular_subject(article: AnalysedArticle, verb: Token, before: Token, lexicon=None) -> bool:
     """The verb's subject is one thing or person, away from it — past a phrase after the noun
     ("Her research in the 1990s lead to") or through a relative "who" ("a reporter who lead") — so
@@ -1527,6 +1560,8 @@ def _singular_subject(article: AnalysedArticle, verb: Token, before: Token, lexi
         subject = article.tokens[verb.head]
     if subject.tag != "NN" or subject.pos != "NOUN" or subject.i > verb.i:
         return False
+    if _in_prepositional_phrase(article, subject):
+        return False  # "The roads through the village lead": the parser's subject is a preposition's noun
     if lexicon is None or lexicon.group(subject.lemma.lower()) is not False:
         return False  # "the team who lead", and a word WordNet lacks
     if any(child.dep in ("aux", "neg") or child.tag == "MD" for child in article.children(verb)):
@@ -1792,6 +1827,9 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
     partner = TERM_PARTNERS.get(token.lower)
     if partner is None or lexicon is None or not lexicon.wordnet:
         return None
+    before = previous_word(article, token)
+    if before is not None and (before.tag in ("TO", "MD") or before.lower in SUBJECT_PRONOUNS or before.pos == "NOUN" and token.pos == "VERB"):
+        return None  # "to lose cannon", "The scandal led poisoning victims to": a verb, not a term's adjective
     words = []
     for k in (1, 2):
         after = next_word(article, token, k)
@@ -1808,6 +1846,9 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
         last = words[n - 1]
         if last.pos != "NOUN":
             continue  # "led up to", "led off": a particle, not the noun of "lead-up"
+        beyond = next_word(article, last)
+        if beyond is not None and beyond.pos in ("NOUN", "PROPN"):
+            continue  # "complimentary medicine samples": the term does not end its noun phrase
         endings = {last.lower, (last.lemma or last.lower).lower()}
         for ending in endings:
             wanted, written = f"{partner} {tail}{ending}", f"{token.lower} {tail}{ending}"
