@@ -226,7 +226,6 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     after, between = counted
     if between and between[0].lower in ("other", "second"):
         return None  # "each other sentences" (a lost possessive), "one gigabit a second systems" (a rate)
-    nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
     if after.tag != "NNS" or after.pos != "NOUN" or not _plural(after, lexicon):
         return None
     if _singular_of_its_own(after.lower, after.lemma.lower(), lexicon):
