@@ -9,6 +9,9 @@ families' floors are below the earlier ones, which were set on the smaller part.
 to 999 sentences; its held-out sentences were caught at 0.70 before the rules changed and 0.73
 after, so the floors of led, passed and whose, whose held-out parts grew hardest, are lower than
 before (docs/BENCHMARKS.md says by how much), and those of affect and its, which rose, higher.
+A fifth batch (2026-12-07, 400 sentences for the eight weakest families) grew the held-out part to
+1,125 sentences (0.58 of its new incorrect ones caught before the rules changed, 0.68 after); the
+floors of a-plural, led and whose rose with the rules of that round.
 Raise them when the checks improve, never lower them silently."""
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 #: — a-plural, affect, complement, discreet, its, led, passed, principal, their, whose, your — are
 #: pinned at what they reach, and named in docs/BENCHMARKS.md).
 RECALL_FLOORS = {
-    "a-an": 0.9, "a-plural": 0.6, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
+    "a-an": 0.9, "a-plural": 0.7, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
     "complement": 0.5, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
-    "even-though": 0.95, "its": 0.78, "led": 0.65, "lose": 0.8, "passed": 0.6, "principal": 0.5,
-    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.6, "your": 0.65,
+    "even-though": 0.95, "its": 0.78, "led": 0.7, "lose": 0.8, "passed": 0.6, "principal": 0.5,
+    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.65, "your": 0.65,
 }
 #: Share of the held-out correct sentences flagged by any grammar check, over all families.
 MAX_FALSE_ALARM_RATE = 0.03
