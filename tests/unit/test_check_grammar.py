@@ -407,6 +407,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Pharmacies gave out complimentary medicine samples, and the leak led poisoning cases to rise.\n",
         "If your travelling companion, for example, falls ill, call a doctor.\n",
         "The club is looking for a complement for Silva in midfield.\n",
+        "A scuffle broke out, and a flare-up that led to two bookings followed.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

@@ -138,7 +138,7 @@ ONE_WORDS = frozenset({"a", "an", "one", "each", "every", "another"})
 #: plural modifies, whatever else WordNet lists it as ("a ministers who", "a jobs for").
 NOT_A_MODIFIED_NOUN = frozenset({"PRON", "DET", "ADP", "AUX", "PART", "SCONJ", "CCONJ", "NUM"})
 #: Adjectives that make "a" part of a quantity of many: "a few weeks", "a great many people".
-QUANTIFYING = frozenset({"few", "many", "fewer", "lot", "couple", "number", "host"})
+QUANTIFYING = frozenset({"few", "many", "fewer", "several", "lot", "couple", "number", "host"})
 
 
 def _plural(token: Token, lexicon) -> bool:

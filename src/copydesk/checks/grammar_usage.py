@@ -1480,26 +1480,34 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
 
 
 def _modifiers_after_article(article: AnalysedArticle, word: Token, lexicon=None) -> bool:
-    """Between "a"/"an" and ``word`` stand only modifiers — numbers, hyphenated compounds ("two-goal",
-    "10-point") and words WordNet knows but not as nouns ("slender") — so ``word`` must be the
-    noun "a" counts."""
+    """Between "a"/"an" and ``word`` stand only modifiers — a measure joined to its number
+    ("two-goal", "10-point") or words WordNet lists as adjectives and not as nouns ("slender") —
+    so ``word`` must be the noun "a" counts. A hyphenated noun ("a flare-up led to") is a noun of
+    its own, and "led" its verb."""
     if lexicon is None or article.text[word.start - 1 : word.start] in ("-", "‐"):
         return False  # "a well-led, lean firm", "a Labour-led council": a compound with the participle
-    k, seen = 1, 0
-    while k < 6:
-        prior = previous_word(article, word, k)
-        if prior is None:
-            return False
-        if prior.lower in ("a", "an"):
-            return seen > 0
-        joined = prior.text in ("-", "‐") or article.text[prior.end : prior.end + 1] in ("-", "‐") \
-            or article.text[prior.start - 1 : prior.start] in ("-", "‐")
-        if not (prior.pos == "NUM" or joined or prior.text.isalpha() and prior.text.islower()
-                and lexicon.is_noun(prior.lower) is False and lexicon.can_be(prior.lower, "adj")):
-            return False
-        seen += 1
-        k += 1
-    return False
+    adjectives = lexicon.wordnet.get("adj", frozenset())
+    sentence = article.sentences[word.sent]
+    between = []
+    for other in reversed(article.tokens[sentence.first : word.i]):
+        if other.lower in ("a", "an"):
+            break
+        between.append(other)
+    else:
+        return False
+    if not between or len(between) > 4:
+        return False
+    has_number = any(t.pos == "NUM" for t in between)
+    for other in between:
+        if other.pos == "NUM" or other.text in ("-", "‐") and has_number:
+            continue
+        if other.pos == "NOUN" and has_number and article.text[other.start - 1 : other.start] in ("-", "‐"):
+            continue  # "two-goal": the measure of a number
+        if other.pos in ("ADJ", "NOUN") and other.text.isalpha() and other.text.islower() \
+                and other.lower in adjectives and lexicon.is_noun(other.lower) is False:
+            continue
+        return False
+    return True
 
 
 def _agent_after(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
