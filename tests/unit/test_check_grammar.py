@@ -408,6 +408,12 @@ def test_slip_is_flagged(analyser, text, expected):
         "If your travelling companion, for example, falls ill, call a doctor.\n",
         "The club is looking for a complement for Silva in midfield.\n",
         "A scuffle broke out, and a flare-up that led to two bookings followed.\n",
+        # web pages' tuning halves
+        "The storm was a bad omen for the launch.\n",
+        "\"It will never work,\" one engineer said. \"It might,\" another replies.\n",
+        "Price is the one shoppers care about most.\n",
+        "It was a sign young voters like her had a say.\n",
+        "Compared with a double hull, a single allows more cargo space.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

@@ -142,16 +142,21 @@ QUANTIFYING = frozenset({"few", "many", "fewer", "several", "lot", "couple", "nu
 
 
 def _plural(token: Token, lexicon) -> bool:
-    """A plural noun: the regular plural of its lemma ("tops", "witnesses", "inquiries"), or an
-    irregular plural of a noun WordNet lists ("women", "children", "criteria", "men") that is not
-    a singular noun of its own ("people" beside "person", "data" beside "datum")."""
+    """A plural noun: the regular plural of a noun ("tops", "witnesses", "inquiries"; not
+    "allows", the tagger's noun of a verb WordNet lists only as one), or an irregular plural —
+    one WordNet's exception list gives ("men", "children", "criteria") or one WordNet lacks while
+    it lists the lemma ("women") — that is not a singular noun of its own ("data" beside "datum";
+    "omen" is no plural of "Oman")."""
     lemma, word = token.lemma.lower(), token.lower
     if word == lemma:
         return False
-    if word in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
-        return True
     nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
-    return bool(nouns) and lemma in nouns and not _singular_of_its_own(word, lemma, lexicon)
+    if word in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        return not nouns or lemma in nouns
+    if not nouns or lemma not in nouns:
+        return False
+    listed = lemma in lexicon.singulars(word) or word not in nouns
+    return listed and not _singular_of_its_own(word, lemma, lexicon)
 
 
 def _singular_of_its_own(word: str, lemma: str, lexicon) -> bool:
@@ -194,11 +199,17 @@ def _counted_noun(article: AnalysedArticle, token: Token) -> tuple[Token, list[T
         return None
     noun = article.tokens[token.head]
     between = list(article.tokens[token.i + 1 : noun.i])
-    if len(between) > 3 or not all(t.pos == "ADJ" and t.dep == "amod" or t.pos == "VERB" and t.dep == "amod"
+    if len(between) > 3 or not all(t.pos == "ADJ" and t.dep == "amod" and t.tag in ("JJ", "JJR", "JJS")
+                                    or t.pos == "VERB" and t.dep == "amod" and t.tag in ("VBN", "VBG")
                                     or t.pos == "ADV" and t.dep == "advmod" and t.head > t.i for t in between):
         return None
     if not any(t.head == noun.i for t in between) or any(t.lower in QUANTIFYING for t in between):
         return None  # "a few weeks", "a great many people": a quantity, not one
+    prior = previous_word(article, token)
+    if noun.dep in ("nsubj", "nsubjpass") and noun.head > noun.i and prior is not None and prior.pos in ("VERB", "AUX"):
+        return None  # "was a sign small companies had": after a verb, "a" opens the verb's object, and
+        # the plural, subject of a verb of its own, begins another clause (a noun the tagger called
+        # an adjective, "sign", ended the object)
     return noun, between
 
 
@@ -211,12 +222,13 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
         prior = previous_word(article, token)
         if token.tag != "CD" or token.dep != "nummod" or article.text[token.end : token.end + 1] in ("-", "‐") \
                 or token.text[0].isupper() and token.i != article.sentences[token.sent].first \
-                or prior is not None and (prior.pos in ("NOUN", "PROPN", "AUX", "CCONJ") or prior.lemma.lower() == "be"
+                or prior is not None and (prior.pos in ("NOUN", "PROPN", "AUX", "CCONJ", "DET") or prior.lemma.lower() == "be"
                                           or prior.text == ","):
             return None  # "one-day", "one or two", "Objective One areas", "Phase one trials" (a label),
-            # "is one ministers avoid", "and one unions oppose" (the pronoun before a relative clause)
-    elif token.tag != "DT":
-        return None
+            # "is one ministers avoid", "and one unions oppose", "the one startups should focus on"
+            # (the pronoun before a relative clause)
+    elif token.tag != "DT" or token.dep != "det":
+        return None  # "'Legends don't,' another replies": the parser reads a pronoun
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
     if raw is None or raw.text in ("'", "‘", '"', "“"):
         return None  # "a 'horses for courses' selection": a quoted phrase used as a modifier
@@ -228,6 +240,8 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
         return None  # "each other sentences" (a lost possessive), "one gigabit a second systems" (a rate)
     if after.tag != "NNS" or after.pos != "NOUN" or not _plural(after, lexicon):
         return None
+    if after.dep == "ROOT" and lexicon is not None and lexicon.can_be(after.lemma.lower(), "verb"):
+        return None  # '"Legends don't," another replies.': the sentence's only verb, read as a noun
     if _singular_of_its_own(after.lower, after.lemma.lower(), lexicon):
         return None  # "a shambles", "a series", "a species", "a crossroads"
     if after.dep == "compound" or after.head != after.i and article.tokens[after.head].i > after.i \

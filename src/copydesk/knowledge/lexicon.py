@@ -427,6 +427,7 @@ class Lexicon:
         self._wordnet: dict[str, frozenset[str]] | None = None
         self._clause_verbs: frozenset[str] | None = None
         self._noun_index: str | None = None
+        self._noun_exceptions: dict[str, frozenset[str]] | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], ...] | None = None
         self._by_sound: dict[str, list[str]] | None = None
@@ -884,6 +885,22 @@ class Lexicon:
         if self._ranker is None:
             self._ranker = Ranker.default()
         return self._ranker
+
+    def singulars(self, plural: str) -> frozenset[str]:
+        """The singulars WordNet's exception list (noun.exc) gives for an irregular plural ("men"
+        → "man", "criteria" → "criterion", "media" → "medium"); empty for any other word."""
+        if self._noun_exceptions is None:
+            self._noun_exceptions = {}
+            for directory in WORDNET_DIRS:
+                path = directory / "noun.exc"
+                if path.exists():
+                    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                        fields = line.split()
+                        if len(fields) >= 2:
+                            self._noun_exceptions[fields[0].replace("_", " ")] = frozenset(
+                                field.replace("_", " ") for field in fields[1:])
+                    break
+        return self._noun_exceptions.get(plural.lower(), frozenset())
 
     def noun_senses(self, noun: str) -> frozenset[str]:
         """The WordNet synsets (offsets) of ``noun`` as a noun; empty when WordNet lacks it. Read
