@@ -7,7 +7,11 @@ read as "won"; "h" is silent only in hour, honest, honour and heir and their der
 initialisms are read letter by letter (an MP, an SNP, a UN official), acronyms that are read as
 words as words (a NATO summit); numbers by how they are said (an 8, an 11, an 18, an 80,000).
 "an historic", "an hotel" (older British usage before an unstressed "h") are left alone: house
-style decides.
+style decides. A word that counts one ("a", "an", "one", "each", "every", "another") before a
+plural noun it heads is flagged ("a threatening messages", "a men", "one councillors"), unless
+the plural is a singular of its own (WordNet, word frequency, a shared synset, the word-pair
+list), a quantity ("a few weeks"), a compound's modifier ("a sports centre") or read as singular
+by its verb ("A barracks was evacuated").
 """
 
 from __future__ import annotations
@@ -160,13 +164,14 @@ def _plural(token: Token, lexicon) -> bool:
 
 
 def _singular_of_its_own(word: str, lemma: str, lexicon) -> bool:
-    """Whether a form in -s is a singular noun of its own ("a series", "a species", "a crossroads",
-    "a summons", "a means", "a commons"): WordNet lists it as a noun, and the form without -s is
-    no noun ("summon"), is rarer than it ("crossroad", "specie"), or is the same noun (WordNet
-    puts "common" and "commons" in one synset); or English writes it after "a" often enough for
-    the word-pair list to hold the pair ("a means", not "a men"). A plural WordNet also lists for a sense of
-    its own ("rooms" as lodgings, "talks", "damages") is still the plural of a commoner singular
-    ("room", "talk", "damage")."""
+    """Whether a form WordNet lists as a noun is a singular of its own ("a series", "a species",
+    "a crossroads", "a summons", "a means", "a commons", "a works"): the form without its plural
+    ending is no noun ("summon"), is rarer than it ("crossroad", "specie"), or is the same noun
+    (WordNet puts "common" and "commons" in one synset); or, for a form in -s, English writes it
+    after "a" often enough for the word-pair list to hold the pair ("a means"), or WordNet's
+    first sense of it is not a person or a group ("a works", "a links"; and so "a rooms", "a
+    talks" pass too, the price of not flagging those). An irregular plural ("men") must share a
+    synset with its singular or be rarer ("data" beside "datum") to count as one."""
     nouns = lexicon.wordnet.get("noun") if lexicon is not None else None
     if not nouns or word not in nouns:
         return False
