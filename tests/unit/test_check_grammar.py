@@ -228,6 +228,8 @@ def found(analyser, text):
         ("Leeds took a three-goal led into the break.\n", ("grammar.usage", "led", "lead")),
         ("The principle, Mr Adeyemi, told parents the school would close.\n", ("grammar.usage", "principle", "principal")),
         ("The Inuit are a peoples of the Arctic.\n", ("grammar.article", "a peoples", "a people")),
+        ("\"Their hiding something from us,\" the protester shouted.\n", ("grammar.usage", "Their", "They're")),
+        ("\"You're shouting at staff has to stop,\" the manager said.\n", ("grammar.usage", "You're", "Your")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -414,6 +416,9 @@ def test_slip_is_flagged(analyser, text, expected):
         "Price is the one shoppers care about most.\n",
         "It was a sign young voters like her had a say.\n",
         "Compared with a double hull, a single allows more cargo space.\n",
+        "They're hoping the deal will close, and they're saying it has support.\n",
+        "Your waiting in line, not theirs, is what counts.\n",
+        "You're refusing to say what happened.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

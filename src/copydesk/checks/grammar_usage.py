@@ -106,6 +106,9 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         return None
     if after.lower == "own":
         return hit
+    if pronoun.lower in ("you", "they") and before is None and after.tag == "VBG" and _finite_verb_in_clause(article, after):
+        return hit  # "You're refusing to cooperate has made things worse": the "-ing" phrase is the
+        # subject of the later verb, and "you are" before it leaves two verbs in one clause
     if pronoun.lower in ("it", "who") and pronoun.dep == "poss" and verb.tag == "POS" \
             and noun_after_modifiers(article, verb, participles=True) is not None:
         return hit  # the parser itself reads a possessive 's on a pronoun, which English never
@@ -180,7 +183,23 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
 NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "with", "about", "near", "by"})
 
 
-def _no_verb_before_comma(article: AnalysedArticle, word: Token) -> bool:
+def _finite_verb_in_clause(article: AnalysedArticle, word: Token) -> bool:
+    """A finite verb follows ``word`` in the same clause with no subject of its own: nothing
+    between opens another clause (no comma, conjunction, "that" or wh-word), and the word before
+    the verb could not be its subject ("refusing to cooperate has"; not "hoping the deal will")."""
+    sentence = article.sentences[word.sent]
+    for other in article.tokens[word.i + 1 : sentence.last]:
+        if is_finite_verb(other):
+            prior = previous_word(article, other)
+            return other.lower not in ("'s", "’s") and prior is not None and (
+                prior.pos not in ("NOUN", "PROPN", "PRON", "NUM") or _in_prepositional_phrase(article, prior))
+            # ("shouting at staff has": a preposition's noun is no subject)
+        if other.pos in ("PUNCT", "SCONJ", "CCONJ") or other.tag in ("WDT", "WP", "WP$", "WRB") or other.lower == "that":
+            return False
+    return False
+
+
+def _no_verb_before_comma(article: AnalysedArticle, word: Token, *, own_subject: bool = False) -> bool:
     """From ``word`` to the next comma no verb stands, and the rest of the sentence has one verb
     only (a finite one, or an imperative), the main clause's: the clause ``word`` is in has none
     of its own ("if your approaching retirement, now is the time"; not "If your travelling
@@ -193,7 +212,12 @@ def _no_verb_before_comma(article: AnalysedArticle, word: Token) -> bool:
     verbs = [t for t in tokens[comma + 1:] if is_finite_verb(t) and t.tag != "MD" or t.tag == "VB"
              and (previous_word(article, t) is None or previous_word(article, t).tag not in ("TO", "MD"))
              and not any(c.tag == "MD" or c.dep == "aux" for c in article.children(t))]
-    return len(verbs) == 1
+    if len(verbs) != 1:
+        return False
+    prior = previous_word(article, verbs[0])
+    # with ``own_subject``, the one verb has its subject right before it ("…," the candidate told):
+    # not "Your waiting in line, not theirs, is what counts", whose verb is the gerund's
+    return not own_subject or prior is not None and prior.pos in ("NOUN", "PROPN", "PRON")
 
 
 def _noun_phrase_is_subject(article: AnalysedArticle, participle: Token) -> bool:
@@ -427,6 +451,12 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             and before is not None and before.lower in ("if", "when", "while", "because", "unless", "once") \
             and _no_verb_before_comma(article, after):
         return hit  # "if your approaching retirement, now is the time": the clause "if" opens has no verb
+    if before is None and token.lower != "whose" and after.lower.endswith("ing") and lexicon is not None \
+            and lexicon.can_be(after.lower[:-3], "verb") and next_word(article, after) is not None \
+            and next_word(article, after).pos in ("ADP", "PART", "PRON", "ADV") \
+            and _no_verb_before_comma(article, after, own_subject=True):
+        return hit  # '"Their lying to you," the candidate told the crowd': the quoted clause has no verb,
+        # and the sentence's one verb is the attribution's
     if after.lower in ("more", "less") and (before is None or _opens_clause(article, token)) and token.lower != "their":
         following = next_word(article, after)
         if following is not None and following.lower == "of" and next_word(article, after, 2) is not None \
