@@ -230,6 +230,8 @@ def found(analyser, text):
         ("The Inuit are a peoples of the Arctic.\n", ("grammar.article", "a peoples", "a people")),
         ("\"Their hiding something from us,\" the protester shouted.\n", ("grammar.usage", "Their", "They're")),
         ("\"You're shouting at staff has to stop,\" the manager said.\n", ("grammar.usage", "You're", "Your")),
+        ("The new lighting is meant to compliment the old stonework.\n", ("grammar.usage", "compliment", "complement")),
+        ("The dressing, made to compliment grilled fish, is sharp.\n", ("grammar.usage", "compliment", "complement")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -419,6 +421,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "They're hoping the deal will close, and they're saying it has support.\n",
         "Your waiting in line, not theirs, is what counts.\n",
         "You're refusing to say what happened.\n",
+        "The coach was keen to compliment his players, and the fans wanted to compliment the team.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

@@ -1222,6 +1222,14 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
                 if t.head == token.i and t.dep in ("nsubj",)]
     if not subjects and token.dep == "acl" and token.head < token.i:
         subjects = [article.tokens[token.head]]  # "bus services, complimenting the new rail link"
+    if not subjects and token.dep == "xcomp" and token.head != token.i:
+        # an infinitive's understood subject: the subject of the verb it completes ("It is designed
+        # to compliment the room"), or the noun a participle describes ("a tram line, designed to
+        # compliment the metro")
+        governor = article.tokens[token.head]
+        subjects = [t for t in article.children(governor) if t.dep in ("nsubj", "nsubjpass")]
+        if not subjects and governor.dep == "acl" and governor.tag == "VBN" and governor.head < governor.i:
+            subjects = [article.tokens[governor.head]]
     if not subjects:  # "will compliment": the subject hangs on the auxiliary's verb, or is shared
         return False
     return _a_thing(subjects[-1], lexicon)
