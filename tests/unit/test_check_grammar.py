@@ -232,6 +232,7 @@ def found(analyser, text):
         ("\"You're shouting at staff has to stop,\" the manager said.\n", ("grammar.usage", "You're", "Your")),
         ("The new lighting is meant to compliment the old stonework.\n", ("grammar.usage", "compliment", "complement")),
         ("The dressing, made to compliment grilled fish, is sharp.\n", ("grammar.usage", "compliment", "complement")),
+        ("Laws past by the old assembly still stand.\n", ("grammar.usage", "past", "passed")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -422,6 +423,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Your waiting in line, not theirs, is what counts.\n",
         "You're refusing to say what happened.\n",
         "The coach was keen to compliment his players, and the fans wanted to compliment the team.\n",
+        "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
     ],
 )

@@ -1671,6 +1671,11 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
+        if before.pos == "NOUN" and after is not None and after.lower == "by" and not _in_prepositional_phrase(article, before):
+            agent = next_word(article, after)
+            if agent is not None and (agent.pos in ("DET", "PROPN", "ADJ") or agent.tag == "PRP$"):
+                return token.start, token.end, "passed", reason  # "Bills past by the last parliament", "bill past
+                # by narrow margin": a noun and its passive participle, then the agent or the margin
         if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj"
             and not _finite_verb_ahead(article, token)) \
                 and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"
