@@ -422,6 +422,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "They're hoping the deal will close, and they're saying it has support.\n",
         "Your waiting in line, not theirs, is what counts.\n",
         "You're refusing to say what happened.\n",
+        "\"They're going to be pretty interested in what he offers,\" an aide said.\n",
         "The coach was keen to compliment his players, and the fans wanted to compliment the team.\n",
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",

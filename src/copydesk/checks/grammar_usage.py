@@ -189,6 +189,9 @@ def _finite_verb_in_clause(article: AnalysedArticle, word: Token) -> bool:
     the verb could not be its subject ("refusing to cooperate has"; not "hoping the deal will")."""
     sentence = article.sentences[word.sent]
     for other in article.tokens[word.i + 1 : sentence.last]:
+        if other.tag == "VBD" and any(t is not None and t.lemma.lower() in ("be", "get")
+                                      for t in (previous_word(article, other), previous_word(article, other, 2))):
+            continue  # "going to be pretty interested": a past form after "be" is a participle
         if is_finite_verb(other):
             prior = previous_word(article, other)
             return other.lower not in ("'s", "’s") and prior is not None and (
