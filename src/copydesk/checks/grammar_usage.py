@@ -192,6 +192,8 @@ def _finite_verb_in_clause(article: AnalysedArticle, word: Token) -> bool:
         if other.tag == "VBD" and any(t is not None and t.lemma.lower() in ("be", "get")
                                       for t in (previous_word(article, other), previous_word(article, other, 2))):
             continue  # "going to be pretty interested": a past form after "be" is a participle
+        if is_finite_verb(other) and previous_word(article, other) is not None and previous_word(article, other).lower == "to":
+            continue  # "going to do that": after "to", an infinitive, whatever the tagger says
         if is_finite_verb(other):
             prior = previous_word(article, other)
             return other.lower not in ("'s", "’s") and prior is not None and (
