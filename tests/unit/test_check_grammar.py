@@ -424,6 +424,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "You're refusing to say what happened.\n",
         "\"They're going to be pretty interested in what he offers,\" an aide said.\n",
         "Honestly? You're going to do that? Nobody will believe it.\n",
+        "\"They're going to be keen on the kind of help she can give them,\" he said.\n",
         "The coach was keen to compliment his players, and the fans wanted to compliment the team.\n",
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",

@@ -197,7 +197,8 @@ def _finite_verb_in_clause(article: AnalysedArticle, word: Token) -> bool:
         if is_finite_verb(other):
             prior = previous_word(article, other)
             return other.lower not in ("'s", "’s") and prior is not None and (
-                prior.pos not in ("NOUN", "PROPN", "PRON", "NUM") or _in_prepositional_phrase(article, prior))
+                prior.pos not in ("NOUN", "PROPN", "PRON", "NUM")
+                or prior.pos != "PRON" and _in_prepositional_phrase(article, prior))
             # ("shouting at staff has": a preposition's noun is no subject)
         if other.pos in ("PUNCT", "SCONJ", "CCONJ") or other.tag in ("WDT", "WP", "WP$", "WRB") or other.lower == "that":
             return False
