@@ -267,15 +267,19 @@ def _load_wordnet() -> dict[str, frozenset[str]]:
     return {}
 
 
+def _index_entry(line: str) -> tuple[str, list[str]]:
+    """(lemma, synset offsets, most frequent sense first) of one line of a WordNet index file."""
+    fields = line.split()
+    return fields[0].replace("_", " "), fields[6 + int(fields[3]):]
+
+
 def _index_senses(index: Path) -> Iterator[tuple[str, list[str]]]:
-    """(lemma, synset offsets, most frequent sense first) for each entry of a WordNet index file
-    (index.noun, index.verb); the licence lines at the top are indented and skipped."""
+    """``_index_entry`` for each entry of a WordNet index file (index.noun, index.verb); the
+    licence lines at the top are indented and skipped."""
     with open(index, encoding="utf-8", errors="replace") as handle:
         for line in handle:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            yield fields[0].replace("_", " "), fields[6 + int(fields[3]):]
+            if not line.startswith(" "):
+                yield _index_entry(line)
 
 
 #: WordNet's verb frame "Somebody ----s that CLAUSE": verbs that take a clause as object.
@@ -915,8 +919,7 @@ class Lexicon:
         at = self._noun_index.find(key)
         if at < 0:
             return frozenset()
-        fields = self._noun_index[at + 1 : self._noun_index.find("\n", at + 1)].split()
-        return frozenset(fields[6 + int(fields[3]):])
+        return frozenset(_index_entry(self._noun_index[at + 1 : self._noun_index.find("\n", at + 1)])[1])
 
     @property
     def bigrams(self) -> Bigrams:
