@@ -233,6 +233,14 @@ def found(analyser, text):
         ("The new lighting is meant to compliment the old stonework.\n", ("grammar.usage", "compliment", "complement")),
         ("The dressing, made to compliment grilled fish, is sharp.\n", ("grammar.usage", "compliment", "complement")),
         ("Laws past by the old assembly still stand.\n", ("grammar.usage", "past", "passed")),
+        # a plural after "a" whatever follows: its verb, a singular verb, a preposition
+        ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
+        ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
+        ("A pensioners from Wigan has been fined for fly-tipping.\n", ("grammar.article", "A pensioners", "A pensioner")),
+        ("Insulin is one medicines among many that have risen in price.\n", ("grammar.article", "one medicines", "one medicine")),
+        # a number and a plural joined by a hyphen before a noun: the modifier is singular
+        ("Ministers promised a five-years plan for the railways.\n", ("grammar.article", "five-years", "five-year")),
+        ("A 12-weeks-old puppy was rescued from the canal.\n", ("grammar.article", "12-weeks", "12-week")),
     ],
 )
 def test_slip_is_flagged(analyser, text, expected):
@@ -428,6 +436,10 @@ def test_slip_is_flagged(analyser, text, expected):
         "The coach was keen to compliment his players, and the fans wanted to compliment the team.\n",
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
+        "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "Cutting fees is one measure ministers favour, and it is one voters like.\n",
+        "Staff on zero-hours contracts want a two-thirds majority for a two-times winner.\n",
+        "She paid with a two-pence coin, and the race lasted two hours.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

@@ -218,6 +218,49 @@ def _counted_noun(article: AnalysedArticle, token: Token) -> tuple[Token, list[T
     return noun, between
 
 
+#: How much more common (Zipf) a plural is than its singular when English uses it as a singular
+#: of its own: three times ("barracks" beside "barrack", "headquarters").
+MOSTLY_PLURAL = 0.5
+
+
+def _may_be_singular(noun: Token, lexicon) -> bool:
+    """Whether a plural the verb reads as singular may be one: WordNet lists the form as a noun
+    of its own ("gasworks"), or English writes the form far more often than its singular
+    ("barracks", "headquarters"). "A teenagers … has been charged" stays a plural."""
+    if lexicon is None:
+        return True
+    word, lemma = noun.lower, noun.lemma.lower()
+    return word in lexicon.wordnet.get("noun", ()) or lexicon.frequency(word) >= lexicon.frequency(lemma) + MOSTLY_PLURAL
+
+
+def _relative_clause_after(article: AnalysedArticle, one: Token) -> bool:
+    """Whether the plural after the pronoun "one" opens a clause: a verb follows it ("one
+    ministers avoid", "one startups should focus on")."""
+    plural = next_word(article, one)
+    beyond = next_word(article, plural) if plural is not None else None
+    if beyond is not None and beyond.pos == "ADP":
+        further = next_word(article, beyond)
+        return further is None or further.pos == "PUNCT"  # "one voters like.": a preposition with
+        # no object is a verb the tagger misread, or one left at the clause's end ("one people talk about")
+    return beyond is None or beyond.pos in ("VERB", "AUX") or beyond.tag == "MD" or beyond.pos == "ADV"
+
+
+def _verb_follows(beyond: Token | None) -> bool:
+    """A finite verb or a participle right after a plural the parser made the sentence's root:
+    the plural is a noun, the verb's subject or the noun the participle describes ("An
+    eyewitnesses described seeing …"), not a verb the tagger misread."""
+    return beyond is not None and beyond.pos in ("VERB", "AUX") and beyond.tag in ("VBD", "VBN", "VBZ", "VBP", "MD")
+
+
+def _verb_of(noun: Token, beyond: Token) -> bool:
+    """Whether the parse makes ``noun`` the subject of the finite verb ``beyond`` right after it
+    ("Another studies found"): then ``beyond`` is no noun the plural modifies, whatever else
+    WordNet lists it as ("found"). A participle the parser hangs on the plural is not enough: "a
+    ratings hit" is a noun compound the tagger reads as "hit" done to ratings."""
+    return beyond.pos in ("VERB", "AUX") and beyond.tag in ("VBD", "VBZ", "VBP") \
+        and noun.head == beyond.i and noun.dep in ("nsubj", "nsubjpass")
+
+
 def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     """"a tops", "a players", "one councillors": the determiner counts one, and the noun it heads
     is plural."""
@@ -227,11 +270,12 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
         prior = previous_word(article, token)
         if token.tag != "CD" or token.dep != "nummod" or article.text[token.end : token.end + 1] in ("-", "‐") \
                 or token.text[0].isupper() and token.i != article.sentences[token.sent].first \
-                or prior is not None and (prior.pos in ("NOUN", "PROPN", "AUX", "CCONJ", "DET") or prior.lemma.lower() == "be"
-                                          or prior.text == ","):
-            return None  # "one-day", "one or two", "Objective One areas", "Phase one trials" (a label),
-            # "is one ministers avoid", "and one unions oppose", "the one startups should focus on"
-            # (the pronoun before a relative clause)
+                or prior is not None and prior.pos in ("NOUN", "PROPN"):
+            return None  # "one-day", "one or two", "Objective One areas", "Phase one trials" (a label)
+        if prior is not None and (prior.pos in ("AUX", "CCONJ", "DET") or prior.lemma.lower() == "be" or prior.text == ",") \
+                and _relative_clause_after(article, token):
+            return None  # "is one ministers avoid", "and one unions oppose", "the one startups should
+            # focus on": the pronoun before a relative clause ("is one tools among many" is not)
     elif token.tag != "DT" or token.dep != "det":
         return None  # "'Legends don't,' another replies": the parser reads a pronoun
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
@@ -245,21 +289,24 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
         return None  # "each other sentences" (a lost possessive), "one gigabit a second systems" (a rate)
     if after.tag != "NNS" or after.pos != "NOUN" or not _plural(after, lexicon):
         return None
-    if after.dep == "ROOT" and lexicon is not None and lexicon.can_be(after.lemma.lower(), "verb"):
+    beyond = next_word(article, after)
+    if after.dep == "ROOT" and lexicon is not None and lexicon.can_be(after.lemma.lower(), "verb") \
+            and not _verb_follows(beyond):
         return None  # '"Legends don't," another replies.': the sentence's only verb, read as a noun
+        # (not when a verb follows: "An eyewitnesses described …" is a subject and its verb)
     if _singular_of_its_own(after.lower, after.lemma.lower(), lexicon):
         return None  # "a shambles", "a series", "a species", "a crossroads"
     if after.dep == "compound" or after.head != after.i and article.tokens[after.head].i > after.i \
             and article.tokens[after.head].pos == "NOUN":
         return None  # "a sports centre", "a savings scheme": the plural modifies the next noun
-    beyond = next_word(article, after)
     if beyond is not None and (beyond.pos in ("NOUN", "PROPN") or beyond.text in ("-", "–") or beyond.tag == "RP"
                                or lexicon is not None and lexicon.is_noun(beyond.lower)
-                               and beyond.pos not in NOT_A_MODIFIED_NOUN and beyond.tag != "MD"):
+                               and beyond.pos not in NOT_A_MODIFIED_NOUN and beyond.tag != "MD"
+                               and not _verb_of(after, beyond)):
         return None  # "a veterans charity" (however the tagger reads "charity"), "a heads up"
-    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]):
-        return None  # "A barracks was evacuated": the verb reads the noun as singular, and a noun in -s
-        # may be one ("barracks", "gasworks") whatever the dictionary lists
+    if after.dep in ("nsubj", "nsubjpass") and after.head != after.i and _singular_verb(article, article.tokens[after.head]) \
+            and _may_be_singular(after, lexicon):
+        return None  # "A barracks was evacuated": the verb reads the noun as singular
     words = [token.text] if token.lower not in ("a", "an") else \
         ["an" if vowel_sound(between[0].text if between else after.lemma) else "a"]
     if token.text[:1].isupper():
@@ -268,10 +315,44 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     return token.start, after.end, suggestion, f"'{token.text}' counts one, and '{after.text}' is plural"
 
 
+#: Plurals a number joins with a hyphen that are no unit: "two-thirds", "three-quarters" (fractions
+#: count in the plural), "two-times champion" (British sports writing's "two-times").
+NOT_UNITS = frozenset({"half", "third", "quarter", "time"})
+
+
+def _rule_measure_plural(article: AnalysedArticle, token: Token, lexicon=None):
+    """"a two-hours delay", "a 10-years-old boy": a number joined by a hyphen to a noun makes a
+    modifier, and English puts the noun of such a modifier in the singular ("a two-hour
+    delay"), whatever the number (but zero: "a zero-hours contract"). Only a regular plural (not "a two-pence coin"), not a fraction
+    ("a two-thirds majority"), and only before the noun it modifies or a further hyphen."""
+    if token.pos != "NUM" or token.tag != "CD" or token.i + 3 > len(article.tokens) or token.lower in ("zero", "0"):
+        return None  # "a zero-hours contract", "zero-emissions homes": zero counts in the plural
+    hyphen, unit = article.tokens[token.i + 1], article.tokens[token.i + 2]
+    if hyphen.text not in ("-", "‐") or hyphen.start != token.end or unit.start != hyphen.end:
+        return None
+    if token.i > 0 and article.tokens[token.i - 1].end == token.start and article.tokens[token.i - 1].text in ("-", "‐"):
+        return None  # "twenty-two-hours": part of a longer chain read another way
+    lemma, word = unit.lemma.lower(), unit.lower
+    if unit.tag != "NNS" or not unit.text.islower() or word not in (lemma + "s", lemma + "es", lemma[:-1] + "ies") \
+            or lemma in NOT_UNITS or lemma.endswith("th") or lexicon is not None and not lexicon.is_noun(lemma):
+        return None
+    beyond = article.tokens[unit.i + 1] if unit.i + 1 < len(article.tokens) else None
+    if beyond is None:
+        return None
+    chained = beyond.text in ("-", "‐") and beyond.start == unit.end
+    modifies = unit.head != unit.i and article.tokens[unit.head].i > unit.i and article.tokens[unit.head].pos == "NOUN" \
+        and beyond.pos in ("NOUN", "ADJ") and unit.dep in ("compound", "amod", "nmod")
+    if not (chained or modifies):
+        return None
+    singular = article.text[token.start : unit.start] + lemma
+    return token.start, unit.end, singular, f"a number joined to a noun by a hyphen makes a modifier, and its noun is singular ('{singular}')"
+
+
 @register(CHECK, severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """"a" or "an" against the sound of the next word; "a" before a plural noun."""
     for token in article.tokens:
-        hit = _rule_plural(article, token, knowledge.lexicon) or _rule_sound(article, token)
+        hit = _rule_plural(article, token, knowledge.lexicon) or _rule_sound(article, token) \
+            or _rule_measure_plural(article, token, knowledge.lexicon)
         if hit is not None:
             yield finding(CHECK, article, *hit)
