@@ -233,6 +233,12 @@ def found(analyser, text):
         ("The new lighting is meant to compliment the old stonework.\n", ("grammar.usage", "compliment", "complement")),
         ("The dressing, made to compliment grilled fish, is sharp.\n", ("grammar.usage", "compliment", "complement")),
         ("Laws past by the old assembly still stand.\n", ("grammar.usage", "past", "passed")),
+        # principle for the head of a school or the sum lent
+        ("Angry parents asked to talk to the principle.\n", ("grammar.usage", "principle", "principal")),
+        ("The principle of Brookfield College resigned.\n", ("grammar.usage", "principle", "principal")),
+        ("The academy's principle was suspended.\n", ("grammar.usage", "principle", "principal")),
+        ("The loan repays its principle after five years.\n", ("grammar.usage", "principle", "principal")),
+        ("Savers lost the interest and the principle.\n", ("grammar.usage", "principle", "principal")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -437,6 +443,9 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "The college principle of open admission and the founding principle of the school survive.\n",
+        "He appealed to the principle of fairness, and accepted the principle of the minimum wage.\n",
+        "The principle of compound interest is simple, and the school's principles are strict.\n",
         "Cutting fees is one measure ministers favour, and it is one voters like.\n",
         "Staff on zero-hours contracts want a two-thirds majority for a two-times winner.\n",
         "She paid with a two-pence coin, and the race lasted two hours.\n",

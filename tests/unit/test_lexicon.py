@@ -160,3 +160,21 @@ def test_hunspell_fills_in_one_edit_further_when_nothing_is_close(lexicon):
 def test_no_suggestion_leaves_a_letter_on_its_own(lexicon):
     # Hunspell offers "photoplethysmograph y" for the longer word it lacks
     assert all(" y" not in s.word for s in lexicon.suggest("photoplethysmography"))
+
+
+def test_hypernyms_classes_and_frames_come_from_wordnet(lexicon):
+    # a kind of thing, over a noun's most frequent senses ("college" is first a body of people)
+    assert lexicon.is_a("academy", "educational institution") is True
+    assert lexicon.is_a("college", "educational institution", 3) is True
+    assert lexicon.is_a("college", "educational institution") is False
+    assert lexicon.is_a("union", "educational institution", 3) is False
+    assert lexicon.is_a("flumbership", "educational institution") is None
+    assert lexicon.is_a("repay", "pay", 3, "verb") is True
+    assert lexicon.is_a("abandon", "pay", 3, "verb") is False
+    # the first sense's lexicographer file, any sense's possession, a verb's sentence frames
+    assert lexicon.word_class("speak", "verb") == "verb.communication"
+    assert lexicon.word_class("loan") == "noun.possession"
+    assert lexicon.word_class("flumbership") is None
+    assert lexicon.possession("interest") is True and lexicon.possession("fairness") is False
+    assert "27" in lexicon.verb_frames("speak") and "27" not in lexicon.verb_frames("object")
+    assert lexicon.senses("speak", "verb")[:1] and lexicon.senses("flumbership") == []

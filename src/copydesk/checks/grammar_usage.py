@@ -1147,6 +1147,13 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
                 or any(child.dep == "appos" and child.ent_type == "PERSON" for child in article.children(token)):
             return token.start, token.end, wanted, "a person is not a principle: the head of a school is its 'principal'"
             # ("Ms Okafor, the principle of Greenhill College," and "The principle, Mrs Jones, said")
+        if token.lower == "principle" and lexicon is not None:
+            if _of_a_school(article, token, lexicon):
+                return token.start, token.end, wanted, "a school or college has a head, its 'principal'; a 'principle' is a rule or belief"
+            if _spoken_to(article, token, lexicon):
+                return token.start, token.end, wanted, "one speaks to a person, the 'principal'; a 'principle' is a rule or belief"
+            if _a_sum_lent(article, token, lexicon):
+                return token.start, token.end, wanted, "the sum lent or invested is the 'principal'; a 'principle' is a rule or belief"
         return None
     if token.lower in ("principal", "principals") and before is not None:
         wanted = "principle" + token.lower[len("principal"):]
@@ -1157,6 +1164,72 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         if after is not None and after.lower == "of" and _bare_abstract(article, after, lexicon):
             return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
+
+
+#: A school or college, whose head is its principal (WordNet's hypernym of "school", "college",
+#: "academy", "university", read over their three most frequent senses).
+SCHOOL = "educational institution"
+
+
+def _complemented(article: AnalysedArticle, token: Token) -> bool:
+    """Whether the noun ``token`` has what a rule has: an adjective ("the guiding principle"), a
+    clause or a complement ("the principle of free speech", "the principle that …")."""
+    return any(child.dep in ("amod", "relcl", "acl", "ccomp") or child.dep == "prep" and child.lower in ("of", "that")
+               for child in article.children(token)) or (next_word(article, token) or token).lower == "that"
+
+
+def _of_a_school(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """"the school's principle", "the college principle", "the principle of Ashcroft Academy":
+    the singular noun belongs to a school or college (its head noun, or the last word of its
+    name), and no adjective says it is a rule ("the founding principle of the school")."""
+    if any(child.dep == "amod" for child in article.children(token)):
+        return False
+    owners = [child for child in article.children(token) if child.dep in ("poss", "compound") and child.i < token.i] \
+        if not _complemented(article, token) else []  # "the school's principle of inclusion" is a rule
+    for child in article.children(token):
+        if child.dep == "prep" and child.lower == "of":
+            owners += [t for t in article.children(child) if t.dep == "pobj" and (t.pos == "PROPN" or any(
+                d.dep == "det" or d.tag == "PRP$" for d in article.children(t)))]
+    return any(owner.pos in ("NOUN", "PROPN") and lexicon.is_a(owner.lower, SCHOOL, 3) for owner in owners)
+
+
+def _spoken_to(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """"demanded to speak to the principle": the noun is the one spoken to, after "to" on a verb
+    of speech that WordNet frames with "to somebody" ("speak", "talk", "apologise", "reply");
+    a rule is spoken of ("appealed to the principle of …"), not to."""
+    head = article.tokens[token.head]
+    if token.dep != "pobj" or head.lower != "to" or head.head == head.i or _complemented(article, token):
+        return False
+    verb = article.tokens[head.head]
+    return verb.pos == "VERB" and lexicon.word_class(verb.lemma.lower(), "verb") == "verb.communication" \
+        and "27" in lexicon.verb_frames(verb.lemma.lower())
+
+
+def _a_sum_lent(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """The sum lent: "repays its principle" (a way of paying), "the interest and the principle",
+    "the principle on the loan" (a noun WordNet lists for a possession: "interest", "loan",
+    "bond"); not "of" one, which is as often a rule about it ("the principle of the minimum
+    wage")."""
+    if any(child.dep in ("amod", "relcl", "acl") for child in article.children(token)):
+        return False
+    head = article.tokens[token.head]
+    if token.dep == "dobj" and head.pos == "VERB" and lexicon.is_a(head.lemma.lower(), "pay", 3, "verb"):
+        return True
+    if token.dep == "conj" and head.pos == "NOUN" and _a_possession(head, lexicon) \
+            or any(child.dep == "conj" and _a_possession(child, lexicon) for child in article.children(token)):
+        return True
+    for child in article.children(token):
+        if child.dep == "prep" and child.lower == "on":
+            if any(t.dep == "pobj" and _a_possession(t, lexicon) and any(d.dep == "det" or d.tag == "PRP$" for d in article.children(t))
+                   for t in article.children(child)):
+                return True  # "on the loan" ("the principle of the minimum wage" is a rule about a sum)
+    return False
+
+
+def _a_possession(noun: Token, lexicon) -> bool:
+    """A common noun with a WordNet sense in noun.possession ("loan", "interest", "bond",
+    "mortgage")."""
+    return noun.pos == "NOUN" and lexicon.possession(noun.lemma.lower()) is True
 
 
 def _addressee(article: AnalysedArticle, verb: Token, lexicon=None) -> bool:

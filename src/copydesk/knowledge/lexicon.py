@@ -273,6 +273,44 @@ def _index_entry(line: str) -> tuple[str, list[str]]:
     return fields[0].replace("_", " "), fields[6 + int(fields[3]):]
 
 
+#: The letter WordNet's index files give each part of speech.
+WORDNET_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+#: WordNet's lexicographer files of nouns and verbs, by number (lexnames(5WN)).
+LEXNAMES = dict(zip((f"{n:02d}" for n in range(3, 44)), (
+    "noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition "
+    "noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive "
+    "noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process noun.quantity "
+    "noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
+    "verb.cognition verb.communication verb.competition verb.consumption verb.contact "
+    "verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social "
+    "verb.stative verb.weather").split()))
+
+
+@lru_cache(maxsize=50_000)
+def _synset(offset: str, pos: str) -> tuple[frozenset[str], str, tuple[tuple[str, str], ...], frozenset[str]]:
+    """(words, lexicographer file number, (pointer symbol, target offset) pairs of the same part
+    of speech, verb frame numbers) of the synset at byte ``offset`` of WordNet's data file for
+    ``pos``: a synset's offset is where its line starts, so one seek reads it."""
+    for directory in WORDNET_DIRS:
+        path = directory / f"data.{pos}"
+        if path.exists():
+            with open(path, "rb") as handle:
+                handle.seek(int(offset))
+                fields = handle.readline().decode("utf-8", errors="replace").split()
+            count = int(fields[3], 16)
+            words = frozenset(fields[4 + 2 * k].lower() for k in range(count))
+            at = 4 + 2 * count
+            pointers = []
+            for k in range(int(fields[at])):
+                symbol, target, kind = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                if kind == WORDNET_POS[pos]:
+                    pointers.append((symbol, target))
+            at += 1 + 4 * int(fields[at])
+            frames = frozenset(fields[at + 2 + 3 * k] for k in range(int(fields[at]))) if pos == "verb" else frozenset()
+            return words, fields[1], tuple(pointers), frames
+    return frozenset(), "", (), frozenset()
+
+
 def _index_senses(index: Path) -> Iterator[tuple[str, list[str]]]:
     """``_index_entry`` for each entry of a WordNet index file (index.noun, index.verb); the
     licence lines at the top are indented and skipped."""
@@ -325,6 +363,10 @@ TIME_LEXNAMES = frozenset({"28"})
 FOOD_LEXNAMES = frozenset({"13"})
 #: WordNet's lexicographer file of people (noun.person: "aide", "butler", "goalkeeper").
 PERSON_LEXNAMES = frozenset({"18"})
+
+
+#: WordNet's lexicographer file of possessions (noun.possession: "loan", "fund", "interest").
+POSSESSION_LEXNAME = "21"
 
 
 #: The positions of ``_load_animate``'s sets of nouns.
@@ -430,7 +472,9 @@ class Lexicon:
                 self._common_by_length.setdefault(len(word), []).append(word)
         self._wordnet: dict[str, frozenset[str]] | None = None
         self._clause_verbs: frozenset[str] | None = None
-        self._noun_index: str | None = None
+        self._indexes: dict[str, str] = {}  # WordNet's index files by part of speech, as text
+        self.is_a = lru_cache(maxsize=20_000)(self._is_a)
+        self.word_class = lru_cache(maxsize=20_000)(self._word_class)
         self._noun_exceptions: dict[str, frozenset[str]] | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], ...] | None = None
@@ -719,6 +763,14 @@ class Lexicon:
         lower = verb.lower()
         return lower in self._clause_verbs or lower.endswith("ise") and lower[:-3] + "ize" in self._clause_verbs
 
+    def possession(self, noun: str) -> bool | None:
+        """Whether ``noun`` (a lemma) has a WordNet sense in noun.possession ("loan", "interest",
+        "bond", "mortgage"). None when WordNet lacks the noun."""
+        senses = self.senses(noun)
+        if not senses:
+            return None
+        return any(_synset(offset, "noun")[1] == POSSESSION_LEXNAME for offset in senses)
+
     def group(self, noun: str) -> bool | None:
         """Whether ``noun`` (a lemma) can name a group (a WordNet sense in noun.group: "team",
         "side", "council"), which British English may follow with a plural verb ("the side lead
@@ -907,19 +959,59 @@ class Lexicon:
         return self._noun_exceptions.get(plural.lower(), frozenset())
 
     def noun_senses(self, noun: str) -> frozenset[str]:
-        """The WordNet synsets (offsets) of ``noun`` as a noun; empty when WordNet lacks it. Read
-        from index.noun, kept as text and searched, on first use."""
-        if self._noun_index is None:
-            self._noun_index = ""
+        """The WordNet synsets (offsets) of ``noun`` as a noun; empty when WordNet lacks it."""
+        return frozenset(self.senses(noun))
+
+    def senses(self, word: str, pos: str = "noun") -> list[str]:
+        """The WordNet synsets (offsets) of ``word`` as a ``pos`` ("noun", "verb", "adj", "adv"),
+        most frequent first; empty when WordNet lacks it."""
+        if pos not in self._indexes:  # the index file, kept as text and searched, read on first use
+            self._indexes[pos] = ""
             for directory in WORDNET_DIRS:
-                if (directory / "index.noun").exists():
-                    self._noun_index = "\n" + (directory / "index.noun").read_text(encoding="utf-8", errors="replace")
+                if (directory / f"index.{pos}").exists():
+                    self._indexes[pos] = "\n" + (directory / f"index.{pos}").read_text(encoding="utf-8", errors="replace")
                     break
-        key = "\n" + noun.lower().replace(" ", "_") + " n "
-        at = self._noun_index.find(key)
+        text = self._indexes[pos]
+        key = "\n" + word.lower().replace(" ", "_") + f" {WORDNET_POS[pos]} "
+        at = text.find(key)
         if at < 0:
-            return frozenset()
-        return frozenset(_index_entry(self._noun_index[at + 1 : self._noun_index.find("\n", at + 1)])[1])
+            return []
+        return _index_entry(text[at + 1 : text.find("\n", at + 1)])[1]
+
+    def _is_a(self, noun: str, kind: str, first: int = 1, pos: str = "noun") -> bool | None:
+        """Whether one of the ``first`` most frequent WordNet senses of ``noun`` is a kind of
+        ``kind`` (a lemma, "educational institution"; with ``pos="verb"`` a way of doing it:
+        "repay" is a way to "pay"), following hypernyms (and instance hypernyms) in WordNet's
+        data file; None when WordNet lacks the word."""
+        offsets = self.senses(noun, pos)[:first]
+        if not offsets:
+            return None
+        wanted = kind.replace(" ", "_")
+        seen: set[str] = set()
+        while offsets:
+            offset = offsets.pop()
+            if offset in seen:
+                continue
+            seen.add(offset)
+            words, _, pointers, _ = _synset(offset, pos)
+            if wanted in words:
+                return True
+            offsets.extend(target for symbol, target in pointers if symbol in ("@", "@i"))
+        return False
+
+    def _word_class(self, word: str, pos: str = "noun") -> str | None:
+        """The WordNet lexicographer file of the first (most frequent) sense of ``word`` as a
+        ``pos`` ("verb.communication" for "speak", "verb.possession" for "repay",
+        "noun.possession" for "loan"); None when WordNet lacks it."""
+        offsets = self.senses(word, pos)
+        if not offsets:
+            return None
+        return LEXNAMES.get(_synset(offsets[0], pos)[1])
+
+    def verb_frames(self, verb: str, first: int = CLAUSE_SENSES) -> frozenset[str]:
+        """WordNet's sentence frames (numbers, lexnames(5WN): "27" is "Somebody ----s to
+        somebody") of the ``first`` most frequent senses of ``verb``; empty when WordNet lacks it."""
+        return frozenset().union(*(_synset(offset, "verb")[3] for offset in self.senses(verb, "verb")[:first]))
 
     @property
     def bigrams(self) -> Bigrams:
