@@ -1218,12 +1218,10 @@ def _a_sum_lent(article: AnalysedArticle, token: Token, lexicon) -> bool:
     if token.dep == "conj" and head.pos == "NOUN" and _a_possession(head, lexicon) \
             or any(child.dep == "conj" and _a_possession(child, lexicon) for child in article.children(token)):
         return True
-    for child in article.children(token):
-        if child.dep == "prep" and child.lower == "on":
-            if any(t.dep == "pobj" and _a_possession(t, lexicon) and any(d.dep == "det" or d.tag == "PRP$" for d in article.children(t))
-                   for t in article.children(child)):
-                return True  # "on the loan" ("the principle of the minimum wage" is a rule about a sum)
-    return False
+    # "on the loan" ("the principle of the minimum wage" is a rule about a sum)
+    return any(child.dep == "prep" and child.lower == "on" and any(
+        t.dep == "pobj" and _a_possession(t, lexicon) and any(d.dep == "det" or d.tag == "PRP$" for d in article.children(t))
+        for t in article.children(child)) for child in article.children(token))
 
 
 def _a_possession(noun: Token, lexicon) -> bool:

@@ -276,14 +276,16 @@ def _index_entry(line: str) -> tuple[str, list[str]]:
 #: The letter WordNet's index files give each part of speech.
 WORDNET_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 #: WordNet's lexicographer files of nouns and verbs, by number (lexnames(5WN)).
-LEXNAMES = dict(zip((f"{n:02d}" for n in range(3, 44)), (
-    "noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition "
-    "noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive "
-    "noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process noun.quantity "
-    "noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
-    "verb.cognition verb.communication verb.competition verb.consumption verb.contact "
-    "verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social "
-    "verb.stative verb.weather").split()))
+LEXNAMES = dict(zip((f"{n:02d}" for n in range(3, 44)), [
+    "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute", "noun.body",
+    "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food",
+    "noun.group", "noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon",
+    "noun.plant", "noun.possession", "noun.process", "noun.quantity", "noun.relation",
+    "noun.shape", "noun.state", "noun.substance", "noun.time", "verb.body", "verb.change",
+    "verb.cognition", "verb.communication", "verb.competition", "verb.consumption", "verb.contact",
+    "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession",
+    "verb.social", "verb.stative", "verb.weather",
+], strict=True))
 
 
 @lru_cache(maxsize=50_000)
