@@ -239,6 +239,13 @@ def found(analyser, text):
         ("The academy's principle was suspended.\n", ("grammar.usage", "principle", "principal")),
         ("The loan repays its principle after five years.\n", ("grammar.usage", "principle", "principal")),
         ("Savers lost the interest and the principle.\n", ("grammar.usage", "principle", "principal")),
+        # complementary for a thing given free; complimentary for a thing that completes another
+        ("Each passenger will receive a complementary bag of sweets.\n", ("grammar.usage", "complementary", "complimentary")),
+        ("Fans were offered complementary tickets for the replay.\n", ("grammar.usage", "complementary", "complimentary")),
+        ("Her approach is complimentary to his.\n", ("grammar.usage", "complimentary", "complementary")),
+        ("The new tram service is complimentary to the existing system.\n", ("grammar.usage", "complimentary", "complementary")),
+        ("Funding for complimentary and alternative medicine was cut.\n", ("grammar.usage", "complimentary", "complementary")),
+        ("The squad is back to its full compliment of players.\n", ("grammar.usage", "compliment", "complement")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -443,6 +450,9 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "The two firms offer complementary products, and patients receive complementary therapy.\n",
+        "The critics were complimentary to the cast, and he paid her a full and generous compliment.\n",
+        "The new line is complementary to the old one, and guests got complimentary drinks.\n",
         "The college principle of open admission and the founding principle of the school survive.\n",
         "He appealed to the principle of fairness, and accepted the principle of the minimum wage.\n",
         "The principle of compound interest is simple, and the school's principles are strict.\n",

@@ -1360,6 +1360,50 @@ def _completed_with(article: AnalysedArticle, token: Token, lexicon) -> bool:
                for t in article.tokens[objects[0].i + 1 : objects[0].i + 6])
 
 
+#: What is handed over free ("a complimentary bottle", "copy", "ticket", "spa session",
+#: "parking"): WordNet's classes of things, foods, documents, places and amounts.
+GIVEN_CLASSES = frozenset({"noun.artifact", "noun.food", "noun.communication", "noun.location", "noun.quantity"})
+
+
+def _given_free(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """"Guests receive a complementary bottle", "will be offered complementary parking", "the
+    package includes a complementary spa session": the adjective's noun is a thing handed over,
+    to the subject of a verb of getting (WordNet: a kind of "get") or of a passive verb of giving,
+    or, with "a", listed by "include" or any verb of possession. Completing needs two things
+    ("complementary to", "the firms offer complementary products", "receive complementary
+    therapy" stay)."""
+    if adjective.dep != "amod" or adjective.head == adjective.i:
+        return False
+    after = next_word(article, adjective)
+    if after is None or after.lower in ("to", "and", "or", ","):
+        return False
+    noun = article.tokens[adjective.head]
+    if noun.pos != "NOUN" or lexicon.word_class(noun.lemma.lower()) not in GIVEN_CLASSES:
+        return False
+    single = any(child.lower in ("a", "an") for child in article.children(noun))
+    while noun.dep == "conj" and noun.head != noun.i:
+        noun = article.tokens[noun.head]
+    if noun.dep not in ("dobj", "nsubjpass") or noun.head == noun.i:
+        return False
+    verb = article.tokens[noun.head]
+    if verb.pos != "VERB":
+        return False
+    lemma = verb.lemma.lower()
+    passive = any(child.dep in ("auxpass", "nsubjpass") for child in article.children(verb))
+    possession = lexicon.word_class(lemma, "verb") == "verb.possession"
+    return noun.dep == "dobj" and not passive and lexicon.is_a(lemma, "get", 3, "verb") is True \
+        or passive and possession or single and (possession or lemma == "include")
+
+
+def _to_a_thing(article: AnalysedArticle, to: Token, lexicon) -> bool:
+    """"complimentary to his" (skills), "complimentary to the existing scheme": what follows "to" is
+    a thing or a possessive pronoun standing for one, not someone praised."""
+    noun = next((t for t in article.children(to) if t.dep == "pobj"), None)
+    if noun is None:
+        return False
+    return noun.lower in ("his", "hers", "theirs", "ours", "mine", "yours") or _a_thing(noun, lexicon)
+
+
 def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     lower = token.lower
     if lower.startswith("compliment") and not lower.startswith("complimentar"):
@@ -1380,6 +1424,11 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         after = next_word(article, token)
         if lower == "complementary" and after is not None and after.lower == "about":
             return token.start, token.end, "complimentary", "praise 'about' someone or something is 'complimentary'"
+        if lower == "complementary" and lexicon is not None and _given_free(article, token, lexicon):
+            return token.start, token.end, "complimentary", "a thing given free is 'complimentary'; 'complementary' completes something"
+        if lower == "complimentary" and after is not None and after.lower == "to" and lexicon is not None \
+                and _to_a_thing(article, after, lexicon):
+            return token.start, token.end, "complementary", "a thing that completes another is 'complementary' to it; praise is 'complimentary'"
         if lower == "complementary" and after is not None and after.tag == "NN" and after.dep != "compound" \
                 and lexicon is not None and lexicon.food(after.lemma.lower()) is True \
                 and (next_word(article, after) is None or next_word(article, after).pos != "NOUN"):
@@ -1958,9 +2007,19 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
     before = previous_word(article, token)
     if before is not None and (before.tag in ("TO", "MD") or before.lower in SUBJECT_PRONOUNS or before.pos == "NOUN" and token.pos == "VERB"):
         return None  # "to lose cannon", "The scandal led poisoning victims to": a verb, not a term's adjective
+    if before is not None and before.text.isalpha() and before.text.islower() and before.pos in ("ADJ", "NOUN") \
+            and token.pos == "NOUN" and _term(lexicon, f"{before.lower} {partner}", f"{before.lower} {token.lower}", ("noun",)):
+        suggestion = partner if token.text.islower() else partner.capitalize()
+        return token.start, token.end, suggestion, f"the dictionary's term is '{before.lower} {partner}'"
+        # "at full compliment": the term ends with the sound-alike
     words = []
     for k in (1, 2):
         after = next_word(article, token, k)
+        if after is not None and k == 1 and after.lower in ("and", "or") and token.pos == "ADJ":
+            other = next_word(article, after)  # "complimentary and alternative medicine": the
+            if other is None or other.pos != "ADJ":  # adjective's noun is past the one it is paired with
+                break
+            after = next_word(article, other)
         if after is None or not after.text.isalpha():
             break
         words.append(after)
@@ -1979,12 +2038,16 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
             continue  # "complimentary medicine samples": the term does not end its noun phrase
         endings = {last.lower, (last.lemma or last.lower).lower()}
         for ending in endings:
-            wanted, written = f"{partner} {tail}{ending}", f"{token.lower} {tail}{ending}"
-            if any(wanted in lexicon.wordnet.get(kind, ()) for kind in kinds) and not any(
-                    written in lexicon.wordnet.get(kind, ()) for kind in ("noun", "verb", "adj", "adv")):
+            if _term(lexicon, f"{partner} {tail}{ending}", f"{token.lower} {tail}{ending}", kinds):
                 suggestion = partner if token.text.islower() else partner.capitalize()
                 return token.start, token.end, suggestion, f"the dictionary's term is '{partner} {tail}{ending}'"
     return None
+
+
+def _term(lexicon, wanted: str, written: str, kinds: tuple[str, ...]) -> bool:
+    """WordNet lists ``wanted`` as one of ``kinds`` and ``written`` as nothing."""
+    return any(wanted in lexicon.wordnet.get(kind, ()) for kind in kinds) and not any(
+        written in lexicon.wordnet.get(kind, ()) for kind in ("noun", "verb", "adj", "adv"))
 
 
 RULES: tuple[Callable[..., Hit], ...] = (
