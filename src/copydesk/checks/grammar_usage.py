@@ -1401,7 +1401,10 @@ def _to_a_thing(article: AnalysedArticle, to: Token, lexicon) -> bool:
     noun = next((t for t in article.children(to) if t.dep == "pobj"), None)
     if noun is None:
         return False
-    return noun.lower in ("his", "hers", "theirs", "ours", "mine", "yours") or _a_thing(noun, lexicon)
+    if noun.lower in ("his", "hers", "theirs", "ours", "mine", "yours"):
+        return True
+    return noun.pos == "NOUN" and noun.text.islower() and not noun.ent_type \
+        and lexicon.animate(noun.lemma.lower(), first_sense=True) is False  # "the existing system"; not "the team"
 
 
 def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
