@@ -246,6 +246,14 @@ def found(analyser, text):
         ("The new tram service is complimentary to the existing system.\n", ("grammar.usage", "complimentary", "complementary")),
         ("Funding for complimentary and alternative medicine was cut.\n", ("grammar.usage", "complimentary", "complementary")),
         ("The squad is back to its full compliment of players.\n", ("grammar.usage", "compliment", "complement")),
+        # passed for past after a verb of motion, with "since", beyond doing; past for passed past adverbs
+        ("The parade marched passed cheering families.\n", ("grammar.usage", "passed", "past")),
+        ("She is passed caring about the polls.\n", ("grammar.usage", "passed", "past")),
+        ("A month has past since the vote.\n", ("grammar.usage", "past", "passed")),
+        ("Has the storm finally past?\n", ("grammar.usage", "past", "passed")),
+        # led for the noun and the metal
+        ("The champion extended her led to four points.\n", ("grammar.usage", "led", "lead")),
+        ("Inspectors tested the water for copper, led and zinc.\n", ("grammar.usage", "led", "lead")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -450,6 +458,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "A law was passed banning smoking, and the bill was passed giving councils new powers.\n",
+        "Police saw her led away, and the rebels planned, led and won the campaign.\n",
         "The two firms offer complementary products, and patients receive complementary therapy.\n",
         "The critics were complimentary to the cast, and he paid her a full and generous compliment.\n",
         "The new line is complementary to the old one, and guests got complimentary drinks.\n",

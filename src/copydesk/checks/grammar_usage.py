@@ -1640,10 +1640,45 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "lead", reason
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
+        if before.lower == "her" and _her_possessive(article, before) and (after is None or after.pos in ("ADP", "PUNCT", "AUX")) \
+                and (after is None or after.lower not in _LEAD_ON or after.lower == "to" and _a_margin_after(article, after)):
+            return token.start, token.end, "lead", reason  # "extended her led to three lengths", "Her led over
+            # the others has narrowed" ("saw her led away": the object of seeing, and a participle)
+        if lexicon is not None and _in_a_list_of_nouns(article, token, lexicon):
+            return token.start, token.end, "lead", "the metal is 'lead'"  # "tested for asbestos, led and radon"
         if _modifiers_after_article(article, token, lexicon) and (after is None or after.pos in ("ADP", "PUNCT")):
             return token.start, token.end, "lead", reason  # "took a two-goal led into half-time", "a slender
             # led": "a" and its modifiers need a noun, and "led" is the only word left to be it
     return None
+
+
+def _her_possessive(article: AnalysedArticle, her: Token) -> bool:
+    """"her" is a possessive, not the object of a verb of seeing or causing before it ("saw her
+    led away", "had her led out"): at a sentence's start, after a preposition, or after a verb
+    that is not one of perceiving and not "have", "get", "let" or "watch"."""
+    prior = previous_word(article, her)
+    if prior is None or prior.pos in ("ADP", "PUNCT", "CCONJ"):
+        return True
+    return prior.pos == "VERB" and prior.lemma.lower() not in ("have", "get", "let", "watch", "see", "hear", "want", "need",
+                                                               "feel", "notice", "find")
+
+
+def _a_margin_after(article: AnalysedArticle, to: Token) -> bool:
+    """After "to": a number and its unit ("to three lengths", "to 12 points"), the size of a lead."""
+    number = next_word(article, to)
+    return number is not None and (number.pos == "NUM" or number.tag == "CD")
+
+
+def _in_a_list_of_nouns(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """"asbestos, led and radon": the word stands in a list between a noun and a singular noun
+    (as tagged, or a word WordNet lists only as a noun), so it is the noun too (a list of verbs, "planned, led and won", is not)."""
+    prior, after = previous_word(article, token), next_word(article, token)
+    if prior is None or after is None or prior.text != "," or after.lower not in ("and", "or", ","):
+        return False
+    first, last = previous_word(article, prior), next_word(article, after)
+    if first is None or last is None or first.pos != "NOUN" or not last.text.isalpha() or not last.text.islower():
+        return False
+    return last.pos == "NOUN" and last.tag == "NN" or lexicon.parts_of_speech(last.lower) == frozenset({"noun"})
 
 
 def _modifiers_after_article(article: AnalysedArticle, word: Token, lexicon=None) -> bool:
@@ -1791,7 +1826,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         auxiliary = _auxiliary_before(article, token)
         if auxiliary is not None and auxiliary.lower in HAVE and auxiliary.pos in ("AUX", "VERB") and (
                 after is None or after.pos in ("DET", "PUNCT", "PROPN", "ADP", "NUM") or after.tag == "PRP$"
-                or after.lower in ("away", "through")):
+                or after.lower in ("away", "through", "since")):
             return token.start, token.end, "passed", reason  # "has past its second reading", "had past the test"
         if after is not None and after.lower in ("away", "out") and before.pos in ("NOUN", "PROPN", "PRON") \
                 and not (after.lower == "out" and next_word(article, after) is not None and next_word(article, after).lower == "of"):
@@ -1831,7 +1866,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason  # "Several minutes past before the alarm was
             # raised": time that goes by "passed" (but "ten minutes past before" is not written)
         opener = article.tokens[article.sentences[token.sent].first]
-        if opener.lower in ("has", "have", "had") and opener.i < before.i and before.pos in ("NOUN", "PROPN") \
+        subject = _auxiliary_before(article, token)  # "Has the deadline already past?": past the adverbs
+        if opener.lower in ("has", "have", "had") and subject is not None and opener.i < subject.i and subject.pos in ("NOUN", "PROPN") \
                 and after is not None and (after.pos == "DET" or after.tag == "PRP$" or after.text in (",", "?")) \
                 and not any(t.tag in ("VBN", "VBD") for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
             return token.start, token.end, "passed", reason  # "Has the bill past its third reading?"
@@ -1853,8 +1889,13 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
+        if before.lower in FINITE_BE and after is not None and after.tag == "VBG" and after.dep != "amod" \
+                and _person_subject(article, token, lexicon):
+            return token.start, token.end, "past", reason  # "He is passed caring": a person beyond doing it
+            # ("A law was passed banning smoking" is a passive and its participle)
         if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
                 and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"
+                                           or _motion_past_a_crowd(before, after, lexicon)
                                            or after.lower in ("it", "them", "him", "her", "us", "me")
                                            or after.tag == "NNS" and not is_cue(before)
                                            and before.lemma.lower() not in CLAUSE_VERBS | {"want", "need", "see", "have"}):
@@ -1866,6 +1907,24 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason  # "lorries thunder passed even though": the
             # verb before is the clause's verb, "passed" the adverb of where it goes
     return None
+
+
+def _person_subject(article: AnalysedArticle, verb: Token, lexicon) -> bool:
+    """The subject of ``verb`` is a person: "he", "she", "I", "we", "you", a name or a noun whose
+    first WordNet sense is a person ("the manager")."""
+    for child in article.children(verb):
+        if child.dep in ("nsubj", "nsubjpass"):
+            return child.lower in ("he", "she", "i", "we", "you") or child.ent_type == "PERSON" \
+                or child.pos == "NOUN" and lexicon is not None and lexicon.person(child.lemma.lower()) is True
+    return False
+
+
+def _motion_past_a_crowd(verb: Token, after: Token, lexicon) -> bool:
+    """"swept passed cheering crowds": a verb of motion (WordNet's first sense) and a plural
+    noun phrase with a modifier before its noun; the motion goes past it."""
+    if lexicon is None or lexicon.word_class(verb.lemma.lower(), "verb") != "verb.motion":
+        return False
+    return after.dep in ("amod", "compound") and after.head > after.i and after.tag != "NNS"
 
 
 #: Conjunctions that open a clause of time or reason, whose subject and verb follow them.
