@@ -254,6 +254,12 @@ def found(analyser, text):
         # led for the noun and the metal
         ("The champion extended her led to four points.\n", ("grammar.usage", "led", "lead")),
         ("Inspectors tested the water for copper, led and zinc.\n", ("grammar.usage", "led", "lead")),
+        # affect/effect: a person affected, "to that effect", effecting change, effective against
+        ("How will the new timetable effect you?\n", ("grammar.usage", "effect", "affect")),
+        ("Effected residents can claim compensation.\n", ("grammar.usage", "Effected", "Affected")),
+        ("The minister said something to that affect.\n", ("grammar.usage", "affect", "effect")),
+        ("Affecting change takes years.\n", ("grammar.usage", "Affecting", "Effecting")),
+        ("The drug proved affective against the virus.\n", ("grammar.usage", "affective", "effective")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -458,6 +464,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "He has an affective disorder, and the changes effected by the board were modest.\n",
         "A law was passed banning smoking, and the bill was passed giving councils new powers.\n",
         "Police saw her led away, and the rebels planned, led and won the campaign.\n",
         "The two firms offer complementary products, and patients receive complementary therapy.\n",

@@ -894,7 +894,9 @@ def _brings_about_change(article: AnalysedArticle, token: Token) -> bool:
     if token.pos not in ("VERB", "AUX") and token.tag not in ("VB", "VBD", "VBN", "VBG", "VBP", "VBZ"):
         return False
     word, before = next_word(article, token), previous_word(article, token)
-    return word is not None and word.lower == "change" and word.tag == "NN" and before is not None and before.lower == "to" \
+    infinitive_or_gerund = before is not None and before.lower == "to" or token.tag == "VBG" and token.dep in ("csubj", "nsubj", "csubjpass") \
+        or token.tag == "VBG" and token.i == article.sentences[token.sent].first  # "Affecting change is harder"
+    return word is not None and word.lower == "change" and word.tag == "NN" and infinitive_or_gerund \
         and not (next_word(article, word) is not None and next_word(article, word).lower in ("of", "made"))
     # "to affect change in the law": change itself, uncounted, is brought about; "affect reform",
     # "affected a major overhaul" may be influence on a change under way, and are left
@@ -923,19 +925,22 @@ def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | N
     while prior is not None and prior.pos == "ADV" and prior.lower not in NEGATION and k < 3:
         k += 1
         prior = previous_word(article, token, k)
-    verb_slot = token.tag.startswith("VB") or question or prior is not None and (
+    sentence_words = article.tokens[sentence.first : sentence.last]
+    only_verb = token.dep == "ROOT" and token.lower == "effects" and before.pos == "NOUN" \
+        and not any(t.pos in ("VERB", "AUX") for t in sentence_words)  # "Smoking effects almost every organ"
+    verb_slot = token.tag.startswith("VB") or question or only_verb or prior is not None and (
         prior.lower in MODALS or prior.lower in DO or prior.lower in HAVE and token.lower == "effected"
         or prior.lower in BE and token.lower == "effecting" or prior.tag == "TO"
         or prior.tag == "PRP" and prior.lower not in _OBJECT_PRONOUNS)
     if not verb_slot:
         return False
-    if obj.lower in _OBJECT_PRONOUNS:
-        return True  # "it will effect them": people are affected
+    if obj.lower in _OBJECT_PRONOUNS or obj.lower == "you" and obj.dep == "dobj":
+        return True  # "it will effect them", "How will the strike effect you?": people are affected
     head, word = None, obj
     for _ in range(7):
         if word is None:
             return False
-        if word.pos in ("DET", "ADJ", "ADV", "NUM") or word.tag in ("PRP$", "POS", "HYPH") \
+        if word.pos in ("DET", "ADJ", "ADV", "NUM") or word.tag in ("PRP$", "POS", "HYPH") or word.lower in ("every", "each") \
                 or word.tag in ("VBN", "VBG") and word.dep == "amod":
             word = next_word(article, word)
             continue
@@ -962,6 +967,11 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, wanted, f"'{token.lower}' is '{wanted}' misspelt" if token.lower == "uneffected" \
                 else "'affectively' is about feelings; 'effectively' (in effect) is meant"
         return None
+    if token.lower == "affect" and before is not None and before.lower in ("that", "this") \
+            and previous_word(article, before) is not None and previous_word(article, before).lower == "to":
+        return token.start, token.end, "effect", "'to that effect' (with that meaning): the noun is 'effect'"
+    if token.lower == "affective" and next_word(article, token) is not None and next_word(article, token).lower in ("against", "at"):
+        return token.start, token.end, "effective", "'affective' is about feelings; what works 'against' something is 'effective'"
     if token.lower in ("affect", "affects", "affected", "affecting") and _brings_about_change(article, token):
         wanted = "effect" + token.lower[len("affect"):]
         return token.start, token.end, wanted, "one 'effects' (brings about) a change; 'affect' is to have an effect on"
@@ -1002,6 +1012,9 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     if lexicon is not None and _effect_on_a_thing(article, token, before, obj, lexicon):
         return token.start, token.end, wanted, reason + ": what it acts on is nothing one brings about"
     if token.lower == "effected":
+        if token.dep == "amod" and token.head != token.i and lexicon is not None \
+                and article.tokens[token.head].pos == "NOUN" and lexicon.person(article.tokens[token.head].lemma.lower()) is True:
+            return token.start, token.end, wanted, reason + ": people are 'affected'"  # "Effected passengers will be"
         if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
             return token.start, token.end, wanted, reason
         if before is not None and before.pos == "ADV" and before.lower not in ("not", "n't") and obj is not None and obj.pos != "DET":
@@ -2052,7 +2065,7 @@ TERM_PARTNERS = {
     "discreet": "discrete", "discrete": "discreet", "complementary": "complimentary",
     "complimentary": "complementary", "complement": "compliment", "compliment": "complement",
     "principal": "principle", "principle": "principal", "past": "passed", "passed": "past",
-    "loose": "lose", "lose": "loose", "led": "lead",
+    "loose": "lose", "lose": "loose", "led": "lead", "affect": "effect", "affects": "effects",
 }
 #: Of them, the verbs whose terms are verbs too ("loose weight" for "lose weight").
 TERM_VERBS = frozenset({"lose"})
@@ -2069,10 +2082,11 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
     before = previous_word(article, token)
     if before is not None and (before.tag in ("TO", "MD") or before.lower in SUBJECT_PRONOUNS or before.pos == "NOUN" and token.pos == "VERB"):
         return None  # "to lose cannon", "The scandal led poisoning victims to": a verb, not a term's adjective
+    singular = partner[:-1] if token.tag == "NNS" and partner.endswith("s") else partner  # "sound affects": "sound effect"
     if before is not None and before.text.isalpha() and before.text.islower() and before.pos in ("ADJ", "NOUN") \
-            and token.pos == "NOUN" and _term(lexicon, f"{before.lower} {partner}", f"{before.lower} {token.lower}", ("noun",)):
+            and token.pos == "NOUN" and _term(lexicon, f"{before.lower} {singular}", f"{before.lower} {token.lemma.lower()}", ("noun",)):
         suggestion = partner if token.text.islower() else partner.capitalize()
-        return token.start, token.end, suggestion, f"the dictionary's term is '{before.lower} {partner}'"
+        return token.start, token.end, suggestion, f"the dictionary's term is '{before.lower} {singular}'"
         # "at full compliment": the term ends with the sound-alike
     words = []
     for k in (1, 2):
@@ -2125,7 +2139,7 @@ RULES: tuple[Callable[..., Hit], ...] = (
 #: of a contraction, the possessives, and the sound-alikes.
 TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "its", "there", "then", "than", "affect", "affects", "effect", "effects", "effected", "effecting",
-    "affected", "affecting", "uneffected", "affectively",
+    "affected", "affecting", "uneffected", "affectively", "affective",
     "lose", "loose", "looses", "loosing", "looser", "loosers", "loosed", "principle", "principles", "principal", "principals", "discrete", "discretely",
     "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
 }
