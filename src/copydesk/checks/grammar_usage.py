@@ -1015,8 +1015,10 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if token.dep == "amod" and token.head != token.i and lexicon is not None \
                 and article.tokens[token.head].pos == "NOUN" and lexicon.person(article.tokens[token.head].lemma.lower()) is True:
             return token.start, token.end, wanted, reason + ": people are 'affected'"  # "Effected passengers will be"
-        if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")):
-            return token.start, token.end, wanted, reason
+        if obj is not None and obj.lower == "by" and before is not None and (before.lower in BE or before.pos in ("NOUN", "ADV", "PROPN")) \
+                and not (before.pos == "NOUN" and (before.lower in CHANGE_NOUNS or lexicon is not None
+                                                   and lexicon.happening(before.lemma.lower()) is True)):
+            return token.start, token.end, wanted, reason  # not "the changes effected by the board"
         if before is not None and before.pos == "ADV" and before.lower not in ("not", "n't") and obj is not None and obj.pos != "DET":
             return token.start, token.end, wanted, reason
         if before is not None and before.lower in HAVE and obj is not None and obj.pos == "NOUN" and obj.tag == "NNS":
