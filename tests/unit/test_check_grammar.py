@@ -260,6 +260,12 @@ def found(analyser, text):
         ("The minister said something to that affect.\n", ("grammar.usage", "affect", "effect")),
         ("Affecting change takes years.\n", ("grammar.usage", "Affecting", "Effecting")),
         ("The drug proved affective against the virus.\n", ("grammar.usage", "affective", "effective")),
+        # your/their/whose before a preposition, in a question's clause, before -ing and a comma
+        ("If your under 18, you need a parent's consent.\n", ("grammar.usage", "your", "you're")),
+        ("Nobody knows whose in charge of the inquiry.\n", ("grammar.usage", "whose", "who's")),
+        ("Do they know what their letting themselves in for?\n", ("grammar.usage", "their", "they're")),
+        ("\"Your kidding, surely?\" she asked.\n", ("grammar.usage", "Your", "You're")),
+        ("Ask whether you're doctor's surgery is open.\n", ("grammar.usage", "you're", "your")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -464,6 +470,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "We shall not see their like again, and their in-laws know what your signing means.\n",
+        "Thanks for your asking, and for their at-risk clients' patience.\n",
         "He has an affective disorder, and the changes effected by the board were modest.\n",
         "A law was passed banning smoking, and the bill was passed giving councils new powers.\n",
         "Police saw her led away, and the rebels planned, led and won the campaign.\n",

@@ -88,6 +88,23 @@ def _contraction(article: AnalysedArticle, token: Token) -> tuple[Token, Token] 
     return token, following
 
 
+def _contraction_before_owned_noun(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """"Check whether you're child's school is open": "you're"/"they're" before a noun that owns
+    the next (a lower-case noun and its "'s") is the possessive, "your"/"their"."""
+    pair = _contraction(article, token)
+    if pair is None or token.lower not in ("you", "they"):
+        return None
+    pronoun, verb = pair
+    owner = next_word(article, verb)
+    mark = next_word(article, owner) if owner is not None else None
+    if owner is None or mark is None or owner.pos != "NOUN" or not owner.text.islower() or mark.tag != "POS":
+        return None
+    wanted = CONTRACTIONS[token.lower]
+    if pronoun.text[0].isupper():
+        wanted = wanted.capitalize()
+    return pronoun.start, verb.end, wanted, f"'{pronoun.text}{verb.text}' is '{pronoun.text} are'; the possessive '{wanted}' is meant"
+
+
 def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """it's/you're/they're/who's where only the possessive fits."""
     pair = _contraction(article, token)
@@ -203,6 +220,51 @@ def _finite_verb_in_clause(article: AnalysedArticle, word: Token) -> bool:
         if other.pos in ("PUNCT", "SCONJ", "CCONJ") or other.tag in ("WDT", "WP", "WP$", "WRB") or other.lower == "that":
             return False
     return False
+
+
+#: Prepositions that are adjectives or nouns too after a possessive ("their like", "your past
+#: mistakes", "their near neighbours", "your inside leg").
+NOUN_LIKE_PREPOSITIONS = frozenset({"like", "past", "near", "inside", "outside", "out", "down", "up", "off", "round",
+                                    "after", "before", "behind", "back"})
+
+
+def _preposition_after_possessive(article: AnalysedArticle, after: Token) -> bool:
+    """A preposition right after the possessive, then what a preposition takes: a number or a
+    determiner, or for "whose" a noun ("your over 75", "their at the back", "whose in charge");
+    not one joined by a hyphen or written apart ("their in-laws", "their at bats", "their in
+    house team"), nor one that is a noun or an adjective too ("their like")."""
+    possessive = article.tokens[after.i - 1]
+    if possessive.lower not in POSSESSIVE_FOR or after.tag != "IN" or after.pos != "ADP" or after.lower in NOUN_LIKE_PREPOSITIONS \
+            or after.lower == "of" or article.text[after.end : after.end + 1] in ("-", "‐"):
+        return False  # (a quotation mark between them: "their" quoted as a word)
+    taken = next_word(article, after)
+    if taken is not None and taken.pos == "NUM" and is_noun(next_word(article, taken)):
+        return False  # "their under 21 side": a compound written apart
+    return taken is not None and (taken.pos in ("NUM", "DET") or taken.tag == "PRP$"
+                                  or possessive.lower == "whose" and taken.pos == "NOUN" and taken.text.islower())
+
+
+def _verb_in_ing(word: Token, lexicon) -> bool:
+    """``word`` is a verb WordNet lists with -ing added: "joking" (joke), "kidding" (kid),
+    "signing" (sign)."""
+    lower = word.lower
+    if lexicon is None or not lower.endswith("ing") or len(lower) < 6:
+        return False
+    verbs = lexicon.wordnet.get("verb", frozenset())
+    stem = lower[:-3]
+    return any(form in verbs for form in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None) if form)
+
+
+def _clause_ends_unfinished(article: AnalysedArticle, word: Token) -> bool:
+    """No finite verb from ``word`` to the end of its clause (the next comma or the sentence's
+    end): "what your signing up to?" (not "what your signing means")."""
+    sentence = article.sentences[word.sent]
+    for other in article.tokens[word.i + 1 : sentence.last + 1]:
+        if other.text in (",", ";", ":"):
+            return True
+        if is_finite_verb(other) or other.tag == "MD":
+            return False
+    return True
 
 
 def _no_verb_before_comma(article: AnalysedArticle, word: Token, *, own_subject: bool = False) -> bool:
@@ -397,6 +459,15 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit
     if _about_to(article, after):
         return hit  # "your about to", "whose about to turn 38": "be about to" + a verb
+    if _preposition_after_possessive(article, after) and (token.lower != "their" or _opens_clause(article, token)):
+        return hit  # "If your over 75,", "whose in charge": a possessive needs its noun, and a
+        # preposition cannot begin one
+    if before is not None and before.lower in ("what", "where", "how", "why", "who", "when") and token.lower != "whose" \
+            and _verb_in_ing(after, lexicon) and _clause_ends_unfinished(article, after):
+        return hit  # "Do you know what your signing up to?": the question's clause has no verb but the -ing
+    if (before is None or before.text in ('"', "“", "'", "‘")) and token.lower != "whose" and _verb_in_ing(after, lexicon) \
+            and next_word(article, after) is not None and next_word(article, after).text in (",", "?", "!"):
+        return hit  # '"Your joking, right?"': a sentence that opens "your" + -ing + a comma is "you're" + -ing
     if token.lower == "whose" and after.lower == "who":
         return token.start, after.end, "who" + apostrophe(article) + "s who", "the directory of the famous is a 'who's who'"
     if after.lower == "all" and next_word(article, after) is not None and next_word(article, after).tag in ("VBN", "JJ") \
@@ -2129,7 +2200,7 @@ def _term(lexicon, wanted: str, written: str, kinds: tuple[str, ...]) -> bool:
 
 
 RULES: tuple[Callable[..., Hit], ...] = (
-    _rule_dictionary_term,
+    _rule_dictionary_term, _contraction_before_owned_noun,
     _rule_contraction_possessive, _rule_possessive_contraction, _rule_its_contraction, _rule_their_there,
     _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
     _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,
