@@ -266,6 +266,10 @@ def found(analyser, text):
         ("Do they know what their letting themselves in for?\n", ("grammar.usage", "their", "they're")),
         ("\"Your kidding, surely?\" she asked.\n", ("grammar.usage", "Your", "You're")),
         ("Ask whether you're doctor's surgery is open.\n", ("grammar.usage", "you're", "your")),
+        # "this" before a plural subject of a plural verb or a plural of time; a compound's plural head
+        ("This figures are provisional, the agency said.\n", ("grammar.article", "This", "These")),
+        ("This days, most tickets are sold online.\n", ("grammar.article", "This", "These")),
+        ("Witnesses said a security guards had locked the doors.\n", ("grammar.article", "a security guards", "a security guard")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -470,6 +474,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "This changes everything, and playing videos on a phone marks the start of a shift.\n",
+        "They get two hours of sport a week children enjoy, and joined a members' club.\n",
         "We shall not see their like again, and their in-laws know what your signing means.\n",
         "Thanks for your asking, and for their at-risk clients' patience.\n",
         "He has an affective disorder, and the changes effected by the board were modest.\n",

@@ -193,11 +193,19 @@ def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
     return any(t.tag == "VBZ" or t.lower in ("was", "is", "has") for t in forms)
 
 
-def _counted_noun(article: AnalysedArticle, token: Token) -> tuple[Token, list[Token]] | None:
+def _counted_noun(article: AnalysedArticle, token: Token, lexicon=None) -> tuple[Token, list[Token]] | None:
     """The noun a determiner counts, and the modifiers between them: the next word, or the
     determiner's head past adjectives and participles ("a threatening messages", "a new
     directors", "not a single votes")."""
     after = next_word(article, token)
+    if after is not None and after.pos == "NOUN" and after.tag == "NN" and after.dep == "compound" and after.text.islower() \
+            and token.lower != "one" and lexicon is not None and lexicon.time(after.lemma.lower()) is not True:
+        # (not "one": "is one measure ministers favour" is the pronoun and a relative clause)
+        noun = next_word(article, after)  # "a staff members": a noun that modifies the plural (not a rate:
+        beyond = next_word(article, noun) if noun is not None else None  # "two hours a week children get")
+        if noun is not None and noun.tag == "NNS" and after.head == noun.i and article.text[after.end : noun.start] == " " \
+                and (beyond is None or beyond.pos != "DET" and beyond.tag != "PRP$"):
+            return noun, [after]  # ("on a phone marks the beginning": a verb and its object, misread)
     if after is None or after.pos != "ADJ" and not (after.pos == "VERB" and after.dep == "amod") and after.pos != "ADV":
         return (after, []) if after is not None else None
     if token.head == token.i or article.tokens[token.head].i <= after.i:
@@ -281,7 +289,7 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
     if raw is None or raw.text in ("'", "‘", '"', "“"):
         return None  # "a 'horses for courses' selection": a quoted phrase used as a modifier
-    counted = _counted_noun(article, token)
+    counted = _counted_noun(article, token, lexicon)
     if counted is None:
         return None
     after, between = counted
@@ -348,11 +356,39 @@ def _rule_measure_plural(article: AnalysedArticle, token: Token, lexicon=None):
     return token.start, unit.end, singular, f"a number joined to a noun by a hyphen makes a modifier, and its noun is singular ('{singular}')"
 
 
+#: Demonstratives that point at one, and their plurals: "This results are", "This days,".
+DEMONSTRATIVES = {"this": "these"}
+
+
+def _rule_demonstrative(article: AnalysedArticle, token: Token, lexicon=None):
+    """"This results are disappointing", "This rules apply", "This days, few carry cash": "this"
+    before a plural noun that a plural verb takes as its subject, or a plural of time, is "these"
+    ("This changes everything": the parser reads "changes" as the verb, and it is left)."""
+    if token.lower not in DEMONSTRATIVES or token.tag != "DT" or token.dep != "det" or lexicon is None:
+        return None
+    noun = next_word(article, token)
+    if noun is None or noun.tag != "NNS" or noun.pos != "NOUN" or token.head != noun.i or not _plural(noun, lexicon):
+        return None
+    verb = article.tokens[noun.head] if noun.head != noun.i else None
+    plural_verb = noun.dep in ("nsubj", "nsubjpass") and verb is not None and noun.head > noun.i and (
+        verb.tag == "VBP" or any(t.lower in ("are", "were", "have", "do") for t in [verb, *article.children(verb)]
+                                 if t.i < verb.i or t is verb)) \
+        and not _singular_of_its_own(noun.lower, noun.lemma.lower(), lexicon)
+    # a span of time counted in the plural ("This days,"), whatever the dictionary lists for "days"
+    time = noun.dep == "npadvmod" and lexicon.time(noun.lemma.lower()) is True and noun.lower == noun.lemma.lower() + "s"
+    if not (plural_verb or time):
+        return None
+    wanted = DEMONSTRATIVES[token.lower]
+    if token.text[0].isupper():
+        wanted = wanted.capitalize()
+    return token.start, token.end, wanted, f"'{token.text}' points at one, and '{noun.text}' is plural"
+
+
 @register(CHECK, severity="warning")
 def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     """"a" or "an" against the sound of the next word; "a" before a plural noun."""
     for token in article.tokens:
         hit = _rule_plural(article, token, knowledge.lexicon) or _rule_sound(article, token) \
-            or _rule_measure_plural(article, token, knowledge.lexicon)
+            or _rule_measure_plural(article, token, knowledge.lexicon) or _rule_demonstrative(article, token, knowledge.lexicon)
         if hit is not None:
             yield finding(CHECK, article, *hit)
