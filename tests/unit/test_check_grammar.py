@@ -270,6 +270,9 @@ def found(analyser, text):
         ("This figures are provisional, the agency said.\n", ("grammar.article", "This", "These")),
         ("This days, most tickets are sold online.\n", ("grammar.article", "This", "These")),
         ("Witnesses said a security guards had locked the doors.\n", ("grammar.article", "a security guards", "a security guard")),
+        # discretely for discreetly: put or sent somewhere, or after a verb of acting
+        ("The letter was discretely slipped into his pocket.\n", ("grammar.usage", "discretely", "discreetly")),
+        ("The aide left the room discretely.\n", ("grammar.usage", "discretely", "discreetly")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -474,6 +477,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "The signal is sampled discretely, and the values are discretely distributed across the range.\n",
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",
         "We shall not see their like again, and their in-laws know what your signing means.\n",

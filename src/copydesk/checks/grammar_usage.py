@@ -1602,12 +1602,32 @@ def _predicate_of_a_person(article: AnalysedArticle, adjective: Token, lexicon) 
     return subject.pos == "NOUN" and lexicon.person(subject.lemma.lower()) is True
 
 
+#: Where a thing is put or sent: after "tucked", "passed", "returned".
+DESTINATIONS = frozenset({"away", "out", "off", "into", "inside", "behind", "beneath", "to", "back"})
+
+
+def _moved_somewhere(article: AnalysedArticle, participle: Token, lexicon) -> bool:
+    """A participle of putting or sending (WordNet's first sense a verb of motion, contact or
+    possession) with where to ("tucked away", "passed to a journalist", "returned to the
+    archive"): done out of sight, "discreetly"; a quantity is split "discretely" with no
+    destination ("discretely sampled", "spaced at intervals")."""
+    if lexicon is None or participle.tag != "VBN":
+        return False
+    after = next_word(article, participle)
+    return after is not None and after.lower in DESTINATIONS \
+        and lexicon.word_class(participle.lemma.lower(), "verb") in ("verb.motion", "verb.contact", "verb.possession")
+
+
 def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
     if token.lower == "discretely":
-        if after is not None and after.tag in ("VBN", "JJ") and after.lower not in ("through",):
-            return None  # "discretely sampled"
+        if after is not None and after.tag in ("VBN", "JJ") and after.lower not in ("through",) \
+                and not _moved_somewhere(article, after, lexicon):
+            return None  # "discretely sampled" (but "discretely tucked away", "discretely passed to a journalist")
+        if before is not None and before.pos == "VERB" and lexicon is not None and lexicon.word_class(before.lemma.lower(), "verb") \
+                not in (None, "verb.motion", "verb.contact", "verb.possession", "verb.social", "verb.communication"):
+            return None  # "The signal is sampled discretely": a way of measuring, not of acting unseen
         return token.start, token.end, "discreetly", "'discrete' means separate; 'discreetly' (tactfully) is meant"
     if token.lower == "discrete":
         reason = "'discrete' means separate; 'discreet' (tactful, unobtrusive) is meant"
