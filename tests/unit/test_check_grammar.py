@@ -273,6 +273,9 @@ def found(analyser, text):
         # discretely for discreetly: put or sent somewhere, or after a verb of acting
         ("The letter was discretely slipped into his pocket.\n", ("grammar.usage", "discretely", "discreetly")),
         ("The aide left the room discretely.\n", ("grammar.usage", "discretely", "discreetly")),
+        # whose for who's before an age
+        ("The actor, whose 90 on Friday, has no plans to retire.\n", ("grammar.usage", "whose", "who's")),
+        ("The novelist, whose 40, lives in Leeds.\n", ("grammar.usage", "whose", "who's")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -477,6 +480,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Cars went past by the dozen, and he drove past by the school.\n",
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
+        "The firm, whose 80 staff were laid off, closed, and the club, whose 3-0 win stunned fans, is top.\n",
         "The signal is sampled discretely, and the values are discretely distributed across the range.\n",
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",

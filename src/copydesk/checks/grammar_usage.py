@@ -468,6 +468,11 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if (before is None or before.text in ('"', "“", "'", "‘")) and token.lower != "whose" and _verb_in_ing(after, lexicon) \
             and next_word(article, after) is not None and next_word(article, after).text in (",", "?", "!"):
         return hit  # '"Your joking, right?"': a sentence that opens "your" + -ing + a comma is "you're" + -ing
+    if token.lower == "whose" and after.pos == "NUM" and after.text.isdigit() and article.text[after.end : after.end + 1] in (" ", ",", ";"):
+        following = next_word(article, after)
+        if following is not None and (following.text in (",", ".", ";") or following.lower in ("next", "this", "last", "on", "in", "today")
+                                      and not is_noun(next_word(article, following) if following.lower in ("on", "in") else None)):
+            return hit  # "The singer, whose 80 next month,": an age, "who is 80" ("whose 80 staff" owns them)
     if token.lower == "whose" and after.lower == "who":
         return token.start, after.end, "who" + apostrophe(article) + "s who", "the directory of the famous is a 'who's who'"
     if after.lower == "all" and next_word(article, after) is not None and next_word(article, after).tag in ("VBN", "JJ") \
