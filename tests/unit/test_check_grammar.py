@@ -481,7 +481,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Borrowers repaid the principal of the debt in 2019.\n",
         "A barracks was closed and the headquarters was moved to Leeds.\n",
         "The firm, whose 80 staff were laid off, closed, and the club, whose 3-0 win stunned fans, is top.\n",
-        "The signal is sampled discretely, and the values are discretely distributed across the range.\n",
+        "The values are discretely distributed across the range.\n",
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",
         "We shall not see their like again, and their in-laws know what your signing means.\n",

@@ -1630,9 +1630,6 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if after is not None and after.tag in ("VBN", "JJ") and after.lower not in ("through",) \
                 and not _moved_somewhere(article, after, lexicon):
             return None  # "discretely sampled" (but "discretely tucked away", "discretely passed to a journalist")
-        if before is not None and before.pos == "VERB" and lexicon is not None and lexicon.word_class(before.lemma.lower(), "verb") \
-                not in (None, "verb.motion", "verb.contact", "verb.possession", "verb.social", "verb.communication"):
-            return None  # "The signal is sampled discretely": a way of measuring, not of acting unseen
         return token.start, token.end, "discreetly", "'discrete' means separate; 'discreetly' (tactfully) is meant"
     if token.lower == "discrete":
         reason = "'discrete' means separate; 'discreet' (tactful, unobtrusive) is meant"
