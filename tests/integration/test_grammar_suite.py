@@ -11,7 +11,9 @@ after, so the floors of led, passed and whose, whose held-out parts grew hardest
 before (docs/BENCHMARKS.md says by how much), and those of affect and its, which rose, higher.
 A fifth batch (2026-12-07, 400 sentences for the eight weakest families) grew the held-out part to
 1,125 sentences (0.58 of its new incorrect ones caught before the rules changed, 0.68 after); the
-floors of a-plural, led and whose rose with the rules of that round.
+floors of a-plural, led and whose rose with the rules of that round. A sixth batch (500 sentences
+for the ten weakest families) grew it to 1,297 (0.63 of its new incorrect ones caught before, 0.64
+after); the floors of a-plural, complement, whose and your rose with that round's rules.
 Raise them when the checks improve, never lower them silently."""
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Recall floor per family on the held-out part (the issue's target is 0.8; the families under it
-#: — a-plural, affect, complement, discreet, its, led, passed, principal, their, whose, your — are
+#: — affect, complement, discreet, led, passed, principal, their, whose, your — are
 #: pinned at what they reach, and named in docs/BENCHMARKS.md).
 RECALL_FLOORS = {
-    "a-an": 0.9, "a-plural": 0.7, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
-    "complement": 0.5, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
+    "a-an": 0.9, "a-plural": 0.8, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
+    "complement": 0.6, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
     "even-though": 0.95, "its": 0.78, "led": 0.7, "lose": 0.8, "passed": 0.6, "principal": 0.5,
-    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.65, "your": 0.65,
+    "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.7, "your": 0.7,
 }
 #: Share of the held-out correct sentences flagged by any grammar check, over all families.
 MAX_FALSE_ALARM_RATE = 0.03
