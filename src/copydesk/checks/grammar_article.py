@@ -11,7 +11,9 @@ style decides. A word that counts one ("a", "an", "one", "each", "every", "anoth
 plural noun it heads is flagged ("a threatening messages", "a men", "one councillors"), unless
 the plural is a singular of its own (WordNet, word frequency, a shared synset, the word-pair
 list), a quantity ("a few weeks"), a compound's modifier ("a sports centre") or read as singular
-by its verb ("A barracks was evacuated").
+by its verb when it may be one ("A barracks was evacuated"). "This" before a plural subject of a
+plural verb or a plural of time is "these" ("This results are", "This days,"), and a number
+joined by a hyphen to a plural before a noun makes a singular modifier ("a two-hours delay").
 """
 
 from __future__ import annotations
