@@ -484,6 +484,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The values are discretely distributed across the range.\n",
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",
+        "The vote is a couple months away.\n",
         "We shall not see their like again, and their in-laws know what your signing means.\n",
         "Thanks for your asking, and for their at-risk clients' patience.\n",
         "He has an affective disorder, and the changes effected by the board were modest.\n",

@@ -201,7 +201,8 @@ def _counted_noun(article: AnalysedArticle, token: Token, lexicon=None) -> tuple
     directors", "not a single votes")."""
     after = next_word(article, token)
     if after is not None and after.pos == "NOUN" and after.tag == "NN" and after.dep == "compound" and after.text.islower() \
-            and token.lower != "one" and lexicon is not None and lexicon.time(after.lemma.lower()) is not True:
+            and token.lower != "one" and after.lower not in QUANTIFYING and lexicon is not None \
+            and lexicon.time(after.lemma.lower()) is not True:  # ("a couple months": a quantity)
         # (not "one": "is one measure ministers favour" is the pronoun and a relative clause)
         noun = next_word(article, after)  # "a staff members": a noun that modifies the plural (not a rate:
         beyond = next_word(article, noun) if noun is not None else None  # "two hours a week children get")
