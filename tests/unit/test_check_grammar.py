@@ -264,7 +264,6 @@ def found(analyser, text):
         ("If your under 18, you need a parent's consent.\n", ("grammar.usage", "your", "you're")),
         ("Nobody knows whose in charge of the inquiry.\n", ("grammar.usage", "whose", "who's")),
         ("Do they know what their letting themselves in for?\n", ("grammar.usage", "their", "they're")),
-        ("\"Your kidding, surely?\" she asked.\n", ("grammar.usage", "Your", "You're")),
         ("Ask whether you're doctor's surgery is open.\n", ("grammar.usage", "you're", "your")),
         # "this" before a plural subject of a plural verb or a plural of time; a compound's plural head
         ("This figures are provisional, the agency said.\n", ("grammar.article", "This", "These")),
@@ -276,6 +275,8 @@ def found(analyser, text):
         # whose for who's before an age
         ("The actor, whose 90 on Friday, has no plans to retire.\n", ("grammar.usage", "whose", "who's")),
         ("The novelist, whose 40, lives in Leeds.\n", ("grammar.usage", "whose", "who's")),
+        ("A protesters was arrested outside the embassy.\n", ("grammar.article", "A protesters", "A protester")),
+        ("The nine-months-old baby was unhurt.\n", ("grammar.article", "nine-months", "nine-month")),
         # a plural after "a" whatever follows: its verb, a singular verb, a preposition
         ("An onlookers described a loud bang before the fire.\n", ("grammar.article", "An onlookers", "An onlooker")),
         ("Another surveys found the same trend in rural areas.\n", ("grammar.article", "Another surveys", "Another survey")),
@@ -485,6 +486,16 @@ def test_slip_is_flagged(analyser, text, expected):
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",
         "The vote is a couple months away.\n",
+        "Crime is the issue, and it is one voters in marginal seats care about most.\n",
+        "A kennels near Maidstone has been fined, and twice a term parents are invited in.\n",
+        "Labour defended the principle of the comprehensive school, and the university's principle is that research is free.\n",
+        "The MP spoke to the principle behind the amendment; it was a clash between principle and interest.\n",
+        "The library acquired a complementary archive, and critics were complimentary to the production.\n",
+        "The leader was passed going up the final climb by two riders.\n",
+        "The photographs show her led in handcuffs, with her led by two attendants.\n",
+        "Root, whose 89 last week saved the Test, fell for 4.\n",
+        "Your booking, like all others, is non-refundable; tell us where your funding, if any, comes from.\n",
+        "They're today's winners and tomorrow's favourites.\n",
         "We shall not see their like again, and their in-laws know what your signing means.\n",
         "Thanks for your asking, and for their at-risk clients' patience.\n",
         "He has an affective disorder, and the changes effected by the board were modest.\n",

@@ -202,7 +202,7 @@ def _counted_noun(article: AnalysedArticle, token: Token, lexicon=None) -> tuple
     after = next_word(article, token)
     if after is not None and after.pos == "NOUN" and after.tag == "NN" and after.dep == "compound" and after.text.islower() \
             and token.lower != "one" and after.lower not in QUANTIFYING and lexicon is not None \
-            and lexicon.time(after.lemma.lower()) is not True:  # ("a couple months": a quantity)
+            and lexicon.time(after.lemma.lower()) is not True and not _a_rate(article, token):  # ("a couple months")
         # (not "one": "is one measure ministers favour" is the pronoun and a relative clause)
         noun = next_word(article, after)  # "a staff members": a noun that modifies the plural (not a rate:
         beyond = next_word(article, noun) if noun is not None else None  # "two hours a week children get")
@@ -236,12 +236,19 @@ MOSTLY_PLURAL = 0.5
 
 def _may_be_singular(noun: Token, lexicon) -> bool:
     """Whether a plural the verb reads as singular may be one: WordNet lists the form as a noun
-    of its own ("gasworks"), or English writes the form far more often than its singular
-    ("barracks", "headquarters"). "A teenagers … has been charged" stays a plural."""
+    of its own ("gasworks"); or the singular is not first a person or a group and either English
+    writes the form far more often ("barracks", "headquarters") or the singular is first a thing
+    or a place (businesses named in -s: "A kennels", "A racing stables", "A brickworks"). People
+    are counted one by one: "A teenagers … has been charged", "A protesters was arrested"."""
     if lexicon is None:
         return True
     word, lemma = noun.lower, noun.lemma.lower()
-    return word in lexicon.wordnet.get("noun", ()) or lexicon.frequency(word) >= lexicon.frequency(lemma) + MOSTLY_PLURAL
+    if word in lexicon.wordnet.get("noun", ()):
+        return True
+    if lexicon.animate(lemma, first_sense=True) is not False:
+        return False
+    return lexicon.frequency(word) >= lexicon.frequency(lemma) + MOSTLY_PLURAL \
+        or lexicon.word_class(lemma) in ("noun.artifact", "noun.location")
 
 
 def _relative_clause_after(article: AnalysedArticle, one: Token) -> bool:
@@ -251,9 +258,31 @@ def _relative_clause_after(article: AnalysedArticle, one: Token) -> bool:
     beyond = next_word(article, plural) if plural is not None else None
     if beyond is not None and beyond.pos == "ADP":
         further = next_word(article, beyond)
-        return further is None or further.pos == "PUNCT"  # "one voters like.": a preposition with
-        # no object is a verb the tagger misread, or one left at the clause's end ("one people talk about")
+        if further is None or further.pos == "PUNCT":
+            return True  # "one voters like.": a preposition with no object is a verb the tagger
+            # misread, or one left at the clause's end ("one people talk about")
+        return _verb_later_in_clause(article, beyond)  # "one voters in marginal seats care about"
     return beyond is None or beyond.pos in ("VERB", "AUX") or beyond.tag == "MD" or beyond.pos == "ADV"
+
+
+def _a_rate(article: AnalysedArticle, article_word: Token) -> bool:
+    """"Twice a term", "three times a year", "50 miles an hour": "a" means "per" after how often
+    or how much."""
+    prior = previous_word(article, article_word)
+    return prior is not None and (prior.lower in ("once", "twice", "thrice", "times") or prior.pos == "NUM")
+
+
+def _verb_later_in_clause(article: AnalysedArticle, start: Token) -> bool:
+    """A finite verb after ``start`` before the clause ends (a comma, a stop, or a relative word
+    that opens a clause of its own): "one voters in marginal seats care about" (not "one tools
+    among many that the police can use")."""
+    sentence = article.sentences[start.sent]
+    for other in article.tokens[start.i + 1 : sentence.last + 1]:
+        if other.text in (",", ";", ":", ".", "?", "!") or other.lower in ("that", "which", "who", "whom"):
+            return False
+        if other.pos in ("VERB", "AUX") and other.tag in ("VBP", "VBD", "VBZ", "MD"):
+            return True
+    return False
 
 
 def _verb_follows(beyond: Token | None) -> bool:
@@ -268,8 +297,9 @@ def _verb_of(noun: Token, beyond: Token) -> bool:
     ("Another studies found"): then ``beyond`` is no noun the plural modifies, whatever else
     WordNet lists it as ("found"). A participle the parser hangs on the plural is not enough: "a
     ratings hit" is a noun compound the tagger reads as "hit" done to ratings."""
-    return beyond.pos in ("VERB", "AUX") and beyond.tag in ("VBD", "VBZ", "VBP") \
-        and noun.head == beyond.i and noun.dep in ("nsubj", "nsubjpass")
+    return beyond.pos in ("VERB", "AUX") and beyond.tag in ("VBD", "VBZ") \
+        and noun.head == beyond.i and noun.dep in ("nsubj", "nsubjpass")  # (a plural present, "A jobs
+    # guarantee", may be a noun the tagger made a verb)
 
 
 def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
@@ -329,6 +359,8 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
 #: Plurals a number joins with a hyphen that are no unit: "two-thirds", "three-quarters" (fractions
 #: count in the plural), "two-times champion" (British sports writing's "two-times").
 NOT_UNITS = frozenset({"half", "third", "quarter", "time"})
+#: Ordinals, whose plurals count fractions ("two-fifths", "three-tenths"); not "month", "length".
+ORDINAL = re.compile(r"(fif|six|seven|eigh|nin|ten|eleven|twelf|\w+teen|\w+tie|hundred|thousand|million|billion)th")
 
 
 def _rule_measure_plural(article: AnalysedArticle, token: Token, lexicon=None):
@@ -345,7 +377,7 @@ def _rule_measure_plural(article: AnalysedArticle, token: Token, lexicon=None):
         return None  # "twenty-two-hours": part of a longer chain read another way
     lemma, word = unit.lemma.lower(), unit.lower
     if unit.tag != "NNS" or not unit.text.islower() or word not in (lemma + "s", lemma + "es", lemma[:-1] + "ies") \
-            or lemma in NOT_UNITS or lemma.endswith("th") or lexicon is not None and not lexicon.is_noun(lemma):
+            or lemma in NOT_UNITS or ORDINAL.fullmatch(lemma) or lexicon is not None and not lexicon.is_noun(lemma):
         return None
     beyond = article.tokens[unit.i + 1] if unit.i + 1 < len(article.tokens) else None
     if beyond is None:

@@ -97,8 +97,9 @@ def _contraction_before_owned_noun(article: AnalysedArticle, token: Token, lexic
     pronoun, verb = pair
     owner = next_word(article, verb)
     mark = next_word(article, owner) if owner is not None else None
-    if owner is None or mark is None or owner.pos != "NOUN" or not owner.text.islower() or mark.tag != "POS":
-        return None
+    if owner is None or mark is None or owner.pos != "NOUN" or not owner.text.islower() or mark.tag != "POS" \
+            or lexicon is not None and lexicon.time(owner.lemma.lower()) is not False:
+        return None  # ("They're today's winners": a day's, a week's)
     wanted = CONTRACTIONS[token.lower]
     if pronoun.text[0].isupper():
         wanted = wanted.capitalize()
@@ -463,16 +464,16 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "If your over 75,", "whose in charge": a possessive needs its noun, and a
         # preposition cannot begin one
     if before is not None and before.lower in ("what", "where", "how", "why", "who", "when") and token.lower != "whose" \
-            and _verb_in_ing(after, lexicon) and _clause_ends_unfinished(article, after):
+            and _verb_in_ing(after, lexicon) and _clause_ends_unfinished(article, after) \
+            and next_word(article, after) is not None and next_word(article, after).pos in ("ADP", "PART", "DET", "PRON", "ADV"):
         return hit  # "Do you know what your signing up to?": the question's clause has no verb but the -ing
-    if (before is None or before.text in ('"', "“", "'", "‘")) and token.lower != "whose" and _verb_in_ing(after, lexicon) \
-            and next_word(article, after) is not None and next_word(article, after).text in (",", "?", "!"):
-        return hit  # '"Your joking, right?"': a sentence that opens "your" + -ing + a comma is "you're" + -ing
     if token.lower == "whose" and after.pos == "NUM" and after.text.isdigit() and article.text[after.end : after.end + 1] in (" ", ",", ";"):
         following = next_word(article, after)
-        if following is not None and (following.text in (",", ".", ";") or following.lower in ("next", "this", "last", "on", "in", "today")
-                                      and not is_noun(next_word(article, following) if following.lower in ("on", "in") else None)):
-            return hit  # "The singer, whose 80 next month,": an age, "who is 80" ("whose 80 staff" owns them)
+        if following is not None and (following.text in (",", ".", ";") or following.lower in ("next", "this", "on")
+                                      and next_word(article, following, 2) is not None
+                                      and next_word(article, following, 2).text in (",", ".", ";")):
+            return hit  # "The singer, whose 80 next month,": an age, "who is 80" ("whose 80 staff" owns
+            # them; "whose 89 last week saved the Test", "whose 40 today was": a score)
     if token.lower == "whose" and after.lower == "who":
         return token.start, after.end, "who" + apostrophe(article) + "s who", "the directory of the famous is a 'who's who'"
     if after.lower == "all" and next_word(article, after) is not None and next_word(article, after).tag in ("VBN", "JJ") \
@@ -1273,14 +1274,17 @@ def _of_a_school(article: AnalysedArticle, token: Token, lexicon) -> bool:
     """"the school's principle", "the college principle", "the principle of Ashcroft Academy":
     the singular noun belongs to a school or college (its head noun, or the last word of its
     name), and no adjective says it is a rule ("the founding principle of the school")."""
-    if any(child.dep == "amod" for child in article.children(token)):
-        return False
+    if any(child.dep == "amod" for child in article.children(token)) or (next_word(article, token) or token).text == ",":
+        return False  # ("The school's principle, says its head, is that …": a parenthesis before what it states)
     owners = [child for child in article.children(token) if child.dep in ("poss", "compound") and child.i < token.i] \
         if not _complemented(article, token) else []  # "the school's principle of inclusion" is a rule
     for child in article.children(token):
-        if child.dep == "prep" and child.lower == "of":
-            owners += [t for t in article.children(child) if t.dep == "pobj" and (t.pos == "PROPN" or any(
-                d.dep == "det" or d.tag == "PRP$" for d in article.children(t)))]
+        if child.dep == "prep" and child.lower == "of":  # a school's name; "the principle of a
+            owners += [t for t in article.children(child) if t.dep == "pobj" and t.pos == "PROPN"]  # university in every county" is an idea
+    head = article.tokens[token.head]
+    if token.dep == "nsubj" and head.lemma.lower() == "be" and any(c.dep in ("ccomp", "attr", "acomp") and c.i > head.i
+                                                                    and c.pos != "PROPN" for c in article.children(head)):
+        return False  # "The university's principle is that research …": a rule stated
     return any(owner.pos in ("NOUN", "PROPN") and lexicon.is_a(owner.lower, SCHOOL, 3) for owner in owners)
 
 
@@ -1289,8 +1293,9 @@ def _spoken_to(article: AnalysedArticle, token: Token, lexicon) -> bool:
     of speech that WordNet frames with "to somebody" ("speak", "talk", "apologise", "reply");
     a rule is spoken of ("appealed to the principle of …"), not to."""
     head = article.tokens[token.head]
-    if token.dep != "pobj" or head.lower != "to" or head.head == head.i or _complemented(article, token):
-        return False
+    if token.dep != "pobj" or head.lower != "to" or head.head == head.i or _complemented(article, token) \
+            or any(child.dep == "prep" for child in article.children(token)):
+        return False  # ("spoke to the principle behind the amendment": of a rule, in the Commons sense)
     verb = article.tokens[head.head]
     return verb.pos == "VERB" and lexicon.word_class(verb.lemma.lower(), "verb") == "verb.communication" \
         and "27" in lexicon.verb_frames(verb.lemma.lower())
@@ -1301,8 +1306,9 @@ def _a_sum_lent(article: AnalysedArticle, token: Token, lexicon) -> bool:
     "the principle on the loan" (a noun WordNet lists for a possession: "interest", "loan",
     "bond"); not "of" one, which is as often a rule about it ("the principle of the minimum
     wage")."""
-    if any(child.dep in ("amod", "relcl", "acl") for child in article.children(token)):
-        return False
+    if any(child.dep in ("amod", "relcl", "acl") for child in article.children(token)) \
+            or not any(child.dep in ("det", "poss") for child in article.children(token)):
+        return False  # ("between principle and interest", "self-interest and principle": a bare noun is the idea)
     head = article.tokens[token.head]
     if token.dep == "dobj" and head.pos == "VERB" and lexicon.is_a(head.lemma.lower(), "pay", 3, "verb"):
         return True
@@ -1459,7 +1465,7 @@ GIVEN_CLASSES = frozenset({"noun.artifact", "noun.food", "noun.communication", "
 def _given_free(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
     """"Guests receive a complementary bottle", "will be offered complementary parking", "the
     package includes a complementary spa session": the adjective's noun is a thing handed over,
-    to the subject of a verb of getting (WordNet: a kind of "get") or of a passive verb of giving,
+    to the subject of "get" or a kind of receiving (WordNet) or of a passive verb of giving,
     or, with "a", listed by "include" or any verb of possession. Completing needs two things
     ("complementary to", "the firms offer complementary products", "receive complementary
     therapy" stay)."""
@@ -1482,8 +1488,11 @@ def _given_free(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
     lemma = verb.lemma.lower()
     passive = any(child.dep in ("auxpass", "nsubjpass") for child in article.children(verb))
     possession = lexicon.word_class(lemma, "verb") == "verb.possession"
-    return noun.dep == "dobj" and not passive and lexicon.is_a(lemma, "get", 3, "verb") is True \
-        or passive and possession or single and (possession or lemma == "include")
+    document = lexicon.word_class(noun.lemma.lower()) == "noun.communication" and noun.tag == "NNS"
+    receiving = lemma == "get" or lexicon.is_a(lemma, "receive", 3, "verb") is True  # not "acquire", "buy"
+    return noun.dep == "dobj" and not passive and receiving and not document \
+        or passive and possession or single and (lemma == "include" or lexicon.is_a(lemma, "give", 3, "verb") is True)
+    # ("acquired a complementary archive", "got complementary reading lists": completing sets)
 
 
 def _to_a_thing(article: AnalysedArticle, to: Token, lexicon) -> bool:
@@ -1492,6 +1501,12 @@ def _to_a_thing(article: AnalysedArticle, to: Token, lexicon) -> bool:
     noun = next((t for t in article.children(to) if t.dep == "pobj"), None)
     if noun is None:
         return False
+    adjective = article.tokens[to.head]
+    verb = article.tokens[adjective.head] if adjective.dep == "acomp" else None
+    subject = next((t for t in article.children(verb) if t.dep == "nsubj"), None) if verb is not None else None
+    if subject is not None and (subject.ent_type == "PERSON" or subject.lower in ("he", "she", "they", "we", "i", "you")
+                                or subject.pos == "NOUN" and lexicon.animate(subject.lemma.lower(), first_sense=True) is not False):
+        return False  # "Critics were complimentary to the production": people praise
     if noun.lower in ("his", "hers", "theirs", "ours", "mine", "yours"):
         return True
     return noun.pos == "NOUN" and noun.text.islower() and not noun.ent_type \
@@ -1749,7 +1764,7 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
         if before.lower == "her" and _her_possessive(article, before) and (after is None or after.pos in ("ADP", "PUNCT", "AUX")) \
-                and (after is None or after.lower not in _LEAD_ON or after.lower == "to" and _a_margin_after(article, after)):
+                and (after is None or after.lower not in _LEAD_ON | {"by"} or after.lower == "to" and _a_margin_after(article, after)):
             return token.start, token.end, "lead", reason  # "extended her led to three lengths", "Her led over
             # the others has narrowed" ("saw her led away": the object of seeing, and a participle)
         if lexicon is not None and _in_a_list_of_nouns(article, token, lexicon):
@@ -1768,7 +1783,7 @@ def _her_possessive(article: AnalysedArticle, her: Token) -> bool:
     if prior is None or prior.pos in ("ADP", "PUNCT", "CCONJ"):
         return True
     return prior.pos == "VERB" and prior.lemma.lower() not in ("have", "get", "let", "watch", "see", "hear", "want", "need",
-                                                               "feel", "notice", "find")
+                                                               "feel", "notice", "find", "show", "photograph", "film")
 
 
 def _a_margin_after(article: AnalysedArticle, to: Token) -> bool:
@@ -1998,7 +2013,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
         if before.lower in FINITE_BE and after is not None and after.tag == "VBG" and after.dep != "amod" \
-                and _person_subject(article, token, lexicon):
+                and _person_subject(article, token, lexicon) and not _by_later(article, after):
             return token.start, token.end, "past", reason  # "He is passed caring": a person beyond doing it
             # ("A law was passed banning smoking" is a passive and its participle)
         if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
@@ -2015,6 +2030,17 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason  # "lorries thunder passed even though": the
             # verb before is the clause's verb, "passed" the adverb of where it goes
     return None
+
+
+def _by_later(article: AnalysedArticle, token: Token) -> bool:
+    """"by" later in the clause: a passive's agent ("was passed going up the climb by two riders")."""
+    sentence = article.sentences[token.sent]
+    for other in article.tokens[token.i + 1 : sentence.last + 1]:
+        if other.text in (",", ";", ":"):
+            return False
+        if other.lower == "by":
+            return True
+    return False
 
 
 def _person_subject(article: AnalysedArticle, verb: Token, lexicon) -> bool:
@@ -2179,7 +2205,7 @@ def _rule_dictionary_term(article: AnalysedArticle, token: Token, lexicon=None) 
         return None  # "to lose cannon", "The scandal led poisoning victims to": a verb, not a term's adjective
     singular = partner[:-1] if token.tag == "NNS" and partner.endswith("s") else partner  # "sound affects": "sound effect"
     if before is not None and before.text.isalpha() and before.text.islower() and before.pos in ("ADJ", "NOUN") \
-            and token.pos == "NOUN" and _term(lexicon, f"{before.lower} {singular}", f"{before.lower} {token.lemma.lower()}", ("noun",)):
+            and token.pos == "NOUN" and not (token.lower.startswith("principle") and _complemented(article, token)) and _term(lexicon, f"{before.lower} {singular}", f"{before.lower} {token.lemma.lower()}", ("noun",)):
         suggestion = partner if token.text.islower() else partner.capitalize()
         return token.start, token.end, suggestion, f"the dictionary's term is '{before.lower} {singular}'"
         # "at full compliment": the term ends with the sound-alike
