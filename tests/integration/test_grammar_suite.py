@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: pinned at what they reach, and named in docs/BENCHMARKS.md).
 RECALL_FLOORS = {
     "a-an": 0.9, "a-plural": 0.8, "according": 0.95, "affect": 0.7, "auxiliaries": 0.9,
-    "complement": 0.6, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
+    "complement": 0.55, "could-of": 0.9, "discreet": 0.6, "doubled-word": 0.95,
     "even-though": 0.95, "its": 0.78, "led": 0.7, "lose": 0.8, "passed": 0.6, "principal": 0.5,
     "than": 0.9, "their": 0.7, "weekday": 0.95, "whom": 0.85, "whose": 0.7, "your": 0.7,
 }
