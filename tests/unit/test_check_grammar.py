@@ -265,10 +265,9 @@ def found(analyser, text):
         ("Nobody knows whose in charge of the inquiry.\n", ("grammar.usage", "whose", "who's")),
         ("Do they know what their letting themselves in for?\n", ("grammar.usage", "their", "they're")),
         ("Ask whether you're doctor's surgery is open.\n", ("grammar.usage", "you're", "your")),
-        # "this" before a plural subject of a plural verb or a plural of time; a compound's plural head
+        # "this" before a plural subject of a plural verb or a plural of time
         ("This figures are provisional, the agency said.\n", ("grammar.article", "This", "These")),
         ("This days, most tickets are sold online.\n", ("grammar.article", "This", "These")),
-        ("Witnesses said a security guards had locked the doors.\n", ("grammar.article", "a security guards", "a security guard")),
         # discretely for discreetly: put or sent somewhere, or after a verb of acting
         ("The letter was discretely slipped into his pocket.\n", ("grammar.usage", "discretely", "discreetly")),
         ("The aide left the room discretely.\n", ("grammar.usage", "discretely", "discreetly")),
@@ -485,6 +484,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The values are discretely distributed across the range.\n",
         "This changes everything, and playing videos on a phone marks the start of a shift.\n",
         "They get two hours of sport a week children enjoy, and joined a members' club.\n",
+        "One thing you never see when an airplane lands is a blowout, in a move fans have described as stupid.\n",
         "The vote is a couple months away.\n",
         "Crime is the issue, and it is one voters in marginal seats care about most.\n",
         "A kennels near Maidstone has been fined, and twice a term parents are invited in.\n",

@@ -195,20 +195,11 @@ def _singular_verb(article: AnalysedArticle, verb: Token) -> bool:
     return any(t.tag == "VBZ" or t.lower in ("was", "is", "has") for t in forms)
 
 
-def _counted_noun(article: AnalysedArticle, token: Token, lexicon=None) -> tuple[Token, list[Token]] | None:
+def _counted_noun(article: AnalysedArticle, token: Token) -> tuple[Token, list[Token]] | None:
     """The noun a determiner counts, and the modifiers between them: the next word, or the
     determiner's head past adjectives and participles ("a threatening messages", "a new
     directors", "not a single votes")."""
     after = next_word(article, token)
-    if after is not None and after.pos == "NOUN" and after.tag == "NN" and after.dep == "compound" and after.text.islower() \
-            and token.lower != "one" and after.lower not in QUANTIFYING and lexicon is not None \
-            and lexicon.time(after.lemma.lower()) is not True and not _a_rate(article, token):  # ("a couple months")
-        # (not "one": "is one measure ministers favour" is the pronoun and a relative clause)
-        noun = next_word(article, after)  # "a staff members": a noun that modifies the plural (not a rate:
-        beyond = next_word(article, noun) if noun is not None else None  # "two hours a week children get")
-        if noun is not None and noun.tag == "NNS" and after.head == noun.i and article.text[after.end : noun.start] == " " \
-                and (beyond is None or beyond.pos != "DET" and beyond.tag != "PRP$"):
-            return noun, [after]  # ("on a phone marks the beginning": a verb and its object, misread)
     if after is None or after.pos != "ADJ" and not (after.pos == "VERB" and after.dep == "amod") and after.pos != "ADV":
         return (after, []) if after is not None else None
     if token.head == token.i or article.tokens[token.head].i <= after.i:
@@ -265,13 +256,6 @@ def _relative_clause_after(article: AnalysedArticle, one: Token) -> bool:
     return beyond is None or beyond.pos in ("VERB", "AUX") or beyond.tag == "MD" or beyond.pos == "ADV"
 
 
-def _a_rate(article: AnalysedArticle, article_word: Token) -> bool:
-    """"Twice a term", "three times a year", "50 miles an hour": "a" means "per" after how often
-    or how much."""
-    prior = previous_word(article, article_word)
-    return prior is not None and (prior.lower in ("once", "twice", "thrice", "times") or prior.pos == "NUM")
-
-
 def _verb_later_in_clause(article: AnalysedArticle, start: Token) -> bool:
     """A finite verb after ``start`` before the clause ends (a comma, a stop, or a relative word
     that opens a clause of its own): "one voters in marginal seats care about" (not "one tools
@@ -322,7 +306,7 @@ def _rule_plural(article: AnalysedArticle, token: Token, lexicon=None):
     raw = article.tokens[token.i + 1] if token.i + 1 < len(article.tokens) else None
     if raw is None or raw.text in ("'", "‘", '"', "“"):
         return None  # "a 'horses for courses' selection": a quoted phrase used as a modifier
-    counted = _counted_noun(article, token, lexicon)
+    counted = _counted_noun(article, token)
     if counted is None:
         return None
     after, between = counted
