@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk.analyse.document import AnalysedArticle, Token
-from copydesk.checks.grammar_words import finding, next_word, previous_word
+from copydesk.checks.grammar_words import finding, finite_verb_ahead, next_word, previous_word
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Finding
@@ -143,6 +143,8 @@ ONE_WORDS = frozenset({"a", "an", "one", "each", "every", "another"})
 #: Parts of speech the tagger is sure of: a word after the plural so tagged is not a noun the
 #: plural modifies, whatever else WordNet lists it as ("a ministers who", "a jobs for").
 NOT_A_MODIFIED_NOUN = frozenset({"PRON", "DET", "ADP", "AUX", "PART", "SCONJ", "CCONJ", "NUM"})
+#: Relative words that open a clause of their own after the plural.
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 #: Adjectives that make "a" part of a quantity of many: "a few weeks", "a great many people".
 QUANTIFYING = frozenset({"few", "many", "fewer", "several", "lot", "couple", "number", "host"})
 
@@ -252,21 +254,9 @@ def _relative_clause_after(article: AnalysedArticle, one: Token) -> bool:
         if further is None or further.pos == "PUNCT":
             return True  # "one voters like.": a preposition with no object is a verb the tagger
             # misread, or one left at the clause's end ("one people talk about")
-        return _verb_later_in_clause(article, beyond)  # "one voters in marginal seats care about"
+        return finite_verb_ahead(article, beyond, stop_at=RELATIVE_WORDS)  # "one voters in marginal seats
+        # care about" (not "one tools among many that the police can use")
     return beyond is None or beyond.pos in ("VERB", "AUX") or beyond.tag == "MD" or beyond.pos == "ADV"
-
-
-def _verb_later_in_clause(article: AnalysedArticle, start: Token) -> bool:
-    """A finite verb after ``start`` before the clause ends (a comma, a stop, or a relative word
-    that opens a clause of its own): "one voters in marginal seats care about" (not "one tools
-    among many that the police can use")."""
-    sentence = article.sentences[start.sent]
-    for other in article.tokens[start.i + 1 : sentence.last + 1]:
-        if other.text in (",", ";", ":", ".", "?", "!") or other.lower in ("that", "which", "who", "whom"):
-            return False
-        if other.pos in ("VERB", "AUX") and other.tag in ("VBP", "VBD", "VBZ", "MD"):
-            return True
-    return False
 
 
 def _verb_follows(beyond: Token | None) -> bool:

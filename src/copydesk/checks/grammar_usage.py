@@ -37,6 +37,7 @@ from copydesk.checks.grammar_words import (
     PREPOSITIONS,
     apostrophe,
     finding,
+    finite_verb_ahead,
     gerund_as_subject,
     is_finite_verb,
     is_noun,
@@ -256,18 +257,6 @@ def _verb_in_ing(word: Token, lexicon) -> bool:
     return any(form in verbs for form in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None) if form)
 
 
-def _clause_ends_unfinished(article: AnalysedArticle, word: Token) -> bool:
-    """No finite verb from ``word`` to the end of its clause (the next comma or the sentence's
-    end): "what your signing up to?" (not "what your signing means")."""
-    sentence = article.sentences[word.sent]
-    for other in article.tokens[word.i + 1 : sentence.last + 1]:
-        if other.text in (",", ";", ":"):
-            return True
-        if is_finite_verb(other) or other.tag == "MD":
-            return False
-    return True
-
-
 def _no_verb_before_comma(article: AnalysedArticle, word: Token, *, own_subject: bool = False) -> bool:
     """From ``word`` to the next comma no verb stands, and the rest of the sentence has one verb
     only (a finite one, or an imperative), the main clause's: the clause ``word`` is in has none
@@ -464,7 +453,7 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "If your over 75,", "whose in charge": a possessive needs its noun, and a
         # preposition cannot begin one
     if before is not None and before.lower in ("what", "where", "how", "why", "who", "when") and token.lower != "whose" \
-            and _verb_in_ing(after, lexicon) and _clause_ends_unfinished(article, after) \
+            and _verb_in_ing(after, lexicon) and not finite_verb_ahead(article, after) \
             and next_word(article, after) is not None and next_word(article, after).pos in ("ADP", "PART", "DET", "PRON", "ADV"):
         return hit  # "Do you know what your signing up to?": the question's clause has no verb but the -ing
     if token.lower == "whose" and after.pos == "NUM" and after.text.isdigit() and article.text[after.end : after.end + 1] in (" ", ",", ";"):
@@ -1927,18 +1916,6 @@ def _only_verb_slot(article: AnalysedArticle, token: Token, before: Token) -> bo
         t.pos == "NUM" for t in article.tokens[max(sentence.first, subject.i - 2) : subject.i])
 
 
-def _finite_verb_ahead(article: AnalysedArticle, token: Token) -> bool:
-    """A finite verb follows ``token`` before the next punctuation: "past" is then no verb but a
-    preposition or adjective in a clause that has its own ("coaches who past England captains
-    had praised")."""
-    for other in article.tokens[token.i + 1 : article.sentences[token.sent].last]:
-        if other.pos == "PUNCT":
-            return False
-        if is_finite_verb(other):
-            return True
-    return False
-
-
 def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     before = previous_word(article, token)
     after = next_word(article, token)
@@ -1964,7 +1941,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 return token.start, token.end, "passed", reason  # "Bills past by the last parliament", "bill past
                 # by narrow margin": a noun and its passive participle, then the agent or the margin
         if (before.lower in SUBJECT_PRONOUNS or before.lower in ("who", "which") and before.dep == "nsubj"
-            and not _finite_verb_ahead(article, token)) \
+            and not finite_verb_ahead(article, token)) \
                 and after is not None and (after.pos in ("DET", "PROPN") or after.tag == "PRP$"
                                            or after.lower in ("him", "them", "us", "me")):
             return token.start, token.end, "passed", reason  # "She past the exam", "the driver, who

@@ -85,6 +85,18 @@ def is_finite_verb(token: Token | None) -> bool:
     return token is not None and (token.tag in ("VBD", "VBZ", "VBP", "MD") or token.lower in FINITE_AUX)
 
 
+def finite_verb_ahead(article: AnalysedArticle, token: Token, *, stop_at: frozenset[str] = frozenset()) -> bool:
+    """A finite verb follows ``token`` before the next punctuation (or a word of ``stop_at``, a
+    relative word that opens a clause of its own): "coaches who past England captains had
+    praised", "one voters in marginal seats care about", "what your signing means"."""
+    for other in article.tokens[token.i + 1 : article.sentences[token.sent].last]:
+        if other.pos == "PUNCT" or other.lower in stop_at:
+            return False
+        if is_finite_verb(other):
+            return True
+    return False
+
+
 def is_noun(token: Token | None) -> bool:
     return token is not None and token.pos == "NOUN" and token.tag in ("NN", "NNS")
 

@@ -368,18 +368,19 @@ PERSON_LEXNAMES = frozenset({"18"})
 
 
 #: WordNet's lexicographer file of possessions (noun.possession: "loan", "fund", "interest").
-POSSESSION_LEXNAME = "21"
+POSSESSION_LEXNAMES = frozenset({"21"})
 
 
 #: The positions of ``_load_animate``'s sets of nouns.
-NOUNS_ANIMATE, NOUNS_EVERY, NOUNS_FIRST_ANIMATE, NOUNS_HAPPENING, NOUNS_GROUP, NOUNS_FIRST_TIME, NOUNS_FIRST_FOOD, NOUNS_FIRST_PERSON = range(8)
+(NOUNS_ANIMATE, NOUNS_EVERY, NOUNS_FIRST_ANIMATE, NOUNS_HAPPENING, NOUNS_GROUP, NOUNS_FIRST_TIME, NOUNS_FIRST_FOOD,
+ NOUNS_FIRST_PERSON, NOUNS_POSSESSION) = range(9)
 
 
 def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
     """(nouns with any WordNet sense in ANIMATE_LEXNAMES, every WordNet noun, nouns whose first
     — most frequent — sense is there, nouns with any sense in HAPPENING_LEXNAMES, nouns with any
     sense in GROUP_LEXNAMES, nouns whose first sense is in TIME_LEXNAMES, in FOOD_LEXNAMES and in
-    PERSON_LEXNAMES)
+    PERSON_LEXNAMES, nouns with any sense in POSSESSION_LEXNAMES)
     from WordNet's index.noun and data.noun, or () without WordNet. Any sense counts for the first set, so that
     a word that can name people ("fan", "colour" as in a team's colours) is never taken for a
     thing."""
@@ -400,6 +401,7 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
             time: set[str] = set()
             food: set[str] = set()
             person: set[str] = set()
+            possession: set[str] = set()
             for lemma, senses in _index_senses(index):
                 every.add(lemma)
                 if lexname.get(senses[0]) in TIME_LEXNAMES:
@@ -416,8 +418,10 @@ def _load_animate() -> tuple[frozenset[str], ...] | tuple[()]:
                     happening.add(lemma)
                 if any(lexname.get(offset) in GROUP_LEXNAMES for offset in senses):
                     group.add(lemma)
+                if any(lexname.get(offset) in POSSESSION_LEXNAMES for offset in senses):
+                    possession.add(lemma)
             return (frozenset(animate), frozenset(every), frozenset(first), frozenset(happening),
-                    frozenset(group), frozenset(time), frozenset(food), frozenset(person))
+                    frozenset(group), frozenset(time), frozenset(food), frozenset(person), frozenset(possession))
     return ()
 
 
@@ -768,10 +772,7 @@ class Lexicon:
     def possession(self, noun: str) -> bool | None:
         """Whether ``noun`` (a lemma) has a WordNet sense in noun.possession ("loan", "interest",
         "bond", "mortgage"). None when WordNet lacks the noun."""
-        senses = self.senses(noun)
-        if not senses:
-            return None
-        return any(_synset(offset, "noun")[1] == POSSESSION_LEXNAME for offset in senses)
+        return self._noun_sense(noun, NOUNS_POSSESSION)
 
     def group(self, noun: str) -> bool | None:
         """Whether ``noun`` (a lemma) can name a group (a WordNet sense in noun.group: "team",
