@@ -87,6 +87,20 @@ def norvig_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+def mitton_pairs(path: Path) -> list[tuple[str, str]]:
+    """(misspelling, correction) pairs of a file in Roger Mitton's corpus format (``missp.dat``:
+    a ``$right`` line, then one misspelling a line until the next ``$``; words of several parts
+    are joined by ``_``, which the filter drops)."""
+    pairs, right = [], None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.strip()
+        if line.startswith("$"):
+            right = line[1:]
+        elif line and right is not None and right != "?":
+            pairs.append((line, right))
+    return pairs
+
+
 def _git(git_dir: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(git_dir), *args], check=True, capture_output=True,
                           text=True).stdout
