@@ -1,6 +1,7 @@
 """Ingest throughput of the store (copydesk.store) into SQLite and PostgreSQL, and re-ingest.
 
     .venv/bin/python bench/store.py [--articles 1000] [--real 300] [--corpus ../shared/corpus/...]
+    .venv/bin/python bench/store.py --compare-orm-insert [--rounds 6]
 
 For each backend, a fresh database (SQLite: a file in a temporary directory, WAL with
 synchronous=NORMAL; PostgreSQL: a server of its own on loopback, started here as the tests do,
@@ -15,6 +16,12 @@ and 20 searches and 20 speaker look-ups are timed (median milliseconds). The rep
 ``--articles`` made-up ones (``copydesk.store.sample``: about 90 words, 2 findings, 2 entities,
 a quote, a claim, an event each) and, when ../shared is there, ``--real`` BBC articles checked
 by the desk (made once, before any timing; ``--real 0`` skips them).
+
+``--compare-orm-insert`` times instead the store's CPU per report, one transaction per report
+(``Store.ingest``) into fresh SQLite databases, with the shipped code and with the baseline it
+replaced (the child rows through the ORM's bulk insert, ``session.execute(insert(Model), rows)``,
+rather than one Core executemany a table), rounds alternating, in this one process; it prints each
+round and the ratio of the best rounds.
 """
 
 from __future__ import annotations
@@ -104,12 +111,65 @@ def measure(open_store: Callable[[str], Any], reports: list[Any]) -> dict[str, f
     return figures
 
 
+def compare_orm_insert(reports: list[Any], rounds: int) -> None:
+    """CPU per report of ``Store.ingest`` with the shipped ``_add_analysis`` and with the ORM's
+    bulk insert of the child rows (the code before), rounds alternating."""
+    import json
+
+    from sqlalchemy import insert
+
+    from copydesk.store import Store
+    from copydesk.store import store as module
+
+    def orm_bulk(self, session, version_id, data, rhash, current, now, original):  # the baseline
+        analysis = module.AnalysisRow(
+            version_id=version_id, report_hash=rhash, current=current,
+            made_by=dict(data.get("versions") or {}), report=json.dumps(original, ensure_ascii=False),
+            created_at=now)
+        session.add(analysis)
+        session.flush()
+        for model, rows in module.child_rows(data, analysis.id):
+            if rows:
+                session.execute(insert(model), rows)
+
+    shipped = module.Store._add_analysis
+    best: dict[str, float] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as scratch:
+            for round_ in range(rounds):
+                order = [("shipped", shipped), ("ORM bulk insert", orm_bulk)]
+                for name, method in order if round_ % 2 == 0 else order[::-1]:
+                    module.Store._add_analysis = method
+                    store = Store(Path(scratch) / f"r{round_}-{name[0]}.sqlite")
+                    store.ingest(reports[0])  # the schema and the first statements, untimed
+                    started = time.process_time()
+                    for report in reports[1:]:
+                        store.ingest(report)
+                    ms = 1000 * (time.process_time() - started) / (len(reports) - 1)
+                    store.close()
+                    best[name] = min(ms, best.get(name, ms))
+                    print(f"  round {round_ + 1}: {name}: {ms:.2f} ms of CPU a report", flush=True)
+    finally:
+        module.Store._add_analysis = shipped
+    print(f"best rounds: shipped {best['shipped']:.2f} ms, ORM bulk insert {best['ORM bulk insert']:.2f} ms; "
+          f"shipped ÷ ORM = {best['shipped'] / best['ORM bulk insert']:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="made-up reports")
     parser.add_argument("--real", type=int, default=300, help="BBC articles checked by the desk")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--compare-orm-insert", action="store_true",
+                        help="CPU per report, shipped inserts against the ORM bulk insert (see above)")
+    parser.add_argument("--rounds", type=int, default=6)
     args = parser.parse_args(argv)
+    if args.compare_orm_insert:
+        if not args.corpus.is_dir():
+            print(f"skipped: no corpus at {args.corpus} (the reports are of real BBC articles)")
+            return 0
+        compare_orm_insert(real(args.corpus, args.real or 300), args.rounds)
+        return 0
 
     from copydesk.store import Store
     from copydesk.store.tempserver import TemporaryPostgres

@@ -303,9 +303,13 @@ class Store:
         )
         session.add(analysis)
         session.flush()
+        # Core inserts of the table (one executemany a table), not the ORM's bulk insert, which
+        # builds a mapped state per row: the store's own cost per article is about halved
+        # (docs/BENCHMARKS.md, "The store's cost per article")
+        connection = session.connection()
         for model, rows in child_rows(data, analysis.id):
             if rows:
-                session.execute(insert(model), rows)
+                connection.execute(insert(model.__table__), rows)
 
     # -- reading ---------------------------------------------------------------------------
 
