@@ -1369,6 +1369,42 @@ DEGREE_WORDS = frozenset({"so", "very", "too", "utterly", "extremely",
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 
 
+#: WordNet's classes of nouns for qualities and shapes: what goes together ("complementary
+#: strengths", "angles"), not what praises or is given free (knowledge is not among them:
+#: "complimentary samples" are free ones).
+FITTING_CLASSES = frozenset({"noun.attribute", "noun.shape"})
+
+
+def _parts_that_fit(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """"complimentary" said of qualities or shapes (WordNet's first sense of the noun:
+    "complimentary strengths", "the two angles are complimentary"): they complete one another. Attributive before the noun, or the complement
+    of "be" whose subject is plural. Remarks, reviews, tickets and drinks can be complimentary."""
+    noun = _modified_noun(article, adjective)
+    if noun is None and adjective.dep == "acomp" and adjective.head != adjective.i:
+        subjects = [t for t in article.children(article.tokens[adjective.head]) if t.dep == "nsubj"]
+        noun = subjects[0] if subjects and subjects[0].tag == "NNS" else None
+    if noun is None or noun.pos != "NOUN" or lexicon.animate(noun.lemma.lower(), first_sense=True) is not False:
+        return False
+    return lexicon.word_class(noun.lemma.lower()) in FITTING_CLASSES
+
+
+def _praise_or_pass(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """"complementary" before a plural noun of written or spoken words or of a pass
+    (WordNet's first sense a communication: "complementary letters", "complementary tickets"),
+    with nothing that counts or pairs them ("two complementary reports" complete each other, and
+    so do "complementary reading lists for each course")."""
+    noun = _modified_noun(article, adjective)
+    if noun is None or noun.dep == "compound" or lexicon.word_class(noun.lemma.lower()) != "noun.communication":
+        return False
+    before = previous_word(article, adjective)
+    if before is not None and (before.tag == "CD" or before.lower in COUNTING or before.lower in ("two", "both")):
+        return False
+    after = next_word(article, noun)
+    sentence = article.sentences[adjective.sent]
+    return (after is None or after.lower != "to") and not any(
+        t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last])
+
+
 def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool:
     """Whether the subject of the verb ``token`` ("compliments") is a thing: a noun WordNet
     knows with no sense that is a person, a group or an animal ("the sauce", "the bus routes"),
@@ -1395,7 +1431,18 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
             subjects = [article.tokens[governor.head]]
     if not subjects:  # "will compliment": the subject hangs on the auxiliary's verb, or is shared
         return False
-    return _a_thing(subjects[-1], lexicon)
+    subject = subjects[-1]
+    if _a_thing(subject, lexicon):
+        return True
+    # a thing in its two commonest senses, though a rarer sense may name people ("style",
+    # "colours", "services"; but "fans" and "the panel" are people in their second); not a
+    # text, which can praise ("the review complimented the cast")
+    lemma = (subject.lemma or subject.lower).lower()
+    if subject.pos != "NOUN" or subject.ent_type or not subject.text.islower():
+        return False
+    classes = lexicon.word_classes(lemma, first=2)
+    return bool(classes) and classes[0] != "noun.communication" \
+        and not any(c in ("noun.person", "noun.group", "noun.animal") for c in classes)
 
 
 def _a_thing(noun: Token, lexicon) -> bool:
@@ -1527,6 +1574,10 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
         if lower == "complimentary" and after is not None and after.lower == "to" and lexicon is not None \
                 and _to_a_thing(article, after, lexicon):
             return token.start, token.end, "complementary", "a thing that completes another is 'complementary' to it; praise is 'complimentary'"
+        if lower == "complimentary" and lexicon is not None and _parts_that_fit(article, token, lexicon):
+            return token.start, token.end, "complementary", "qualities or parts that go together are 'complementary'; 'complimentary' is praising or free"
+        if lower == "complementary" and lexicon is not None and _praise_or_pass(article, token, lexicon):
+            return token.start, token.end, "complimentary", "a letter, a remark or a ticket is 'complimentary' (praising, or free); 'complementary' completes something"
         if lower == "complementary" and after is not None and after.tag == "NN" and after.dep != "compound" \
                 and lexicon is not None and lexicon.food(after.lemma.lower()) is True \
                 and (next_word(article, after) is None or next_word(article, after).pos != "NOUN"):
@@ -1651,6 +1702,8 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 return token.start, token.end, "discreet", "a person is 'discreet' (tactful); 'discrete' means separate"
         if lexicon is not None and _predicate_of_a_person(article, token, lexicon):
             return token.start, token.end, "discreet", "a person is 'discreet' (tactful); 'discrete' means separate"
+        if lexicon is not None and _conduct_not_parts(article, token, lexicon):
+            return token.start, token.end, "discreet", "said of what people do or say, 'discreet' (quiet, tactful); 'discrete' means separate"
         return None
     if token.lower == "discreteness" and before is not None and before.tag == "PRP$" and before.lower not in ("its",):
         return token.start, token.end, "discretion", "'discreteness' is being separate; a person's tact is 'discretion'"
@@ -1664,7 +1717,82 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discrete", reason
         if before is not None and after is not None and after.tag == "NNS" and before.lower == "into":
             return token.start, token.end, "discrete", reason  # "divided into discreet zones"
+        if before is not None and before.lower in ("each", "every"):
+            return token.start, token.end, "discrete", reason  # "each discreet transaction": one of several
+        if lexicon is not None and _measured_parts(article, token, lexicon):
+            return token.start, token.end, "discrete", reason
     return None
+
+
+#: What "discrete" (separate) says of one thing among others: words that divide a whole or
+#: take its parts one by one ("each episode tells a discrete story", "treated as a discrete
+#: market"). A sentence with one of them keeps "discrete" whatever its noun.
+PARTITION_WORDS = frozenset({"each", "every", "per", "separate", "separately", "distinct", "split",
+                             "divided", "divides", "divide", "individual", "individually"})
+#: WordNet's classes of nouns for what people do and say: acts, communication, events.
+CONDUCT_CLASSES = frozenset({"noun.act", "noun.communication", "noun.event"})
+
+
+def _modified_noun(article: AnalysedArticle, adjective: Token) -> Token | None:
+    """The noun ``adjective`` modifies, after it, also as the second of two adjectives ("small
+    and discrete ceremony"); None when it modifies none."""
+    if adjective.dep == "conj" and adjective.head < adjective.i:
+        adjective = article.tokens[adjective.head]
+    if adjective.dep != "amod" or adjective.head == adjective.i or adjective.head < adjective.i:
+        return None
+    noun = article.tokens[adjective.head]
+    return noun if noun.pos == "NOUN" else None
+
+
+def _conduct_not_parts(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """"discrete" before one singular noun of something people do or say (WordNet's first
+    sense an act, a communication or an event: "a discrete word with the referee", "a discrete
+    wedding", "its discrete handling of the talks") where nothing in the sentence divides a
+    whole into parts: "discrete" (separate) is said of one thing among others ("each
+    assault as a discrete offence", "four discrete stages"), "discreet" of conduct. A noun
+    that itself modifies another is a technical term ("discrete event simulation"), and a number
+    or a counting word before the adjective counts the parts."""
+    noun = _modified_noun(article, adjective)
+    if noun is None or noun.tag != "NN" or noun.dep == "compound":
+        return False
+    if not any(t.dep in ("det", "poss") and t.lower not in ("the", "this", "that", "no", "any")
+               or t.tag == "POS" for t in article.children(noun)):
+        return False  # one act of someone's ("a discrete word", "its discrete handling"), not a
+        # kind or a mass ("in discrete time", "the discrete signal")
+    sentence = article.sentences[adjective.sent]
+    if any(t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last]):
+        return False
+    return lexicon.word_class(noun.lemma.lower()) in CONDUCT_CLASSES
+
+
+#: WordNet's classes of nouns for measures ("a discreet unit"), and those a plural of which is
+#: a set of parts ("discreet angles", "discreet levels", "discreet blocs", "discreet
+#: disorders"): nothing there is tactful or unobtrusive (a camera's single "discreet angle" is).
+MEASURE_CLASSES = frozenset({"noun.quantity", "noun.shape"})
+PARTS_CLASSES = frozenset({"noun.attribute", "noun.group", "noun.state"})
+
+
+def _measured_parts(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
+    """"discreet" before a noun of a measure, or a plural noun of shapes, attributes, groups or
+    states: "discrete" (separate) is meant. A noun a person can be ("discreet clients"), a
+    singular of the other classes ("a discreet distance", "a discreet presence") or a graded
+    adjective ("a more discreet angle") is left."""
+    noun = _modified_noun(article, adjective)
+    if noun is None or lexicon.person(noun.lemma.lower()) is True:
+        return False
+    before = previous_word(article, adjective)
+    if before is not None and before.lower in DEGREE_WORDS:
+        return False  # "a more discreet angle": graded, so tactful or unobtrusive, not separate
+    kind = lexicon.word_class(noun.lemma.lower())
+    if kind == "noun.group" and lexicon.is_a(noun.lemma.lower(), "gathering"):
+        return False  # "discreet meetings": people met, quietly
+    if kind == "noun.quantity" or (noun.tag == "NNS" and kind in PARTS_CLASSES | MEASURE_CLASSES):
+        return True
+    # one thing among others ("each symptom treated as a discreet condition"), not conduct or a
+    # thing made to be unobtrusive ("each guest got a discreet gift")
+    sentence = article.sentences[adjective.sent]
+    return kind not in CONDUCT_CLASSES and kind not in ("noun.artifact", "noun.person", None) \
+        and any(t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last])
 
 
 #: Words of a margin after "lead by" ("lead by a point", "lead by just six"): the present verb.

@@ -1011,6 +1011,12 @@ class Lexicon:
             return None
         return LEXNAMES.get(_synset(offsets[0], pos)[1])
 
+    def word_classes(self, word: str, pos: str = "noun", first: int = 2) -> tuple[str, ...]:
+        """The WordNet lexicographer files of the ``first`` most frequent senses of ``word`` as a
+        ``pos``, most frequent first ("noun.artifact", "noun.person" for "fan": a device, then an
+        enthusiast); empty when WordNet lacks it."""
+        return tuple(LEXNAMES.get(_synset(offset, pos)[1], "") for offset in self.senses(word, pos)[:first])
+
     def verb_frames(self, verb: str, first: int = CLAUSE_SENSES) -> frozenset[str]:
         """WordNet's sentence frames (numbers, lexnames(5WN): "27" is "Somebody ----s to
         somebody") of the ``first`` most frequent senses of ``verb``; empty when WordNet lacks it."""
