@@ -1389,13 +1389,15 @@ def _parts_that_fit(article: AnalysedArticle, adjective: Token, lexicon) -> bool
 
 
 def _praise_or_pass(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
-    """"complementary" before a plural noun of written or spoken words or of a pass
-    (WordNet's first sense a communication: "complementary letters", "complementary tickets"),
+    """"complementary" before a noun of a document or a statement (WordNet: "complementary
+    letters", "complementary tickets", "complementary remarks"),
     with nothing that counts or pairs them ("two complementary reports" complete each other, and
     so do "complementary reading lists for each course")."""
     noun = _modified_noun(article, adjective)
     if noun is None or noun.dep == "compound" or lexicon.word_class(noun.lemma.lower()) != "noun.communication":
         return False
+    if not (lexicon.is_a(noun.lemma.lower(), "document") or lexicon.is_a(noun.lemma.lower(), "statement")):
+        return False  # a ticket, a letter, a remark; guidance, articles and lectures complete things
     before = previous_word(article, adjective)
     if before is not None and (before.tag == "CD" or before.lower in COUNTING or before.lower in ("two", "both")):
         return False
@@ -1432,17 +1434,17 @@ def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool
     if not subjects:  # "will compliment": the subject hangs on the auxiliary's verb, or is shared
         return False
     subject = subjects[-1]
+    lemma = (subject.lemma or subject.lower).lower()
+    classes = lexicon.word_classes(lemma, first=2) if subject.pos == "NOUN" else ()
+    if "noun.communication" in classes:
+        return False  # a text can praise: "the review complimented the cast", "the obituary"
     if _a_thing(subject, lexicon):
         return True
-    # a thing in its two commonest senses, though a rarer sense may name people ("style",
-    # "colours", "services"; but "fans" and "the panel" are people in their second); not a
-    # text, which can praise ("the review complimented the cast")
-    lemma = (subject.lemma or subject.lower).lower()
+    # a thing in its two commonest senses, though a rarer sense may name people ("colours",
+    # "services"; but "fans" and "the panel" are people in their second)
     if subject.pos != "NOUN" or subject.ent_type or not subject.text.islower():
         return False
-    classes = lexicon.word_classes(lemma, first=2)
-    return bool(classes) and classes[0] != "noun.communication" \
-        and not any(c in ("noun.person", "noun.group", "noun.animal") for c in classes)
+    return bool(classes) and not any(c in ("noun.person", "noun.group", "noun.animal") for c in classes)
 
 
 def _a_thing(noun: Token, lexicon) -> bool:
@@ -1717,8 +1719,6 @@ def _rule_discreet(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "discrete", reason
         if before is not None and after is not None and after.tag == "NNS" and before.lower == "into":
             return token.start, token.end, "discrete", reason  # "divided into discreet zones"
-        if before is not None and before.lower in ("each", "every"):
-            return token.start, token.end, "discrete", reason  # "each discreet transaction": one of several
         if lexicon is not None and _measured_parts(article, token, lexicon):
             return token.start, token.end, "discrete", reason
     return None
@@ -1762,37 +1762,74 @@ def _conduct_not_parts(article: AnalysedArticle, adjective: Token, lexicon) -> b
     sentence = article.sentences[adjective.sent]
     if any(t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last]):
         return False
-    return lexicon.word_class(noun.lemma.lower()) in CONDUCT_CLASSES
+    if lexicon.word_class(noun.lemma.lower()) not in CONDUCT_CLASSES:
+        return False
+    # what is said of it: "the leak was a discrete breach", "treated as a discrete incident" set
+    # one act apart from others; someone's act done quietly is discreet
+    head = article.tokens[noun.head] if noun.head != noun.i else None
+    if noun.dep == "attr" or head is not None and head.lower == "as":
+        return False
+    return _someones_act(article, noun, lexicon)
 
 
-#: WordNet's classes of nouns for measures ("a discreet unit"), and those a plural of which is
-#: a set of parts ("discreet angles", "discreet levels", "discreet blocs", "discreet
-#: disorders"): nothing there is tactful or unobtrusive (a camera's single "discreet angle" is).
+def _someones_act(article: AnalysedArticle, noun: Token, lexicon) -> bool:
+    """The act ``noun`` names is someone's: it has a possessive ("the ambassador's diplomacy",
+    "its handling"), it is the object of a verb (or of a preposition after one) whose subject
+    is a person, a group or a personal pronoun ("officials made discrete approaches", "the
+    couple asked for a discrete wedding"), or it is addressed to someone ("a word with the
+    referee", "a call to the chief whip"). A device's "discrete signal" is no one's conduct."""
+    children = article.children(noun)
+    if any(t.dep == "poss" or t.tag == "POS" for t in children):
+        return True
+    for prep in children:
+        if prep.dep == "prep" and prep.lower in ("with", "to"):
+            target = next((t for t in article.children(prep) if t.dep == "pobj"), None)
+            if target is not None and (target.ent_type == "PERSON" or _a_person(target, lexicon)):
+                return True
+    word = noun
+    if word.dep == "pobj" and word.head != word.i:
+        word = article.tokens[word.head]
+    if word.dep not in ("dobj", "prep") or word.head == word.i:
+        return False
+    verb = article.tokens[word.head]
+    subject = next((t for t in article.children(verb) if t.dep == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower in ("he", "she", "they", "we", "i", "you") or subject.ent_type in ("PERSON", "ORG", "NORP"):
+        return True
+    return subject.pos == "NOUN" and lexicon.animate(subject.lemma.lower(), first_sense=True) is True
+
+
+#: WordNet's classes of nouns a plural of which is a set of parts ("discreet units", "discreet
+#: angles", "discreet levels", "discreet disorders"): nothing there is tactful or unobtrusive.
 MEASURE_CLASSES = frozenset({"noun.quantity", "noun.shape"})
 PARTS_CLASSES = frozenset({"noun.attribute", "noun.group", "noun.state"})
 
 
 def _measured_parts(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
-    """"discreet" before a noun of a measure, or a plural noun of shapes, attributes, groups or
-    states: "discrete" (separate) is meant. A noun a person can be ("discreet clients"), a
-    singular of the other classes ("a discreet distance", "a discreet presence") or a graded
-    adjective ("a more discreet angle") is left."""
+    """"discreet" before a plural noun of measures, shapes, attributes named by a technical
+    compound ("energy levels"), groups of things or states ("discreet units", "angles",
+    "packets", "disorders"): "discrete" (separate) is meant. A singular can be unobtrusive ("a
+    discreet volume", "a discreet distance"), and so can people, gatherings, colours and a graded
+    adjective's noun ("discreet teams", "discreet meetings", "discreet shades", "a more discreet
+    angle")."""
     noun = _modified_noun(article, adjective)
     if noun is None or lexicon.person(noun.lemma.lower()) is True:
         return False
     before = previous_word(article, adjective)
     if before is not None and before.lower in DEGREE_WORDS:
         return False  # "a more discreet angle": graded, so tactful or unobtrusive, not separate
-    kind = lexicon.word_class(noun.lemma.lower())
-    if kind == "noun.group" and lexicon.is_a(noun.lemma.lower(), "gathering"):
-        return False  # "discreet meetings": people met, quietly
-    if kind == "noun.quantity" or (noun.tag == "NNS" and kind in PARTS_CLASSES | MEASURE_CLASSES):
-        return True
-    # one thing among others ("each symptom treated as a discreet condition"), not conduct or a
-    # thing made to be unobtrusive ("each guest got a discreet gift")
-    sentence = article.sentences[adjective.sent]
-    return kind not in CONDUCT_CLASSES and kind not in ("noun.artifact", "noun.person", None) \
-        and any(t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last])
+    if noun.tag != "NNS":
+        return False  # one thing can be unobtrusive: "at a discreet volume", "a discreet distance"
+    lemma = noun.lemma.lower()
+    kind = lexicon.word_class(lemma)
+    if kind == "noun.group" and (lexicon.is_a(lemma, "gathering") or lexicon.is_a(lemma, "social group")):
+        return False  # "discreet meetings", "discreet teams of officers": people, quietly
+    if kind == "noun.attribute" and not any(t.dep == "compound" for t in article.children(noun)):
+        return False  # "discreet hues" (but "discreet energy levels": a physical term)
+    if kind == "noun.state" and not lexicon.is_a(lemma, "condition"):
+        return False  # "discreet shades of grey" (but "discreet disorders", "problems": conditions)
+    return kind in PARTS_CLASSES | MEASURE_CLASSES
 
 
 #: Words of a margin after "lead by" ("lead by a point", "lead by just six"): the present verb.
@@ -2063,6 +2100,13 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "passed", reason
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
+        beyond = next_word(article, after) if after is not None else None
+        if before.lower in FINITE_BE and after is not None and (
+                after.lower == "along" or after.pos == "ADV" and after.lower.endswith("ly")
+                and beyond is not None and beyond.pos == "ADP" and beyond.lower in ("to", "between", "among", "around", "through")):
+            return token.start, token.end, "passed", reason  # "the note was past along the row", "was past
+            # cleanly to the runner": handed on, a passive ("it was past midnight", "the crisis was past
+            # largely because" are the adverb)
         if before.pos == "NOUN" and after is not None and after.lower == "by" and not _in_prepositional_phrase(article, before):
             agent = next_word(article, after)
             if agent is not None and (agent.pos in ("DET", "PROPN", "ADJ") or agent.tag == "PRP$"):
@@ -2107,6 +2151,10 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.pos == "ADP" and before.dep != "prt" and after is not None and after.tag == "NNS" \
                 and lexicon is not None and lexicon.time(after.lemma.lower()) is True:
             return token.start, token.end, "past", reason  # "in passed centuries": a time gone by is 'past'
+        if lexicon is not None and before.lower in QUANTIFIERS | {"these", "those", "of", "from", "in", "for", "with"} \
+                and _gone_by_noun(article, token, lexicon):
+            return token.start, token.end, "past", reason  # "several passed England captains", "memories
+            # of passed glories": no law, ball or exam, which are what is passed
         if before.dep == "relcl" or before.dep == "acl" and before.tag == "VBN":
             return None  # "The committee she chaired passed the bill", "those involved passed
             # details": the verb before closes the subject's clause, "passed" is the main verb
@@ -2115,6 +2163,11 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason
         if before.lower in ("well", "long") and previous_word(article, before) is not None and previous_word(article, before).lower in FINITE_BE:
             return token.start, token.end, "past", reason
+        be = before if before.lower in FINITE_BE else previous_word(article, before) if before.pos == "ADV" else None
+        if lexicon is not None and be is not None and be.lower in FINITE_BE and after is not None \
+                and (after.pos == "DET" or after.tag == "PRP$") and _beyond_a_point(article, after, lexicon):
+            return token.start, token.end, "past", reason  # "talks are now passed the point of no return":
+            # no passive gives a point, a time or a peak ("was passed the ball" gives a thing)
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
         if before.lower in FINITE_BE and after is not None and after.tag == "VBG" and after.dep != "amod" \
@@ -2135,6 +2188,45 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason  # "lorries thunder passed even though": the
             # verb before is the clause's verb, "passed" the adverb of where it goes
     return None
+
+
+#: WordNet's classes of nouns for what is gone by rather than passed: times ("years"), people
+#: ("captains": former ones), states and feelings ("glories", "grievances").
+GONE_BY_CLASSES = frozenset({"noun.time", "noun.person", "noun.state", "noun.feeling"})
+#: ... and those for what is passed: laws and notes, votes, balls, tests, money.
+PASSABLE_CLASSES = frozenset({"noun.communication", "noun.act", "noun.artifact", "noun.cognition", "noun.possession"})
+
+
+def _gone_by_noun(article: AnalysedArticle, participle: Token, lexicon) -> bool:
+    """The noun "passed" modifies, past adjectives, numbers and names ("passed England
+    captains", "passed few years", "passed glories") is a time, a person, a state or a feeling in
+    its commonest WordNet sense, and nothing passable in its second: such things are "past" (gone
+    by, former). What is passed is a law,
+    a motion, a ball or an exam (communication, acts, artifacts, knowledge), and a verb after
+    the noun's phrase would make "passed" the clause's own verb ("those passed captains"
+    is not; "several passed the test" has no noun after it)."""
+    noun = next_word(article, participle)
+    while noun is not None and (noun.pos in ("ADJ", "NUM", "PROPN") or noun.lower == "few") and noun.i - participle.i < 4:
+        noun = next_word(article, noun)
+    if noun is None or noun.pos != "NOUN" or noun.tag not in ("NN", "NNS"):
+        return False
+    classes = lexicon.word_classes(noun.lemma.lower(), first=2)
+    return bool(classes) and classes[0] in GONE_BY_CLASSES and not any(c in PASSABLE_CLASSES for c in classes)
+
+
+#: WordNet's classes of nouns one is beyond: times, places and points, amounts, states.
+BEYOND_CLASSES = frozenset({"noun.time", "noun.location", "noun.cognition", "noun.quantity", "noun.state", "noun.attribute"})
+
+
+def _beyond_a_point(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
+    """The noun after ``determiner`` (past adjectives) is a time, a place or point, an amount or a
+    state in its commonest WordNet sense ("the point of no return", "your bedtime", "its peak")."""
+    noun = next_word(article, determiner)
+    while noun is not None and noun.pos in ("ADJ", "NUM") and noun.i - determiner.i < 4:
+        noun = next_word(article, noun)
+    if noun is None or noun.pos != "NOUN":
+        return False
+    return lexicon.word_class(noun.lemma.lower()) in BEYOND_CLASSES
 
 
 def _by_later(article: AnalysedArticle, token: Token) -> bool:
