@@ -170,6 +170,16 @@ def test_cap_attributes_leaves_ordinary_markup_untouched():
     assert capped.endswith(f"<p{kept}>text</p>")
 
 
+def test_cap_attributes_boundary_and_places_that_are_not_markup():
+    many = "".join(f" a{k}" for k in range(MAX_ATTRIBUTES + 1))
+    exactly = "".join(f" a{k}" for k in range(MAX_ATTRIBUTES))
+    for page in (f"<p{exactly}>text</p>", f"<script>x = '<b{many}>'</script><!-- <i{many}> --><p>t</p>"):
+        assert cap_attributes(page) is page
+    quoted = "".join(f'a{k}="v"' for k in range(MAX_ATTRIBUTES + 1))  # no space between them
+    assert cap_attributes(f"<p {quoted}>t</p>").count('="v"') == MAX_ATTRIBUTES
+    assert cap_attributes(f"<p{many}>t</p>") == f"<p{exactly}>t</p>"
+
+
 # --- metadata --------------------------------------------------------------------------------
 
 

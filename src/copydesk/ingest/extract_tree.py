@@ -101,9 +101,14 @@ def cap_attributes(page: str, limit: int = MAX_ATTRIBUTES) -> str:
     them."""
     if len(page) <= limit:  # each attribute takes one character at least
         return page
+    first_ones, the_rest, too_many = _attribute_runs(limit)
+    # one regex pass in C first: a start tag followed by more than ``limit`` attributes anywhere
+    # (in comments and raw text too, where the loop below does not look: a superset of what it
+    # would cut), so a page without one is returned without the loop
+    if too_many.search(page) is None:
+        return page
     pieces: list[str] = []
     last = pos = 0
-    first_ones, the_rest = _attribute_runs(limit)
     while (found := _TAG_OR_COMMENT.search(page, pos)) is not None:
         name = found.group(1)
         if name is None:  # a comment: its text is not markup
@@ -131,11 +136,16 @@ def cap_attributes(page: str, limit: int = MAX_ATTRIBUTES) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _attribute_runs(limit: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _attribute_runs(limit: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Up to ``limit`` attributes in a row, and any number: each attribute an atomic group, so
-    the run is the sequence of greedy single matches (no backtracking into an attribute)."""
+    the run is the sequence of greedy single matches (no backtracking into an attribute); and a
+    start tag's name followed by ``limit + 1`` of them."""
     one = f"(?>{_ATTRIBUTE_PATTERN})"
-    return re.compile(f"{one}{{0,{limit}}}"), re.compile(f"{one}*")
+    return (
+        re.compile(f"{one}{{0,{limit}}}"),
+        re.compile(f"{one}*"),
+        re.compile(rf"<[A-Za-z](?>[^\s/>]*){one}{{{limit + 1}}}"),
+    )
 
 
 def drop_huge_attributes(root: HtmlElement, limit: int = MAX_ATTRIBUTE) -> int:
