@@ -1841,6 +1841,38 @@ _LEAD_ON = frozenset({"to", "from", "into", "astray", "away", "off", "out", "dir
 _LEAD_ON_AFTER_HAVE = frozenset({"to", "astray", "directly"})
 
 
+def _possessed_after(after: Token | None) -> bool:
+    """What follows reads as "lead" the noun that "has" owns ("has lead in it", "had lead paint")."""
+    return after is not None and after.lower in ("in", "paint", "pipes", "poisoning", "levels", "content")
+
+
+def _perfect_question(article: AnalysedArticle, token: Token) -> bool:
+    """``token`` ("lead") is the verb of a question that opens with "Has", "Have" or "Had" and
+    its subject ("Has a newly promoted side ever lead the table?"): the perfect's participle."""
+    sentence = article.sentences[token.sent]
+    opener = article.tokens[sentence.first]
+    if opener.lower not in ("has", "have", "had") or not _question(article, token):
+        return False
+    between = article.tokens[opener.i + 1 : token.i]
+    return bool(between) and any(t.pos in ("NOUN", "PROPN", "PRON") for t in between) \
+        and not any(t.pos == "AUX" or t.tag in ("VBD", "VBZ", "VBP", "MD") for t in between)
+
+
+def _with_a_past_verb(article: AnalysedArticle, token: Token) -> bool:
+    """``token`` (a present "lead" without an auxiliary) shares its subject with a verb in the
+    past ("We lead at half-time and threw it away": coordinated verbs keep one tense), or its
+    clause is dated by one in the past perfect ("… after they had spent two days")."""
+    if any(child.dep == "aux" or child.tag == "MD" for child in article.children(token)):
+        return False
+    for child in article.children(token):
+        if child.dep == "conj" and child.tag == "VBD" and child.pos == "VERB":
+            return True
+        if child.dep == "advcl" and any(t.lower == "had" and t.dep == "aux" for t in article.children(child)) \
+                and child.tag == "VBN":
+            return True
+    return False
+
+
 def _auxiliary_before(article: AnalysedArticle, token: Token) -> Token | None:
     """The word before ``token`` past up to two adverbs ("has always", "had not yet")."""
     prior, k = previous_word(article, token), 1
@@ -1887,6 +1919,17 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         ):
             return token.start, token.end, "led", reason  # "has lead the way", "have always lead us",
             # "had lead directly to": a perfect takes the participle
+        if before.pos == "ADV" and before.lower not in NEGATION and auxiliary is not None and auxiliary.i < before.i \
+                and auxiliary.lower in ("has", "have", "had", "'ve", "’ve") and not _possessed_after(after):
+            return token.start, token.end, "led", reason  # "has always lead from the front": an adverb
+            # between has and the word makes a perfect (the noun would follow "has" itself)
+        if before.pos == "ADV" and before.lower.endswith("ly") and auxiliary is not None and auxiliary.lower in FINITE_BE \
+                and (after is None or after.lower == "by" or after.text in (",", ".", ";")):
+            return token.start, token.end, "led", reason  # "voters are easily lead, the columnist claimed"
+        if _perfect_question(article, token):
+            return token.start, token.end, "led", reason  # "Has a newly promoted side ever lead the table?"
+        if token.tag in ("VBP", "VB") and _with_a_past_verb(article, token):
+            return token.start, token.end, "led", reason  # "We lead at half-time and threw it away"
         if token.tag in ("VBP", "VB", "VBD") and (before.tag == "NN" or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
                 and not (before.tag == "NN" and lexicon is not None and lexicon.group(before.lemma.lower())) \
@@ -1915,6 +1958,17 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "lead", "the metal is 'lead'"  # "tested the soil for led after"
         if before.lower in MODALS or before.lower in DO or (before.lower == "to" and before.tag == "TO"):
             return token.start, token.end, "lead", reason
+        auxiliary = _auxiliary_before(article, token)
+        if before.pos == "ADV" and auxiliary is not None and auxiliary.i < before.i \
+                and (auxiliary.lower in MODALS or auxiliary.lower in DO or auxiliary.lower == "to" and auxiliary.tag == "TO"):
+            return token.start, token.end, "lead", reason  # "will still led", "to jointly led"
+        if before.lemma.lower() == "help" and before.pos == "VERB" and after is not None \
+                and (is_noun(after) or after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
+            return token.start, token.end, "lead", reason  # "asked to help led peace talks": help + the bare verb
+        opener = article.tokens[article.sentences[token.sent].first]
+        if opener.lower in MODALS | DO and opener.i < token.i - 1 and _question(article, token) \
+                and not any(t.pos in ("VERB", "AUX") for t in article.tokens[opener.i + 1 : token.i]):
+            return token.start, token.end, "lead", reason  # "Will the talks led anywhere?", "Does she still led"
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
         if before.lower == "her" and _her_possessive(article, before) and (after is None or after.pos in ("ADP", "PUNCT", "AUX")) \
