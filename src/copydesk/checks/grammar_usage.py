@@ -1235,13 +1235,27 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
                 return token.start, token.end, wanted, "one speaks to a person, the 'principal'; a 'principle' is a rule or belief"
             if _a_sum_lent(article, token, lexicon):
                 return token.start, token.end, wanted, "the sum lent or invested is the 'principal'; a 'principle' is a rule or belief"
+            if _in_a_crime(article, token, lexicon):
+                return token.start, token.end, wanted, "the one who commits a crime is a 'principal' in it (beside an accessory); a 'principle' is a rule"
         return None
     if token.lower in ("principal", "principals") and before is not None:
         wanted = "principle" + token.lower[len("principal"):]
         reason = "'principal' means main or a head teacher; 'principle' (a rule or belief) is meant"
         ends = after is None or after.pos in ("PUNCT", "CCONJ", "ADP", "PART") and after.lower != "of"
-        if token.lower == "principal" and ends and before.lower in ("in", "on", "of"):
-            return token.start, token.end, wanted, reason  # "agreed in principal", "a matter of principal"
+        if token.lower == "principal" and ends and before.lower in ("in", "on", "of") \
+                or before.lower == "about" and ends and lexicon is not None and not _money_in_sentence(article, token, lexicon):
+            return token.start, token.end, wanted, reason  # "agreed in principal", "a matter of principal",
+            # "they argued about principal" (but "about principal, not interest": the sum)
+        ahead = previous_word(article, before)
+        if token.lower == "principal" and ends and before.pos == "ADJ" and ahead is not None and ahead.lower in ("of", "on"):
+            return token.start, token.end, wanted, reason  # "a man of firm principal": a bare noun after its adjective
+        if after is not None and after.lower == "of" and lexicon is not None and _of_an_act_or_idea(article, after, lexicon) \
+                and not (token.dep == "attr" and _person_subject(article, article.tokens[token.head], lexicon)):
+            # ("He is the principal of a large comprehensive": a person is a head)
+            return token.start, token.end, wanted, reason  # "support the principal of a ceasefire"
+        beyond = next_word(article, after) if after is not None else None
+        if token.lower == "principals" and after is not None and after.lower == "for" and beyond is not None and beyond.tag == "VBG":
+            return token.start, token.end, wanted, reason  # "basic principals for sharing the data": rules for doing
         if after is not None and after.lower == "of" and _bare_abstract(article, after, lexicon):
             return token.start, token.end, wanted, reason  # "the principal of equal pay", "principals of natural justice"
     return None
@@ -1337,6 +1351,53 @@ def _past(article: AnalysedArticle, verb: Token) -> bool:
     """A verb in a past tense: "told", "has written"."""
     return verb.tag == "VBD" or verb.tag == "VBN" and any(
         child.dep == "aux" and child.lemma.lower() == "have" for child in article.children(verb))
+
+
+#: WordNet's classes of nouns that a rule is about, not that a head or a sum belongs to: acts,
+#: knowledge, attributes, states, communication ("the principle of a ceasefire", "of the
+#: health service"); a school, a firm or a loan has a principal.
+IDEA_CLASSES = frozenset({"noun.act", "noun.cognition", "noun.attribute", "noun.state", "noun.communication"})
+
+
+def _of_an_act_or_idea(article: AnalysedArticle, of: Token, lexicon) -> bool:
+    """After "of": "a", "an" or "the" (and adjectives) before a common noun whose commonest
+    WordNet sense is an act, an idea, a quality, a state or a communication ("of a ceasefire",
+    "of the health service"), and not a kind of "educational institution" or "organization"
+    in any of its three commonest senses (a principal is the head of those) or a possession."""
+    word = next_word(article, of)
+    if word is None or word.lower not in ("a", "an", "the"):
+        return False
+    noun = next_word(article, word)
+    while noun is not None and noun.pos == "ADJ" and noun.i - word.i < 3:
+        noun = next_word(article, noun)
+    if noun is None or not is_noun(noun) or not noun.text.islower():
+        return False
+    if noun.dep == "compound":  # "of the health service": its head noun
+        head = article.tokens[noun.head] if noun.head != noun.i else noun
+        noun = head if head.i > noun.i else noun
+    lemma = noun.lemma.lower()
+    if lexicon.is_a(lemma, SCHOOL, 3) or lexicon.is_a(lemma, "organization", 3) or lexicon.possession(lemma):
+        return False
+    return lexicon.word_class(lemma) in IDEA_CLASSES
+
+
+def _money_in_sentence(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """Another noun of the sentence has a WordNet sense of possession ("interest", "loan",
+    "money"): "principal" may be the sum."""
+    sentence = article.sentences[token.sent]
+    return any(t.i != token.i and _a_possession(t, lexicon) for t in article.tokens[sentence.first : sentence.last])
+
+
+def _in_a_crime(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """"the principle in the robbery": "in" and a noun for a crime (a kind of "crime" in
+    WordNet's commonest sense), the principal (the one who did it) beside any accessories."""
+    after = next_word(article, token)
+    if after is None or after.lower != "in":
+        return False
+    noun = next_word(article, after)
+    while noun is not None and noun.pos in ("DET", "ADJ") and noun.i - after.i < 4:
+        noun = next_word(article, noun)
+    return noun is not None and is_noun(noun) and lexicon.is_a(noun.lemma.lower(), "crime") is True
 
 
 def _bare_abstract(article: AnalysedArticle, of: Token, lexicon=None) -> bool:
