@@ -107,6 +107,14 @@ def _contraction_before_owned_noun(article: AnalysedArticle, token: Token, lexic
     return pronoun.start, verb.end, wanted, f"'{pronoun.text}{verb.text}' is '{pronoun.text} are'; the possessive '{wanted}' is meant"
 
 
+def _plural_of_things(noun: Token, lexicon) -> bool:
+    """A plural noun whose two commonest WordNet senses name no person, group or animal and no
+    quality ("mirrors", "votes", "homes"; not "friends", "sheep", "rubbish")."""
+    classes = lexicon.word_classes(noun.lemma.lower(), first=2)
+    return bool(classes) and not any(c in ("noun.person", "noun.group", "noun.animal", "noun.attribute", "noun.state", "noun.feeling")
+                                     for c in classes)
+
+
 def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """it's/you're/they're/who's where only the possessive fits."""
     pair = _contraction(article, token)
@@ -166,6 +174,13 @@ def _rule_contraction_possessive(article: AnalysedArticle, token: Token, lexicon
         if pronoun.lower == "it" and _coordinated_noun_phrase(article, before, verb):
             return hit  # "the comet and it's unusually long tail"
         return None
+    if pronoun.lower == "you" and noun is after and before is not None and before.pos == "VERB" \
+            and lexicon is not None and after.tag == "NNS" and after.text.islower() and _plural_of_things(after, lexicon):
+        nxt = next_word(article, after)
+        if nxt is not None and (nxt.pos == "ADP" and nxt.lower != "of" or nxt.text in (",", ".", ";")):
+            return hit  # "check you're mirrors before", "we want you're votes, not": "you are" takes
+            # a plural noun for what people are ("you're friends"); things may be what "they" are
+            # ("they're matters of conviction")
     if pronoun.lower != "it" or noun.lower != "time":
         noun = _compound_head(article, noun)  # not "it's time evangelicals had"
     if _object_verb(article, before, lexicon) and noun.ent_type not in ("DATE", "TIME"):
@@ -1446,6 +1461,8 @@ def _parts_that_fit(article: AnalysedArticle, adjective: Token, lexicon) -> bool
         noun = subjects[0] if subjects and subjects[0].tag == "NNS" else None
     if noun is None or noun.pos != "NOUN" or lexicon.animate(noun.lemma.lower(), first_sense=True) is not False:
         return False
+    if any(t.dep == "poss" or t.tag == "POS" for t in article.children(noun)):
+        return False  # "the review's complimentary nature": a text's praise
     return lexicon.word_class(noun.lemma.lower()) in FITTING_CLASSES
 
 
@@ -1455,8 +1472,10 @@ def _praise_or_pass(article: AnalysedArticle, adjective: Token, lexicon) -> bool
     with nothing that counts or pairs them ("two complementary reports" complete each other, and
     so do "complementary reading lists for each course")."""
     noun = _modified_noun(article, adjective)
-    if noun is None or noun.dep == "compound" or lexicon.word_class(noun.lemma.lower()) != "noun.communication":
+    if noun is None or noun.dep == "compound" or noun.tag != "NNS" or lexicon.word_class(noun.lemma.lower()) != "noun.communication":
         return False
+    if any(t.dep in ("acl", "relcl") for t in article.children(noun)):
+        return False  # "a complementary report covering the areas": what it completes is named
     if not (lexicon.is_a(noun.lemma.lower(), "document") or lexicon.is_a(noun.lemma.lower(), "statement")):
         return False  # a ticket, a letter, a remark; guidance, articles and lectures complete things
     before = previous_word(article, adjective)
@@ -1834,12 +1853,11 @@ def _conduct_not_parts(article: AnalysedArticle, adjective: Token, lexicon) -> b
 
 
 def _someones_act(article: AnalysedArticle, noun: Token, lexicon) -> bool:
-    """The act ``noun`` names is someone's: it has a possessive ("the ambassador's diplomacy",
-    "its handling"), it is the object of a verb (or of a preposition after one) whose subject
-    is a person, a group or a personal pronoun ("officials made discrete approaches", "the
-    couple asked for a discrete wedding"), or it is addressed to someone ("a word with the
-    referee", "a call to the chief whip"). A device's "discrete signal" is no one's conduct."""
-    children = article.children(noun)
+    """The act ``noun`` names is someone's conduct: it has a possessive ("the ambassador's
+    diplomacy", "its handling") or is addressed to someone ("a word with the referee", "a call to
+    the chief whip"). A person's verb is not enough ("imposed a discrete sentence", "lodged a
+    discrete appeal" are acts set apart from others), nor is a device's "discrete signal"."""
+    children = list(article.children(noun))
     if any(t.dep == "poss" or t.tag == "POS" for t in children):
         return True
     for prep in children:
@@ -1847,18 +1865,7 @@ def _someones_act(article: AnalysedArticle, noun: Token, lexicon) -> bool:
             target = next((t for t in article.children(prep) if t.dep == "pobj"), None)
             if target is not None and (target.ent_type == "PERSON" or _a_person(target, lexicon)):
                 return True
-    word = noun
-    if word.dep == "pobj" and word.head != word.i:
-        word = article.tokens[word.head]
-    if word.dep not in ("dobj", "prep") or word.head == word.i:
-        return False
-    verb = article.tokens[word.head]
-    subject = next((t for t in article.children(verb) if t.dep == "nsubj"), None)
-    if subject is None:
-        return False
-    if subject.lower in ("he", "she", "they", "we", "i", "you") or subject.ent_type in ("PERSON", "ORG", "NORP"):
-        return True
-    return subject.pos == "NOUN" and lexicon.animate(subject.lemma.lower(), first_sense=True) is True
+    return False
 
 
 #: WordNet's classes of nouns a plural of which is a set of parts ("discreet units", "discreet
@@ -1880,8 +1887,11 @@ def _measured_parts(article: AnalysedArticle, adjective: Token, lexicon) -> bool
     before = previous_word(article, adjective)
     if before is not None and before.lower in DEGREE_WORDS:
         return False  # "a more discreet angle": graded, so tactful or unobtrusive, not separate
-    if noun.tag != "NNS":
-        return False  # one thing can be unobtrusive: "at a discreet volume", "a discreet distance"
+    after = next_word(article, noun)
+    if noun.tag != "NNS" or any(t.dep == "poss" or t.tag == "POS" for t in article.children(noun)) \
+            or after is not None and after.lower == "of":  # "discreet lines of credit": what they hold
+        return False  # one thing can be unobtrusive, "at a discreet volume", and so can someone's
+        # features, "the building's discreet curves"
     lemma = noun.lemma.lower()
     kind = lexicon.word_class(lemma)
     if kind == "noun.group" and (lexicon.is_a(lemma, "gathering") or lexicon.is_a(lemma, "social group")):
@@ -1902,11 +1912,6 @@ _LEAD_ON = frozenset({"to", "from", "into", "astray", "away", "off", "out", "dir
 _LEAD_ON_AFTER_HAVE = frozenset({"to", "astray", "directly"})
 
 
-def _possessed_after(after: Token | None) -> bool:
-    """What follows reads as "lead" the noun that "has" owns ("has lead in it", "had lead paint")."""
-    return after is not None and after.lower in ("in", "paint", "pipes", "poisoning", "levels", "content")
-
-
 def _perfect_question(article: AnalysedArticle, token: Token) -> bool:
     """``token`` ("lead") is the verb of a question that opens with "Has", "Have" or "Had" and
     its subject ("Has a newly promoted side ever lead the table?"): the perfect's participle."""
@@ -1915,23 +1920,15 @@ def _perfect_question(article: AnalysedArticle, token: Token) -> bool:
     if opener.lower not in ("has", "have", "had") or not _question(article, token):
         return False
     between = article.tokens[opener.i + 1 : token.i]
-    return bool(between) and any(t.pos in ("NOUN", "PROPN", "PRON") for t in between) \
-        and not any(t.pos == "AUX" or t.tag in ("VBD", "VBZ", "VBP", "MD") for t in between)
-
-
-def _with_a_past_verb(article: AnalysedArticle, token: Token) -> bool:
-    """``token`` (a present "lead" without an auxiliary) shares its subject with a verb in the
-    past ("We lead at half-time and threw it away": coordinated verbs keep one tense), or its
-    clause is dated by one in the past perfect ("… after they had spent two days")."""
-    if any(child.dep == "aux" or child.tag == "MD" for child in article.children(token)):
+    before, after = previous_word(article, token), next_word(article, token)
+    if before is None or before.tag in ("POS", "PRP$") or before.pos in ("DET", "ADJ", "NOUN", "PROPN") and before.dep in ("poss", "compound", "amod"):
+        return False  # "Has Labour's lead in the polls narrowed?", "Have the city's lead pipes": the noun
+    if after is None or not (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP")):
         return False
-    for child in article.children(token):
-        if child.dep == "conj" and child.tag == "VBD" and child.pos == "VERB":
-            return True
-        if child.dep == "advcl" and any(t.lower == "had" and t.dep == "aux" for t in article.children(child)) \
-                and child.tag == "VBN":
-            return True
-    return False
+    rest = article.tokens[token.i + 1 : sentence.last]
+    return bool(between) and any(t.pos in ("NOUN", "PROPN", "PRON") for t in between) \
+        and not any(t.pos == "AUX" or t.tag in ("VBD", "VBZ", "VBP", "MD") for t in between) \
+        and not any(t.tag in ("VBN", "VBD", "VBZ", "VBP") for t in rest)
 
 
 def _auxiliary_before(article: AnalysedArticle, token: Token) -> Token | None:
@@ -1980,17 +1977,19 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         ):
             return token.start, token.end, "led", reason  # "has lead the way", "have always lead us",
             # "had lead directly to": a perfect takes the participle
-        if before.pos == "ADV" and before.lower not in NEGATION and auxiliary is not None and auxiliary.i < before.i \
-                and auxiliary.lower in ("has", "have", "had", "'ve", "’ve") and not _possessed_after(after):
-            return token.start, token.end, "led", reason  # "has always lead from the front": an adverb
-            # between has and the word makes a perfect (the noun would follow "has" itself)
+        if before.pos == "ADV" and before.lower not in NEGATION | {"only", "just", "mostly", "mainly", "largely"} \
+                and auxiliary is not None and auxiliary.i < before.i and auxiliary.lower in ("has", "have", "had", "'ve", "’ve") \
+                and after is not None and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP") or after.lower in ("from", "by")):
+            return token.start, token.end, "led", reason  # "has often lead from the front", "had quietly
+            # lead the talks": a perfect past an adverb ("has only lead and zinc" is the metal)
         if before.pos == "ADV" and before.lower.endswith("ly") and auxiliary is not None and auxiliary.lower in FINITE_BE \
-                and (after is None or after.lower == "by" or after.text in (",", ".", ";")):
+                and (after is None or after.lower == "by" or after.text in (",", ".", ";")) \
+                and lexicon is not None and (_person_subject(article, token, lexicon) or token.dep in ("acomp", "attr")
+                                             and _person_subject(article, article.tokens[token.head], lexicon)):
             return token.start, token.end, "led", reason  # "voters are easily lead, the columnist claimed"
+            # (people; "the bullets were mostly lead." is the metal)
         if _perfect_question(article, token):
             return token.start, token.end, "led", reason  # "Has a newly promoted side ever lead the table?"
-        if token.tag in ("VBP", "VB") and _with_a_past_verb(article, token):
-            return token.start, token.end, "led", reason  # "We lead at half-time and threw it away"
         if token.tag in ("VBP", "VB", "VBD") and (before.tag == "NN" or before.lower in ("he", "she", "it")) \
                 and before.dep == "nsubj" and after is not None \
                 and not (before.tag == "NN" and lexicon is not None and lexicon.group(before.lemma.lower())) \
@@ -2020,15 +2019,19 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower in MODALS or before.lower in DO or (before.lower == "to" and before.tag == "TO"):
             return token.start, token.end, "lead", reason
         auxiliary = _auxiliary_before(article, token)
-        if before.pos == "ADV" and auxiliary is not None and auxiliary.i < before.i \
+        governs = after is not None and (after.pos in ("DET", "PROPN") or after.tag in ("PRP$", "PRP"))
+        if before.pos == "ADV" and auxiliary is not None and auxiliary.i < before.i and governs and before.tag != "RBR" \
                 and (auxiliary.lower in MODALS or auxiliary.lower in DO or auxiliary.lower == "to" and auxiliary.tag == "TO"):
-            return token.start, token.end, "lead", reason  # "will still led", "to jointly led"
-        if before.lemma.lower() == "help" and before.pos == "VERB" and after is not None \
-                and (is_noun(after) or after.pos in ("DET", "PROPN") or after.tag == "PRP$"):
-            return token.start, token.end, "lead", reason  # "asked to help led peace talks": help + the bare verb
+            return token.start, token.end, "lead", reason  # "will still led the team", "to quickly led the market"
+        helper = previous_word(article, before)
+        if before.lemma.lower() == "help" and before.pos == "VERB" and governs and helper is not None \
+                and (helper.lower == "to" or helper.lower in MODALS):
+            return token.start, token.end, "lead", reason  # "asked to help led the inquiry": help + the bare verb
         opener = article.tokens[article.sentences[token.sent].first]
         if opener.lower in MODALS | DO and opener.i < token.i - 1 and _question(article, token) \
-                and not any(t.pos in ("VERB", "AUX") for t in article.tokens[opener.i + 1 : token.i]):
+                and (after is None or after.lower != "by") \
+                and not any(t.pos in ("VERB", "AUX") for t in article.tokens[opener.i + 1 : token.i]) \
+                and not any(t.pos == "VERB" for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
             return token.start, token.end, "lead", reason  # "Will the talks led anywhere?", "Does she still led"
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
@@ -2216,12 +2219,10 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower in FINITE_BE and after is not None and after.lower in ("by", "without", "unanimously"):
             return token.start, token.end, "passed", reason
         beyond = next_word(article, after) if after is not None else None
-        if before.lower in FINITE_BE and after is not None and (
-                after.lower == "along" or after.pos == "ADV" and after.lower.endswith("ly")
-                and beyond is not None and beyond.pos == "ADP" and beyond.lower in ("to", "between", "among", "around", "through")):
-            return token.start, token.end, "passed", reason  # "the note was past along the row", "was past
-            # cleanly to the runner": handed on, a passive ("it was past midnight", "the crisis was past
-            # largely because" are the adverb)
+        if before.lower in FINITE_BE and after is not None and after.pos == "ADV" and after.lower.endswith("ly") \
+                and beyond is not None and beyond.lower == "to" and lexicon is not None and _to_someone(article, beyond, lexicon):
+            return token.start, token.end, "passed", reason  # "was past cleanly to the winger": handed on
+            # to someone, a passive ("the danger was past along the river", "largely through luck")
         if before.pos == "NOUN" and after is not None and after.lower == "by" and not _in_prepositional_phrase(article, before):
             agent = next_word(article, after)
             if agent is not None and (agent.pos in ("DET", "PROPN", "ADJ") or agent.tag == "PRP$"):
@@ -2266,7 +2267,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.pos == "ADP" and before.dep != "prt" and after is not None and after.tag == "NNS" \
                 and lexicon is not None and lexicon.time(after.lemma.lower()) is True:
             return token.start, token.end, "past", reason  # "in passed centuries": a time gone by is 'past'
-        if lexicon is not None and before.lower in QUANTIFIERS | {"these", "those", "of", "from", "in", "for", "with"} \
+        if lexicon is not None and (before.lower in ("of", "from", "in", "for", "with")
+                                    or before.lower in QUANTIFIERS | {"these", "those"} and _verb_after_phrase(article, token)) \
                 and _gone_by_noun(article, token, lexicon):
             return token.start, token.end, "past", reason  # "several passed England captains", "memories
             # of passed glories": no law, ball or exam, which are what is passed
@@ -2280,7 +2282,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             return token.start, token.end, "past", reason
         be = before if before.lower in FINITE_BE else previous_word(article, before) if before.pos == "ADV" else None
         if lexicon is not None and be is not None and be.lower in FINITE_BE and after is not None \
-                and (after.pos == "DET" or after.tag == "PRP$") and _beyond_a_point(article, after, lexicon):
+                and after.tag == "PRP$" and _beyond_a_point(article, after, lexicon):
             return token.start, token.end, "past", reason  # "talks are now passed the point of no return":
             # no passive gives a point, a time or a peak ("was passed the ball" gives a thing)
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
@@ -2312,6 +2314,16 @@ GONE_BY_CLASSES = frozenset({"noun.time", "noun.person", "noun.state", "noun.fee
 PASSABLE_CLASSES = frozenset({"noun.communication", "noun.act", "noun.artifact", "noun.cognition", "noun.possession"})
 
 
+def _verb_after_phrase(article: AnalysedArticle, participle: Token) -> bool:
+    """A finite verb right after the noun phrase that "passed" opens ("Several passed winners
+    attended"): the phrase is a subject. Without one "passed" is the verb ("several passed
+    hours in darkness before engineers arrived")."""
+    word = next_word(article, participle)
+    while word is not None and (word.pos in ("ADJ", "NUM", "PROPN", "NOUN") or word.lower == "few") and word.i - participle.i < 6:
+        word = next_word(article, word)
+    return word is not None and is_finite_verb(word)
+
+
 def _gone_by_noun(article: AnalysedArticle, participle: Token, lexicon) -> bool:
     """The noun "passed" modifies, past adjectives, numbers and names ("passed England
     captains", "passed few years", "passed glories") is a time, a person, a state or a feeling in
@@ -2329,8 +2341,19 @@ def _gone_by_noun(article: AnalysedArticle, participle: Token, lexicon) -> bool:
     return bool(classes) and classes[0] in GONE_BY_CLASSES and not any(c in PASSABLE_CLASSES for c in classes)
 
 
-#: WordNet's classes of nouns one is beyond: times, places and points, amounts, states.
-BEYOND_CLASSES = frozenset({"noun.time", "noun.location", "noun.cognition", "noun.quantity", "noun.state", "noun.attribute"})
+#: WordNet's classes of nouns one is beyond: times, places and points, amounts, states
+#: (only after a possessive: "is passed its peak", "passed your bedtime"; "was passed the same
+#: day", "were passed the details" are passives with a time or a thing).
+BEYOND_CLASSES = frozenset({"noun.time", "noun.location", "noun.quantity", "noun.state", "noun.attribute"})
+
+
+def _to_someone(article: AnalysedArticle, to: Token, lexicon) -> bool:
+    """"to" and a person: a name, a pronoun, or a noun whose first WordNet sense is a person."""
+    noun = next_word(article, to)
+    while noun is not None and noun.pos in ("DET", "ADJ") and noun.i - to.i < 4:
+        noun = next_word(article, noun)
+    return noun is not None and (noun.ent_type == "PERSON" or noun.lower in ("him", "her", "them", "me", "us")
+                                 or noun.pos == "NOUN" and lexicon.person(noun.lemma.lower()) is True)
 
 
 def _beyond_a_point(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
