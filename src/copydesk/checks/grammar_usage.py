@@ -45,6 +45,7 @@ from copydesk.checks.grammar_words import (
     noun_after_modifiers,
     previous_word,
     sentence_before,
+    word_past,
 )
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
@@ -1382,9 +1383,7 @@ def _of_an_act_or_idea(article: AnalysedArticle, of: Token, lexicon) -> bool:
     word = next_word(article, of)
     if word is None or word.lower not in ("a", "an", "the"):
         return False
-    noun = next_word(article, word)
-    while noun is not None and noun.pos == "ADJ" and noun.i - word.i < 3:
-        noun = next_word(article, noun)
+    noun = word_past(article, word, ("ADJ",), reach=2)
     if noun is None or not is_noun(noun) or not noun.text.islower():
         return False
     if noun.dep == "compound":  # "of the health service": its head noun
@@ -1409,9 +1408,7 @@ def _in_a_crime(article: AnalysedArticle, token: Token, lexicon) -> bool:
     after = next_word(article, token)
     if after is None or after.lower != "in":
         return False
-    noun = next_word(article, after)
-    while noun is not None and noun.pos in ("DET", "ADJ") and noun.i - after.i < 4:
-        noun = next_word(article, noun)
+    noun = word_past(article, after, ("DET", "ADJ"))
     return noun is not None and is_noun(noun) and lexicon.is_a(noun.lemma.lower(), "crime") is True
 
 
@@ -2318,9 +2315,7 @@ def _verb_after_phrase(article: AnalysedArticle, participle: Token) -> bool:
     """A finite verb right after the noun phrase that "passed" opens ("Several passed winners
     attended"): the phrase is a subject. Without one "passed" is the verb ("several passed
     hours in darkness before engineers arrived")."""
-    word = next_word(article, participle)
-    while word is not None and (word.pos in ("ADJ", "NUM", "PROPN", "NOUN") or word.lower == "few") and word.i - participle.i < 6:
-        word = next_word(article, word)
+    word = word_past(article, participle, ("ADJ", "NUM", "PROPN", "NOUN"), reach=5)
     return word is not None and is_finite_verb(word)
 
 
@@ -2332,9 +2327,7 @@ def _gone_by_noun(article: AnalysedArticle, participle: Token, lexicon) -> bool:
     a motion, a ball or an exam (communication, acts, artifacts, knowledge), and a verb after
     the noun's phrase would make "passed" the clause's own verb ("those passed captains"
     is not; "several passed the test" has no noun after it)."""
-    noun = next_word(article, participle)
-    while noun is not None and (noun.pos in ("ADJ", "NUM", "PROPN") or noun.lower == "few") and noun.i - participle.i < 4:
-        noun = next_word(article, noun)
+    noun = word_past(article, participle, ("ADJ", "NUM", "PROPN"))  # "few" is an adjective
     if noun is None or noun.pos != "NOUN" or noun.tag not in ("NN", "NNS"):
         return False
     classes = lexicon.word_classes(noun.lemma.lower(), first=2)
@@ -2349,19 +2342,14 @@ BEYOND_CLASSES = frozenset({"noun.time", "noun.location", "noun.quantity", "noun
 
 def _to_someone(article: AnalysedArticle, to: Token, lexicon) -> bool:
     """"to" and a person: a name, a pronoun, or a noun whose first WordNet sense is a person."""
-    noun = next_word(article, to)
-    while noun is not None and noun.pos in ("DET", "ADJ") and noun.i - to.i < 4:
-        noun = next_word(article, noun)
-    return noun is not None and (noun.ent_type == "PERSON" or noun.lower in ("him", "her", "them", "me", "us")
-                                 or noun.pos == "NOUN" and lexicon.person(noun.lemma.lower()) is True)
+    noun = word_past(article, to, ("DET", "ADJ"))
+    return noun is not None and _a_person(noun, lexicon)
 
 
 def _beyond_a_point(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
     """The noun after ``determiner`` (past adjectives) is a time, a place or point, an amount or a
     state in its commonest WordNet sense ("the point of no return", "your bedtime", "its peak")."""
-    noun = next_word(article, determiner)
-    while noun is not None and noun.pos in ("ADJ", "NUM") and noun.i - determiner.i < 4:
-        noun = next_word(article, noun)
+    noun = word_past(article, determiner, ("ADJ", "NUM"))
     if noun is None or noun.pos != "NOUN":
         return False
     return lexicon.word_class(noun.lemma.lower()) in BEYOND_CLASSES

@@ -156,6 +156,17 @@ def noun_after_modifiers(article: AnalysedArticle, token: Token, limit: int = 3,
     return None
 
 
+def word_past(article: AnalysedArticle, token: Token, skip: tuple[str, ...] = ("DET", "ADJ", "NUM"),
+              reach: int = 3) -> Token | None:
+    """The first word after ``token`` whose part of speech is not in ``skip``, looking at most
+    ``reach`` words ahead past those ("to the next runner" -> runner, "passed few England
+    captains" with PROPN skipped -> captains); None at the sentence's end."""
+    word = next_word(article, token)
+    while word is not None and word.pos in skip and word.i - token.i <= reach:
+        word = next_word(article, word)
+    return word
+
+
 def match_case(written: str, suggestion: str) -> str:
     if written[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
