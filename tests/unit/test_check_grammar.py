@@ -400,6 +400,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "Banks extended discreet lines of credit, and the building's discreet curves impressed.\n",
         "The judge imposed a discrete sentence for the firearms offence.\n",
         "I think they're matters of conviction, and you're friends, not rivals.\n",
+        "Nurses noted the patient's blunted affect, and the witness showed a flat affect in court.\n",
         "The letter's complimentary style pleased her, and he published a complementary report covering the gaps.\n",
         "Old homes often have lead in their pipes, and the club has always had lead singers.\n",
         "We lead the league and we play well, and they led at half-time and won.\n",

@@ -1039,6 +1039,31 @@ def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | N
     return (lexicon.happening(head.lower) if happening is None else happening) is False
 
 
+def _shown_feeling(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """The noun "affect" (WordNet: the feeling a person shows) as a person's: a person owns it
+    ("the patient's blunted affect", "her affect") or a person shows, displays or has it as the
+    subject of a verb other than "have", "take", "make" ("the defendant showed a flat affect"),
+    and no "on" or "upon" follows, which an effect takes ("had a big affect on sales")."""
+    for k in (1, 2, 3, 4):
+        other = next_word(article, token, k)
+        if other is None or other.text in (".", ";", "!", "?"):
+            break
+        if other.lower in ("on", "upon"):
+            return False
+    children = list(article.children(token))
+    if any(c.dep == "poss" and (c.lower in ("his", "her", "their", "my", "your") or c.ent_type == "PERSON" or _a_person(c, lexicon))
+           for c in children):
+        return True
+    if token.dep != "dobj" or token.head == token.i:
+        return False
+    verb = article.tokens[token.head]
+    if verb.lemma.lower() in ("have", "take", "make", "produce", "cause"):
+        return False
+    subject = next((c for c in article.children(verb) if c.dep == "nsubj"), None)
+    return subject is not None and (subject.lower in ("he", "she", "they", "i", "we") or subject.ent_type == "PERSON"
+                                    or _a_person(subject, lexicon))
+
+
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
     """"affect" as a noun -> effect; "effect" as a verb on something -> affect."""
     before = previous_word(article, token)
@@ -1072,6 +1097,8 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         )
         if before is not None and before.lower in ("to", "will", "would", "could", "may", "might", "can", "not", "n't"):
             noun_position = False
+        if token.lower == "affect" and lexicon is not None and _shown_feeling(article, token, lexicon):
+            return None  # "the patient's blunted affect", "showed a flat affect": the psychologist's noun
         if noun_position or (token.pos == "NOUN" and before is not None and before.pos != "PRON"):
             wanted = "effect" if token.lower == "affect" else "effects"
             return token.start, token.end, wanted, "the noun is 'effect'; 'affect' is the verb"
