@@ -481,6 +481,7 @@ class Lexicon:
         self._indexes: dict[str, str] = {}  # WordNet's index files by part of speech, as text
         self.is_a = lru_cache(maxsize=20_000)(self._is_a)
         self.word_class = lru_cache(maxsize=20_000)(self._word_class)
+        self.word_classes = lru_cache(maxsize=20_000)(self._word_classes)
         self._noun_exceptions: dict[str, frozenset[str]] | None = None
         self._bigrams: Bigrams | None = None
         self._animate: tuple[frozenset[str], ...] | None = None
@@ -1006,12 +1007,10 @@ class Lexicon:
         """The WordNet lexicographer file of the first (most frequent) sense of ``word`` as a
         ``pos`` ("verb.communication" for "speak", "verb.possession" for "repay",
         "noun.possession" for "loan"); None when WordNet lacks it."""
-        offsets = self.senses(word, pos)
-        if not offsets:
-            return None
-        return LEXNAMES.get(_synset(offsets[0], pos)[1])
+        classes = self.word_classes(word, pos, 1)
+        return classes[0] or None if classes else None
 
-    def word_classes(self, word: str, pos: str = "noun", first: int = 2) -> tuple[str, ...]:
+    def _word_classes(self, word: str, pos: str = "noun", first: int = 2) -> tuple[str, ...]:
         """The WordNet lexicographer files of the ``first`` most frequent senses of ``word`` as a
         ``pos``, most frequent first ("noun.artifact", "noun.person" for "fan": a device, then an
         enthusiast); empty when WordNet lacks it."""

@@ -304,8 +304,8 @@ class Store:
         session.add(analysis)
         session.flush()
         # Core inserts of the table (one executemany a table), not the ORM's bulk insert, which
-        # builds a mapped state per row: the store's own cost per article is about halved
-        # (docs/BENCHMARKS.md, "The store's cost per article")
+        # builds a mapped state per row: 0.60x the store's CPU per report (docs/BENCHMARKS.md,
+        # "The store's cost per article")
         connection = session.connection()
         for model, rows in child_rows(data, analysis.id):
             if rows:
