@@ -1050,18 +1050,13 @@ def _shown_feeling(article: AnalysedArticle, token: Token, lexicon) -> bool:
             break
         if other.lower in ("on", "upon"):
             return False
-    children = list(article.children(token))
     if any(c.dep == "poss" and (c.lower in ("his", "her", "their", "my", "your") or c.ent_type == "PERSON" or _a_person(c, lexicon))
-           for c in children):
+           for c in article.children(token)):
         return True
     if token.dep != "dobj" or token.head == token.i:
         return False
     verb = article.tokens[token.head]
-    if verb.lemma.lower() in ("have", "take", "make", "produce", "cause"):
-        return False
-    subject = next((c for c in article.children(verb) if c.dep == "nsubj"), None)
-    return subject is not None and (subject.lower in ("he", "she", "they", "i", "we") or subject.ent_type == "PERSON"
-                                    or _a_person(subject, lexicon))
+    return verb.lemma.lower() not in ("have", "take", "make", "produce", "cause") and _person_subject(article, verb, lexicon)
 
 
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -1477,23 +1472,24 @@ FITTING_CLASSES = frozenset({"noun.attribute", "noun.shape"})
 
 def _parts_that_fit(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
     """"complimentary" said of qualities or shapes (WordNet's first sense of the noun:
-    "complimentary strengths", "the two angles are complimentary"): they complete one another. Attributive before the noun, or the complement
-    of "be" whose subject is plural. Remarks, reviews, tickets and drinks can be complimentary."""
+    "complimentary strengths", "the two angles are complimentary"): they complete one another.
+    Attributive before the noun, or the complement of "be" whose subject is plural. Remarks,
+    reviews, tickets and drinks can be complimentary."""
     noun = _modified_noun(article, adjective)
     if noun is None and adjective.dep == "acomp" and adjective.head != adjective.i:
         subjects = [t for t in article.children(article.tokens[adjective.head]) if t.dep == "nsubj"]
         noun = subjects[0] if subjects and subjects[0].tag == "NNS" else None
     if noun is None or noun.pos != "NOUN" or lexicon.animate(noun.lemma.lower(), first_sense=True) is not False:
         return False
-    if any(t.dep == "poss" or t.tag == "POS" for t in article.children(noun)):
+    if _owned(article, noun):
         return False  # "the review's complimentary nature": a text's praise
     return lexicon.word_class(noun.lemma.lower()) in FITTING_CLASSES
 
 
 def _praise_or_pass(article: AnalysedArticle, adjective: Token, lexicon) -> bool:
-    """"complementary" before a noun of a document or a statement (WordNet: "complementary
-    letters", "complementary tickets", "complementary remarks"),
-    with nothing that counts or pairs them ("two complementary reports" complete each other, and
+    """"complementary" before a plural noun of documents or statements (WordNet: "complementary
+    letters", "complementary tickets", "complementary remarks") with no clause of its own, and
+    nothing that counts or pairs them ("two complementary reports" complete each other, and
     so do "complementary reading lists for each course")."""
     noun = _modified_noun(article, adjective)
     if noun is None or noun.dep == "compound" or noun.tag != "NNS" or lexicon.word_class(noun.lemma.lower()) != "noun.communication":
@@ -1506,9 +1502,7 @@ def _praise_or_pass(article: AnalysedArticle, adjective: Token, lexicon) -> bool
     if before is not None and (before.tag == "CD" or before.lower in COUNTING or before.lower in ("two", "both")):
         return False
     after = next_word(article, noun)
-    sentence = article.sentences[adjective.sent]
-    return (after is None or after.lower != "to") and not any(
-        t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last])
+    return (after is None or after.lower != "to") and not _sentence_has(article, adjective, PARTITION_WORDS)
 
 
 def _praiser_is_a_thing(article: AnalysedArticle, token: Token, lexicon) -> bool:
@@ -1837,6 +1831,17 @@ PARTITION_WORDS = frozenset({"each", "every", "per", "separate", "separately", "
 CONDUCT_CLASSES = frozenset({"noun.act", "noun.communication", "noun.event"})
 
 
+def _owned(article: AnalysedArticle, noun: Token) -> bool:
+    """``noun`` has a possessive before it ("the ambassador's diplomacy", "its handling")."""
+    return any(t.dep == "poss" or t.tag == "POS" for t in article.children(noun))
+
+
+def _sentence_has(article: AnalysedArticle, token: Token, words: frozenset[str]) -> bool:
+    """A word of ``words`` is anywhere in ``token``'s sentence."""
+    sentence = article.sentences[token.sent]
+    return any(t.lower in words for t in article.tokens[sentence.first : sentence.last])
+
+
 def _modified_noun(article: AnalysedArticle, adjective: Token) -> Token | None:
     """The noun ``adjective`` modifies, after it, also as the second of two adjectives ("small
     and discrete ceremony"); None when it modifies none."""
@@ -1854,8 +1859,8 @@ def _conduct_not_parts(article: AnalysedArticle, adjective: Token, lexicon) -> b
     wedding", "its discrete handling of the talks") where nothing in the sentence divides a
     whole into parts: "discrete" (separate) is said of one thing among others ("each
     assault as a discrete offence", "four discrete stages"), "discreet" of conduct. A noun
-    that itself modifies another is a technical term ("discrete event simulation"), and a number
-    or a counting word before the adjective counts the parts."""
+    that itself modifies another is a technical term ("discrete event simulation"), and only "a"
+    or a possessive makes it one act ("four discrete stages", "the discrete signal" are left)."""
     noun = _modified_noun(article, adjective)
     if noun is None or noun.tag != "NN" or noun.dep == "compound":
         return False
@@ -1863,8 +1868,7 @@ def _conduct_not_parts(article: AnalysedArticle, adjective: Token, lexicon) -> b
                or t.tag == "POS" for t in article.children(noun)):
         return False  # one act of someone's ("a discrete word", "its discrete handling"), not a
         # kind or a mass ("in discrete time", "the discrete signal")
-    sentence = article.sentences[adjective.sent]
-    if any(t.lower in PARTITION_WORDS for t in article.tokens[sentence.first : sentence.last]):
+    if _sentence_has(article, adjective, PARTITION_WORDS):
         return False
     if lexicon.word_class(noun.lemma.lower()) not in CONDUCT_CLASSES:
         return False
@@ -1881,10 +1885,9 @@ def _someones_act(article: AnalysedArticle, noun: Token, lexicon) -> bool:
     diplomacy", "its handling") or is addressed to someone ("a word with the referee", "a call to
     the chief whip"). A person's verb is not enough ("imposed a discrete sentence", "lodged a
     discrete appeal" are acts set apart from others), nor is a device's "discrete signal"."""
-    children = list(article.children(noun))
-    if any(t.dep == "poss" or t.tag == "POS" for t in children):
+    if _owned(article, noun):
         return True
-    for prep in children:
+    for prep in article.children(noun):
         if prep.dep == "prep" and prep.lower in ("with", "to"):
             target = next((t for t in article.children(prep) if t.dep == "pobj"), None)
             if target is not None and (target.ent_type == "PERSON" or _a_person(target, lexicon)):
@@ -1912,7 +1915,7 @@ def _measured_parts(article: AnalysedArticle, adjective: Token, lexicon) -> bool
     if before is not None and before.lower in DEGREE_WORDS:
         return False  # "a more discreet angle": graded, so tactful or unobtrusive, not separate
     after = next_word(article, noun)
-    if noun.tag != "NNS" or any(t.dep == "poss" or t.tag == "POS" for t in article.children(noun)) \
+    if noun.tag != "NNS" or _owned(article, noun) \
             or after is not None and after.lower == "of":  # "discreet lines of credit": what they hold
         return False  # one thing can be unobtrusive, "at a discreet volume", and so can someone's
         # features, "the building's discreet curves"
@@ -2307,8 +2310,8 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         be = before if before.lower in FINITE_BE else previous_word(article, before) if before.pos == "ADV" else None
         if lexicon is not None and be is not None and be.lower in FINITE_BE and after is not None \
                 and after.tag == "PRP$" and _beyond_a_point(article, after, lexicon):
-            return token.start, token.end, "past", reason  # "talks are now passed the point of no return":
-            # no passive gives a point, a time or a peak ("was passed the ball" gives a thing)
+            return token.start, token.end, "past", reason  # "is passed its peak", "passed your bedtime":
+            # no passive gives someone's time or peak ("was passed the ball" gives a thing)
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
         if before.lower in FINITE_BE and after is not None and after.tag == "VBG" and after.dep != "amod" \
@@ -2350,10 +2353,8 @@ def _gone_by_noun(article: AnalysedArticle, participle: Token, lexicon) -> bool:
     """The noun "passed" modifies, past adjectives, numbers and names ("passed England
     captains", "passed few years", "passed glories") is a time, a person, a state or a feeling in
     its commonest WordNet sense, and nothing passable in its second: such things are "past" (gone
-    by, former). What is passed is a law,
-    a motion, a ball or an exam (communication, acts, artifacts, knowledge), and a verb after
-    the noun's phrase would make "passed" the clause's own verb ("those passed captains"
-    is not; "several passed the test" has no noun after it)."""
+    by, former). What is passed is a law, a motion, a ball or an exam (communication, acts,
+    artifacts, knowledge)."""
     noun = word_past(article, participle, ("ADJ", "NUM", "PROPN"))  # "few" is an adjective
     if noun is None or noun.pos != "NOUN" or noun.tag not in ("NN", "NNS"):
         return False
@@ -2375,7 +2376,7 @@ def _to_someone(article: AnalysedArticle, to: Token, lexicon) -> bool:
 
 def _beyond_a_point(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
     """The noun after ``determiner`` (past adjectives) is a time, a place or point, an amount or a
-    state in its commonest WordNet sense ("the point of no return", "your bedtime", "its peak")."""
+    state in its commonest WordNet sense ("your bedtime", "its peak")."""
     noun = word_past(article, determiner, ("ADJ", "NUM"))
     if noun is None or noun.pos != "NOUN":
         return False
