@@ -111,8 +111,8 @@ def add_batch(commands: argparse._SubParsersAction) -> None:
         parser,
         time_help="per input, on the worker: stop its parsing and checks after this many "
         "seconds and record it as failed",
-        memory_help="per input, on the worker: stop it when its process passes this much "
-        "memory, the model included",
+        memory_help="per input, on the worker: stop it when its checking process holds this "
+        "much memory of its own (the shared model not counted)",
         isolation_help="check on the Dask worker itself, without a supervised child: no time "
         "or memory limit per input",
     )

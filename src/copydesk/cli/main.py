@@ -165,13 +165,13 @@ def seconds_arg(value: str) -> float:
 
 def memory_arg(value: str) -> int:
     """Bytes for ``--memory-limit``, read like ``--max-size`` (``1.5G``, ``800M``); ``0`` for no
-    limit. Under 100M is refused: the loaded desk alone takes more."""
+    limit. Under 100M is refused: a worker holds about 50M of its own from the start."""
     if value.strip().lower().removesuffix("b") in ("0", "0.0"):
         return 0
     size = size_arg(value)
     if size < MIN_MEMORY_LIMIT:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is too small: the loaded desk alone takes about 0.5-0.7G "
+            f"{value!r} is too small: a worker holds 50-500M of its own while it checks "
             f"(at least 100M; 0 for no limit)"
         )
     return size
@@ -262,8 +262,8 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         parser,
         time_help="stop an input's analysis and checks after this many seconds of wall time "
         "and report it as failed",
-        memory_help="stop an input whose worker passes this much memory, the loaded model "
-        "included",
+        memory_help="stop an input whose worker holds this much memory of its own (the "
+        "loaded model, shared with this process, not counted)",
         isolation_help="check in this process, without a worker: no time or memory limit, and "
         "a crash ends the run",
     )

@@ -65,7 +65,8 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
     add_budget_arguments(
         parser,
         time_help="wall time one request's article may take to check",
-        memory_help="memory the checking worker may hold, the loaded model included",
+        memory_help="memory of its own the checking worker may hold (the loaded model, "
+        "shared with the server, not counted)",
         isolation_help="check in the server process, without a worker: no time or memory limit",
     )
     parser.add_argument(

@@ -9,12 +9,19 @@ and the knowledge are loaded once and shared copy-on-write; a fork costs about 1
   seconds of wall time, counted from when the worker is given the article. Past it the worker
   is killed (SIGKILL: a signal Python code, C code and a deadlock cannot ignore) and the article
   gets an error report of kind ``budget`` ("stopped after 30 s (time budget --time-limit 30)").
-- **Memory.** ``Budget.memory_limit`` bounds the worker's resident memory, the loaded desk
-  included (about 0.5-0.7 GB). The worker's address space is limited (``RLIMIT_AS``) to what it
-  holds when it starts plus the headroom left under the limit, so a large allocation fails at
-  once with a ``MemoryError``; the supervisor also reads the worker's resident size from
-  ``/proc/PID/status`` every 50 ms while it waits and kills it past the limit. Either way the
-  article gets a ``budget`` error naming the limit, and the next article gets a fresh worker.
+- **Memory.** ``Budget.memory_limit`` bounds the memory the worker holds of its own: what it
+  allocates and the pages of the caller it has written to (copy-on-write copies). Pages it still
+  shares with the caller — the loaded model and knowledge, and whatever else the caller holds —
+  are not counted: they cost the machine nothing more, and a caller that holds gigabytes of its
+  own (a notebook, a test run, a server with other work) must not fail every input for them. A
+  worker's own memory is about 50 MB after the fork and 0.3-0.5 GB once the desk's lazily loaded
+  dictionaries are in. The worker's address space is limited (``RLIMIT_AS``) to what it holds
+  when it starts plus the headroom left under the limit, so a large allocation fails at once with
+  a ``MemoryError``; the supervisor also reads the worker's resident size from
+  ``/proc/PID/status`` every 50 ms while it waits, and when that passes the limit (own memory
+  never exceeds it) its own memory from ``/proc/PID/smaps_rollup`` (private pages; a read costs
+  10-40 ms, so it is rationed to a twentieth of the time), killing it past the limit. Either way
+  the article gets a ``budget`` error naming the limit, and the next article gets a fresh worker.
 - **Crashes.** A worker that dies (a segfault, an abort, the kernel's out-of-memory killer)
   costs only the article it was checking: an error of kind ``crash`` naming the signal or the
   exit status.
@@ -71,10 +78,14 @@ log = logging.getLogger(__name__)
 #: Seconds per input by default: the promise of issue 8 is that no input of 1 MB or less takes
 #: more than 30 s. A real article (3-30 KB) takes well under a second.
 DEFAULT_TIME_LIMIT = 30.0
-#: Bytes of worker memory by default (resident set, the loaded desk's 0.5-0.7 GB included).
+#: Bytes of the worker's own memory by default (pages shared with the caller, such as the loaded
+#: desk's 0.4-0.7 GB, not counted; about three times what a worker holds after many articles).
 DEFAULT_MEMORY_LIMIT = 1_500_000_000
 #: How often the supervisor looks at the worker's memory while it waits (seconds).
 POLL_INTERVAL = 0.05
+#: The share of its time the supervisor may spend reading a worker's own memory, as a multiple:
+#: the next read waits twenty times as long as the last one took.
+OWN_READ_SHARE = 20
 #: A date written as pages write it, parsed once before the first fork (``parse_date``).
 WARM_UP_DATE = "Tuesday, 3 March 2026"
 #: A short, benign article checked in the caller before the first fork, so that everything the
@@ -90,7 +101,7 @@ class Budget:
     """What one input may cost in a supervised worker. ``None`` means no limit.
 
     ``time_limit``: seconds of wall time for one article's analysis and checks.
-    ``memory_limit``: bytes of the worker's resident memory (the loaded desk included).
+    ``memory_limit``: bytes of the worker's own memory (pages shared with the caller not counted).
     ``time_name`` / ``memory_name``: how error messages name the limits (the CLI passes its
     option names, ``--time-limit``; from Python they are the keyword names)."""
 
@@ -306,7 +317,7 @@ class _Worker:
         self.conn: Connection = ours
         self.article: Article | None = None
         self.started_at = 0.0
-        self.rss_at_start = _memory(pid).get("VmRSS")
+        self._next_own_read = 0.0
         self._reaped = False
 
     def give(self, article: Article) -> None:
@@ -332,17 +343,27 @@ class _Worker:
                 return InputError("budget", f"stopped after {seconds_label(budget.time_limit or 0)}"
                                             f" s ({budget.time_label()})")
             if budget.memory_limit is not None:
-                rss = _memory(self.pid).get("VmRSS")
-                if rss is not None and rss > budget.memory_limit:
+                own = self._own_memory_over(budget.memory_limit)
+                if own is not None:
                     self.kill()
-                    return InputError("budget", self._over_memory(rss, budget))
+                    return InputError("budget", f"stopped at {size_label(own)}B of memory "
+                                                f"({budget.memory_label()})")
 
-    def _over_memory(self, rss: int, budget: Budget) -> str:
-        message = f"stopped at {size_label(rss)}B of memory ({budget.memory_label()})"
-        if self.rss_at_start is not None and self.rss_at_start > budget.memory_limit:
-            message += (f"; the loaded desk alone takes {size_label(self.rss_at_start)}B, "
-                        f"so no input fits: give a larger limit")
-        return message
+    def _own_memory_over(self, limit: int) -> int | None:
+        """The worker's own memory if it is over ``limit``, else None. Its resident size, cheap to
+        read, bounds it; only past the limit is the costly private count read, at most once per
+        twenty times the last read took."""
+        rss = _memory(self.pid).get("VmRSS")
+        if rss is None or rss <= limit:
+            return None
+        now = time.monotonic()
+        if now < self._next_own_read:
+            return None
+        own = _own_memory(self.pid)
+        self._next_own_read = now + max(POLL_INTERVAL, OWN_READ_SHARE * (time.monotonic() - now))
+        if own is None:  # no smaps_rollup (Linux before 4.14): the resident size it is
+            own = rss
+        return own if own > limit else None
 
     def _death(self) -> str:
         """Why the worker is gone: the signal that killed it or its exit status."""
@@ -435,10 +456,12 @@ def _limit_address_space(limit: int) -> None:
     import resource
 
     status = _memory(os.getpid())
-    size, rss = status.get("VmSize"), status.get("VmRSS")
-    if size is None or rss is None or rss >= limit:
+    size, own = status.get("VmSize"), _own_memory(os.getpid())
+    if own is None:  # no smaps_rollup: count the resident size, as the supervisor then does
+        own = status.get("VmRSS")
+    if size is None or own is None or own >= limit:
         return  # the supervisor's poll stops it
-    ceiling = size + (limit - rss)
+    ceiling = size + (limit - own)
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         ceiling = min(ceiling, hard)
@@ -471,6 +494,21 @@ def _memory(pid: int) -> dict[str, int]:
     except (OSError, ValueError, IndexError):
         pass
     return found
+
+
+def _own_memory(pid: int) -> int | None:
+    """Bytes of a process's own memory: its private resident pages (``Private_Clean`` and
+    ``Private_Dirty`` in ``/proc/PID/smaps_rollup``), what the machine would get back if it ended;
+    None if the file cannot be read (the process is gone, or Linux is older than 4.14)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            for line in rollup:
+                if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                    total += int(line.split()[1]) * 1024  # kB
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
 
 
 def _flush_standard_streams() -> None:
