@@ -567,6 +567,42 @@ def test_correct_usage_is_silent(analyser, text):
     assert found(analyser, text) == []
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,written,suggestion,pairs",
+    [
+        # no rule that reads the parse decides these; the word pairs of the books do
+        ("The guitarist was praised for the sound affects on his new album.\n", "affects", "effects",
+         "'sound effects' and 'effects on' are far commoner than 'sound affects' and 'affects on'"),
+        ("The sound affects team worked through the night.\n", "affects", "effects",
+         "'sound effects' is far commoner than 'sound affects'"),
+        ("The greenhouse affect is warming the planet, scientists say.\n", "affect", "effect",
+         "'greenhouse effect' and 'effect is' are far commoner than 'greenhouse affect' and 'affect is'"),
+    ],
+)
+def test_a_sound_alike_its_neighbours_rule_out(analyser, text, written, suggestion, pairs):
+    analysed = analyser.analyse(parse_text(text), knowledge=NO_KB)
+    (hit,) = list(grammar_usage.check(analysed, NO_KB))
+    assert (hit.text, hit.suggestion) == (written, suggestion)
+    assert hit.message.endswith(f"in a large corpus of books {pairs}")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one strong pairing of the partner ("could affect", "its principal") is not enough
+        "The new law could effect more than a dozen reforms.\n",
+        "The charity stuck to its principle and refused the donation.\n",
+        # forms of one verb, a verb and a preposition: the parse decides, not word pairs
+        "They led at half-time, and the flood danger is past along most of the river.\n",
+        "Principal Financial said its discrete sensors complement older systems.\n",
+    ],
+)
+def test_word_pairs_need_every_side(analyser, text):
+    assert found(analyser, text) == []
+
+
 @pytest.mark.parametrize(
     "word,vowel",
     [("hour", True), ("honest", True), ("house", False), ("university", False), ("umbrella", True),

@@ -2598,12 +2598,78 @@ def _term(lexicon, wanted: str, written: str, kinds: tuple[str, ...]) -> bool:
         written in lexicon.wordnet.get(kind, ()) for kind in ("noun", "verb", "adj", "adv"))
 
 
+#: The sound-alikes ``_rule_word_pairs`` weighs by the words beside them, each form with its
+#: partner (both ways): pairs of different words, where the words around decide which is meant
+#: ("sound effects", "in principle"). Not the possessives and contractions (its, their, your,
+#: than), whose neighbours fit both too often, nor led/lead and passed/past, forms of one verb
+#: or a verb and a preposition: which form a clause needs is the parse's to say, and the rules
+#: above read it ("they led at half-time" is as good as "they lead").
+SOUND_ALIKE_FORMS = (
+    ("affect", "effect"), ("affects", "effects"), ("affected", "effected"),
+    ("affecting", "effecting"), ("lose", "loose"), ("losing", "loosing"), ("loses", "looses"),
+    ("principal", "principle"), ("principals", "principles"), ("complement", "compliment"),
+    ("complements", "compliments"), ("complemented", "complimented"),
+    ("complementing", "complimenting"), ("complementary", "complimentary"),
+    ("discreet", "discrete"), ("discreetly", "discretely"),
+)
+SOUND_ALIKE = {a: b for pair in SOUND_ALIKE_FORMS for a, b in (pair, pair[::-1])}
+#: How much better (log10 of pointwise mutual information, both neighbours summed) the partner
+#: must fit between the written word's neighbours: a thousand times likelier than chance, over
+#: and above the written word's own fit...
+PAIR_MARGIN = 3.0
+#: ... and on each side that has a word, at least this much (three times): one strong pairing
+#: of the partner ("could affect", "lead poisoning") says nothing of the word on the other side.
+SIDE_MARGIN = 0.5
+
+
+def _rule_word_pairs(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
+    """A sound-alike that its neighbours make unlikely and its partner likely, by the word-pair
+    counts of a large corpus of books (``copydesk.knowledge.bigrams``): "the special affects
+    were", "a basic principal of". Used when no rule that reads the parse has decided: the
+    counts know the phrases, the rules the constructions. Names ("Principal Financial") and
+    words beside no word are left alone. The list holds only the commoner pairs, so a pair it
+    lacks is no evidence against a word: the partner must pair better on every side where either
+    pair is listed."""
+    partner = SOUND_ALIKE.get(token.lower)
+    if partner is None or lexicon is None or token.pos == "PROPN":
+        return None
+    if token.text[0].isupper() and token.i != article.sentences[token.sent].first:
+        return None
+    before_word = previous_word(article, token)
+    k = 1
+    while before_word is not None and before_word.pos == "ADV" and before_word.lower.endswith("ly") and k < 3:
+        k += 1  # "could seriously effect": the adverb says nothing of which word is meant
+        before_word = previous_word(article, token, k)
+    after_word = next_word(article, token)
+    if after_word is not None and after_word.dep == "compound" and after_word.head > after_word.i:
+        after_word = None  # "complimentary medicine samples": the pair would be with a modifier
+    before, after = (side.lower if side is not None and side.text.isalpha() else None
+                     for side in (before_word, after_word))
+    if before is None and after is None:
+        return None
+    bigrams = lexicon.bigrams
+    if bigrams.fit(before, partner, after) - bigrams.fit(before, token.lower, after) < PAIR_MARGIN:
+        return None
+    sides = [((before, partner), (before, token.lower)), ((partner, after), (token.lower, after))]
+    sides = [(ours, theirs) for ours, theirs in sides if all(ours)
+             and (bigrams.has_pair(*ours) or bigrams.has_pair(*theirs))]  # else no evidence either way
+    if any(bigrams.pmi(*ours) - bigrams.pmi(*theirs) < SIDE_MARGIN for ours, theirs in sides):
+        return None
+    if token.lower.startswith("effect") and token.pos == "VERB" and any(
+            child.dep == "dobj" and (child.lemma or child.lower).lower() in CHANGE_NOUNS
+            for child in article.children(token)):
+        return None  # "could effect reforms": brings them about, whatever the pairs say
+    ours, theirs = (" and ".join(f"'{side[n][0]} {side[n][1]}'" for side in sides) for n in (0, 1))
+    verb = "are" if len(sides) > 1 else "is"
+    return token.start, token.end, partner, f"in a large corpus of books {ours} {verb} far commoner than {theirs}"
+
+
 RULES: tuple[Callable[..., Hit], ...] = (
     _rule_dictionary_term, _contraction_before_owned_noun,
     _rule_contraction_possessive, _rule_possessive_contraction, _rule_its_contraction, _rule_their_there,
     _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
     _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,
-    _rule_thought,
+    _rule_thought, _rule_word_pairs,
 )
 
 
@@ -2614,7 +2680,7 @@ TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "affected", "affecting", "uneffected", "affectively", "affective",
     "lose", "loose", "looses", "loosing", "looser", "loosers", "loosed", "principle", "principles", "principal", "principals", "discrete", "discretely",
     "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
-}
+} | frozenset(SOUND_ALIKE)
 TRIGGER_PREFIXES = ("complement", "compliment")
 
 
