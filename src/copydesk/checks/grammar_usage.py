@@ -2617,8 +2617,9 @@ SOUND_ALIKE = {a: b for pair in SOUND_ALIKE_FORMS for a, b in (pair, pair[::-1])
 #: must fit between the written word's neighbours: a thousand times likelier than chance, over
 #: and above the written word's own fit...
 PAIR_MARGIN = 3.0
-#: ... and on each side that has a word, at least this much (three times): one strong pairing
-#: of the partner ("could affect", "lead poisoning") says nothing of the word on the other side.
+#: ... and on each side that has a word, listed and at least this much better (three times): one
+#: strong pairing of the partner ("could affect", "are complemented") says nothing of the word
+#: on the other side.
 SIDE_MARGIN = 0.5
 
 
@@ -2628,8 +2629,9 @@ def _rule_word_pairs(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
     were", "a basic principal of". Used when no rule that reads the parse has decided: the
     counts know the phrases, the rules the constructions. Names ("Principal Financial") and
     words beside no word are left alone. The list holds only the commoner pairs, so a pair it
-    lacks is no evidence against a word: the partner must pair better on every side where either
-    pair is listed."""
+    lacks is no evidence against a word: the partner's pair must be listed, and better, on every
+    side that has a word ("are complimented for being pretty" has "are complemented" but no
+    "complemented for": left alone)."""
     partner = SOUND_ALIKE.get(token.lower)
     if partner is None or lexicon is None or token.pos == "PROPN":
         return None
@@ -2651,10 +2653,10 @@ def _rule_word_pairs(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
     if bigrams.fit(before, partner, after) - bigrams.fit(before, token.lower, after) < PAIR_MARGIN:
         return None
     sides = [((before, partner), (before, token.lower)), ((partner, after), (token.lower, after))]
-    sides = [(ours, theirs) for ours, theirs in sides if all(ours)
-             and (bigrams.has_pair(*ours) or bigrams.has_pair(*theirs))]  # else no evidence either way
-    if any(bigrams.pmi(*ours) - bigrams.pmi(*theirs) < SIDE_MARGIN for ours, theirs in sides):
-        return None
+    sides = [(ours, theirs) for ours, theirs in sides if all(ours)]
+    if any(not bigrams.has_pair(*ours) or bigrams.pmi(*ours) - bigrams.pmi(*theirs) < SIDE_MARGIN
+           for ours, theirs in sides):
+        return None  # a side the list knows nothing of is no evidence for the partner
     if token.lower.startswith("effect") and token.pos == "VERB" and any(
             child.dep == "dobj" and (child.lemma or child.lower).lower() in CHANGE_NOUNS
             for child in article.children(token)):
