@@ -35,6 +35,11 @@ def found(analyser, text):
         ("Under it's new owners, the paper moved to Leeds.\n", ("grammar.usage", "it's", "its")),
         ("The pensioner, who's home was flooded, was rehoused.\n", ("grammar.usage", "who's", "whose")),
         ("Students can help there family at home.\n", ("grammar.usage", "there", "their")),
+        # "whose" + a gerund with a verb's complement, and the sentence's one verb is one only
+        # people do: the relative clause has no verb of its own
+        ("The striker whose playing for his country on Saturday grew up in Cardiff.\n",
+         ("grammar.usage", "whose", "who's")),
+        ('"Nobody cares whose winning," the manager said.\n', ("grammar.usage", "whose", "who's")),
         # "they're" takes no finite verb after it: the existential "there" is meant
         ("Officials said their still is no agreement on pay.\n", ("grammar.usage", "their", "there")),
         ("Residents said their still waiting for the council.\n", ("grammar.usage", "their", "they're")),
@@ -321,6 +326,9 @@ def test_slip_is_flagged(analyser, text, expected):
     "text",
     [
         "The club had had a difficult season, and he said that that was the end of it.\n",
+        "The singer whose touring in Japan was cancelled has recovered.\n",
+        "A man whose lying to police cost him dearly was jailed.\n",
+        "They never said whose building, and the council did not ask.\n",
         "What it is is a tax on the poor, the MP said.\n",
         "Add to this this new law, and the firm's plans change.\n",
         "He became an MP in 2015 after a one-off vote at a university.\n",

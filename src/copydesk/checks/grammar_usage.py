@@ -514,11 +514,25 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
             and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
         return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
+    if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
+            and _relative_is_the_sentence(article, token, after, lexicon):
+        return hit  # "The boxer whose fighting for the title on Saturday grew up in Belfast.":
+        # the sentence's one verb is the relative clause's, so the boxer has none; "who is"
+    if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
+            and not lexicon.known(after.lower + "s") \
+            and before is not None and before.pos in ("VERB", "AUX") and _clause_ends(article, after) \
+            and next_word(article, after) is not None and next_word(article, after).text != ".":
+        return hit  # '"I don't care whose watching," the coach said': the question's clause, after
+        # the verb that asks or knows, has no verb of its own before its comma; an -ing word with
+        # a plural is a noun of its own ("never said whose building, and"), a gerund has none
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
-        if token.lower != "whose" and gerund_as_subject(article, after):
-            return None  # "Your going out at night worried your mother": a gerund as subject
+        if gerund_as_subject(article, after) and (token.lower != "whose" or _relative_has_its_verb(article, after)):
+            return None  # "Your going out at night worried your mother", "A man whose lying to
+            # police cost him dearly was jailed": a gerund as subject; after "whose", only of the
+            # relative clause's own verb ("The official whose leading the inquiry declined to
+            # comment" has one verb, the official's: "who is leading")
         return hit
     if after.pos in ("ADJ",) and (after.tag == "JJ" or _adjective(after, lexicon, only=True)) \
             and _modifiers_end_without_noun(article, after) \
@@ -580,6 +594,58 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         if beyond is not None and beyond.lower in ("that", "to", "about", "with"):
             return hit  # "Your right that the vote was close": no verb but the contraction
     return None
+
+
+def _relative_has_its_verb(article: AnalysedArticle, subject: Token) -> bool:
+    """``subject`` is the subject of a relative clause's verb, and the sentence has another verb,
+    its root, for the noun the clause is on."""
+    verb = article.tokens[subject.head]
+    if subject.dep not in ("nsubj", "nsubjpass") or verb.dep != "relcl":
+        return False
+    sentence = article.sentences[subject.sent]
+    return any(t.dep == "ROOT" and t.pos in ("VERB", "AUX") and t.i != verb.i
+               for t in article.tokens[sentence.first : sentence.last])
+
+
+def _relative_is_the_sentence(article: AnalysedArticle, whose: Token, head: Token, lexicon) -> bool:
+    """``whose`` opens a relative clause on the noun just before it, the -ing word ``head`` it
+    owns takes a verb's complement ("fighting for the title", "asking for you"), that noun is the
+    root of a sentence that ends in a full stop, and the verb the -ing word is subject of is one
+    only people do: the relative clause holds the sentence's only verb, and it is the noun's
+    ("The boxer whose fighting … grew up in Belfast."). A caption with no verb of its own reads
+    the same way, but its relative's verb takes the act as subject ("The charity whose
+    fundraising for the hospice raised £10,000."); a headline ends in no full stop; a gerund
+    that modifies a noun ("whose fighting spirit") is not the word "whose" owns."""
+    antecedent = previous_word(article, whose)
+    if antecedent is None or antecedent.pos not in ("NOUN", "PROPN") or antecedent.dep != "ROOT":
+        return False
+    sentence = article.sentences[whose.sent]
+    if article.tokens[sentence.last - 1].text != "." or any(
+            t.text in ('"', "“", "”") for t in article.tokens[sentence.first : sentence.last]):
+        return False
+    if not any(child.dep in ("prep", "prt", "dobj", "advmod") and child.i > head.i
+               for child in article.children(head)):
+        return False
+    verb = article.tokens[head.head] if head.dep in ("nsubj", "nsubjpass") else None
+    return verb is not None and verb.pos == "VERB" and _only_people_do(article, verb, lexicon)
+
+
+#: WordNet's sentence frames whose subject is "Something" ("Something ----s", "Something
+#: ----s something", "It ----s that CLAUSE"...): a thing, or an act, can do these.
+THING_FRAMES = frozenset({"01", "03", "04", "05", "06", "10", "11", "12", "34", "35"})
+
+
+def _only_people_do(article: AnalysedArticle, verb: Token, lexicon) -> bool:
+    """In its commonest WordNet senses ``verb`` (with its particle: "grew up" is "grow_up") takes
+    only "Somebody" as subject ("grow up", "resign", "die"), so an act such as a gerund cannot
+    do it ("raise", "cut", "win" take things too)."""
+    if lexicon is None or not verb.lemma:
+        return False
+    particle = next((c.lower for c in article.children(verb) if c.dep == "prt"), None)
+    frames = lexicon.verb_frames(f"{verb.lemma.lower()}_{particle}" if particle else verb.lemma.lower())
+    if not frames and particle:
+        frames = lexicon.verb_frames(verb.lemma.lower())
+    return bool(frames) and not frames & THING_FRAMES
 
 
 def _hyphenated_predicate(article: AnalysedArticle, word: Token) -> bool:
