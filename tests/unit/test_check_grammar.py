@@ -40,6 +40,8 @@ def found(analyser, text):
         ("The striker whose playing for his country on Saturday grew up in Cardiff.\n",
          ("grammar.usage", "whose", "who's")),
         ('"Nobody cares whose winning," the manager said.\n', ("grammar.usage", "whose", "who's")),
+        # after a comma too: a noun and its verb after "there" make it the possessive
+        ("If the plant closes, there jobs will go, the union said.\n", ("grammar.usage", "there", "their")),
         # "they're" takes no finite verb after it: the existential "there" is meant
         ("Officials said their still is no agreement on pay.\n", ("grammar.usage", "their", "there")),
         ("Residents said their still waiting for the council.\n", ("grammar.usage", "their", "they're")),
@@ -328,6 +330,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The club had had a difficult season, and he said that that was the end of it.\n",
         "The singer whose touring in Japan was cancelled has recovered.\n",
         "A man whose lying to police cost him dearly was jailed.\n",
+        "At the back, there sat two old men, and in the square there stands a church.\n",
         "They never said whose building, and the council did not ask.\n",
         "What it is is a tax on the poor, the MP said.\n",
         "Add to this this new law, and the firm's plans change.\n",

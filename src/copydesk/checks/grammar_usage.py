@@ -933,9 +933,7 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
     if before is not None and (before.lower in BE or before.lower in MODALS or before.lower in HAVE or before.lower in DO):
         return None  # "is there money", "will there be"
     if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ") or before.lower == ","):
-        if before is not None and before.lower == ",":
-            return None
-        return hit  # "Parents said there children had"
+        return hit  # "Parents said there children had", "If the miners strike, there families will suffer"
     if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS:
         return hit  # "left there seats"
     if before is not None and before.lower in PREPOSITIONS and before.lower not in ("in", "over", "from", "near", "around", "up", "down", "out", "to", "through", "inside", "outside"):
