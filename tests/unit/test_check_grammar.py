@@ -42,6 +42,8 @@ def found(analyser, text):
         ('"Nobody cares whose winning," the manager said.\n', ("grammar.usage", "whose", "who's")),
         # after a comma too: a noun and its verb after "there" make it the possessive
         ("If the plant closes, there jobs will go, the union said.\n", ("grammar.usage", "there", "their")),
+        # "your all" + a regular participle the tagger reads as a past tense, ending the clause
+        ("Your all booked, the travel agent told the group.\n", ("grammar.usage", "Your", "You're")),
         # "they're" takes no finite verb after it: the existential "there" is meant
         ("Officials said their still is no agreement on pay.\n", ("grammar.usage", "their", "there")),
         ("Residents said their still waiting for the council.\n", ("grammar.usage", "their", "they're")),

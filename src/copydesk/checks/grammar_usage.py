@@ -481,9 +481,11 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             # them; "whose 89 last week saved the Test", "whose 40 today was": a score)
     if token.lower == "whose" and after.lower == "who":
         return token.start, after.end, "who" + apostrophe(article) + "s who", "the directory of the famous is a 'who's who'"
-    if after.lower == "all" and next_word(article, after) is not None and next_word(article, after).tag in ("VBN", "JJ") \
+    if after.lower == "all" and next_word(article, after) is not None and (
+            next_word(article, after).tag in ("VBN", "JJ")
+            or next_word(article, after).tag == "VBD" and next_word(article, after).lower.endswith("ed")) \
             and _clause_ends(article, next_word(article, after)):
-        return hit  # "Your all invited,": "you are all"
+        return hit  # "Your all invited,": "you are all" (a regular participle the tagger calls a past tense)
     if token.lower == "whose" and after.lower in ("best", "better", "well", "worst", "least", "most") \
             and next_word(article, after) is not None and next_word(article, after).tag == "VBN" \
             and article.text[after.end : after.end + 1] == " " and next_word(article, after, 2) is not None \
