@@ -2124,8 +2124,10 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if opener.lower in MODALS | DO and opener.i < token.i - 1 and _question(article, token) \
                 and (after is None or after.lower != "by") \
                 and not any(t.pos in ("VERB", "AUX") for t in article.tokens[opener.i + 1 : token.i]) \
-                and not any(t.pos == "VERB" for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
+                and not any(t.pos == "VERB" and t.dep not in ("amod", "compound")
+                            for t in article.tokens[token.i + 1 : article.sentences[token.sent].last]):
             return token.start, token.end, "lead", reason  # "Will the talks led anywhere?", "Does she still led"
+            # (a participle that modifies a noun, "the party's negotiating team", is no verb of the clause)
         if before.pos == "DET" or before.tag in ("PRP$", "POS"):
             return token.start, token.end, "lead", reason
         if before.lower == "her" and _her_possessive(article, before) and (after is None or after.pos in ("ADP", "PUNCT", "AUX")) \
