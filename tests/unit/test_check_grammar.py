@@ -46,6 +46,7 @@ def found(analyser, text):
         ("Your all booked, the travel agent told the group.\n", ("grammar.usage", "Your", "You're")),
         # a participle that modifies a noun is no verb of the question's clause
         ("Will the minister still led the cross-party working group next year?\n", ("grammar.usage", "led", "lead")),
+        ("They had moved passed that, the chairman said.\n", ("grammar.usage", "passed", "past")),
         # "they're" takes no finite verb after it: the existential "there" is meant
         ("Officials said their still is no agreement on pay.\n", ("grammar.usage", "their", "there")),
         ("Residents said their still waiting for the council.\n", ("grammar.usage", "their", "they're")),
@@ -335,6 +336,7 @@ def test_slip_is_flagged(analyser, text, expected):
         "The singer whose touring in Japan was cancelled has recovered.\n",
         "A man whose lying to police cost him dearly was jailed.\n",
         "Did the rebels led by the colonel take the town?\n",
+        "The committee met and passed this, the chairman said.\n",
         "At the back, there sat two old men, and in the square there stands a church.\n",
         "They never said whose building, and the council did not ask.\n",
         "What it is is a tax on the poor, the MP said.\n",

@@ -2390,10 +2390,12 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
                 and after is not None and (after.pos in ("DET", "NUM") or after.tag == "PRP$"
                                            or _motion_past_a_crowd(before, after, lexicon)
                                            or after.lower in ("it", "them", "him", "her", "us", "me")
+                                           or after.lower in ("that", "this") and _clause_ends(article, after)
                                            or after.tag == "NNS" and not is_cue(before)
                                            and before.lemma.lower() not in CLAUSE_VERBS | {"want", "need", "see", "have"}):
             return token.start, token.end, "past", reason  # "walked passed the town hall", "carried
-            # passed crowds", "moved passed it": a verb with its own motion goes past something
+            # passed crowds", "moved passed it", "moved passed that,": a verb with its own motion
+            # goes past something
         if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBZ", "VBP") and before.lemma.lower() not in ("get", "have", "be") \
                 and not is_cue(before) and before.lemma.lower() not in CLAUSE_VERBS \
                 and (after is None or after.pos in ("SCONJ", "CCONJ") or after.text in (".", ",", ";", "!", "?")):
