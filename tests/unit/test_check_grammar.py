@@ -35,10 +35,7 @@ def found(analyser, text):
         ("Under it's new owners, the paper moved to Leeds.\n", ("grammar.usage", "it's", "its")),
         ("The pensioner, who's home was flooded, was rehoused.\n", ("grammar.usage", "who's", "whose")),
         ("Students can help there family at home.\n", ("grammar.usage", "there", "their")),
-        # "whose" + a gerund with a verb's complement, and the sentence's one verb is one only
-        # people do: the relative clause has no verb of its own
-        ("The striker whose playing for his country on Saturday grew up in Cardiff.\n",
-         ("grammar.usage", "whose", "who's")),
+        # after a verb, "whose" + a gerund whose clause closes with the quotation
         ('"Nobody cares whose winning," the manager said.\n', ("grammar.usage", "whose", "who's")),
         # after a comma too: a noun and its verb after "there" make it the possessive
         ("If the plant closes, there jobs will go, the union said.\n", ("grammar.usage", "there", "their")),
@@ -339,6 +336,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "The committee met and passed this, the chairman said.\n",
         "At the back, there sat two old men, and in the square there stands a church.\n",
         "They never said whose building, and the council did not ask.\n",
+        "Officials would not say whose funding, public or private, paid for the trip.\n",
+        "Inside the cathedral, there visitors can see the tomb of the first bishop.\n",
         "What it is is a tax on the poor, the MP said.\n",
         "Add to this this new law, and the firm's plans change.\n",
         "He became an MP in 2015 after a one-off vote at a university.\n",
@@ -582,42 +581,6 @@ def test_slip_is_flagged(analyser, text, expected):
     ],
 )
 def test_correct_usage_is_silent(analyser, text):
-    assert found(analyser, text) == []
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "text,written,suggestion,pairs",
-    [
-        # no rule that reads the parse decides these; the word pairs of the books do
-        ("The guitarist was praised for the sound affects on his new album.\n", "affects", "effects",
-         "'sound effects' and 'effects on' are far commoner than 'sound affects' and 'affects on'"),
-        ("The greenhouse affect is warming the planet, scientists say.\n", "affect", "effect",
-         "'greenhouse effect' and 'effect is' are far commoner than 'greenhouse affect' and 'affect is'"),
-    ],
-)
-def test_a_sound_alike_its_neighbours_rule_out(analyser, text, written, suggestion, pairs):
-    analysed = analyser.analyse(parse_text(text), knowledge=NO_KB)
-    (hit,) = list(grammar_usage.check(analysed, NO_KB))
-    assert (hit.text, hit.suggestion) == (written, suggestion)
-    assert hit.message.endswith(f"in a large corpus of books {pairs}")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "text",
-    [
-        # one strong pairing of the partner ("could affect", "its principal") is not enough
-        "The new law could effect more than a dozen reforms.\n",
-        "The charity stuck to its principle and refused the donation.\n",
-        # forms of one verb, a verb and a preposition: the parse decides, not word pairs
-        "They led at half-time, and the flood danger is past along most of the river.\n",
-        "Principal Financial said its discrete sensors complement older systems.\n",
-        # "are complemented" is listed, "complemented for" is not: no evidence on that side
-        "Girls are complimented for being pretty, the author wrote.\n",
-    ],
-)
-def test_word_pairs_need_every_side(analyser, text):
     assert found(analyser, text) == []
 
 

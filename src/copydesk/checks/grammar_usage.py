@@ -35,6 +35,7 @@ from copydesk.checks.grammar_words import (
     MODALS,
     NEGATION,
     PREPOSITIONS,
+    QUOTE_MARKS,
     apostrophe,
     finding,
     finite_verb_ahead,
@@ -517,16 +518,15 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
             and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
         return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
     if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
-            and _relative_is_the_sentence(article, token, after, lexicon):
-        return hit  # "The boxer whose fighting for the title on Saturday grew up in Belfast.":
-        # the sentence's one verb is the relative clause's, so the boxer has none; "who is"
-    if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
-            and not lexicon.known(after.lower + "s") \
+            and after.dep not in ("nsubj", "nsubjpass") and not lexicon.known(after.lower + "s") \
+            and _question_clause_closes(article, after) \
             and before is not None and before.pos in ("VERB", "AUX") and _clause_ends(article, after) \
             and next_word(article, after) is not None and next_word(article, after).text != ".":
         return hit  # '"I don't care whose watching," the coach said': the question's clause, after
         # the verb that asks or knows, has no verb of its own before its comma; an -ing word with
-        # a plural is a noun of its own ("never said whose building, and"), a gerund has none
+        # a plural is a noun of its own ("never said whose building, and"), a gerund has none, and
+        # one that is the subject of a verb past an aside is the possessive's ("would not say whose
+        # funding, public or private, paid for the trip")
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
@@ -609,46 +609,22 @@ def _relative_has_its_verb(article: AnalysedArticle, subject: Token) -> bool:
                for t in article.tokens[sentence.first : sentence.last])
 
 
-def _relative_is_the_sentence(article: AnalysedArticle, whose: Token, head: Token, lexicon) -> bool:
-    """``whose`` opens a relative clause on the noun just before it, the -ing word ``head`` it
-    owns takes a verb's complement ("fighting for the title", "asking for you"), that noun is the
-    root of a sentence that ends in a full stop, and the verb the -ing word is subject of is one
-    only people do: the relative clause holds the sentence's only verb, and it is the noun's
-    ("The boxer whose fighting … grew up in Belfast."). A caption with no verb of its own reads
-    the same way, but its relative's verb takes the act as subject ("The charity whose
-    fundraising for the hospice raised £10,000."); a headline ends in no full stop; a gerund
-    that modifies a noun ("whose fighting spirit") is not the word "whose" owns."""
-    antecedent = previous_word(article, whose)
-    if antecedent is None or antecedent.pos not in ("NOUN", "PROPN") or antecedent.dep != "ROOT":
+def _question_clause_closes(article: AnalysedArticle, word: Token) -> bool:
+    """The comma after ``word`` closes what it belongs to: a quotation ends there ('"I don't care
+    whose watching," the coach said') or "and"/"but" begins a clause with its own subject ("I
+    know whose lying, and it isn't me"). Not an aside, whose verb may be the phrase's own ("would
+    not say whose funding, public or private, paid for the trip", "whose smoking, if anyone's,
+    started the fire")."""
+    comma = article.tokens[word.i + 1] if word.i + 1 < len(article.tokens) else None
+    if comma is None or comma.text != ",":
         return False
-    sentence = article.sentences[whose.sent]
-    if article.tokens[sentence.last - 1].text != "." or any(
-            t.text in ('"', "“", "”") for t in article.tokens[sentence.first : sentence.last]):
+    following = article.tokens[comma.i + 1] if comma.i + 1 < len(article.tokens) else None
+    if following is None or following.sent != word.sent:
         return False
-    if not any(child.dep in ("prep", "prt", "dobj", "advmod") and child.i > head.i
-               for child in article.children(head)):
-        return False
-    verb = article.tokens[head.head] if head.dep in ("nsubj", "nsubjpass") else None
-    return verb is not None and verb.pos == "VERB" and _only_people_do(article, verb, lexicon)
-
-
-#: WordNet's sentence frames whose subject is "Something" ("Something ----s", "Something
-#: ----s something", "It ----s that CLAUSE"...): a thing, or an act, can do these.
-THING_FRAMES = frozenset({"01", "03", "04", "05", "06", "10", "11", "12", "34", "35"})
-
-
-def _only_people_do(article: AnalysedArticle, verb: Token, lexicon) -> bool:
-    """In its commonest WordNet senses ``verb`` (with its particle: "grew up" is "grow_up") takes
-    only "Somebody" as subject ("grow up", "resign", "die"), so an act such as a gerund cannot
-    do it ("raise", "cut", "win" take things too)."""
-    if lexicon is None or not verb.lemma:
-        return False
-    particle = next((c.lower for c in article.children(verb) if c.dep == "prt"), None)
-    frames = lexicon.verb_frames(f"{verb.lemma.lower()}_{particle}" if particle else verb.lemma.lower())
-    if not frames and particle:
-        frames = lexicon.verb_frames(verb.lemma.lower())
-    return bool(frames) and not frames & THING_FRAMES
-
+    if following.text in QUOTE_MARKS:
+        return True
+    subject = next_word(article, following)
+    return following.lower in ("and", "but") and subject is not None and subject.tag == "PRP"
 
 def _hyphenated_predicate(article: AnalysedArticle, word: Token) -> bool:
     """``word`` starts a hyphenated compound ("self-employed", "well-known") that ends in a
@@ -934,7 +910,8 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return hit  # "There manager, Tom Hale, said": the owned noun, its apposition, its verb
     if before is not None and (before.lower in BE or before.lower in MODALS or before.lower in HAVE or before.lower in DO):
         return None  # "is there money", "will there be"
-    if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ") or before.lower == ","):
+    if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ")
+                                   or before.lower == "," and _after_a_subordinate_clause(article, before)):
         return hit  # "Parents said there children had", "If the miners strike, there families will suffer"
     if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS:
         return hit  # "left there seats"
@@ -943,6 +920,21 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
     if before is not None and before.lower in ("and", "or") and is_finite_verb(beyond):
         return hit
     return None
+
+
+#: Words that open a clause of condition, time or reason before the main clause.
+FRONT_CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "unless", "because", "as", "once",
+                                  "while", "although", "though", "since", "until", "after", "before"})
+
+
+def _after_a_subordinate_clause(article: AnalysedArticle, comma: Token) -> bool:
+    """``comma`` closes a clause that opens the sentence with a subordinator and has a finite
+    verb ("If the miners strike,"): no place stands before it for a "there" to point back to, as
+    one does after a phrase of place ("Inside the cathedral, there visitors can see", "Once over
+    the border, there refugees must register")."""
+    sentence = article.sentences[comma.sent]
+    opening = [t for t in article.tokens[sentence.first : comma.i] if t.text not in QUOTE_MARKS]
+    return bool(opening) and opening[0].lower in FRONT_CLAUSE_OPENERS and any(is_finite_verb(t) for t in opening[1:])
 
 
 def _comparison_before(article: AnalysedArticle, token: Token, *, whole: bool) -> bool:
@@ -2668,80 +2660,12 @@ def _term(lexicon, wanted: str, written: str, kinds: tuple[str, ...]) -> bool:
         written in lexicon.wordnet.get(kind, ()) for kind in ("noun", "verb", "adj", "adv"))
 
 
-#: The sound-alikes ``_rule_word_pairs`` weighs by the words beside them, each form with its
-#: partner (both ways): pairs of different words, where the words around decide which is meant
-#: ("sound effects", "in principle"). Not the possessives and contractions (its, their, your,
-#: than), whose neighbours fit both too often, nor led/lead and passed/past, forms of one verb
-#: or a verb and a preposition: which form a clause needs is the parse's to say, and the rules
-#: above read it ("they led at half-time" is as good as "they lead").
-SOUND_ALIKE_FORMS = (
-    ("affect", "effect"), ("affects", "effects"), ("affected", "effected"),
-    ("affecting", "effecting"), ("lose", "loose"), ("losing", "loosing"), ("loses", "looses"),
-    ("principal", "principle"), ("principals", "principles"), ("complement", "compliment"),
-    ("complements", "compliments"), ("complemented", "complimented"),
-    ("complementing", "complimenting"), ("complementary", "complimentary"),
-    ("discreet", "discrete"), ("discreetly", "discretely"),
-)
-SOUND_ALIKE = {a: b for pair in SOUND_ALIKE_FORMS for a, b in (pair, pair[::-1])}
-#: How much better (log10 of pointwise mutual information, both neighbours summed) the partner
-#: must fit between the written word's neighbours: a thousand times likelier than chance, over
-#: and above the written word's own fit...
-PAIR_MARGIN = 3.0
-#: ... and on each side that has a word, listed and at least this much better (three times): one
-#: strong pairing of the partner ("could affect", "are complemented") says nothing of the word
-#: on the other side.
-SIDE_MARGIN = 0.5
-
-
-def _rule_word_pairs(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
-    """A sound-alike that its neighbours make unlikely and its partner likely, by the word-pair
-    counts of a large corpus of books (``copydesk.knowledge.bigrams``): "the special affects
-    were", "a basic principal of". Used when no rule that reads the parse has decided: the
-    counts know the phrases, the rules the constructions. Names ("Principal Financial") and
-    words beside no word are left alone. The list holds only the commoner pairs, so a pair it
-    lacks is no evidence against a word: the partner's pair must be listed, and better, on every
-    side that has a word ("are complimented for being pretty" has "are complemented" but no
-    "complemented for": left alone)."""
-    partner = SOUND_ALIKE.get(token.lower)
-    if partner is None or lexicon is None or token.pos == "PROPN":
-        return None
-    if token.text[0].isupper() and token.i != article.sentences[token.sent].first:
-        return None
-    before_word = previous_word(article, token)
-    k = 1
-    while before_word is not None and before_word.pos == "ADV" and before_word.lower.endswith("ly") and k < 3:
-        k += 1  # "could seriously effect": the adverb says nothing of which word is meant
-        before_word = previous_word(article, token, k)
-    after_word = next_word(article, token)
-    if after_word is not None and after_word.dep == "compound" and after_word.head > after_word.i:
-        after_word = None  # "complimentary medicine samples": the pair would be with a modifier
-    before, after = (side.lower if side is not None and side.text.isalpha() else None
-                     for side in (before_word, after_word))
-    if before is None and after is None:
-        return None
-    bigrams = lexicon.bigrams
-    if bigrams.fit(before, partner, after) - bigrams.fit(before, token.lower, after) < PAIR_MARGIN:
-        return None
-    sides = [((before, partner), (before, token.lower)), ((partner, after), (token.lower, after))]
-    sides = [(ours, theirs) for ours, theirs in sides if all(ours)]
-    if any(not bigrams.has_pair(*ours) or bigrams.pmi(*ours) - bigrams.pmi(*theirs) < SIDE_MARGIN
-           for ours, theirs in sides):
-        return None  # a side the list knows nothing of is no evidence for the partner
-    if token.lower.startswith("effect") and token.pos == "VERB" and any(
-            child.dep == "dobj" and (child.lemma or child.lower).lower() in CHANGE_NOUNS
-            for child in article.children(token)):
-        return None  # "could effect reforms": brings them about, whatever the pairs say
-    ours, theirs = (" and ".join(f"'{side[n][0]} {side[n][1]}'" for side in sides) for n in (0, 1))
-    verb = "are" if len(sides) > 1 else "is"
-    return token.start, token.end, partner, f"in a large corpus of books {ours} {verb} far commoner than {theirs}"
-
-
 RULES: tuple[Callable[..., Hit], ...] = (
     _rule_dictionary_term, _contraction_before_owned_noun,
     _rule_contraction_possessive, _rule_possessive_contraction, _rule_its_contraction, _rule_their_there,
     _rule_there_their, _rule_then_than, _rule_than_then, _rule_affect, _rule_lose,
     _rule_principal, _rule_complement, _rule_discreet, _rule_led, _rule_passed, _rule_whom,
-    _rule_thought, _rule_word_pairs,
+    _rule_thought,
 )
 
 
@@ -2752,7 +2676,7 @@ TRIGGERS = frozenset(CONTRACTIONS) | frozenset(POSSESSIVE_FOR) | {
     "affected", "affecting", "uneffected", "affectively", "affective",
     "lose", "loose", "looses", "loosing", "looser", "loosers", "loosed", "principle", "principles", "principal", "principals", "discrete", "discretely",
     "discreet", "discreteness", "lead", "led", "mislead", "past", "passed", "who", "whom", "thought",
-} | frozenset(SOUND_ALIKE)
+}
 TRIGGER_PREFIXES = ("complement", "compliment")
 
 
