@@ -519,9 +519,7 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
     if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
             and after.dep not in ("nsubj", "nsubjpass") and not lexicon.known(after.lower + "s") \
-            and _question_clause_closes(article, after) \
-            and before is not None and before.pos in ("VERB", "AUX") and _clause_ends(article, after) \
-            and next_word(article, after) is not None and next_word(article, after).text != ".":
+            and before is not None and before.pos in ("VERB", "AUX") and _question_clause_closes(article, after):
         return hit  # '"I don't care whose watching," the coach said': the question's clause, after
         # the verb that asks or knows, has no verb of its own before its comma; an -ing word with
         # a plural is a noun of its own ("never said whose building, and"), a gerund has none, and
@@ -625,6 +623,7 @@ def _question_clause_closes(article: AnalysedArticle, word: Token) -> bool:
         return True
     subject = next_word(article, following)
     return following.lower in ("and", "but") and subject is not None and subject.tag == "PRP"
+
 
 def _hyphenated_predicate(article: AnalysedArticle, word: Token) -> bool:
     """``word`` starts a hyphenated compound ("self-employed", "well-known") that ends in a
@@ -912,7 +911,7 @@ def _rule_there_their(article: AnalysedArticle, token: Token, lexicon=None) -> H
         return None  # "is there money", "will there be"
     if is_finite_verb(beyond) and (before is None or before.pos in ("VERB", "CCONJ", "ADP", "SCONJ")
                                    or before.lower == "," and _after_a_subordinate_clause(article, before)):
-        return hit  # "Parents said there children had", "If the miners strike, there families will suffer"
+        return hit  # "Parents said there children had", "If the plant closes, there jobs will go"
     if before is not None and before.pos == "VERB" and before.tag != "VBG" and before.lemma.lower() not in CLAUSE_VERBS:
         return hit  # "left there seats"
     if before is not None and before.lower in PREPOSITIONS and before.lower not in ("in", "over", "from", "near", "around", "up", "down", "out", "to", "through", "inside", "outside"):
@@ -929,7 +928,7 @@ FRONT_CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "unless", "because",
 
 def _after_a_subordinate_clause(article: AnalysedArticle, comma: Token) -> bool:
     """``comma`` closes a clause that opens the sentence with a subordinator and has a finite
-    verb ("If the miners strike,"): no place stands before it for a "there" to point back to, as
+    verb ("If the plant closes,"): no place stands before it for a "there" to point back to, as
     one does after a phrase of place ("Inside the cathedral, there visitors can see", "Once over
     the border, there refugees must register")."""
     sentence = article.sentences[comma.sent]
