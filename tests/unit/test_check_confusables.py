@@ -46,6 +46,8 @@ def test_confusable_is_flagged(analyser, text, expected):
         "The squad trained harder, then rested for a week.\n",
         "The rope was loose and the boat drifted.\n",
         "The ban will affect thousands of drivers and have an effect on prices.\n",
+        # the psychologist's noun: the feeling a person shows
+        "The defendant showed little affect as the sentence was read, a psychiatrist said.\n",
     ],
 )
 def test_correct_usage_is_silent(analyser, text):

@@ -337,6 +337,8 @@ def test_slip_is_flagged(analyser, text, expected):
         "At the back, there sat two old men, and in the square there stands a church.\n",
         "They never said whose building, and the council did not ask.\n",
         "Officials would not say whose funding, public or private, paid for the trip.\n",
+        "It is unclear whose policing, the council's or the police's, failed on the night.\n",
+        "The author whose writing about the war earned her a prize lives in Dublin.\n",
         "Inside the cathedral, there visitors can see the tomb of the first bishop.\n",
         "What it is is a tax on the poor, the MP said.\n",
         "Add to this this new law, and the firm's plans change.\n",

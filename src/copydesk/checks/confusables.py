@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from copydesk.analyse.attribution import is_cue
 from copydesk.analyse.document import AnalysedArticle, Token
 from copydesk.analyse.readings import AFTER_IT_IS, DETERMINER_LIKE, SENTENCE_ADVERBS
-from copydesk.checks.grammar_words import CLAUSE_VERBS, gerund_as_subject, next_word
+from copydesk.checks.grammar_words import CLAUSE_VERBS, gerund_as_subject, next_word, shown_feeling
 from copydesk.checks.registry import register
 from copydesk.knowledge import Knowledge
 from copydesk.model import Evidence, Finding, Severity
@@ -280,7 +280,9 @@ def _rule_loose(article: AnalysedArticle, token: Token, lexicon):
 
 
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon):
-    if token.lower == "affect" and token.i and article.tokens[token.i - 1].lower in ("an", "the", "no", "any", "little") and token.pos == "NOUN":
+    if token.lower == "affect" and token.i and article.tokens[token.i - 1].lower in ("an", "the", "no", "any", "little") and token.pos == "NOUN" \
+            and not (lexicon is not None and shown_feeling(article, token, lexicon)):
+        # the psychologist's noun, a feeling a person shows, is left: "showed little affect"
         return token.start, token.end, "effect", "the noun is 'effect'; 'affect' is the verb"
     return None
 

@@ -36,6 +36,7 @@ from copydesk.checks.grammar_words import (
     NEGATION,
     PREPOSITIONS,
     QUOTE_MARKS,
+    a_person,
     apostrophe,
     finding,
     finite_verb_ahead,
@@ -44,8 +45,10 @@ from copydesk.checks.grammar_words import (
     is_noun,
     next_word,
     noun_after_modifiers,
+    person_subject,
     previous_word,
     sentence_before,
+    shown_feeling,
     word_past,
 )
 from copydesk.checks.registry import register
@@ -515,8 +518,12 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
         return hit  # "a pensioner whose lived alone": the parser reads "whose" as the verb's subject, and a
         # possessive is never one; "who has" is meant
     if token.lower == "whose" and after.lower.endswith("ing") and after.tag in ("NN", "VBG") \
-            and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False:
-        return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause
+            and _clause_ends(article, after) and lexicon is not None and lexicon.is_noun(after.lower) is False \
+            and (next_word(article, after) is None or next_word(article, after).text != ","
+                 or _question_clause_closes(article, after)):
+        return hit  # "I don't care whose watching.": an -ing verb, no noun, ends the clause (a comma
+        # that opens an aside does not end it: "unclear whose policing, the Met's or the transport
+        # police's, failed")
     if token.lower == "whose" and _verb_in_ing(after, lexicon) and token.head == after.i \
             and after.dep not in ("nsubj", "nsubjpass") and not lexicon.known(after.lower + "s") \
             and before is not None and before.pos in ("VERB", "AUX") and _question_clause_closes(article, after):
@@ -528,11 +535,13 @@ def _rule_possessive_contraction(article: AnalysedArticle, token: Token, lexicon
     if after.tag in ("VBN", "VBD") and _opens_clause(article, token) and _modifiers_end_without_noun(article, after):
         return hit  # "If their found guilty,": a participle and its complement, no noun
     if after.tag in ("VBG", "VBN", "VBD") and _ends_without_noun(article, after):
-        if gerund_as_subject(article, after) and (token.lower != "whose" or _relative_has_its_verb(article, after)):
+        if gerund_as_subject(article, after) and (token.lower != "whose" or _relative_has_its_verb(article, after)
+                                                  or _finite_verbs_after(article, after) >= 2):
             return None  # "Your going out at night worried your mother", "A man whose lying to
             # police cost him dearly was jailed": a gerund as subject; after "whose", only of the
-            # relative clause's own verb ("The official whose leading the inquiry declined to
-            # comment" has one verb, the official's: "who is leading")
+            # relative clause's own verb, or with two finite verbs after it, one for each ("The
+            # author whose writing about the war earned her the Booker lives in Dublin"; "The
+            # official whose leading the inquiry declined to comment" has one, the official's)
         return hit
     if after.pos in ("ADJ",) and (after.tag == "JJ" or _adjective(after, lexicon, only=True)) \
             and _modifiers_end_without_noun(article, after) \
@@ -605,6 +614,13 @@ def _relative_has_its_verb(article: AnalysedArticle, subject: Token) -> bool:
     sentence = article.sentences[subject.sent]
     return any(t.dep == "ROOT" and t.pos in ("VERB", "AUX") and t.i != verb.i
                for t in article.tokens[sentence.first : sentence.last])
+
+
+def _finite_verbs_after(article: AnalysedArticle, word: Token) -> int:
+    """How many finite verbs (auxiliaries included) follow ``word`` in its sentence (not the
+    month "May")."""
+    return sum(is_finite_verb(t) and t.pos != "PROPN"
+               for t in article.tokens[word.i + 1 : article.sentences[word.sent].last])
 
 
 def _question_clause_closes(article: AnalysedArticle, word: Token) -> bool:
@@ -1096,24 +1112,6 @@ def _effect_on_a_thing(article: AnalysedArticle, token: Token, before: Token | N
     return (lexicon.happening(head.lower) if happening is None else happening) is False
 
 
-def _shown_feeling(article: AnalysedArticle, token: Token, lexicon) -> bool:
-    """The noun "affect" (WordNet: the feeling a person shows) as a person's: a person owns it
-    ("the patient's blunted affect", "her affect") or a person shows, displays or has it as the
-    subject of a verb other than "have", "take", "make" ("the defendant showed a flat affect"),
-    and no "on" or "upon" follows, which an effect takes ("had a big affect on sales")."""
-    for k in (1, 2, 3, 4):
-        other = next_word(article, token, k)
-        if other is None or other.text in (".", ";", "!", "?"):
-            break
-        if other.lower in ("on", "upon"):
-            return False
-    if any(c.dep == "poss" and (c.lower in ("his", "her", "their", "my", "your") or c.ent_type == "PERSON" or _a_person(c, lexicon))
-           for c in article.children(token)):
-        return True
-    if token.dep != "dobj" or token.head == token.i:
-        return False
-    verb = article.tokens[token.head]
-    return verb.lemma.lower() not in ("have", "take", "make", "produce", "cause") and _person_subject(article, verb, lexicon)
 
 
 def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
@@ -1149,7 +1147,7 @@ def _rule_affect(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         )
         if before is not None and before.lower in ("to", "will", "would", "could", "may", "might", "can", "not", "n't"):
             noun_position = False
-        if token.lower == "affect" and lexicon is not None and _shown_feeling(article, token, lexicon):
+        if token.lower == "affect" and lexicon is not None and shown_feeling(article, token, lexicon):
             return None  # "the patient's blunted affect", "showed a flat affect": the psychologist's noun
         if noun_position or (token.pos == "NOUN" and before is not None and before.pos != "PRON"):
             wanted = "effect" if token.lower == "affect" else "effects"
@@ -1345,7 +1343,7 @@ def _rule_principal(article: AnalysedArticle, token: Token, lexicon=None) -> Hit
         if token.lower == "principal" and ends and before.pos == "ADJ" and ahead is not None and ahead.lower in ("of", "on"):
             return token.start, token.end, wanted, reason  # "a man of firm principal": a bare noun after its adjective
         if after is not None and after.lower == "of" and lexicon is not None and _of_an_act_or_idea(article, after, lexicon) \
-                and not (token.dep == "attr" and _person_subject(article, article.tokens[token.head], lexicon)):
+                and not (token.dep == "attr" and person_subject(article, article.tokens[token.head], lexicon)):
             # ("He is the principal of a large comprehensive": a person is a head)
             return token.start, token.end, wanted, reason  # "support the principal of a ceasefire"
         beyond = next_word(article, after) if after is not None else None
@@ -1611,13 +1609,6 @@ def _a_thing(noun: Token, lexicon) -> bool:
     return lexicon.animate(noun.lemma or noun.lower) is False
 
 
-def _a_person(noun: Token, lexicon) -> bool:
-    """A person: a personal pronoun, a name of a person, or a noun whose first sense is one."""
-    if noun.lower in ("him", "her", "them", "me", "us", "you"):
-        return True
-    if noun.ent_type == "PERSON":
-        return True
-    return noun.pos == "NOUN" and noun.text.islower() and lexicon.animate(noun.lemma or noun.lower, first_sense=True) is True
 
 
 def _agent(article: AnalysedArticle, token: Token) -> Token | None:
@@ -1754,7 +1745,7 @@ def _rule_complement(article: AnalysedArticle, token: Token, lexicon=None) -> Hi
             return token.start, token.end, wanted, reason
     if lower == "complemented" and lexicon is not None:
         agent = _agent(article, token)
-        if agent is not None and _a_person(agent, lexicon):
+        if agent is not None and a_person(agent, lexicon):
             return token.start, token.end, wanted, "praised by a person is 'complimented'"
     # praise for someone: "nothing but complements for Maya Reid" (a "complement for Kane" is a partner)
     if token.pos == "NOUN" and token.tag == "NNS" and lexicon is not None:
@@ -1947,7 +1938,7 @@ def _someones_act(article: AnalysedArticle, noun: Token, lexicon) -> bool:
     for prep in article.children(noun):
         if prep.dep == "prep" and prep.lower in ("with", "to"):
             target = next((t for t in article.children(prep) if t.dep == "pobj"), None)
-            if target is not None and (target.ent_type == "PERSON" or _a_person(target, lexicon)):
+            if target is not None and (target.ent_type == "PERSON" or a_person(target, lexicon)):
                 return True
     return False
 
@@ -2068,8 +2059,8 @@ def _rule_led(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
             # lead the talks": a perfect past an adverb ("has only lead and zinc" is the metal)
         if before.pos == "ADV" and before.lower.endswith("ly") and auxiliary is not None and auxiliary.lower in FINITE_BE \
                 and (after is None or after.lower == "by" or after.text in (",", ".", ";")) \
-                and lexicon is not None and (_person_subject(article, token, lexicon) or token.dep in ("acomp", "attr")
-                                             and _person_subject(article, article.tokens[token.head], lexicon)):
+                and lexicon is not None and (person_subject(article, token, lexicon) or token.dep in ("acomp", "attr")
+                                             and person_subject(article, article.tokens[token.head], lexicon)):
             return token.start, token.end, "led", reason  # "voters are easily lead, the columnist claimed"
             # (people; "the bullets were mostly lead." is the metal)
         if _perfect_question(article, token):
@@ -2374,7 +2365,7 @@ def _rule_passed(article: AnalysedArticle, token: Token, lexicon=None) -> Hit:
         if before.lower == "yet" and previous_word(article, before, 2) is not None and previous_word(article, before, 2).lower in FINITE_BE:
             return token.start, token.end, "past", reason
         if before.lower in FINITE_BE and after is not None and after.tag == "VBG" and after.dep != "amod" \
-                and _person_subject(article, token, lexicon) and not _by_later(article, after):
+                and person_subject(article, token, lexicon) and not _by_later(article, after):
             return token.start, token.end, "past", reason  # "He is passed caring": a person beyond doing it
             # ("A law was passed banning smoking" is a passive and its participle)
         if before.pos == "VERB" and before.tag in ("VB", "VBD", "VBN", "VBZ", "VBP", "VBG") and before.lemma.lower() not in ("get", "have", "be") \
@@ -2432,7 +2423,7 @@ BEYOND_CLASSES = frozenset({"noun.time", "noun.location", "noun.quantity", "noun
 def _to_someone(article: AnalysedArticle, to: Token, lexicon) -> bool:
     """"to" and a person: a name, a pronoun, or a noun whose first WordNet sense is a person."""
     noun = word_past(article, to, ("DET", "ADJ"))
-    return noun is not None and _a_person(noun, lexicon)
+    return noun is not None and a_person(noun, lexicon)
 
 
 def _beyond_a_point(article: AnalysedArticle, determiner: Token, lexicon) -> bool:
@@ -2455,14 +2446,6 @@ def _by_later(article: AnalysedArticle, token: Token) -> bool:
     return False
 
 
-def _person_subject(article: AnalysedArticle, verb: Token, lexicon) -> bool:
-    """The subject of ``verb`` is a person: "he", "she", "I", "we", "you", a name or a noun whose
-    first WordNet sense is a person ("the manager")."""
-    for child in article.children(verb):
-        if child.dep in ("nsubj", "nsubjpass"):
-            return child.lower in ("he", "she", "i", "we", "you") or child.ent_type == "PERSON" \
-                or child.pos == "NOUN" and lexicon is not None and lexicon.person(child.lemma.lower()) is True
-    return False
 
 
 def _motion_past_a_crowd(verb: Token, after: Token, lexicon) -> bool:

@@ -188,3 +188,42 @@ def finding(check: str, article: AnalysedArticle, start: int, end: int, suggesti
         suggestion=suggestion, confidence=confidence,
         evidence=[Evidence("grammar", f"context: “…{shown}…”; {reason}")],
     )
+
+
+def a_person(noun: Token, lexicon) -> bool:
+    """A person: a personal pronoun, a name of a person, or a noun whose first sense is one."""
+    if noun.lower in ("him", "her", "them", "me", "us", "you"):
+        return True
+    if noun.ent_type == "PERSON":
+        return True
+    return noun.pos == "NOUN" and noun.text.islower() and lexicon.animate(noun.lemma or noun.lower, first_sense=True) is True
+
+
+def person_subject(article: AnalysedArticle, verb: Token, lexicon) -> bool:
+    """The subject of ``verb`` is a person: "he", "she", "I", "we", "you", a name or a noun whose
+    first WordNet sense is a person ("the manager")."""
+    for child in article.children(verb):
+        if child.dep in ("nsubj", "nsubjpass"):
+            return child.lower in ("he", "she", "i", "we", "you") or child.ent_type == "PERSON" \
+                or child.pos == "NOUN" and lexicon is not None and lexicon.person(child.lemma.lower()) is True
+    return False
+
+
+def shown_feeling(article: AnalysedArticle, token: Token, lexicon) -> bool:
+    """The noun "affect" (WordNet: the feeling a person shows) as a person's: a person owns it
+    ("the patient's blunted affect", "her affect") or a person shows, displays or has it as the
+    subject of a verb other than "have", "take", "make" ("the defendant showed a flat affect"),
+    and no "on" or "upon" follows, which an effect takes ("had a big affect on sales")."""
+    for k in (1, 2, 3, 4):
+        other = next_word(article, token, k)
+        if other is None or other.text in (".", ";", "!", "?"):
+            break
+        if other.lower in ("on", "upon"):
+            return False
+    if any(c.dep == "poss" and (c.lower in ("his", "her", "their", "my", "your") or c.ent_type == "PERSON" or a_person(c, lexicon))
+           for c in article.children(token)):
+        return True
+    if token.dep != "dobj" or token.head == token.i:
+        return False
+    verb = article.tokens[token.head]
+    return verb.lemma.lower() not in ("have", "take", "make", "produce", "cause") and person_subject(article, verb, lexicon)
