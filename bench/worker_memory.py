@@ -29,17 +29,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 MB = 1024 * 1024
 
 
-def rollup(pid: int) -> dict[str, int]:
-    """``smaps_rollup``'s fields in bytes."""
-    fields = {}
-    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-        for line in handle:
-            parts = line.split()
-            if parts and parts[0].endswith(":") and len(parts) >= 2 and parts[1].isdigit():
-                fields[parts[0][:-1]] = int(parts[1]) * 1024
-    return fields
-
-
 def read_cost(read, pid: int, times: int = 20) -> float:
     """Milliseconds one call of ``read(pid)`` takes, the mean of ``times``."""
     started = time.perf_counter()
@@ -58,7 +47,7 @@ def main() -> None:
     from isolation import article
 
     from copydesk.desk import Desk
-    from copydesk.desk.supervise import Budget, Supervisor, _memory, _own_memory
+    from copydesk.desk.supervise import Budget, Supervisor, _memory, _own_memory, _rollup
     from copydesk.ingest.text import parse_text
 
     desk = Desk()
@@ -67,7 +56,7 @@ def main() -> None:
         held[position] = 1
     r = random.Random(7)
     articles = [parse_text(article(r), source=f"a{k}") for k in range(args.articles)]
-    caller = rollup(os.getpid())
+    caller = _rollup(os.getpid())
     print(f"caller: resident {caller['Rss'] / MB:.0f} MB (of which filled by --caller-holds: "
           f"{len(held) / MB:.0f} MB)")
     print("| after article | worker resident (Rss) | worker's own (private) | shared with the caller |")
@@ -76,7 +65,7 @@ def main() -> None:
     with Supervisor(desk, Budget(time_limit=None, memory_limit=None)) as supervisor:
         for n, _report in enumerate(supervisor.check_many(articles), start=1):
             if n in marks:
-                fields = rollup(supervisor._worker.pid)
+                fields = _rollup(supervisor._worker.pid)
                 own = fields["Private_Clean"] + fields["Private_Dirty"]
                 shared = fields["Shared_Clean"] + fields["Shared_Dirty"]
                 print(f"| {n} | {fields['Rss'] / MB:.0f} MB | {own / MB:.0f} MB | {shared / MB:.0f} MB |")

@@ -496,19 +496,29 @@ def _memory(pid: int) -> dict[str, int]:
     return found
 
 
-def _own_memory(pid: int) -> int | None:
-    """Bytes of a process's own memory: its private resident pages (``Private_Clean`` and
-    ``Private_Dirty`` in ``/proc/PID/smaps_rollup``), what the machine would get back if it ended;
-    None if the file cannot be read (the process is gone, or Linux is older than 4.14)."""
-    total = 0
+def _rollup(pid: int) -> dict[str, int]:
+    """The sizes in ``/proc/PID/smaps_rollup`` in bytes ("Rss", "Private_Dirty", …); empty if the
+    file cannot be read (the process is gone, or Linux is older than 4.14)."""
+    found: dict[str, int] = {}
     try:
         with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
             for line in rollup:
-                if line.startswith(("Private_Clean:", "Private_Dirty:")):
-                    total += int(line.split()[1]) * 1024  # kB
-    except (OSError, ValueError, IndexError):
+                parts = line.split()
+                if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
+                    found[parts[0][:-1]] = int(parts[1]) * 1024  # kB
+    except OSError:
+        pass
+    return found
+
+
+def _own_memory(pid: int) -> int | None:
+    """Bytes of a process's own memory: its private resident pages (``Private_Clean`` and
+    ``Private_Dirty`` of ``_rollup``), what the machine would get back if it ended; None if the
+    rollup cannot be read."""
+    rollup = _rollup(pid)
+    if "Private_Clean" not in rollup or "Private_Dirty" not in rollup:
         return None
-    return total
+    return rollup["Private_Clean"] + rollup["Private_Dirty"]
 
 
 def _flush_standard_streams() -> None:
