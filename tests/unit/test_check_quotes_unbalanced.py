@@ -8,7 +8,7 @@ from copydesk.analyse.document import AnalysedArticle
 from copydesk.checks import quotes_unbalanced
 from copydesk.knowledge import Knowledge
 from copydesk.knowledge.store import KnowledgeBase
-from copydesk.model import Article, split_paragraphs
+from copydesk.model import Article, Severity, split_paragraphs
 
 NO_KNOWLEDGE = Knowledge(kb=KnowledgeBase(":memory:"))
 
@@ -427,3 +427,33 @@ def test_a_decimal_size_before_a_stop_is_an_inch_mark():
 def test_a_lone_decimal_before_a_closing_mark_closes_a_quotation():
     [finding] = found("Inflation will fall to 2.5” he said, adding that rates would stay on hold.")
     assert finding.text == "”"
+
+
+def test_a_page_whose_marks_mostly_never_pair_gets_its_missing_marks_at_info():
+    # a price list whose ditto marks ("the same as above") were curled into closing marks
+    text = ("Row one: oak shelf, walnut finish, 40 dollars.\n\n"
+            "Row two: pine shelf, ” finish, 35 dollars.\n\n"
+            "Row three: ash shelf, ” finish, 38 dollars.\n\n"
+            "Row four: beech shelf, ” finish, 36 dollars.\n\n"
+            "The range is called “Nordic Line” in the catalogue.")
+    findings = found(text)
+    missing = [f for f in findings if "never closed" in f.message or "no opening" in f.message]
+    assert len(missing) == 3
+    assert all(f.severity == Severity.INFO for f in missing)
+    assert all("3 of the 4 paragraphs with quotation marks" in f.evidence[-1].detail for f in missing)
+
+
+def test_a_few_unclosed_quotations_among_many_that_pair_stay_warnings():
+    closed = "“We are ready,” the coach said after training."
+    slips = ["Fans said “the referee was wrong.", "The captain added: “We go again.",
+             "Her agent called it “a done deal."]
+    text = "\n\n".join([closed] * 4 + slips)
+    findings = found(text)
+    assert len(findings) == 3
+    assert all(f.severity == Severity.WARNING for f in findings)
+
+
+def test_two_unclosed_quotations_are_warnings_even_when_no_other_quotation_pairs():
+    text = "Fans said “the referee was wrong.\n\nThe captain added: “We go again.\n\nThe match ended 2-2."
+    findings = found(text)
+    assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
