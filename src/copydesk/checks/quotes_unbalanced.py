@@ -30,7 +30,10 @@ between brackets is named, not used ('in double quotes (")').
 
 A quotation closed with the wrong mark ("‘…”", "“…’", or its own opening mark set where a
 quotation ends: 'a “maker“.') is one warning, not an unclosed quotation and a stray mark.
-A paragraph whose characters were lost (U+FFFD) or double-encoded ("â€”") is not judged.
+A paragraph whose characters were lost (U+FFFD) or double-encoded ("â€”") is not judged. A page
+whose marks never pair in three paragraphs or more, and in half or more of those with marks, does
+not use them as quotation marks throughout: its missing-mark findings are rated info
+(``_unless_the_marks_are_not_quotation``).
 """
 
 from __future__ import annotations
