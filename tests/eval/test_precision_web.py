@@ -11,7 +11,8 @@ and error copydesk raises on web pages, labelled real / debatable / false by rea
   scored after the web set had been tuned on: 0.57 (tuning) and 0.43 (held out).
 
 docs/BENCHMARKS.md ("Precision on web pages") has the figures after the changes made on the
-tuning halves (2026-12-06: web 0.83 / 0.40, wcxb 0.71 / 0.58); the floors sit a little below them.
+tuning halves (2026-12-06: web 0.83 / 0.40, wcxb 0.71 / 0.58; 2026-12-07, after a page whose marks
+never pair had its missing-mark findings rated info: web 0.83 / 0.59); the floors sit a little below them.
 A finding in scope with no label fails the test: a change that raises new findings here must have
 them read and labelled (``--todo``, then ``--merge``), as the bench demands. Raise the floors when
 the checks improve, never lower them silently.
@@ -25,7 +26,7 @@ pytestmark = [pytest.mark.eval, pytest.mark.model]
 
 #: Shipped warnings and errors: real / (real + debatable + false), per set and half.
 FLOORS = {
-    "web": {"tune": 0.75, "heldout": 0.38},
+    "web": {"tune": 0.75, "heldout": 0.55},
     "wcxb": {"tune": 0.68, "heldout": 0.55},
 }
 
