@@ -39,9 +39,10 @@ name, a hypothetical), ``debatable`` when it is unclear whether a named source c
 ``why`` of these rows starts with the reading (``none:``, ``given:``, ``not-a-figure:``,
 ``unclear:``), and the column ``wants_source`` says whether a fact-checker would want a source for
 the figure (``yes``/``no``), so the share of notes worth an editor's time is reported beside the
-precision. A second sample of notes on the tuning half (``CLAIM_EXTRA``: five more in twelve),
-read to find more causes of false notes, is reported on its own line; the held-out half has only
-the first sample.
+precision. A second sample of notes (``CLAIM_EXTRA``: five more in twelve) is reported on its own line:
+on the tuning half it was read to find more causes of false notes; on the held-out half it was
+labelled later (2026-12-07) by readers who changed no check, only to narrow the held-out figure,
+which the first sample's 48 notes leave wide.
 
 A second set (``--set web``, labels in ``bench/precision/labels-web.tsv``) was first scored after
 every check had been tuned on the first: the English pages of htmldate's 2020 news set
@@ -181,7 +182,8 @@ def in_claim_sample(article_id: str, start: int, end: int) -> bool:
     return claim_draw(article_id, start, end) == 0
 
 
-#: The draws of the second ``claims.unsourced`` sample (tuning half only).
+#: The draws of the second ``claims.unsourced`` sample (both halves; the held-out half's was
+#: labelled later, by readers who did not change the check, to narrow its figure).
 CLAIM_EXTRA = (1, 2, 3, 4, 5)
 
 
@@ -444,7 +446,7 @@ def score(results: Path, labels: dict, second_sample: bool = True) -> dict:
             words[split] += row["words"]
             articles[split] += 1
             for f in row["findings"]:
-                if (second_sample and f["check"] == "claims.unsourced" and split == "tune"
+                if (second_sample and f["check"] == "claims.unsourced"
                         and claim_draw(aid, f["start"], f["end"]) in CLAIM_EXTRA):
                     extra = labels.get((aid, f["check"], f["start"], f["end"]), {})
                     by_check[split]["claims.unsourced (second sample)"].add(
@@ -629,10 +631,10 @@ def merge_claim_readings(path: Path, labels_path: Path = LABELS) -> int:
             if reading not in CLAIM_READINGS or wants not in ("yes", "no"):
                 raise SystemExit(f"{path}: reading {reading!r} / wants_source {wants!r} not valid")
             key = (row["article"], row["check"], int(row["start"]), int(row["end"]))
-            if key not in labels:  # a new note of the sample, or of the second sample (tuning half)
+            if key not in labels:  # a new note of the first sample or of the second
                 draw = claim_draw(row["article"], key[2], key[3])
                 split = split_of(row["article"])
-                if row["split"] != split or not (draw == 0 or (split == "tune" and draw in CLAIM_EXTRA)):
+                if row["split"] != split or not (draw == 0 or draw in CLAIM_EXTRA):
                     raise SystemExit(f"{path}: {key} is in neither claims sample")
                 labels[key] = {k: row.get(k, "") for k in LABEL_FIELDS}
             labels[key].update(label=CLAIM_READINGS[reading], why=f"{reading}: {row['why'].strip()}",
