@@ -205,3 +205,26 @@ def test_a_slip_beside_an_everyday_surname_in_a_full_name_is_still_a_slip(handma
             "Ms Bankes told staff the bonus would be paid in May.")
     entities = {"Helen Banks": "PERSON", "Banks": "PERSON", "Bankes": "PERSON"}
     assert [(f.text, f.suggestion) for f in findings(handmade, text, entities)] == [("Bankes", "Banks")]
+
+
+def test_a_name_built_on_the_end_of_another_is_not_a_slip_of_it(handmade):
+    # a compiler named after its language, an agent noun made from a company's name
+    text = ("Rust has grown fast. Rust programs are safe by default, and Rust is now taught widely.\n\n"
+            "Rustc, the compiler, turns the code into machine code. Google hires engineers; "
+            "Google staff call themselves a Googler when they join Google.")
+    found = findings(handmade, text, {"Rust": "ORG", "Rustc": "ORG", "Google": "ORG", "Googler": "ORG"})
+    assert found == []
+
+
+def test_a_capital_set_before_a_mixed_case_name_makes_another_name(handmade):
+    text = ("Python is the language. Python runs on CPython, and Python code is portable.\n\n"
+            "PyPy is written in RPython, a subset of Python.")
+    found = findings(handmade, text, {"Python": "ORG", "CPython": "ORG", "RPython": "ORG", "PyPy": "ORG"})
+    assert found == []
+
+
+def test_a_doubled_last_letter_or_a_name_cut_short_is_still_a_slip(handmade):
+    text = ("Mr Kowalczyk spoke first. Kowalczyk said the plan was sound.\n\n"
+            "Later Kowalczykk repeated it, and Kowalczy agreed.")
+    found = findings(handmade, text, {"Kowalczyk": "PERSON", "Kowalczykk": "PERSON", "Kowalczy": "PERSON"})
+    assert sorted(f.text for f in found) == ["Kowalczy", "Kowalczykk"]

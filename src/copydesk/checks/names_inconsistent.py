@@ -135,9 +135,28 @@ def _decide(
 ) -> tuple[str, str, list[NameWord], list[NameWord]] | None:
     """(wrong, right, wrong occurrences, right occurrences), or None when it cannot be told."""
     decided = _decide_by_evidence(variant)
-    if decided is not None and _deliberate(decided[0], decided[1]):
+    if decided is not None and (_deliberate(decided[0], decided[1]) or _derived(decided[0], decided[1])):
         return None
     return decided
+
+
+def _derived(wrong: str, right: str) -> bool:
+    """``wrong`` is a name made from ``right``, not a slip of it: ``right`` with one or two letters
+    added at its end that do not repeat its last one ("Googler", "Rustc", "DashboardTM" beside
+    "Google", "Rust", "Dashboard": an agent noun, a tool named after its language, a mark), or
+    a capital set before a name that is written with its own capital next ("CPython" beside
+    "Python", "RPython" beside "CPython": a coined name in mixed case). Slips of the keys drop,
+    swap, double or change letters inside a name; they do not build a new word on its end (a
+    doubled last letter, "Bidenn", stays a slip, and so does a name cut short, "Clinto")."""
+    extra = len(wrong) - len(right)
+    if 1 <= extra <= 2 and wrong.lower().startswith(right.lower()) \
+            and wrong[len(right)].lower() != right[-1:].lower():
+        return True
+    if extra == 1 and wrong[1:] == right and right[:1].isupper():
+        return True
+    if extra == -1 and right[1:] == wrong and wrong[:1].isupper() and right[:1].isupper():
+        return True  # "Python" beside "CPython": the name the other is made from
+    return extra == 0 and len(wrong) >= 3 and wrong[1:] == right[1:] and wrong[1:2].isupper()
 
 
 def _deliberate(wrong: str, right: str) -> bool:
