@@ -553,10 +553,11 @@ def write_docs(s: dict, docs: Path = ROOT / "docs" / "checks") -> list[str]:
                          f" | {_fmt(s['by_check']['heldout'][check])} | info |")
             lines.append(f"| of these, figures a fact-checker would want sourced | {_wants(s['by_check']['tune'][check])}"
                          f" | {_wants(s['by_check']['heldout'][check])} | |")
-            second = s["by_check"]["tune"].get(f"{check} (second sample)")
-            if second is not None and second.labelled:
-                lines.append(f"| info, a second sample (five more in {CLAIM_SAMPLE}, tuning half only) |"
-                             f" {_fmt(second)} | — | info |")
+            second = {half: s["by_check"][half].get(f"{check} (second sample)") for half in ("tune", "heldout")}
+            if any(t is not None and t.labelled for t in second.values()):
+                lines.append(f"| info, a second sample (five more in {CLAIM_SAMPLE}) |"
+                             + "".join(f" {_fmt(t) if t is not None else '—'} |" for t in second.values())
+                             + " info |")
         for level in levels:
             key = f"{check} @ {level}"
             rule = policy.rule_for(check, Severity.parse(level))
