@@ -429,18 +429,39 @@ def test_a_lone_decimal_before_a_closing_mark_closes_a_quotation():
     assert finding.text == "”"
 
 
-def test_a_page_whose_marks_mostly_never_pair_gets_its_missing_marks_at_info():
+def test_a_page_whose_marks_mostly_never_pair_keeps_three_warnings_and_notes_the_rest():
     # a price list whose ditto marks ("the same as above") were curled into closing marks
-    text = ("Row one: oak shelf, walnut finish, 40 dollars.\n\n"
-            "Row two: pine shelf, ” finish, 35 dollars.\n\n"
-            "Row three: ash shelf, ” finish, 38 dollars.\n\n"
-            "Row four: beech shelf, ” finish, 36 dollars.\n\n"
-            "The range is called “Nordic Line” in the catalogue.")
+    rows = [f"Row {n}: {wood} shelf, ” finish, {price} dollars." for n, wood, price in
+            (("two", "pine", 35), ("three", "ash", 38), ("four", "beech", 36), ("five", "elm", 41),
+             ("six", "fir", 30))]
+    text = "\n\n".join(["Row one: oak shelf, walnut finish, 40 dollars.", *rows,
+                         "The range is called “Nordic Line” in the catalogue."])
     findings = found(text)
-    missing = [f for f in findings if "never closed" in f.message or "no opening" in f.message]
-    assert len(missing) == 3
-    assert all(f.severity == Severity.INFO for f in missing)
-    assert all("3 of the 4 paragraphs with quotation marks" in f.evidence[-1].detail for f in missing)
+    assert len(findings) == 5
+    assert [f.severity for f in findings] == [Severity.WARNING] * 3 + [Severity.INFO] * 2
+    assert all("5 of the 6 paragraphs with quotation marks" in f.evidence[-1].detail for f in findings)
+
+
+def test_three_slips_in_a_short_story_stay_warnings():
+    text = ("Fire crews were called to Mill Road at 6am.\n\n"
+            "Station manager Ann Cope said: “The family got out in time.\n\n"
+            "Two people were treated for smoke inhalation. “We are grateful to the neighbours,” she added.\n\n"
+            "Cope added: “Please check your smoke alarms.\n\n"
+            "The cause is not yet known. A neighbour said: “It was terrifying.")
+    findings = found(text)
+    assert [f.severity for f in findings] == [Severity.WARNING] * 3
+
+
+def test_paired_single_quotations_count_among_the_paragraphs_with_marks():
+    # a story in single quotation marks: nine pair, four are left open
+    paired = "‘We will look at it again,’ a minister said."
+    slips = ["A senior Conservative said: ‘She has boxed herself in on tax.",
+             "One backbencher put it bluntly: ‘This cannot go on.",
+             "An aide said: ‘The numbers do not add up.", "Labour said: ‘It is chaos."]
+    text = "\n\n".join([paired] * 9 + slips)
+    findings = found(text)
+    assert len(findings) == 4
+    assert all(f.severity == Severity.WARNING for f in findings)
 
 
 def test_a_few_unclosed_quotations_among_many_that_pair_stay_warnings():
