@@ -338,3 +338,12 @@ def test_the_lexicon_names_the_base_a_compound_part_inflects(knowledge):
     assert lexicon.compound_inflection("hiking") == "hike"
     assert lexicon.compound_inflection("shopping") == "shop"
     assert [lexicon.compound_inflection(w) for w in ("makeing", "growwing", "ratess", "cuting")] == [None] * 4
+
+
+def test_a_name_signing_in_its_writer_is_not_a_slip(analyser, knowledge):
+    # "Skander here.": a newsletter's writer signs in; "Skander" is one edit from "slander"
+    text = "Hey there!\n\nSkander here.\n\nBuilding climate companies is hard. Selling their products is harder.\n"
+    assert [f.text for f in run(analyser, knowledge, text)] == []
+    # a slip at a sentence's start before "here" and a verb is still a slip
+    text = "Evrything here is for sale, the shop said.\n"
+    assert [f.text for f in run(analyser, knowledge, text)] == ["Evrything"]

@@ -258,14 +258,22 @@ def _slip(suggestions) -> bool:
 
 def _name_evidence(article: AnalysedArticle, token: Token, written: Counter) -> bool:
     """Evidence beyond the tagger that a capitalised word starting its sentence is a name: the
-    article writes it again, or it belongs to a longer name (a capitalised neighbour)."""
+    article writes it again, it belongs to a longer name (a capitalised neighbour), or it signs
+    in its writer ("Skander here." "Jo here, with the week's news": a name and "here" closing
+    the phrase)."""
     if written[token.lower] > 1:
         return True
     tokens = article.tokens
     for k in (token.i - 1, token.i + 1):
         if 0 <= k < len(tokens) and tokens[k].sent == token.sent and tokens[k].is_title:
             return True
-    return False
+    here, after = token.i + 1, token.i + 2
+    return (here < len(tokens) and tokens[here].lower == "here" and tokens[here].sent == token.sent
+            and (after >= len(tokens) or tokens[after].sent != token.sent or tokens[after].text in SIGN_IN_ENDS))
+
+
+#: What may close a writer's sign-in ("Skander here." "Jo here, with …" "Sam here — and …").
+SIGN_IN_ENDS = frozenset({".", ",", "!", "—", "–", "-", ":", ";"})
 
 
 def _neighbours(article: AnalysedArticle, token: Token) -> tuple[str | None, str | None]:
