@@ -524,8 +524,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         taken = {problem.closer for problem in singles if problem.kind == "mismatched"}
         # a ” that closes a single quotation ("‘inductive backdoors”") opened nothing it lacks
         problems = [problem for problem in problems if problem.kind != "unopened" or problem.mark.start not in taken]
-        if singles or _double_marks(marks_text, region) or any(
-                _opens_single(marks_text, k, region) for k in _find_all(marks_text, "‘", region)):
+        if singles or _ANY_MARK.search(marks_text, region.start, region.end) and (
+                _double_marks(marks_text, region)
+                or any(_opens_single(marks_text, k, region) for k in _find_all(marks_text, "‘", region))):
             quoting += 1
         for problem in problems + singles:
             home = pending[0] if pending is not None and problem.mark is carried else region
@@ -543,6 +544,8 @@ MARKS_KEPT_AT_WARNING = 3
 MARKS_NOT_QUOTATION_SHARE = 0.5
 #: The problems that rest on a mark that is missing, not on one that is wrong.
 MISSING_MARK = ("unclosed", "unopened")
+#: A character that can be or begin a quotation mark (a paragraph without one holds none).
+_ANY_MARK = re.compile("[“”\"‘’'`]")
 
 
 def _find_all(text: str, char: str, region: Region) -> Iterator[int]:
