@@ -476,3 +476,14 @@ def test_two_unclosed_quotations_are_warnings_even_when_no_other_quotation_pairs
     text = "Fans said “the referee was wrong.\n\nThe captain added: “We go again.\n\nThe match ended 2-2."
     findings = found(text)
     assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_an_inch_mark_does_not_close_a_curly_quotation_carried_from_the_paragraph_before():
+    text = ("The engineer said: “The pipe burst under the road.\n\n"
+            "Crews replaced a 12\" cast-iron main overnight.")
+    [finding] = found(text)
+    assert finding.message == "the quotation opened with “ is never closed"
+    # a straight mark after a number that goes on with the sentence still closes it (mixed marks)
+    text = "The engineer said: “We need 12\" he said, and left."
+    [finding] = found(text)
+    assert "straight and curly marks mixed" in finding.message

@@ -263,6 +263,10 @@ def _match_double(
         if role == "misturned":
             problems.append(Unbalanced(mark, "misturned"))
             role = "open"
+        if role in ("either", "close") and mark.text in ('"', "''") and text[mark.start - 1 : mark.start].isdigit() \
+                and stack and stack[-1].text == OPEN and _measure_follows(text, mark):
+            continue  # with a “ open, a straight mark after a number and before what is measured
+            # ("a 12" cast-iron main") is an inch mark: a writer of curly marks does not close with it
         if role == "either":
             if mark.text in ('"', "''") and not stack and text[mark.start - 1 : mark.start].isdigit():
                 continue  # an inch mark: 27" screen
@@ -326,7 +330,16 @@ def _inch_mark(text: str, mark: Mark) -> bool:
             return True
         word = re.match(r" ([A-Za-z]+)", after)
         return word is None or word.group(1).lower() not in _GOES_ON
-    if after[:1] in "-–" or _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
+    if _SIZE_AFTER.match(after) or _SIZE_BEFORE.search(text, max(0, k - 40), k - len(number.group())):
+        return True
+    return _measure_follows(text, mark)
+
+
+def _measure_follows(text: str, mark: Mark) -> bool:
+    """A hyphen or a word that does not go on with a sentence follows the mark ("24” monitors",
+    "a 15”-wide tray"; not "40” and", "3” he said")."""
+    after = text[mark.start + len(mark.text) : mark.start + len(mark.text) + 20]
+    if after[:1] in "-–":
         return True
     word = re.match(r" ([A-Za-z]+)", after)
     return word is not None and word.group(1).lower() not in _GOES_ON
