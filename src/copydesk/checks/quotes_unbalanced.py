@@ -230,17 +230,19 @@ def _starts_sentence(text: str, mark: Mark, region: Region) -> bool:
 
 
 def _match_double(
-    text: str, region: Region, carried: Mark | None = None
+    text: str, region: Region, carried: Mark | None = None, marks: list[Mark] | None = None
 ) -> tuple[list[Unbalanced], Mark | None]:
     """Problems found inside one paragraph, and the mark still open at its end (or None).
-    ``carried`` is a quotation left open by the previous paragraph and not reopened here.
+    ``carried`` is a quotation left open by the previous paragraph and not reopened here;
+    ``marks`` the paragraph's double marks when the caller has them (``_double_marks``).
 
     Open quotations are a stack two deep at most: a double mark opening mid-sentence inside a
     quotation nests (``"she was the "Mother of the Parliament" then"``, a house style some sites
     use); one opening a sentence reopens the quotation that ran on (the convention)."""
     problems: list[Unbalanced] = []
     stack: list[Mark] = [carried] if carried is not None else []
-    marks = _double_marks(text, region)
+    if marks is None:
+        marks = _double_marks(text, region)
     for index, mark in enumerate(marks):
         role = mark.role
         if role == "close-or-misturned":
@@ -521,7 +523,8 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         carried = None
         if pending is not None and not _opens_paragraph(marks_text, region):
             carried = pending[1]  # a paragraph break inside the quotation, or it never closed
-        problems, still_open = _match_double(marks_text, region, carried)
+        marks = _double_marks(marks_text, region)
+        problems, still_open = _match_double(marks_text, region, carried, marks)
         if after_damage:  # a quotation may have run on from the damaged paragraph
             problems = [problem for problem in problems if problem.kind != "unopened"]
             after_damage = False
@@ -537,9 +540,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         taken = {problem.closer for problem in singles if problem.kind == "mismatched"}
         # a ” that closes a single quotation ("‘inductive backdoors”") opened nothing it lacks
         problems = [problem for problem in problems if problem.kind != "unopened" or problem.mark.start not in taken]
-        if singles or _ANY_MARK.search(marks_text, region.start, region.end) and (
-                _double_marks(marks_text, region)
-                or any(_opens_single(marks_text, k, region) for k in _find_all(marks_text, "‘", region))):
+        if marks or singles or any(_opens_single(marks_text, k, region) for k in _find_all(marks_text, "‘", region)):
             quoting += 1
         for problem in problems + singles:
             home = pending[0] if pending is not None and problem.mark is carried else region
@@ -557,8 +558,6 @@ MARKS_KEPT_AT_WARNING = 3
 MARKS_NOT_QUOTATION_SHARE = 0.5
 #: The problems that rest on a mark that is missing, not on one that is wrong.
 MISSING_MARK = ("unclosed", "unopened")
-#: A character that can be or begin a quotation mark (a paragraph without one holds none).
-_ANY_MARK = re.compile("[“”\"‘’'`]")
 
 
 def _find_all(text: str, char: str, region: Region) -> Iterator[int]:

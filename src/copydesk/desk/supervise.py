@@ -484,28 +484,28 @@ def _die_with_parent(parent: int) -> None:
 def _memory(pid: int) -> dict[str, int]:
     """``VmRSS`` and ``VmSize`` of a process in bytes, from ``/proc/PID/status`` (empty once it
     is gone)."""
-    found: dict[str, int] = {}
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith(("VmRSS:", "VmSize:")):
-                    name, value = line.split(":", 1)
-                    found[name] = int(value.split()[0]) * 1024  # kB
-    except (OSError, ValueError, IndexError):
-        pass
-    return found
+    return _sizes(f"/proc/{pid}/status", ("VmRSS:", "VmSize:"))
 
 
 def _rollup(pid: int) -> dict[str, int]:
     """The sizes in ``/proc/PID/smaps_rollup`` in bytes ("Rss", "Private_Dirty", …); empty if the
     file cannot be read (the process is gone, or Linux is older than 4.14)."""
+    return _sizes(f"/proc/{pid}/smaps_rollup")
+
+
+def _sizes(path: str, wanted: tuple[str, ...] | None = None) -> dict[str, int]:
+    """The "Name:  123 kB" lines of a ``/proc`` file in bytes, by name (only the lines starting
+    with one of ``wanted`` when given); empty if the file cannot be read."""
     found: dict[str, int] = {}
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
-            for line in rollup:
-                parts = line.split()
-                if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
-                    found[parts[0][:-1]] = int(parts[1]) * 1024  # kB
+        with open(path, encoding="ascii", errors="replace") as lines:
+            for line in lines:
+                if wanted is not None and not line.startswith(wanted):
+                    continue
+                name, _, value = line.partition(":")
+                parts = value.split()
+                if parts and parts[0].isdigit() and " " not in name:
+                    found[name] = int(parts[0]) * 1024  # kB
     except OSError:
         pass
     return found
