@@ -38,6 +38,8 @@ alike); pages/s include decoding and parsing:
                          precision ends without fallback; the vote where they are unsure)
   copydesk-fast          extract_text(extraction="fast"): the recall end alone, trafilatura's own
                          extraction (with its fallbacks) where that is short
+  copydesk-lean          extract_text(extraction="lean"): the cascade's questions, each answered
+                         by one more extractor at most, no vote (docs/html.md)
   copydesk-vote          extract_text(full_vote=True): the medoid of four extractors on every page
   copydesk-shortcut      the vote with shortcut=0.99 (stop early when trafilatura agrees with
                          itself)
@@ -203,6 +205,7 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
         or "",
         "copydesk": lambda raw: "\n\n".join(extract_text(raw)),
         "copydesk-fast": lambda raw: "\n\n".join(extract_text(raw, extraction="fast")),
+        "copydesk-lean": lambda raw: "\n\n".join(extract_text(raw, extraction="lean")),
         "copydesk-vote": lambda raw: "\n\n".join(extract_text(raw, full_vote=True)),
         "copydesk-shortcut": lambda raw: "\n\n".join(
             extract_text(raw, full_vote=True, shortcut=0.99)

@@ -34,8 +34,8 @@ def has_mojibake(text: str) -> bool:
 
 
 #: How an HTML page's main text is found (``copydesk.ingest.html``): the cascade (default), its
-#: fast form, or the full vote of four extractors.
-EXTRACTIONS = ("cascade", "fast", "vote")
+#: fast form, its lean form, or the full vote of four extractors.
+EXTRACTIONS = ("cascade", "fast", "lean", "vote")
 
 
 class Severity(IntEnum):

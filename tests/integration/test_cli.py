@@ -459,14 +459,17 @@ def test_extraction_option_reaches_the_html_extractor(capsys, plumbing_desk, mon
     real = html.extract
 
     def spy(tree, url=None, **options):
-        seen.append(options.get("fast"))
+        seen.append((options.get("fast"), options.get("lean")))
         return real(tree, url, **options)
 
     monkeypatch.setattr(html, "extract", spy)
     page = str(Path(__file__).resolve().parents[1] / "fixtures" / "html" / "news_article.html")
     code, out, _ = run(capsys, ["check", "--format", "json", "--no-isolation", "--extraction", "fast", page], plumbing_desk)
     assert code == 0 and json.loads(out)["article"]["headline"]
-    assert seen == [True]
+    assert seen == [(True, False)]
+    code, out, _ = run(capsys, ["check", "--format", "json", "--no-isolation", "--extraction", "lean", page], plumbing_desk)
+    assert code == 0 and json.loads(out)["article"]["headline"]
+    assert seen == [(True, False), (False, True)]
     code, _, err = run(capsys, ["check", "--extraction", "quick", page], plumbing_desk)
     assert code == 2 and "--extraction" in err
 

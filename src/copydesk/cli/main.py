@@ -392,7 +392,8 @@ def add_extraction_argument(parser: argparse.ArgumentParser) -> None:
         "--extraction", choices=EXTRACTIONS, default="cascade",
         help="how the main text of an HTML page is found: cascade (default: trafilatura's two "
         "ends, four extractors vote where they disagree), fast (one trafilatura pass; about "
-        "trafilatura's speed, a little less accurate than the cascade) or vote (four extractors "
+        "trafilatura's speed, a little less accurate than the cascade), lean (the cascade's "
+        "questions without its vote; about trafilatura's speed) or vote (four extractors "
         "on every page); see docs/html.md",
     )
 

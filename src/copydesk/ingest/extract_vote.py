@@ -72,13 +72,9 @@ logging.getLogger("readability").setLevel(logging.CRITICAL)
 
 
 def _lines(text: str | None) -> list[str]:
-    """Non-empty, whitespace-normalised lines of ``text``."""
-    out = []
-    for line in (text or "").split("\n"):
-        line = _SPACE.sub(" ", line).strip()
-        if line:
-            out.append(line)
-    return out
+    """Non-empty, whitespace-normalised lines of ``text`` (one substitution over the whole text:
+    ``_SPACE`` does not match a line break)."""
+    return [line for line in (part.strip() for part in _SPACE.sub(" ", text or "").split("\n")) if line]
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **options: bool) -> list[str]:
@@ -246,7 +242,8 @@ class Extraction:
     winner: str
     paragraphs: list[str]
     ran: tuple[str, ...]
-    reason: str  # "prose", "agree", "short", "disagree", "large page", "full vote", "fast", "fast, short"
+    reason: str  # "prose", "agree", "short", "disagree", "large page", "full vote", "fast", "fast, short",
+    # and the lean form's "lean", "lean, short", "lean, empty", "lean, one block", "lean, furniture"
 
 
 def extract(
@@ -257,13 +254,17 @@ def extract(
     shortcut: float | None = None,
     agreement: float = AGREEMENT,
     fast: bool = False,
+    lean: bool = False,
 ) -> Extraction:
     """The page's main text: the cascade described in the module docstring, or with
     ``full_vote=True`` the vote of all voters on every page (``shortcut`` applies to the
     vote), or with ``fast=True`` the cascade's first extractor alone, and trafilatura's own
     extraction (with its fallbacks) where that one is short: about trafilatura's speed, a little
     less accurate than the cascade (docs/BENCHMARKS.md). Pages over LARGE_PAGE characters of text
-    go to the two-voter vote whatever is asked (but ``full_vote``)."""
+    go to the two-voter vote whatever is asked (but ``full_vote``). With ``lean=True``, the lean
+    form (:func:`extract_lean`; it removes the tree's scripts and style sheets first)."""
+    if lean and not full_vote:
+        return extract_lean(tree, url, shortcut=shortcut, agreement=agreement)
     if full_vote or _text_size(tree) > LARGE_PAGE:
         return _vote(tree, url, (), "full vote" if full_vote else "large page", shortcut)
     (recall_name, recall_voter), (precision_name, precision_voter) = CASCADE
@@ -337,3 +338,151 @@ _TEXT_LENGTH = etree.XPath("string-length(string())")
 def _text_size(tree: HtmlElement) -> int:
     """Characters of text in the tree (all of ``itertext()``, counted inside libxml2)."""
     return int(_TEXT_LENGTH(tree))
+
+
+def extract_lean(
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    shortcut: float | None = None,
+    agreement: float = AGREEMENT,
+) -> Extraction:
+    """The lean form (``extraction="lean"``): the cascade's questions, each answered by at most
+    one more extractor and never by the four-extractor vote, so that a page costs about one plain
+    trafilatura call on average (docs/html.md). Removes the tree's scripts and style sheets first
+    (:func:`drop_scripts`), so the tree is changed.
+
+    1. trafilatura's recall end without its fallback, as the cascade's first step.
+    2. When its text is short (:func:`is_short`), trafilatura's own extraction with its fallbacks
+       (as the fast form). When that finds nothing either, readability, then jusText (the
+       independent extractors: trafilatura found no text at all). When it gives back the recall
+       end's text (similarity at least ``agreement``) or nothing, the short text is all
+       trafilatura sees: the precision end is asked, and its text is kept when it reads as plain
+       prose (:func:`looks_like_prose`), as a short article does without the captions, links and
+       boxes the recall end kept around it.
+    3. When the recall end's text is one undivided block (how trafilatura's text looks when it
+       fell back to a layout table or a whole container), readability's, unless that is short.
+    4. When the text ends with furniture (:func:`ends_with_furniture`: a related-stories list, a
+       box of links after the article), the precision end; its text is kept when the two ends
+       disagree (similarity under ``agreement``) and it is not short, else the recall end's.
+    5. Otherwise the recall end's text.
+
+    Pages over :data:`LARGE_PAGE` characters of text (counted without scripts and style sheets)
+    go to the two-voter vote, as in the cascade (``shortcut`` applies to that vote)."""
+    drop_scripts(tree)
+    if _text_size(tree) > LARGE_PAGE:
+        return _vote(tree, url, (), "large page", shortcut)
+    page = _PageText(tree)
+    (recall_name, recall_voter), (precision_name, precision_voter) = CASCADE
+    recall = run_voter(recall_voter, tree, url)
+    ran: tuple[str, ...] = (recall_name,)
+    if page.is_short(recall):
+        fallback = run_voter(trafilatura_default, tree, url)
+        ran += ("trafilatura",)
+        if not recall and not fallback:
+            for name, voter in (("readability", readability_text), ("justext", justext_text)):
+                paragraphs = run_voter(voter, tree, url)
+                ran += (name,)
+                if paragraphs:
+                    return Extraction(name, paragraphs, ran, "lean, empty")
+            return Extraction(recall_name, recall, ran, "lean, empty")
+        if not fallback or _agree(fallback, recall, agreement):
+            precision = run_voter(precision_voter, tree, url)
+            ran += (precision_name,)
+            if looks_like_prose(precision):
+                return Extraction(precision_name, precision, ran, "lean, short")
+        if fallback:
+            return Extraction("trafilatura", fallback, ran, "lean, short")
+        return Extraction(recall_name, recall, ran, "lean, short")
+    if len(recall) == 1:
+        other = run_voter(readability_text, tree, url)
+        ran += ("readability",)
+        if other and not page.is_short(other):
+            return Extraction("readability", other, ran, "lean, one block")
+        return Extraction(recall_name, recall, ran, "lean, one block")
+    if not ends_with_furniture(recall):
+        return Extraction(recall_name, recall, ran, "lean")
+    precision = run_voter(precision_voter, tree, url)
+    ran += (precision_name,)
+    if page.is_short(precision) or _agree(recall, precision, agreement):
+        return Extraction(recall_name, recall, ran, "lean, furniture")
+    return Extraction(precision_name, precision, ran, "lean, furniture")
+
+
+def ends_with_furniture(paragraphs: list[str]) -> bool:
+    """Whether the text ends with a run of lines that do not read as sentences (list items, table
+    rows, lines without sentence punctuation) holding at least one list item: how a
+    related-stories list, a box of links or a newsletter sign-up after the article reaches
+    trafilatura's text output. A list inside the article is followed by more prose, and a text
+    whose last line is a sentence does not end with furniture."""
+    for paragraph in reversed(paragraphs):
+        if paragraph.startswith("- "):
+            return True
+        if not paragraph.startswith("|") and paragraph.endswith(PROSE_END):
+            return False
+    return False
+
+
+def _agree(left: list[str], right: list[str], agreement: float) -> bool:
+    """Whether the two texts' shingle similarity is at least ``agreement`` (the same texts agree
+    without being compared shingle by shingle)."""
+    if left == right and left:
+        return True
+    return similarity(shingles("\n".join(left)), shingles("\n".join(right))) >= agreement
+
+
+def drop_scripts(tree: HtmlElement) -> None:
+    """Remove ``<script>`` elements (but JSON-LD, which trafilatura reads) and ``<style>``
+    elements from ``tree``, keeping the text that follows them. Every extractor removes them
+    before it reads the page, and trafilatura copies the whole tree at least twice a pass, so
+    doing it once beforehand saves that work without changing any extractor's text."""
+    for element in list(tree.iter("script", "style")):
+        if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        element.drop_tree()
+
+
+_BODY_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+_BODY_ELEMENTS = etree.XPath("count(//body//*)")
+
+
+class _PageText:
+    """:func:`is_short` for one page, with the page's ``html2txt`` length computed at most once,
+    and only when a cheap upper bound on it cannot settle the question."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.tree = tree
+        self.bound: int | None = None
+        self.size: int | None = None
+        self.measured = False
+
+    def is_short(self, paragraphs: list[str]) -> bool:
+        size = len("\n".join(paragraphs))
+        if size >= SHORT_TEXT:
+            return False
+        if size == 0:
+            return True
+        if not self.measured:
+            if self.bound is None:
+                self.bound = page_text_bound(self.tree)
+            if self.bound is not None and size >= PAGE_SHARE * self.bound:
+                return False
+            try:
+                self.size = len(trafilatura.html2txt(self.tree))
+            except Exception:  # noqa: BLE001 -- cannot measure the page: treat the text as short
+                self.size = None
+            self.measured = True
+        return self.size is None or size < PAGE_SHARE * self.size
+
+
+def page_text_bound(tree: HtmlElement) -> int | None:
+    """An upper bound on ``len(trafilatura.html2txt(tree))``, at a fraction of its cost; None when
+    the tree has no ``<body>`` (then html2txt reads the whole tree). html2txt takes the body's text
+    without scripts and style sheets (and without a few other boxes), puts a space at both ends of
+    every block element's text and collapses runs of white space into one space: so its length is
+    at most that of the body's text nodes outside scripts and style sheets, joined by spaces and
+    collapsed, plus two spaces for every element."""
+    if tree.find(".//body") is None:
+        return None
+    text = " ".join(_BODY_TEXT(tree))
+    return len(" ".join(text.split())) + 2 * int(_BODY_ELEMENTS(tree)) + 1

@@ -50,7 +50,8 @@ def parse_html(
     the vote's accuracy for speed (see ``extract_vote.vote``);
     ``reference_date`` is the latest plausible publication day but one (default: today);
     ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "cascade" (the default), "fast"
-    (at about trafilatura's speed, a little less accurate) or "vote" (as ``full_vote=True``).
+    (at about trafilatura's speed, a little less accurate), "lean" (about trafilatura's speed,
+    the cascade's questions without its vote) or "vote" (as ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
     mode = _mode(extraction)
@@ -73,7 +74,7 @@ def parse_html(
     truncated = truncate_text(tree)
     code, pre = inline_code(tree), Preformatted.of(tree)
     extracted = extract(tree, meta.url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
-                        fast=mode == "fast")
+                        fast=mode == "fast", lean=mode == "lean")
     winner, paragraphs = extracted.winner, rejoin_broken(extracted.paragraphs)
     # double-encoded text written in the markup as character references ("&acirc;&euro;&rdquo;"
     # for "—"), which the repair of the page above cannot see (paragraphs without the telltale
@@ -274,7 +275,7 @@ def extract_text(
         return []
     truncate_text(tree)
     return rejoin_broken(extract(tree, url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
-                                 fast=mode == "fast").paragraphs)
+                                 fast=mode == "fast", lean=mode == "lean").paragraphs)
 
 
 def _mode(extraction: str) -> str:
