@@ -34,12 +34,15 @@ alike); pages/s include decoding and parsing:
   trafilatura            trafilatura.extract(html) with its defaults (comments included)
   trafilatura-nocomments trafilatura.extract(html, include_comments=False): the Zyte
                          benchmark's own trafilatura runner, and the baseline copydesk must beat
-  copydesk               copydesk.ingest.html.extract_text: the cascade (trafilatura's recall and
-                         precision ends without fallback; the vote where they are unsure)
+  copydesk               copydesk.ingest.html.extract_text with its default, the lean form: the
+                         cascade's questions, each answered by one more extractor at most, no
+                         vote (docs/html.md)
+  copydesk-cascade       extract_text(extraction="cascade"): trafilatura's recall and precision
+                         ends without fallback; the vote where they are unsure (the default
+                         until 2026-12-08)
   copydesk-fast          extract_text(extraction="fast"): the recall end alone, trafilatura's own
                          extraction (with its fallbacks) where that is short
-  copydesk-lean          extract_text(extraction="lean"): the cascade's questions, each answered
-                         by one more extractor at most, no vote (docs/html.md)
+  copydesk-lean          extract_text(extraction="lean"): the default, named
   copydesk-vote          extract_text(full_vote=True): the medoid of four extractors on every page
   copydesk-shortcut      the vote with shortcut=0.99 (stop early when trafilatura agrees with
                          itself)
@@ -204,6 +207,7 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
         "trafilatura-nocomments": lambda raw: trafilatura.extract(raw, include_comments=False)
         or "",
         "copydesk": lambda raw: "\n\n".join(extract_text(raw)),
+        "copydesk-cascade": lambda raw: "\n\n".join(extract_text(raw, extraction="cascade")),
         "copydesk-fast": lambda raw: "\n\n".join(extract_text(raw, extraction="fast")),
         "copydesk-lean": lambda raw: "\n\n".join(extract_text(raw, extraction="lean")),
         "copydesk-vote": lambda raw: "\n\n".join(extract_text(raw, full_vote=True)),

@@ -138,7 +138,7 @@ def test_large_page_goes_to_the_reduced_vote(calls, monkeypatch):
 
 def test_extract_text_and_parse_html_pass_full_vote_through(calls):
     log, _ = calls
-    extract_text(page(ARTICLE))
+    extract_text(page(ARTICLE), extraction="cascade")
     assert log == CASCADE_NAMES
     log.clear()
     article = parse_html(page(ARTICLE), source="p.html", full_vote=True, use_htmldate=False)

@@ -20,6 +20,7 @@ from copydesk.ingest.extract_vote import (
     page_text_bound,
 )
 from copydesk.ingest.html import extract_text, parse_html
+from copydesk.model import DEFAULT_EXTRACTION, EXTRACTIONS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
@@ -237,3 +238,11 @@ def test_real_extractors_on_an_ordinary_article():
     assert extract_text(html, extraction="lean") == extract_text(html, extraction="fast")
     article = parse_html(html, source="news_article.html", extraction="lean")
     assert "ferry terminal" in article.text
+
+
+def test_lean_is_the_default_extraction():
+    html = (FIXTURES / "news_article.html").read_text(encoding="utf-8")
+    assert DEFAULT_EXTRACTION == "lean" == EXTRACTIONS[0]
+    assert parse_html(html, source="news_article.html").meta["extractor"] \
+        == parse_html(html, source="news_article.html", extraction="lean").meta["extractor"]
+    assert extract_text(html) == extract_text(html, extraction="lean")

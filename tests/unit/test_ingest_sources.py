@@ -321,7 +321,7 @@ def test_is_probably_html() -> None:
 def test_html_is_routed_to_the_html_extractor(tmp_path: Path, monkeypatch) -> None:
     calls = []
 
-    def parse_html(html, *, source, url=None, reference_date=None, extraction="cascade"):
+    def parse_html(html, *, source, url=None, reference_date=None, extraction="unset"):
         calls.append((html[:15], source, url, extraction))
         return Article(text="extracted", source=source, url=url)
 
@@ -330,7 +330,7 @@ def test_html_is_routed_to_the_html_extractor(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setitem(sys.modules, "copydesk.ingest.html", fake)
     path = write(tmp_path / "page.txt", PAGE)  # sniffed: the extension says nothing
     assert one([path]).text == "extracted"
-    assert calls == [("<!DOCTYPE html>", path, None, "cascade")]
+    assert calls == [("<!DOCTYPE html>", path, None, "lean")]  # the default extraction
 
 
 def test_html_file_through_the_real_extractor(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import copydesk
 from copydesk.cli import house
 from copydesk.errors import CheckError, CopydeskError, IngestError, UsageError
-from copydesk.model import EXTRACTIONS, Severity
+from copydesk.model import DEFAULT_EXTRACTION, EXTRACTIONS, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from copydesk.checks.policy import SeverityPolicy
@@ -389,12 +389,12 @@ def _reports(
 def add_extraction_argument(parser: argparse.ArgumentParser) -> None:
     """``--extraction``: how an HTML page's main text is found (``copydesk.ingest.html``)."""
     parser.add_argument(
-        "--extraction", choices=EXTRACTIONS, default="cascade",
-        help="how the main text of an HTML page is found: cascade (default: trafilatura's two "
-        "ends, four extractors vote where they disagree), fast (one trafilatura pass; about "
-        "trafilatura's speed, a little less accurate than the cascade), lean (the cascade's "
-        "questions without its vote; about trafilatura's speed) or vote (four extractors "
-        "on every page); see docs/html.md",
+        "--extraction", choices=EXTRACTIONS, default=DEFAULT_EXTRACTION,
+        help="how the main text of an HTML page is found: lean (default: trafilatura's recall "
+        "end, and at most one more extractor where its text shows why it may be wrong; about "
+        "trafilatura's speed), cascade (trafilatura's two ends, four extractors vote where they "
+        "disagree; as accurate, half the speed), fast (one trafilatura pass; a little less "
+        "accurate) or vote (four extractors on every page); see docs/html.md",
     )
 
 

@@ -26,7 +26,7 @@ from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, tru
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
 from copydesk.ingest.furniture import continued_code, not_copy, reference_entries
 from copydesk.ingest.metadata import comparable, extract_metadata
-from copydesk.model import CODE_ROLE, EXTRACTIONS, Article, Region
+from copydesk.model import CODE_ROLE, DEFAULT_EXTRACTION, EXTRACTIONS, Article, Region
 
 MIN_ARTICLE_WORDS = 10
 
@@ -40,7 +40,7 @@ def parse_html(
     shortcut: float | None = None,
     reference_date: datetime | None = None,
     full_vote: bool = False,
-    extraction: str = "cascade",
+    extraction: str = DEFAULT_EXTRACTION,
 ) -> Article:
     """Extract the article of one web page.
 
@@ -49,9 +49,10 @@ def parse_html(
     first extractors are unsure (see ``extract_vote.extract``); ``shortcut`` trades a little of
     the vote's accuracy for speed (see ``extract_vote.vote``);
     ``reference_date`` is the latest plausible publication day but one (default: today);
-    ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "cascade" (the default), "fast"
-    (at about trafilatura's speed, a little less accurate), "lean" (about trafilatura's speed,
-    the cascade's questions without its vote) or "vote" (as ``full_vote=True``).
+    ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "lean" (the default: the cascade's
+    questions without its vote, at about trafilatura's speed), "cascade" (trafilatura's two ends,
+    four extractors vote where they leave doubt; as accurate, half the speed), "fast" (at about
+    trafilatura's speed, a little less accurate) or "vote" (as ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
     mode = _mode(extraction)
@@ -266,7 +267,7 @@ def extract_text(
     url: str | None = None,
     shortcut: float | None = None,
     full_vote: bool = False,
-    extraction: str = "cascade",
+    extraction: str = DEFAULT_EXTRACTION,
 ) -> list[str]:
     """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
     mode = _mode(extraction)

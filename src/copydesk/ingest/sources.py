@@ -39,7 +39,7 @@ from typing import IO, Any, BinaryIO
 from copydesk.errors import IngestError
 from copydesk.ingest.decode import MIXED_ENCODING, decode_bytes, is_probably_html
 from copydesk.ingest.text import parse_text
-from copydesk.model import EXTRACTIONS, Article
+from copydesk.model import DEFAULT_EXTRACTION, EXTRACTIONS, Article
 
 DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -67,7 +67,7 @@ def read_inputs(
     on_error: Callable[[IngestError], None] | None = None,
     reference_date: datetime | None = None,
     defer: bool = False,
-    extraction: str = "cascade",
+    extraction: str = DEFAULT_EXTRACTION,
 ) -> Iterator[Item | DeferredInput]:
     """One ``Article`` or ``IngestError`` per input, in input order.
 
@@ -78,7 +78,7 @@ def read_inputs(
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
     HTML (none later than the day after it); without it the bound is the day after today.
     ``extraction`` is how an HTML page's main text is found (``copydesk.model.EXTRACTIONS``:
-    "cascade", "fast", "lean" or "vote").
+    "lean", the default, "cascade", "fast" or "vote").
 
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
     undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
@@ -113,8 +113,8 @@ class DeferredInput:
     record: dict[str, Any] | None = None
     #: The page's URL, when the input says it (a WARC record's target URI).
     url: str | None = None
-    #: How an HTML page's main text is found ("cascade", "fast", "lean" or "vote").
-    extraction: str = "cascade"
+    #: How an HTML page's main text is found ("lean", "cascade", "fast" or "vote").
+    extraction: str = DEFAULT_EXTRACTION
 
     def load(self) -> Article | IngestError:
         try:
@@ -149,7 +149,7 @@ class _Reader:
 
     def __init__(
         self, *, max_bytes: int, stdin: BinaryIO | None, reference_date: datetime | None = None,
-        defer: bool = False, extraction: str = "cascade",
+        defer: bool = False, extraction: str = DEFAULT_EXTRACTION,
     ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
@@ -429,7 +429,7 @@ class _Reader:
 
 def _from_record(
     record: dict[str, Any], source: str, reference_date: datetime | None = None,
-    extraction: str = "cascade",
+    extraction: str = DEFAULT_EXTRACTION,
 ) -> Article:
     """An article from one JSONL object with ``text`` or ``html`` and optional metadata."""
     warnings: list[str] = []
@@ -508,7 +508,7 @@ def _string(record: dict[str, Any], name: str, source: str) -> str | None:
 
 def _parse_html(
     html: str, *, source: str, url: str | None, reference_date: datetime | None = None,
-    extraction: str = "cascade",
+    extraction: str = DEFAULT_EXTRACTION,
 ) -> Article:
     """Delegate to the HTML extractor (imported here: it loads trafilatura)."""
     try:
