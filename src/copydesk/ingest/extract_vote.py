@@ -414,13 +414,23 @@ def ends_with_furniture(paragraphs: list[str]) -> bool:
     rows, lines without sentence punctuation) holding at least one list item: how a
     related-stories list, a box of links or a newsletter sign-up after the article reaches
     trafilatura's text output. A list inside the article is followed by more prose, and a text
-    whose last line is a sentence does not end with furniture."""
+    whose last line is a sentence does not end with furniture. A copyright notice is the page's
+    own last line, not the article's ("Copyright © 2024 The Times. All rights reserved."): it is
+    passed over, as it would be after a related-stories list."""
     for paragraph in reversed(paragraphs):
         if paragraph.startswith("- "):
             return True
+        if _COPYRIGHT.search(paragraph) and len(paragraph) <= COPYRIGHT_LINE:
+            continue
         if not paragraph.startswith("|") and paragraph.endswith(PROSE_END):
             return False
     return False
+
+
+#: A copyright notice: "Copyright © 1999-2024 …", "© 2024 …", "(c) 2024 …", "… All rights reserved."
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b", re.IGNORECASE)
+#: The longest line read as a copyright notice (a notice is a line, not a paragraph of the article).
+COPYRIGHT_LINE = 200
 
 
 def _agree(left: list[str], right: list[str], agreement: float) -> bool:
