@@ -187,6 +187,14 @@ def test_full_vote_overrides_lean(calls):
         (ARTICLE[:3] + RELATED + ARTICLE[3:], False),  # a list inside the article
         (ARTICLE + ["| Name | Votes |"], False),
         ([], False),
+        # a copyright notice is the page's last line, passed over
+        (ARTICLE + RELATED + ["Copyright © 1999-2024 The Harbour Times. All rights reserved."], True),
+        (RELATED + ["© 2024 Harbour Media Ltd"], True),
+        (ARTICLE + ["Copyright © 2024 The Harbour Times. All rights reserved."], False),  # no list before it
+        # a long sentence that mentions rights is the article's
+        (ARTICLE + RELATED + ["The council said all rights reserved under the 1998 lease would pass to the"
+                              " new owners, and that the harbour's fishing fleet would keep its moorings"
+                              " for as long as the trust that runs the quay exists, whoever buys the land."], False),
     ],
 )
 def test_ends_with_furniture(paragraphs, expected):
