@@ -34,15 +34,14 @@ alike); pages/s include decoding and parsing:
   trafilatura            trafilatura.extract(html) with its defaults (comments included)
   trafilatura-nocomments trafilatura.extract(html, include_comments=False): the Zyte
                          benchmark's own trafilatura runner, and the baseline copydesk must beat
-  copydesk               copydesk.ingest.html.extract_text with its default, the lean form: the
-                         cascade's questions, each answered by one more extractor at most, no
-                         vote (docs/html.md)
-  copydesk-cascade       extract_text(extraction="cascade"): trafilatura's recall and precision
-                         ends without fallback; the vote where they are unsure (the default
-                         until 2026-12-08)
+  copydesk               copydesk.ingest.html.extract_text with its default, the cascade
+                         (trafilatura's recall and precision ends without fallback; the vote
+                         where they are unsure)
+  copydesk-cascade       extract_text(extraction="cascade"): the default, named
   copydesk-fast          extract_text(extraction="fast"): the recall end alone, trafilatura's own
                          extraction (with its fallbacks) where that is short
-  copydesk-lean          extract_text(extraction="lean"): the default, named
+  copydesk-lean          extract_text(extraction="lean"): the cascade's questions, each answered
+                         by one more extractor at most, no vote (docs/html.md)
   copydesk-vote          extract_text(full_vote=True): the medoid of four extractors on every page
   copydesk-shortcut      the vote with shortcut=0.99 (stop early when trafilatura agrees with
                          itself)

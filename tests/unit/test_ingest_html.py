@@ -435,7 +435,7 @@ def test_fast_extraction_asks_trafilatura_itself_when_the_recall_end_is_short():
 
 
 def test_unknown_extraction_is_a_clear_error():
-    with pytest.raises(ValueError, match="extraction must be one of lean, cascade, fast, vote"):
+    with pytest.raises(ValueError, match="extraction must be one of cascade, fast, lean, vote"):
         parse_html(fixture("news_article.html"), source="news_article.html", extraction="quick")
 
 
@@ -452,7 +452,7 @@ def test_read_inputs_carries_the_extraction_to_deferred_pages(tmp_path):
 def test_read_inputs_rejects_an_unknown_extraction_at_once(tmp_path):
     from copydesk.ingest.sources import read_inputs
 
-    with pytest.raises(ValueError, match="extraction must be one of lean, cascade, fast, vote, not 'quick'"):
+    with pytest.raises(ValueError, match="extraction must be one of cascade, fast, lean, vote, not 'quick'"):
         list(read_inputs([str(tmp_path)], extraction="quick"))
 
 

@@ -330,7 +330,7 @@ def test_html_is_routed_to_the_html_extractor(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setitem(sys.modules, "copydesk.ingest.html", fake)
     path = write(tmp_path / "page.txt", PAGE)  # sniffed: the extension says nothing
     assert one([path]).text == "extracted"
-    assert calls == [("<!DOCTYPE html>", path, None, "lean")]  # the default extraction
+    assert calls == [("<!DOCTYPE html>", path, None, "cascade")]  # the default extraction
 
 
 def test_html_file_through_the_real_extractor(tmp_path: Path) -> None:

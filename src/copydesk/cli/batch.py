@@ -4,7 +4,7 @@
                    [--workers N | --scheduler tcp://HOST:8786] [--partition-size 50]
                    [--failures FILE] [--resume] [--urls FILE] [--claims-model FILE]
                    [--kb PATH] [--config FILE] [--published DATE] [--reference-date DATE]
-                   [--extraction lean|cascade|fast|vote] [--max-size BYTES] [--time-limit S] [--memory-limit SIZE] [--no-isolation]
+                   [--extraction cascade|fast|lean|vote] [--max-size BYTES] [--time-limit S] [--memory-limit SIZE] [--no-isolation]
                    [--progress | --no-progress]
 
 Inputs are files, directories, JSONL and WARC files (``copydesk.ingest.sources.read_inputs``);

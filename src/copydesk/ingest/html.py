@@ -49,10 +49,11 @@ def parse_html(
     first extractors are unsure (see ``extract_vote.extract``); ``shortcut`` trades a little of
     the vote's accuracy for speed (see ``extract_vote.vote``);
     ``reference_date`` is the latest plausible publication day but one (default: today);
-    ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "lean" (the default: the cascade's
-    questions without its vote, at about trafilatura's speed), "cascade" (trafilatura's two ends,
-    four extractors vote where they leave doubt; as accurate, half the speed), "fast" (at about
-    trafilatura's speed, a little less accurate) or "vote" (as ``full_vote=True``).
+    ``extraction`` is one of ``copydesk.model.EXTRACTIONS``: "cascade" (the default:
+    trafilatura's two ends, four extractors vote where they leave doubt), "lean" (the cascade's
+    questions without its vote: as accurate on the benchmarks, at about trafilatura's speed),
+    "fast" (at about trafilatura's speed, a little less accurate) or "vote" (as
+    ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
     mode = _mode(extraction)

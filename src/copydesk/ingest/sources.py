@@ -78,7 +78,7 @@ def read_inputs(
     error as well as yielding it. ``reference_date`` bounds the publication dates read from
     HTML (none later than the day after it); without it the bound is the day after today.
     ``extraction`` is how an HTML page's main text is found (``copydesk.model.EXTRACTIONS``:
-    "lean", the default, "cascade", "fast" or "vote").
+    "cascade", the default, "fast", "lean" or "vote").
 
     ``defer``: a text or HTML file is read, size-checked and decoded here (so an empty, binary or
     undecodable file is an error at once), but its parsing — the HTML extraction, the dateline
@@ -113,7 +113,7 @@ class DeferredInput:
     record: dict[str, Any] | None = None
     #: The page's URL, when the input says it (a WARC record's target URI).
     url: str | None = None
-    #: How an HTML page's main text is found ("lean", "cascade", "fast" or "vote").
+    #: How an HTML page's main text is found ("cascade", "fast", "lean" or "vote").
     extraction: str = DEFAULT_EXTRACTION
 
     def load(self) -> Article | IngestError:
