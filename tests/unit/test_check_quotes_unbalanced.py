@@ -112,6 +112,10 @@ def test_a_closing_mark_with_the_space_on_the_wrong_side_closes_the_quotation():
     'Project description: "A drama about a freak show run by Meg & Th...more Get details on the pilot',
     "The review opens: “It is the best film of the year, and by a long way […]",
     "The review opens: “It is the best film of the year, and by a long way… Read more",
+    # cut mid-phrase: a teaser or preview stops on a word no sentence ends with
+    "The navy is watching developments and “exercising an",
+    "The envoy said: “We want both sides to keep the status quo, and neither side taking any",
+    "She called the plan “a threat to the",
 ])
 def test_a_paragraph_the_page_cut_short_leaves_no_unclosed_quotation(text):
     assert found(text + "\n\nThe audition is on Monday.") == []
@@ -124,6 +128,15 @@ def test_a_paragraph_the_page_cut_short_leaves_no_unclosed_quotation(text):
 ])
 def test_a_turned_mark_that_a_later_closing_mark_answers_opens(text):
     assert [f.severity.label for f in found(text)] == ["info"]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister says “no deal",  # a headline stops without punctuation, on a word one can end with
+    "The envoy said: “We want both sides to keep the status quo.",
+])
+def test_a_paragraph_that_stops_on_a_word_a_text_can_end_with_keeps_its_unclosed_quotation(text):
+    [finding] = found(text + "\n\nThe audition is on Monday.")
+    assert finding.text.startswith("“")
 
 
 def test_a_cut_teaser_does_not_excuse_a_quotation_carried_into_it_or_a_speakers_more():

@@ -19,7 +19,7 @@ Double marks are matched within each paragraph:
 
 A quotation left open at the end of a paragraph is fine when the next paragraph reopens it (the
 convention for quotations of several paragraphs) or closes it without reopening, or when the
-page cut the paragraph short ("Th...more", "[…]"). A paragraph that stops mid-sentence and goes
+page cut the paragraph short ("Th...more", "[…]", or mid-phrase: "… and “exercising an"). A paragraph that stops mid-sentence and goes
 on in lower case on the next line (scraped text broken by a stray line break) is read as one
 paragraph with the next.
 
@@ -614,11 +614,22 @@ _CUT_MORE = re.compile(r"(?:\.\.\.|…)\s*(?:read |see |view |show )?more\b(?!\s
 _CUT_END = re.compile(r"\[(?:…|\.\.\.)\]$")
 
 
+#: A paragraph that stops on a word no sentence or headline ends with — an article, a
+#: determiner, a preposition or a conjunction, with no punctuation after it ("… and “exercising
+#: an", "… neither party taking any"): the page cut the text there (a teaser, a preview), and the
+#: quotation's closing mark was cut with it.
+_CUT_MID_PHRASE = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|any|every|each|no|its|their|his|her|my|our|your|of|to|in|on|at|for"
+    r"|with|by|from|into|and|or|but|nor|than|because)$", re.IGNORECASE)
+
+
 def _cut_short(text: str, start: int, end: int) -> bool:
     """The text from ``start`` to ``end`` (a quotation's opening mark to its paragraph's end) was cut
-    by the page ("…we want... more." is the speaker's, a sentence)."""
-    tail = text[max(start, end - 40) : end].rstrip(" \t\n.,;:!?”’\"')")
-    return bool(_CUT_MORE.search(text, start, end) or _CUT_END.search(tail))
+    by the page ("…we want... more." is the speaker's, a sentence), with a link to the rest or
+    mid-phrase (``_CUT_MID_PHRASE``)."""
+    raw = text[max(start, end - 40) : end].rstrip()
+    tail = raw.rstrip(".,;:!?”’\"')")
+    return bool(_CUT_MORE.search(text, start, end) or _CUT_END.search(tail) or _CUT_MID_PHRASE.search(raw))
 
 
 def _span_end(text: str, start: int, end: int) -> int:
