@@ -130,6 +130,13 @@ def test_a_turned_mark_that_a_later_closing_mark_answers_opens(text):
     assert [f.severity.label for f in found(text)] == ["info"]
 
 
+def test_a_quotation_left_open_mid_phrase_is_still_closed_by_the_next_paragraph():
+    # a line broken inside a sentence: the next paragraph goes on and closes the quotation
+    assert found("The mayor called it “a matter for\n\nParliament and the courts,” and left.") == []
+    # and a paragraph that closes nothing still does not make the cut quotation a finding
+    assert found("The navy is “exercising an\n\nMost read: Taiwan on alert") == []
+
+
 @pytest.mark.parametrize("text", [
     "Minister says “no deal",  # a headline stops without punctuation, on a word one can end with
     "The envoy said: “We want both sides to keep the status quo.",

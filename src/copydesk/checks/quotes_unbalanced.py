@@ -507,7 +507,9 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
     text = article.text
     marks_text = mask_spans(text, code_spans(article.article))  # no marks inside program code
     lexicon = getattr(knowledge, "lexicon", None)
-    pending: tuple[Region, Mark] | None = None  # left open at the end of the previous paragraph
+    # left open at the end of the previous paragraph: its paragraph, the mark, and whether that
+    # paragraph stops mid-phrase (``_cut_mid_phrase``)
+    pending: tuple[Region, Mark, bool] | None = None
     after_damage = False
     found: list[tuple[Unbalanced, Region]] = []  # each problem and the paragraph it is told in
     quoting = 0  # paragraphs with a quotation mark
@@ -523,6 +525,7 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         carried = None
         if pending is not None and not _opens_paragraph(marks_text, region):
             carried = pending[1]  # a paragraph break inside the quotation, or it never closed
+        cut = pending is not None and pending[2]  # the paragraph it was left open in stops mid-phrase
         marks = _double_marks(marks_text, region)
         problems, still_open = _match_double(marks_text, region, carried, marks)
         if after_damage:  # a quotation may have run on from the damaged paragraph
@@ -542,11 +545,14 @@ def check(article: AnalysedArticle, knowledge: Knowledge) -> Iterator[Finding]:
         problems = [problem for problem in problems if problem.kind != "unopened" or problem.mark.start not in taken]
         if marks or singles or any(_opens_single(marks_text, k, region) for k in _find_all(marks_text, "‘", region)):
             quoting += 1
+        if cut:  # a quotation the page cut mid-phrase, and this paragraph does not close it
+            problems = [problem for problem in problems if problem.kind != "unclosed" or problem.mark is not carried]
         for problem in problems + singles:
             home = pending[0] if pending is not None and problem.mark is carried else region
             found.append((_mismatched(marks_text, home, problem, lexicon), home))
-        pending = (region, still_open) if still_open is not None else None
-    if pending is not None:
+        pending = None if still_open is None else \
+            (region, still_open, _cut_mid_phrase(text, max(still_open.start, region.start), region.end))
+    if pending is not None and not pending[2]:
         found.append((_mismatched(marks_text, pending[0], Unbalanced(pending[1], "unclosed"), lexicon), pending[0]))
     yield from _unless_the_marks_are_not_quotation(found, quoting, text)
 
@@ -625,11 +631,17 @@ _CUT_MID_PHRASE = re.compile(
 
 def _cut_short(text: str, start: int, end: int) -> bool:
     """The text from ``start`` to ``end`` (a quotation's opening mark to its paragraph's end) was cut
-    by the page ("…we want... more." is the speaker's, a sentence), with a link to the rest or
-    mid-phrase (``_CUT_MID_PHRASE``)."""
-    raw = text[max(start, end - 40) : end].rstrip()
-    tail = raw.rstrip(".,;:!?”’\"')")
-    return bool(_CUT_MORE.search(text, start, end) or _CUT_END.search(tail) or _CUT_MID_PHRASE.search(raw))
+    by the page ("…we want... more." is the speaker's, a sentence)."""
+    tail = text[max(start, end - 40) : end].rstrip(" \t\n.,;:!?”’\"')")
+    return bool(_CUT_MORE.search(text, start, end) or _CUT_END.search(tail))
+
+
+def _cut_mid_phrase(text: str, start: int, end: int) -> bool:
+    """The paragraph that ends at ``end`` stops mid-phrase after ``start`` (``_CUT_MID_PHRASE``).
+    Unlike a teaser cut with a link to the rest, such a text may go on in the next paragraph
+    (a line broken inside a sentence), so the quotation is still carried; it is not reported
+    only when nothing after it closes it."""
+    return bool(_CUT_MID_PHRASE.search(text[max(start, end - 40) : end].rstrip()))
 
 
 def _span_end(text: str, start: int, end: int) -> int:
