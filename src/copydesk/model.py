@@ -44,6 +44,13 @@ EXTRACTIONS = ("cascade", "fast", "lean", "vote")
 DEFAULT_EXTRACTION = "cascade"
 
 
+def extraction_mode(extraction: str) -> str:
+    """``extraction`` when it is one of ``EXTRACTIONS``, else a ValueError that names them."""
+    if extraction not in EXTRACTIONS:
+        raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
+    return extraction
+
+
 class Severity(IntEnum):
     """How sure a finding is. Ordered, so ``severity >= Severity.WARNING`` works."""
 

@@ -19,9 +19,10 @@ Double marks are matched within each paragraph:
 
 A quotation left open at the end of a paragraph is fine when the next paragraph reopens it (the
 convention for quotations of several paragraphs) or closes it without reopening, or when the
-page cut the paragraph short ("Th...more", "[…]", or mid-phrase: "… and “exercising an"). A paragraph that stops mid-sentence and goes
-on in lower case on the next line (scraped text broken by a stray line break) is read as one
-paragraph with the next.
+page cut the paragraph short ("Th...more", "[…]"; or mid-phrase, "… and “exercising an", when
+nothing after it closes the quotation). A paragraph that stops mid-sentence and goes on in lower
+case on the next line (scraped text broken by a stray line break) is read as one paragraph with
+the next.
 
 Single curly marks: an opening ‘ that never closes within its paragraph. ’ is also the
 apostrophe (the council’s, ’90s, runnin’), so it never counts as unopened; a ‘ right after a

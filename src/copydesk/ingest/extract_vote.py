@@ -311,17 +311,9 @@ def looks_like_prose(paragraphs: list[str]) -> bool:
 def is_short(paragraphs: list[str], tree: HtmlElement) -> bool:
     """trafilatura's under-extraction test: under :data:`SHORT_TEXT` characters and under
     :data:`PAGE_SHARE` of the page's text (``trafilatura.html2txt``, only computed for short
-    texts). No text at all is short."""
-    size = len("\n".join(paragraphs))
-    if size >= SHORT_TEXT:
-        return False
-    if size == 0:
-        return True
-    try:
-        page = len(trafilatura.html2txt(tree))
-    except Exception:  # noqa: BLE001 -- cannot measure the page: treat the text as short
-        return True
-    return size < PAGE_SHARE * page
+    texts, and only when a cheap upper bound on it cannot settle the question: :class:`_PageText`).
+    No text at all is short."""
+    return _PageText(tree).is_short(paragraphs)
 
 
 def _vote(

@@ -26,7 +26,7 @@ from copydesk.ingest.extract_tree import cap_attributes, decode, parse_tree, tru
 from copydesk.ingest.extract_vote import LARGE_PAGE, PROSE_END, extract
 from copydesk.ingest.furniture import continued_code, not_copy, reference_entries
 from copydesk.ingest.metadata import comparable, extract_metadata
-from copydesk.model import CODE_ROLE, DEFAULT_EXTRACTION, EXTRACTIONS, Article, Region
+from copydesk.model import CODE_ROLE, DEFAULT_EXTRACTION, Article, Region, extraction_mode
 
 MIN_ARTICLE_WORDS = 10
 
@@ -56,7 +56,7 @@ def parse_html(
     ``full_vote=True``).
     Raises ``IngestError(source, "parse", ...)`` when the page cannot be parsed as HTML and
     ``IngestError(source, "no-article", ...)`` when it has no article text."""
-    mode = _mode(extraction)
+    mode = extraction_mode(extraction)
     try:
         page = decode(html)
     except (UnicodeError, LookupError) as err:
@@ -271,20 +271,13 @@ def extract_text(
     extraction: str = DEFAULT_EXTRACTION,
 ) -> list[str]:
     """Only the main text's paragraphs (no metadata); ``[]`` when the page does not parse."""
-    mode = _mode(extraction)
+    mode = extraction_mode(extraction)
     tree = parse_tree(decode(html))
     if tree is None:
         return []
     truncate_text(tree)
     return rejoin_broken(extract(tree, url, full_vote=full_vote or mode == "vote", shortcut=shortcut,
                                  fast=mode == "fast", lean=mode == "lean").paragraphs)
-
-
-def _mode(extraction: str) -> str:
-    """``extraction`` when it is one of ``EXTRACTIONS``, else a ValueError that names them."""
-    if extraction not in EXTRACTIONS:
-        raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
-    return extraction
 
 
 #: Punctuation that continues the sentence before it, followed by a space: a line that starts so

@@ -39,7 +39,7 @@ from typing import IO, Any, BinaryIO
 from copydesk.errors import IngestError
 from copydesk.ingest.decode import MIXED_ENCODING, decode_bytes, is_probably_html
 from copydesk.ingest.text import parse_text
-from copydesk.model import DEFAULT_EXTRACTION, EXTRACTIONS, Article
+from copydesk.model import DEFAULT_EXTRACTION, Article, extraction_mode
 
 DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -153,8 +153,7 @@ class _Reader:
     ):
         if max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
-        if extraction not in EXTRACTIONS:
-            raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {extraction!r}")
+        extraction_mode(extraction)
         self.max_bytes = max_bytes
         self.defer = defer
         self.stdin = stdin
